@@ -1,0 +1,1 @@
+export const solverVersion = "0.1.0";
