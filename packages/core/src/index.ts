@@ -1,1 +1,10 @@
+/**
+ * @yiyang/core — pure domain logic of Yiyang (颐养): no I/O, no clock reads except where a
+ * function documents a default of "today in Asia/Shanghai". See docs/domain.md.
+ */
 export const coreVersion = "0.1.0";
+
+export * from './dates.js';
+export * from './id-number.js';
+export * from './masking.js';
+export * from './regions.js';
