@@ -8,3 +8,6 @@ export * from './dates.js';
 export * from './id-number.js';
 export * from './masking.js';
 export * from './regions.js';
+export * from './assessment/common.js';
+export * from './assessment/gbt42195-catalogue.js';
+export * from './assessment/gbt42195.js';
