@@ -11,3 +11,4 @@ export * from './regions.js';
 export * from './assessment/common.js';
 export * from './assessment/gbt42195-catalogue.js';
 export * from './assessment/gbt42195.js';
+export * from './assessment/mzt039.js';
