@@ -12,3 +12,6 @@ export * from './assessment/common.js';
 export * from './assessment/gbt42195-catalogue.js';
 export * from './assessment/gbt42195.js';
 export * from './assessment/mzt039.js';
+export * from './flow.js';
+export * from './assessment/workflow.js';
+export * from './assessment/reassessment.js';
