@@ -15,3 +15,4 @@ export * from './assessment/mzt039.js';
 export * from './flow.js';
 export * from './assessment/workflow.js';
 export * from './assessment/reassessment.js';
+export * from './categories.js';
