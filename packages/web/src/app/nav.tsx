@@ -1,0 +1,65 @@
+import type { ReactNode } from "react";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  KeyOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
+
+export interface NavItem {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** Permission needed to see and open the page; undefined = every signed-in user. */
+  permission?: string;
+  group: "main" | "system";
+  description: string;
+  color: string;
+}
+
+/** The single list that drives the side menu, the home page quick links and route guards. */
+export const NAV_ITEMS: NavItem[] = [
+  { path: "/", label: "工作台", icon: <HomeOutlined />, group: "main", description: "常用功能与个人信息", color: "#1a5fb4" },
+  {
+    path: "/users",
+    label: "用户管理",
+    icon: <TeamOutlined />,
+    permission: "user:read",
+    group: "system",
+    description: "账号、角色与管辖范围，启用停用、重置密码",
+    color: "#1a5fb4",
+  },
+  {
+    path: "/regions",
+    label: "行政区划",
+    icon: <ApartmentOutlined />,
+    permission: "region:read",
+    group: "system",
+    description: "查看管辖范围内的街道(乡镇)与社区(村)",
+    color: "#0b7a75",
+  },
+  {
+    path: "/audit",
+    label: "审计日志",
+    icon: <AuditOutlined />,
+    permission: "audit:read",
+    group: "system",
+    description: "检索全部操作记录，校验日志哈希链",
+    color: "#6b3fa0",
+  },
+  {
+    path: "/tokens",
+    label: "API 令牌",
+    icon: <KeyOutlined />,
+    permission: "token:manage",
+    group: "system",
+    description: "为设备和外部系统签发、吊销访问令牌",
+    color: "#a35200",
+  },
+];
+
+export const GROUP_LABELS: Record<NavItem["group"], string> = {
+  main: "业务",
+  system: "系统管理",
+};

@@ -1,0 +1,272 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
+import {
+  Alert,
+  AutoComplete,
+  Button,
+  Card,
+  Col,
+  DatePicker,
+  Empty,
+  Form,
+  Input,
+  Row,
+  Space,
+  Table,
+  Typography,
+  type TableColumnsType,
+} from "antd";
+import type { Dayjs } from "dayjs";
+import { useState } from "react";
+import { errorMessage, type AuditEntry } from "../../api/client";
+import { useElderMode } from "../../app/elderMode";
+import { dayjs, formatDateTime } from "../../shared/format";
+import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, auditActionLabel, entityTypeLabel, roleLabel } from "../../shared/labels";
+import { PageHeader } from "../../shared/PageHeader";
+import { fetchAudit, auditKeys, type AuditQuery } from "./api";
+import { AuditDiff } from "./AuditDiff";
+import { useVerifyChain, VerifyChainButton, VerifyChainResult } from "./VerifyChainButton";
+
+interface FilterValues {
+  actor?: string;
+  action?: string;
+  entityType?: string;
+  entityId?: string;
+  range?: [Dayjs | null, Dayjs | null] | null;
+}
+
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const ENTITY_OPTIONS = Object.entries(ENTITY_TYPE_LABELS)
+  .filter(([k]) => k !== "api_token")
+  .map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+
+const filterOption = (input: string, option?: { value: string; label: string }) =>
+  !!option && option.label.toLowerCase().includes(input.trim().toLowerCase());
+
+export function AuditPage() {
+  const { elderMode } = useElderMode();
+  const [form] = Form.useForm<FilterValues>();
+  const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
+  const verify = useVerifyChain();
+
+  const list = useQuery({
+    queryKey: auditKeys.list(query),
+    queryFn: () => fetchAudit(query),
+    placeholderData: keepPreviousData,
+  });
+
+  const search = (v: FilterValues) => {
+    const [from, to] = v.range ?? [];
+    setQuery({
+      page: 1,
+      pageSize: query.pageSize,
+      actor: v.actor?.trim() || undefined,
+      action: v.action?.trim() || undefined,
+      entityType: v.entityType?.trim() || undefined,
+      entityId: v.entityId?.trim() || undefined,
+      from: from ? from.toISOString() : undefined,
+      to: to ? to.toISOString() : undefined,
+    });
+  };
+
+  const columns: TableColumnsType<AuditEntry> = [
+    {
+      title: "时间",
+      dataIndex: "at",
+      width: elderMode ? 230 : 170,
+      render: (at: string) => formatDateTime(at, true),
+    },
+    {
+      title: "操作人",
+      dataIndex: "actorUsername",
+      width: elderMode ? 160 : 120,
+      render: (v: string | null) => (v ? <span className="yy-mono">{v}</span> : <Typography.Text type="secondary">系统</Typography.Text>),
+    },
+    { title: "角色", dataIndex: "actorRole", width: elderMode ? 220 : 150, render: (r: string | null) => (r ? roleLabel(r) : "—") },
+    {
+      title: "操作",
+      dataIndex: "action",
+      width: elderMode ? 220 : 170,
+      render: (a: string) => (
+        <div>
+          <Typography.Text strong>{auditActionLabel(a)}</Typography.Text>
+          {auditActionLabel(a) !== a ? (
+            <div>
+              <Typography.Text type="secondary" className="yy-mono" style={{ fontSize: "0.8em" }}>
+                {a}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      title: "对象",
+      key: "entity",
+      width: elderMode ? 240 : 190,
+      render: (_v, e) => (
+        <div>
+          {entityTypeLabel(e.entityType)}
+          {e.entityId ? (
+            <div>
+              <Typography.Text type="secondary" className="yy-mono" style={{ fontSize: "0.8em", wordBreak: "break-all" }}>
+                {e.entityId}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    {
+      title: "区划",
+      dataIndex: "regionCode",
+      width: elderMode ? 180 : 140,
+      render: (v: string | null) => (v ? <span className="yy-mono">{v}</span> : "—"),
+    },
+    {
+      title: "请求号",
+      dataIndex: "requestId",
+      width: elderMode ? 220 : 170,
+      ellipsis: true,
+      render: (v: string | null) =>
+        v ? (
+          <Typography.Text className="yy-mono" copyable={{ tooltips: ["复制请求号", "已复制"] }} style={{ fontSize: "0.85em" }}>
+            {v}
+          </Typography.Text>
+        ) : (
+          "—"
+        ),
+    },
+  ];
+
+  const hasFilters = !!(query.actor || query.action || query.entityType || query.entityId || query.from || query.to);
+
+  return (
+    <>
+      <PageHeader
+        title="审计日志"
+        description="系统中的每一次写操作都会记录在此，日志以哈希链串联，不可修改或删除。"
+        extra={<VerifyChainButton mutation={verify} />}
+      />
+      <VerifyChainResult mutation={verify} />
+      <Card style={{ marginBottom: 16 }}>
+        <Form form={form} layout="vertical" onFinish={search}>
+          <Row gutter={16}>
+            <Col xs={24} sm={12} lg={8} xl={elderMode ? 8 : 4}>
+              <Form.Item name="actor" label="操作人用户名">
+                <Input allowClear placeholder="例如 admin" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={8} xl={elderMode ? 8 : 5}>
+              <Form.Item name="action" label="操作类型">
+                <AutoComplete
+                  allowClear
+                  options={ACTION_OPTIONS}
+                  showSearch={{ filterOption }}
+                  placeholder="选择或输入，如 user.update"
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={8} xl={elderMode ? 8 : 4}>
+              <Form.Item name="entityType" label="对象类型">
+                <AutoComplete allowClear options={ENTITY_OPTIONS} showSearch={{ filterOption }} placeholder="选择或输入" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} sm={12} lg={8} xl={elderMode ? 8 : 4}>
+              <Form.Item name="entityId" label="对象编号">
+                <Input allowClear placeholder="对象的 ID" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} lg={16} xl={elderMode ? 16 : 7}>
+              <Form.Item name="range" label="时间范围">
+                <DatePicker.RangePicker
+                  showTime={{ format: "HH:mm" }}
+                  format="YYYY-MM-DD HH:mm"
+                  allowEmpty={[true, true]}
+                  style={{ width: "100%" }}
+                  placeholder={["开始时间", "结束时间"]}
+                  presets={[
+                    { label: "今天", value: [dayjs().startOf("day"), dayjs().endOf("day")] },
+                    { label: "最近 7 天", value: [dayjs().subtract(7, "day").startOf("day"), dayjs().endOf("day")] },
+                    { label: "最近 30 天", value: [dayjs().subtract(30, "day").startOf("day"), dayjs().endOf("day")] },
+                    { label: "本月", value: [dayjs().startOf("month"), dayjs().endOf("day")] },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+          </Row>
+          <Space wrap>
+            <Button type="primary" htmlType="submit" icon={<SearchOutlined />}>
+              查询
+            </Button>
+            <Button
+              onClick={() => {
+                form.resetFields();
+                setQuery({ page: 1, pageSize: query.pageSize });
+              }}
+            >
+              重置
+            </Button>
+            <Button icon={<ReloadOutlined />} onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending}>
+              刷新
+            </Button>
+          </Space>
+        </Form>
+      </Card>
+
+      <Card>
+        {list.isError ? (
+          <Alert
+            type="error"
+            showIcon
+            title="审计日志加载失败"
+            description={errorMessage(list.error)}
+            action={<Button onClick={() => void list.refetch()}>重试</Button>}
+            style={{ marginBottom: 16 }}
+          />
+        ) : null}
+        <Table<AuditEntry>
+          rowKey="id"
+          columns={columns}
+          dataSource={list.data?.items ?? []}
+          loading={list.isFetching}
+          size={elderMode ? "large" : "middle"}
+          scroll={{ x: elderMode ? 1500 : 1100 }}
+          expandable={{
+            expandedRowRender: (e) => <AuditDiff entry={e} />,
+            columnTitle: <span className="yy-visually-hidden">展开</span>,
+            expandIcon: ({ expanded, onExpand, record }) => (
+              <Button
+                type="text"
+                size="small"
+                aria-expanded={expanded}
+                aria-label={expanded ? `收起第 ${record.seq} 条记录的详情` : `展开第 ${record.seq} 条记录的详情`}
+                onClick={(ev) => onExpand(record, ev)}
+                className="yy-plain"
+                style={{ fontWeight: 700, minWidth: elderMode ? 40 : 28 }}
+              >
+                {expanded ? "−" : "+"}
+              </Button>
+            ),
+          }}
+          locale={{
+            emptyText: list.isPending ? (
+              <div style={{ height: 120 }} />
+            ) : (
+              <Empty description={hasFilters ? "没有符合条件的审计记录，请调整查询条件" : "暂无审计记录"} />
+            ),
+          }}
+          pagination={{
+            current: query.page,
+            pageSize: query.pageSize,
+            total: list.data?.total ?? 0,
+            showSizeChanger: true,
+            pageSizeOptions: [20, 50, 100],
+            showTotal: (total) => `共 ${total.toLocaleString("zh-CN")} 条记录`,
+            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page: pageSize !== q.pageSize ? 1 : page, pageSize })),
+          }}
+        />
+      </Card>
+    </>
+  );
+}

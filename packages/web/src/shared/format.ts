@@ -1,0 +1,53 @@
+/** Shared display formatting: every date on screen is Beijing time, in one format. */
+import dayjs from "dayjs";
+import utc from "dayjs/plugin/utc";
+import timezone from "dayjs/plugin/timezone";
+import relativeTime from "dayjs/plugin/relativeTime";
+import "dayjs/locale/zh-cn";
+
+dayjs.extend(utc);
+dayjs.extend(timezone);
+dayjs.extend(relativeTime);
+dayjs.locale("zh-cn");
+
+export const DISPLAY_TZ = "Asia/Shanghai";
+
+export function formatDateTime(iso: string | null | undefined, withSeconds = false): string {
+  if (!iso) return "—";
+  const d = dayjs(iso);
+  if (!d.isValid()) return String(iso);
+  return d.tz(DISPLAY_TZ).format(withSeconds ? "YYYY-MM-DD HH:mm:ss" : "YYYY-MM-DD HH:mm");
+}
+
+export function formatDate(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = dayjs(iso);
+  return d.isValid() ? d.tz(DISPLAY_TZ).format("YYYY-MM-DD") : String(iso);
+}
+
+export function fromNow(iso: string | null | undefined): string {
+  if (!iso) return "—";
+  const d = dayjs(iso);
+  return d.isValid() ? d.fromNow() : String(iso);
+}
+
+/** Whole minutes (at least 1) from now until `iso`. */
+export function minutesUntil(iso: string): number {
+  return Math.max(1, Math.ceil(dayjs(iso).diff(dayjs(), "second") / 60));
+}
+
+export function isFuture(iso: string | null | undefined): boolean {
+  return !!iso && dayjs(iso).isAfter(dayjs());
+}
+
+export function greeting(now = dayjs().tz(DISPLAY_TZ)): string {
+  const h = now.hour();
+  if (h < 6) return "夜深了";
+  if (h < 9) return "早上好";
+  if (h < 12) return "上午好";
+  if (h < 14) return "中午好";
+  if (h < 18) return "下午好";
+  return "晚上好";
+}
+
+export { dayjs };

@@ -1,0 +1,135 @@
+/**
+ * The one dictionary of Chinese labels the web app shows for codes coming from the server:
+ * roles, statuses, region levels, audit actions, entity types and field names.
+ * Unknown codes fall back to the code itself so nothing is ever blank.
+ */
+import type { RegionLevel, Role } from "../api/client";
+
+export const ROLE_LABELS: Record<Role, string> = {
+  sys_admin: "系统管理员",
+  bureau_admin: "民政局管理员",
+  street_officer: "街道(乡镇)工作人员",
+  community_worker: "社区(村)工作人员",
+  assessor: "评估员",
+  provider_admin: "服务商管理员",
+  caregiver: "护理员",
+  operator: "12349坐席",
+  auditor: "审计员",
+};
+
+export const ROLE_ORDER = Object.keys(ROLE_LABELS) as Role[];
+
+export function roleLabel(role: string | null | undefined): string {
+  if (!role) return "—";
+  return (ROLE_LABELS as Record<string, string>)[role] ?? role;
+}
+
+export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
+  province: "省级",
+  prefecture: "地市级",
+  county: "区县级",
+  township: "街道(乡镇)",
+  village: "社区(村)",
+};
+
+export function regionLevelLabel(level: string): string {
+  return (REGION_LEVEL_LABELS as Record<string, string>)[level] ?? level;
+}
+
+export const USER_STATUS_LABELS = {
+  active: "正常",
+  disabled: "已停用",
+  locked: "已锁定",
+} as const;
+
+export const TOKEN_STATUS_LABELS = {
+  active: "有效",
+  revoked: "已吊销",
+} as const;
+
+/** Audit actions are `<entity>.<verb>` codes; the common ones get Chinese names. */
+export const AUDIT_ACTION_LABELS: Record<string, string> = {
+  "auth.login": "登录",
+  "auth.login_failed": "登录失败",
+  "auth.logout": "退出登录",
+  "auth.password_change": "修改密码",
+  "auth.password_changed": "修改密码",
+  "auth.preferences": "修改个人偏好",
+  "auth.lockout": "账号锁定",
+  "user.create": "新建用户",
+  "user.update": "修改用户",
+  "user.enable": "启用用户",
+  "user.disable": "停用用户",
+  "user.reset_password": "重置密码",
+  "user.revoke_sessions": "强制下线",
+  "user.preferences": "修改个人偏好",
+  "token.create": "创建 API 令牌",
+  "token.revoke": "吊销 API 令牌",
+  "region.create": "新增行政区划",
+  "region.update": "修改行政区划",
+  "region.seed": "导入行政区划",
+  "elder.create": "新建老人档案",
+  "elder.update": "修改老人档案",
+  "elder.reveal": "查看完整个人信息",
+  "assessment.create": "新建评估",
+  "assessment.update": "修改评估",
+  "assessment.submit": "提交评估",
+  "assessment.approve": "审核通过评估",
+  "assessment.reject": "退回评估",
+};
+
+export function auditActionLabel(action: string): string {
+  return AUDIT_ACTION_LABELS[action] ?? action;
+}
+
+export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  user: "用户",
+  session: "会话",
+  token: "API 令牌",
+  api_token: "API 令牌",
+  region: "行政区划",
+  elder: "老人档案",
+  assessment: "能力评估",
+  provider: "服务商",
+  order: "服务工单",
+};
+
+export function entityTypeLabel(type: string): string {
+  return ENTITY_TYPE_LABELS[type] ?? type;
+}
+
+/** Field names seen in audit before/after snapshots. */
+export const FIELD_LABELS: Record<string, string> = {
+  id: "编号",
+  username: "用户名",
+  displayName: "姓名",
+  role: "角色",
+  scopeRegionCode: "管辖区划代码",
+  scopeRegionName: "管辖范围",
+  providerId: "所属服务商",
+  isActive: "是否启用",
+  phone: "手机号",
+  elderMode: "长辈模式",
+  mustChangePassword: "需修改密码",
+  lockedUntil: "锁定至",
+  lastLoginAt: "最近登录",
+  createdAt: "创建时间",
+  updatedAt: "更新时间",
+  name: "名称",
+  prefix: "令牌前缀",
+  revokedAt: "吊销时间",
+  code: "代码",
+  level: "级别",
+  idNumber: "身份证号",
+  address: "地址",
+  gender: "性别",
+  birthDate: "出生日期",
+  status: "状态",
+  regionCode: "区划代码",
+  passwordHash: "密码",
+  password: "密码",
+};
+
+export function fieldLabel(key: string): string {
+  return FIELD_LABELS[key] ?? key;
+}
