@@ -1,0 +1,139 @@
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
+import cookie from '@fastify/cookie'
+import rateLimit from '@fastify/rate-limit'
+import swagger from '@fastify/swagger'
+import swaggerUi from '@fastify/swagger-ui'
+import fastifyStatic from '@fastify/static'
+import multipart from '@fastify/multipart'
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { randomUUID } from 'node:crypto'
+import { existsSync } from 'node:fs'
+import { join } from 'node:path'
+import type { Database } from './db/client.js'
+import { systemClock, type Clock } from './platform/clock.js'
+import type { TConfig } from './platform/config.js'
+import type { Ctx } from './platform/context.js'
+import { createCrypto } from './platform/crypto.js'
+import { AppError, errorHandler } from './platform/errors.js'
+import { EventBus } from './platform/events.js'
+import { accountsRoutes, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
+import { auditRoutes } from './modules/audit/index.js'
+import { regionsRoutes } from './modules/regions/index.js'
+import { systemRoutes } from './modules/system/system.routes.js'
+import { apiModules } from './modules/registry.js'
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ctx: Ctx
+  }
+  interface FastifyInstance {
+    /** Every API route as 'METHOD /path', so tests can prove each one is covered by the scope matrix. */
+    apiRoutes: string[]
+  }
+}
+
+// Chinese validation messages from zod's own locale; field paths come from the error handler.
+z.config(z.locales.zhCN())
+z.config({ customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? '此项为必填项' : undefined) })
+
+export type TAppDeps = {
+  database: Database
+  config: TConfig
+  clock?: Clock
+  events?: EventBus
+  /** false silences request logs (tests); otherwise pino options. */
+  logger?: boolean | Record<string, unknown>
+  loginRateLimit?: number
+  /** Tests only: extra routes registered before the app is sealed. */
+  extraRoutes?: (app: FastifyInstance) => void
+}
+
+const REQUEST_ID_RE = /^[A-Za-z0-9._-]{8,64}$/
+
+export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
+  const { database, config } = deps
+  const clock = deps.clock ?? systemClock
+  const crypto = createCrypto(config.secretKey)
+  const app = Fastify({
+    logger: deps.logger === false ? false : {
+      level: config.logLevel,
+      // Never log credentials, cookies or tokens.
+      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      ...(typeof deps.logger === 'object' ? deps.logger : {}),
+    },
+    // Fastify's two lines per request are replaced by our one line in onResponse.
+    logController: new LogController({ disableRequestLogging: true }),
+    trustProxy: config.trustProxy,
+    genReqId: (req) => {
+      const given = req.headers['x-request-id']
+      return typeof given === 'string' && REQUEST_ID_RE.test(given) ? given : randomUUID()
+    },
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>()
+  const events = deps.events ?? new EventBus((err, e) => app.log.error({ err, event: e.type }, 'event handler failed'))
+
+  app.setValidatorCompiler(validatorCompiler)
+  app.setSerializerCompiler(serializerCompiler)
+  app.setErrorHandler(errorHandler)
+  app.decorate('apiRoutes', [] as string[])
+  app.addHook('onRoute', (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method]
+    for (const m of methods) if (r.url.startsWith('/api/v1/') && m !== 'HEAD') app.apiRoutes.push(`${m} ${r.url}`)
+  })
+
+  await app.register(cookie)
+  await app.register(rateLimit, { global: false })
+  await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 20 } })
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '颐养 Yiyang API', version: config.version, description: '智慧养老服务信息平台接口。会话 Cookie（yy_sid）或 Bearer API 令牌认证。错误格式：{ code, message, fields?, requestId }。' },
+      components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ cookie: [] }, { bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  })
+  await app.register(swaggerUi, { routePrefix: '/api/docs' })
+
+  app.decorateRequest('ctx', null as unknown as Ctx)
+  app.addHook('onRequest', async (req, reply) => {
+    reply.header('x-request-id', req.id)
+    const base = { db: database.db, requestId: String(req.id), ip: req.ip, clock, config, crypto, events }
+    if (!req.url.startsWith('/api/v1/')) {
+      req.ctx = { ...base, actor: null }
+      return
+    }
+    const actor = await authenticate(database.db, clock.now(), req.cookies?.[SESSION_COOKIE], req.headers.authorization)
+    req.ctx = { ...base, actor }
+  })
+  // One line per request: id, user, status, duration. The route pattern is logged, not the
+  // raw URL, so query strings (which may carry an ID number) never reach the log.
+  app.addHook('onResponse', async (req, reply) => {
+    req.log.info({
+      reqId: req.id, userId: req.ctx?.actor?.userId ?? null, method: req.method,
+      route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime),
+    }, 'request')
+  })
+
+  await app.register(async (api) => {
+    await api.register(systemRoutes, { database, version: config.version })
+    await api.register(accountsRoutes, { loginRateLimit: deps.loginRateLimit ?? 20 })
+    await api.register(regionsRoutes)
+    await api.register(auditRoutes)
+    for (const mod of apiModules) await api.register(mod.routes, { events, database })
+  }, { prefix: '/api/v1' })
+  for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
+
+  deps.extraRoutes?.(app)
+  const webDist = config.webDist ?? join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../web/dist')
+  const hasWeb = existsSync(join(webDist, 'index.html'))
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] })
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      return errorHandler(new AppError('NOT_FOUND', '接口不存在'), req, reply)
+    }
+    // SPA fallback: client-side routes load the app shell.
+    return reply.type('text/html').sendFile('index.html')
+  })
+  return app
+}

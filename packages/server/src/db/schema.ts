@@ -1,0 +1,5 @@
+// Every module's tables, for drizzle-kit and the typed client. Modules add their file here.
+export * from '../modules/regions/regions.tables.js'
+export * from '../modules/accounts/accounts.tables.js'
+export * from '../modules/audit/audit.tables.js'
+export * from '../modules/system/system.tables.js'

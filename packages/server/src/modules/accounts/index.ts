@@ -1,0 +1,3 @@
+export { accountsRoutes } from './accounts.routes.js'
+export { authenticate, SESSION_COOKIE } from './authenticate.js'
+export { hashPassword, passwordWeakness } from './password.js'

@@ -1,0 +1,18 @@
+import type { Ctx } from '../../platform/context.js'
+import { withTx } from '../../platform/context.js'
+import { AppError } from '../../platform/errors.js'
+import { requirePermission, roleRank, type TRole } from '../../platform/permissions.js'
+import { appendAudit } from '../audit/audit.js'
+import { getUserInScope } from './accounts.repo.js'
+import { revokeUserSessions } from './authenticate.js'
+
+export async function revokeSessions(ctx: Ctx, id: string) {
+  requirePermission(ctx.actor, 'user:write')
+  const actor = ctx.actor
+  const target = await getUserInScope(ctx.db, actor, id)
+  if (roleRank[target.role as TRole] > roleRank[actor.role]) throw new AppError('FORBIDDEN')
+  await withTx(ctx, async (t) => {
+    await revokeUserSessions(t.tx, id, ctx.clock.now())
+    await appendAudit(t, { action: 'user.sessions_revoked', entityType: 'user', entityId: id, regionCode: target.scopeRegionCode })
+  })
+}

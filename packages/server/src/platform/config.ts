@@ -1,0 +1,77 @@
+import { z } from 'zod'
+import { randomBytes } from 'node:crypto'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+
+const boolFromEnv = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+export const ZEnv = z.object({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  SECRET_KEY: z.string().min(32, 'must be at least 32 characters').optional(),
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRUST_PROXY: boolFromEnv.default(false),
+  SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(24 * 30).default(12),
+  SEED_DEMO: boolFromEnv.default(true),
+  WEB_DIST: z.string().optional(),
+})
+
+export type TConfig = {
+  port: number
+  host: string
+  dataDir: string
+  databaseUrl?: string
+  secretKey: string
+  isProduction: boolean
+  logLevel: z.infer<typeof ZEnv>['LOG_LEVEL']
+  trustProxy: boolean
+  sessionTtlMs: number
+  seedDemo: boolean
+  webDist?: string
+  version: string
+}
+
+export class ConfigError extends Error {}
+
+/** Parses the environment. A bad value throws ConfigError with one line naming the key. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.0'): TConfig {
+  const parsed = ZEnv.safeParse(env)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    throw new ConfigError(`配置错误 ${String(issue.path.join('.'))}: ${issue.message}`)
+  }
+  const e = parsed.data
+  const dataDir = resolve(e.DATA_DIR)
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    secretKey: e.SECRET_KEY ?? loadOrCreateSecret(dataDir),
+    isProduction: e.NODE_ENV === 'production',
+    logLevel: e.LOG_LEVEL,
+    trustProxy: e.TRUST_PROXY,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
+    seedDemo: e.SEED_DEMO,
+    webDist: e.WEB_DIST,
+    version,
+  }
+}
+
+/** The key is created once and kept beside the data: losing it makes encrypted PII unreadable. */
+function loadOrCreateSecret(dataDir: string): string {
+  const file = join(dataDir, 'secret.key')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const key = randomBytes(32).toString('base64url')
+  writeFileSync(file, key + '\n', { mode: 0o600 })
+  return key
+}

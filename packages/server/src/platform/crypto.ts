@@ -1,0 +1,45 @@
+import { createCipheriv, createDecipheriv, createHash, createHmac, hkdfSync, randomBytes, timingSafeEqual } from 'node:crypto'
+
+/**
+ * PII protection: AES-256-GCM for values at rest and HMAC-SHA256 for exact lookup and
+ * de-duplication, both keyed from SECRET_KEY through HKDF with separate labels so one key
+ * never serves two purposes.
+ */
+export type Crypto = {
+  encrypt(plain: string): string
+  decrypt(stored: string): string
+  lookupHash(value: string): string
+}
+
+export function createCrypto(secretKey: string): Crypto {
+  const ikm = Buffer.from(secretKey, 'utf8')
+  const encKey = Buffer.from(hkdfSync('sha256', ikm, 'yiyang', 'pii-encryption-v1', 32))
+  const macKey = Buffer.from(hkdfSync('sha256', ikm, 'yiyang', 'pii-lookup-v1', 32))
+  return {
+    encrypt(plain) {
+      const iv = randomBytes(12)
+      const cipher = createCipheriv('aes-256-gcm', encKey, iv)
+      const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+      // v1.<iv>.<tag>.<ciphertext>: the version prefix lets a later key rotation coexist.
+      return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.')
+    },
+    decrypt(stored) {
+      const [v, iv, tag, ct] = stored.split('.')
+      if (v !== 'v1' || !iv || !tag || ct === undefined) throw new Error('unsupported ciphertext format')
+      const d = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'))
+      d.setAuthTag(Buffer.from(tag, 'base64url'))
+      return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8')
+    },
+    lookupHash(value) {
+      return createHmac('sha256', macKey).update(value, 'utf8').digest('base64url')
+    },
+  }
+}
+
+export const sha256Hex = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex')
+export const randomToken = (bytes = 32) => randomBytes(bytes).toString('base64url')
+export function safeEqual(a: string, b: string) {
+  const ba = Buffer.from(a)
+  const bb = Buffer.from(b)
+  return ba.length === bb.length && timingSafeEqual(ba, bb)
+}

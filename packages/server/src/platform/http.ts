@@ -1,0 +1,28 @@
+import { z } from 'zod'
+
+export const ZPageQuery = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+})
+export type TPageQuery = z.infer<typeof ZPageQuery>
+
+export const pageOf = <T extends z.ZodType>(item: T) =>
+  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+
+export const ZOk = z.object({ ok: z.literal(true) })
+
+export const ZErrorBody = z.object({
+  code: z.string(),
+  message: z.string(),
+  fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+  requestId: z.string(),
+})
+
+/** Standard error responses for the OpenAPI document. */
+export const errorResponses = {
+  400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody,
+} as const
+
+export const ZUuidParam = z.object({ id: z.uuid({ message: '编号格式不正确' }) })
+
+export const isoDate = (d: Date | null | undefined) => (d ? d.toISOString() : null)

@@ -1,0 +1,123 @@
+import { AppError } from './errors.js'
+
+export const roles = [
+  'sys_admin',
+  'bureau_admin',
+  'street_officer',
+  'community_worker',
+  'assessor',
+  'provider_admin',
+  'caregiver',
+  'operator',
+  'auditor',
+] as const
+export type TRole = (typeof roles)[number]
+
+export const roleLabels: Record<TRole, string> = {
+  sys_admin: '系统管理员',
+  bureau_admin: '民政局管理员',
+  street_officer: '街道(乡镇)工作人员',
+  community_worker: '社区(村)工作人员',
+  assessor: '评估员',
+  provider_admin: '服务商管理员',
+  caregiver: '护理员',
+  operator: '12349坐席',
+  auditor: '审计员',
+}
+
+/**
+ * Rank decides who may grant what: an admin never grants a role ranked above their own.
+ * Auditors rank high so that only the bureau can appoint the people who check it.
+ */
+export const roleRank: Record<TRole, number> = {
+  sys_admin: 100,
+  bureau_admin: 90,
+  auditor: 80,
+  street_officer: 70,
+  community_worker: 50,
+  assessor: 50,
+  operator: 50,
+  provider_admin: 30,
+  caregiver: 10,
+}
+
+export const providerRoles: readonly TRole[] = ['provider_admin', 'caregiver']
+
+export const permissions = [
+  'user:read',
+  'user:write',
+  'audit:read',
+  'region:read',
+  'token:manage',
+  'elder:read',
+  'elder:write',
+  'elder:reveal',
+  'elder:import',
+  'elder:merge',
+  'worklist:read',
+  'worklist:write',
+  'worklist:rules',
+  'assessment:read',
+  'assessment:write',
+  'assessment:review',
+] as const
+export type TPermission = (typeof permissions)[number]
+
+const all = [...permissions]
+export const rolePermissions: Record<TRole, readonly TPermission[]> = {
+  sys_admin: all,
+  bureau_admin: all.filter((p) => p !== 'token:manage'),
+  street_officer: [
+    'user:read', 'user:write', 'region:read', 'elder:read', 'elder:write', 'elder:reveal', 'elder:import',
+    'elder:merge', 'worklist:read', 'worklist:write', 'assessment:read', 'assessment:review',
+  ],
+  community_worker: ['region:read', 'elder:read', 'elder:write', 'elder:reveal', 'worklist:read', 'worklist:write', 'assessment:read'],
+  assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write'],
+  provider_admin: ['user:read', 'user:write'],
+  caregiver: [],
+  operator: ['region:read', 'elder:read', 'elder:reveal'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read'],
+}
+
+export type TActor = {
+  userId: string
+  username: string
+  role: TRole
+  /** Region-code prefix (2/4/6/9/12 digits by level); a row is in scope if its region_code starts with it. */
+  scopePrefix: string
+  scopeRegionCode: string
+  providerId: string | null
+  via: 'session' | 'token'
+  sessionId?: string
+}
+
+export function can(actor: TActor, permission: TPermission): boolean {
+  return rolePermissions[actor.role].includes(permission)
+}
+
+/** The first line of every use case: role check. Scope is checked by the repository query. */
+export function requirePermission(actor: TActor | null | undefined, permission: TPermission): asserts actor is TActor {
+  if (!actor) throw new AppError('UNAUTHENTICATED')
+  if (!can(actor, permission)) throw new AppError('FORBIDDEN')
+}
+
+export function inScope(actor: TActor, regionCode: string | null | undefined): boolean {
+  return !!regionCode && regionCode.startsWith(actor.scopePrefix)
+}
+
+/** Out of scope looks exactly like absent (404), so a street cannot probe another street's records. */
+export function requireInScope(actor: TActor, regionCode: string | null | undefined): void {
+  if (!inScope(actor, regionCode)) throw new AppError('NOT_FOUND')
+}
+
+export function grantableRoles(actor: TActor): TRole[] {
+  if (actor.role === 'provider_admin') return ['provider_admin', 'caregiver']
+  if (!can(actor, 'user:write')) return []
+  return roles.filter((r) => roleRank[r] <= roleRank[actor.role])
+}
+
+/** Region prefix → like-pattern for SQL, escaping nothing because prefixes are digits only. */
+export function scopeLike(prefix: string): string {
+  if (!/^\d{2,12}$/.test(prefix)) throw new Error('invalid scope prefix')
+  return prefix + '%'
+}
