@@ -1,0 +1,477 @@
+/**
+ * Fast VRPTW engine (single depot, identical vehicles, hard windows): Solomon and
+ * Gehring–Homberger instances. SISR ruin-and-recreate (Christiaens & Vanden Berghe 2020)
+ * with simulated annealing, preceded by a fleet-minimisation phase driven by absence
+ * counters. O(1) insertion feasibility from forward earliest / backward latest start times.
+ * Pure computation: no I/O, no timers; time is read through the `now` option.
+ */
+import { Rng } from './rng.js'
+import type { VrptwInstance } from './solomon.js'
+
+export interface VrptwOptions {
+  /** wall-clock budget for the search, in ms */
+  timeLimitMs: number
+  seed?: number
+  /** clock in ms (default: performance.now) */
+  now?: () => number
+  /** share of the budget given to fleet minimisation (0..1) */
+  fleetShare?: number
+  /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
+  maxIterations?: number
+}
+
+export interface VrptwResult {
+  routes: number[][]
+  vehicles: number
+  distance: number
+  /** customers that no vehicle can serve alone (window or capacity); empty on normal instances */
+  unassigned: number[]
+  iterations: number
+}
+
+const EPS = 1e-9
+
+class Sol {
+  nr = 0
+  nun = 0
+  readonly seq: Int32Array[]
+  readonly len: Int32Array
+  readonly load: Float64Array
+  readonly rd: Float64Array
+  readonly es: Float64Array
+  readonly ls: Float64Array
+  readonly rof: Int32Array
+  readonly pof: Int32Array
+  readonly un: Int32Array
+  constructor(N: number, maxR: number) {
+    this.seq = []
+    for (let r = 0; r < maxR; r++) this.seq.push(new Int32Array(N))
+    this.len = new Int32Array(maxR)
+    this.load = new Float64Array(maxR)
+    this.rd = new Float64Array(maxR)
+    this.es = new Float64Array(N)
+    this.ls = new Float64Array(N)
+    this.rof = new Int32Array(N).fill(-1)
+    this.pof = new Int32Array(N)
+    this.un = new Int32Array(N)
+  }
+  copyFrom(o: Sol): void {
+    this.nr = o.nr
+    for (let r = 0; r < o.nr; r++) {
+      const L = o.len[r]
+      this.seq[r].set(o.seq[r].subarray(0, L))
+      this.len[r] = L
+      this.load[r] = o.load[r]
+      this.rd[r] = o.rd[r]
+    }
+    this.es.set(o.es)
+    this.ls.set(o.ls)
+    this.rof.set(o.rof)
+    this.pof.set(o.pof)
+    this.nun = o.nun
+    this.un.set(o.un.subarray(0, o.nun))
+  }
+  total(): number {
+    let t = 0
+    for (let r = 0; r < this.nr; r++) t += this.rd[r]
+    return t
+  }
+}
+
+export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult {
+  const now = opts.now ?? (() => performance.now())
+  const t0 = now()
+  const deadline = t0 + Math.max(0, opts.timeLimitMs)
+  const maxIter = opts.maxIterations ?? Infinity
+  const rng = new Rng(opts.seed ?? 1)
+  const n = inst.n
+  const N = n + 1
+  const Q = inst.capacity
+  const e = inst.ready
+  const l = inst.due
+  const s = inst.service
+  const q = inst.demand
+  const e0 = e[0]
+  const l0 = l[0]
+  const d = new Float64Array(N * N)
+  for (let i = 0; i < N; i++)
+    for (let j = 0; j < N; j++) {
+      const dx = inst.x[i] - inst.x[j]
+      const dy = inst.y[i] - inst.y[j]
+      d[i * N + j] = Math.sqrt(dx * dx + dy * dy)
+    }
+  // customers that cannot be served at all
+  const servable = new Uint8Array(N)
+  const bad: number[] = []
+  let nServ = 0
+  for (let c = 1; c <= n; c++) {
+    const st = Math.max(e0 + d[c], e[c])
+    if (q[c] <= Q + EPS && st <= l[c] + EPS && st + s[c] + d[c * N] <= l0 + EPS) {
+      servable[c] = 1
+      nServ++
+    } else bad.push(c)
+  }
+  // neighbour lists (by distance), customers only
+  const K = Math.min(n, 100)
+  const adj = new Int32Array(N * K)
+  {
+    const idx: number[] = []
+    for (let c = 1; c <= n; c++) {
+      idx.length = 0
+      for (let j = 1; j <= n; j++) if (j !== c) idx.push(j)
+      const row = c * N
+      idx.sort((a, b) => d[row + a] - d[row + b])
+      adj[c * K] = c
+      for (let k = 1; k < K; k++) adj[c * K + k] = idx[k - 1]
+    }
+  }
+  const maxR = Math.max(1, nServ) + 1
+  const A = new Sol(N, maxR)
+  const B = new Sol(N, maxR)
+  const best = new Sol(N, maxR)
+  let cur = A
+  let work = B
+
+  function updateRoute(S: Sol, r: number): void {
+    const sq = S.seq[r]
+    const L = S.len[r]
+    let t = e0
+    let prev = 0
+    let load = 0
+    let dist = 0
+    for (let k = 0; k < L; k++) {
+      const c = sq[k]
+      S.pof[c] = k
+      S.rof[c] = r
+      const dd = d[prev * N + c]
+      const arr = t + dd
+      const st = arr > e[c] ? arr : e[c]
+      S.es[c] = st
+      t = st + s[c]
+      load += q[c]
+      dist += dd
+      prev = c
+    }
+    dist += d[prev * N]
+    S.rd[r] = dist
+    S.load[r] = load
+    let z = l0
+    let nx = 0
+    for (let k = L - 1; k >= 0; k--) {
+      const c = sq[k]
+      const lat = z - d[c * N + nx] - s[c]
+      const v = lat < l[c] ? lat : l[c]
+      S.ls[c] = v
+      z = v
+      nx = c
+    }
+  }
+
+  function removeRoute(S: Sol, r: number): void {
+    const last = S.nr - 1
+    if (r !== last) {
+      const tmp = S.seq[r]
+      S.seq[r] = S.seq[last]
+      S.seq[last] = tmp
+      S.len[r] = S.len[last]
+      S.load[r] = S.load[last]
+      S.rd[r] = S.rd[last]
+      const sq = S.seq[r]
+      for (let k = 0; k < S.len[r]; k++) S.rof[sq[k]] = r
+    }
+    S.len[last] = 0
+    S.nr = last
+  }
+
+  // ---------- ruin (SISR adjacent string removal) ----------
+  const removedFlag = new Uint8Array(N)
+  const ruinedRoute = new Uint8Array(maxR)
+  const touched = new Int32Array(maxR)
+  const CBAR = 10
+  const LMAX = 10
+  function ruin(S: Sol): void {
+    if (S.nr === 0) return
+    let avg = 0
+    for (let r = 0; r < S.nr; r++) avg += S.len[r]
+    avg /= S.nr
+    const lsMax = Math.min(LMAX, avg)
+    const ksMax = (4 * CBAR) / (1 + lsMax) - 1
+    const ks = Math.floor(rng.next() * ksMax) + 1
+    let seed = 1 + rng.int(n)
+    let guard = 0
+    while (S.rof[seed] < 0 && guard++ < 4 * n) seed = 1 + rng.int(n)
+    let nt = 0
+    for (let k = 0; k < K && nt < ks; k++) {
+      const c = adj[seed * K + k]
+      const r = S.rof[c]
+      if (r < 0 || removedFlag[c] || ruinedRoute[r]) continue
+      const L = S.len[r]
+      const lMax = Math.min(L, lsMax)
+      const len = Math.floor(rng.next() * lMax) + 1
+      const pc = S.pof[c]
+      const sq = S.seq[r]
+      if (len < L && rng.next() < 0.5) {
+        // split string: len removed out of len+m consecutive, m preserved
+        let m = 1
+        while (len + m < L && rng.next() < 0.5) m++
+        const tot = len + m
+        const lo = Math.max(0, pc - tot + 1)
+        const hi = Math.min(pc, L - tot)
+        const start = lo + rng.int(hi - lo + 1)
+        const keepAt = start + rng.int(tot - m + 1)
+        for (let p = start; p < start + tot; p++) {
+          if (p >= keepAt && p < keepAt + m) continue
+          const x = sq[p]
+          removedFlag[x] = 1
+          S.un[S.nun++] = x
+        }
+      } else {
+        const lo = Math.max(0, pc - len + 1)
+        const hi = Math.min(pc, L - len)
+        const start = lo + rng.int(hi - lo + 1)
+        for (let p = start; p < start + len; p++) {
+          const x = sq[p]
+          removedFlag[x] = 1
+          S.un[S.nun++] = x
+        }
+      }
+      ruinedRoute[r] = 1
+      touched[nt++] = r
+    }
+    // compact touched routes (highest index first so removals do not disturb others)
+    for (let i = 0; i < nt; i++) {
+      const r = touched[i]
+      const sq = S.seq[r]
+      let w = 0
+      for (let p = 0; p < S.len[r]; p++) {
+        const x = sq[p]
+        if (!removedFlag[x]) sq[w++] = x
+        else S.rof[x] = -1
+      }
+      S.len[r] = w
+      ruinedRoute[r] = 0
+    }
+    // sort touched descending so removing empty routes is safe
+    for (let i = 1; i < nt; i++) {
+      const v = touched[i]
+      let j = i - 1
+      while (j >= 0 && touched[j] < v) {
+        touched[j + 1] = touched[j]
+        j--
+      }
+      touched[j + 1] = v
+    }
+    for (let i = 0; i < nt; i++) {
+      const r = touched[i]
+      if (S.len[r] === 0) removeRoute(S, r)
+      else updateRoute(S, r)
+    }
+    for (let i = 0; i < S.nun; i++) removedFlag[S.un[i]] = 0
+  }
+
+  // ---------- recreate (greedy insertion with blinks) ----------
+  const key = new Float64Array(N)
+  const absn = new Float64Array(N)
+  const order = new Int32Array(N)
+  const BLINK = 0.01
+  function sortUn(S: Sol, mode: number): void {
+    const m = S.nun
+    const u = S.un
+    if (mode === 0) {
+      rng.shuffle(u, m)
+      return
+    }
+    for (let i = 0; i < m; i++) {
+      const c = u[i]
+      key[c] =
+        mode === 1 ? -q[c] : mode === 2 ? -d[c] : mode === 3 ? d[c] : mode === 4 ? l[c] - e[c] : mode === 5 ? e[c] : -absn[c]
+    }
+    // random tie-break: shuffle first, then stable insertion sort
+    rng.shuffle(u, m)
+    for (let i = 1; i < m; i++) {
+      const v = u[i]
+      const kv = key[v]
+      let j = i - 1
+      while (j >= 0 && key[u[j]] > kv) {
+        u[j + 1] = u[j]
+        j--
+      }
+      u[j + 1] = v
+    }
+  }
+  function pickOrder(withAbs: boolean): number {
+    const x = rng.next() * (withAbs ? 16 : 13)
+    if (x < 4) return 0
+    if (x < 8) return 1
+    if (x < 10) return 2
+    if (x < 11) return 3
+    if (x < 12) return 4
+    if (x < 13) return 5
+    return 6
+  }
+  function recreate(S: Sol, allowNew: boolean, mode: number): void {
+    sortUn(S, mode)
+    const m = S.nun
+    for (let i = 0; i < m; i++) order[i] = S.un[i]
+    S.nun = 0
+    for (let i = 0; i < m; i++) {
+      const c = order[i]
+      let bestCost = Infinity
+      let bestR = -1
+      let bestP = -1
+      const qc = q[c]
+      const ec = e[c]
+      const lc = l[c]
+      const sc = s[c]
+      const rowc = c * N
+      for (let r = 0; r < S.nr; r++) {
+        if (S.load[r] + qc > Q + EPS) continue
+        const sq = S.seq[r]
+        const L = S.len[r]
+        let prev = 0
+        let dep = e0
+        for (let p = 0; p <= L; p++) {
+          const nx = p < L ? sq[p] : 0
+          const dpc = d[prev * N + c]
+          const dcn = d[rowc + nx]
+          const delta = dpc + dcn - d[prev * N + nx]
+          if (delta < bestCost && rng.next() >= BLINK) {
+            const arr = dep + dpc
+            const st = arr > ec ? arr : ec
+            if (st <= lc + EPS) {
+              const an = st + sc + dcn
+              if (nx === 0 ? an <= l0 + EPS : (an > e[nx] ? an : e[nx]) <= S.ls[nx] + EPS) {
+                bestCost = delta
+                bestR = r
+                bestP = p
+              }
+            } else if (arr > lc + EPS) {
+              // later positions only start later
+              break
+            }
+          }
+          if (nx !== 0) {
+            dep = S.es[nx] + s[nx]
+            prev = nx
+          }
+        }
+      }
+      if (bestR >= 0) {
+        const sq = S.seq[bestR]
+        sq.copyWithin(bestP + 1, bestP, S.len[bestR])
+        sq[bestP] = c
+        S.len[bestR]++
+        updateRoute(S, bestR)
+      } else if (allowNew && S.nr < maxR) {
+        const r = S.nr++
+        S.seq[r][0] = c
+        S.len[r] = 1
+        updateRoute(S, r)
+      } else {
+        S.un[S.nun++] = c
+      }
+    }
+  }
+
+  // ---------- construction ----------
+  for (let c = 1; c <= n; c++) if (servable[c]) cur.un[cur.nun++] = c
+  recreate(cur, true, 2)
+  best.copyFrom(cur)
+  let bestTotal = best.total()
+  let iterations = 0
+
+  let sumQ = 0
+  for (let c = 1; c <= n; c++) if (servable[c]) sumQ += q[c]
+  const lb = Math.max(nServ > 0 ? 1 : 0, Q > 0 ? Math.ceil(sumQ / Q - 1e-9) : 1)
+
+  // ---------- fleet minimisation ----------
+  const fleetShare = opts.fleetShare ?? 0.5
+  const fleetDeadline = t0 + (deadline - t0) * fleetShare
+  function sumAbs(S: Sol): number {
+    let t = 0
+    for (let i = 0; i < S.nun; i++) t += absn[S.un[i]]
+    return t
+  }
+  if (best.nr > lb && now() < fleetDeadline && iterations < maxIter) {
+    let removeNext = true
+    while (best.nr > lb && iterations < maxIter) {
+      if (removeNext) {
+        cur.copyFrom(best)
+        // remove a route: random among the two shortest, sometimes random
+        let r = 0
+        if (rng.next() < 0.5) r = rng.int(cur.nr)
+        else for (let i = 1; i < cur.nr; i++) if (cur.len[i] < cur.len[r]) r = i
+        const sq = cur.seq[r]
+        for (let p = 0; p < cur.len[r]; p++) {
+          cur.un[cur.nun++] = sq[p]
+          cur.rof[sq[p]] = -1
+        }
+        removeRoute(cur, r)
+        removeNext = false
+      }
+      if ((iterations & 15) === 0 && now() >= fleetDeadline) break
+      iterations++
+      work.copyFrom(cur)
+      ruin(work)
+      recreate(work, false, pickOrder(true))
+      if (work.nun < cur.nun || sumAbs(work) < sumAbs(cur)) {
+        const t = cur
+        cur = work
+        work = t
+      }
+      for (let i = 0; i < work.nun; i++) absn[work.un[i]]++
+      if (cur.nun === 0) {
+        best.copyFrom(cur)
+        bestTotal = best.total()
+        removeNext = true
+      }
+    }
+  }
+
+  // ---------- distance minimisation (SA over SISR) ----------
+  cur.copyFrom(best)
+  let curTotal = bestTotal
+  const T0 = Number(process.env.T0 ?? 100)
+  const Tf = Number(process.env.TF ?? 1)
+  const phaseStart = now()
+  const span = Math.max(1, deadline - phaseStart)
+  let T = T0
+  while (iterations < maxIter) {
+    if ((iterations & 7) === 0) {
+      const tn = now()
+      if (tn >= deadline) break
+      T = T0 * Math.pow(Tf / T0, (tn - phaseStart) / span)
+    }
+    iterations++
+    work.copyFrom(cur)
+    ruin(work)
+    recreate(work, false, pickOrder(false))
+    if (work.nun > 0) continue
+    const tot = work.total()
+    if (work.nr < cur.nr || (work.nr === cur.nr && tot < curTotal - T * Math.log(rng.next() + 1e-300))) {
+      const t = cur
+      cur = work
+      work = t
+      curTotal = tot
+      if (cur.nr < best.nr || (cur.nr === best.nr && curTotal < bestTotal - 1e-9)) {
+        best.copyFrom(cur)
+        bestTotal = curTotal
+      }
+    }
+  }
+
+  const routes: number[][] = []
+  for (let r = 0; r < best.nr; r++) routes.push(Array.from(best.seq[r].subarray(0, best.len[r])))
+  // exact re-evaluation of the distance, in route order
+  let distance = 0
+  for (const rt of routes) {
+    let prev = 0
+    for (const c of rt) {
+      distance += d[prev * N + c]
+      prev = c
+    }
+    distance += d[prev * N]
+  }
+  const unassigned = bad.concat(Array.from(best.un.subarray(0, best.nun)))
+  return { routes, vehicles: routes.length, distance, unassigned, iterations }
+}
