@@ -16,3 +16,4 @@ export * from './flow.js';
 export * from './assessment/workflow.js';
 export * from './assessment/reassessment.js';
 export * from './categories.js';
+export * from './worklist-rules.js';
