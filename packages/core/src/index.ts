@@ -17,3 +17,4 @@ export * from './assessment/workflow.js';
 export * from './assessment/reassessment.js';
 export * from './categories.js';
 export * from './worklist-rules.js';
+export * from './money.js';
