@@ -247,3 +247,12 @@ describe('risk events and ICD-10', () => {
     expect(icd10IsDementia('F04')).toBe(false);
   });
 });
+
+describe('form helpers', () => {
+  it('lists unanswered or invalid items in form order', async () => {
+    const { missingGbt42195Items, gbt42195DimensionScores } = await import('./gbt42195.js');
+    expect(missingGbt42195Items({ ...gbt42195UniformItems(4), 'B.1.2': undefined, 'B.2.4': 4 })).toEqual(['B.1.2', 'B.2.4']);
+    expect(missingGbt42195Items(gbt42195UniformItems(2))).toEqual([]);
+    expect(gbt42195DimensionScores({ 'B.1.1': 4, 'B.4.5': 2 })).toEqual({ selfCare: 4, basicMobility: 0, mentalState: 0, perceptionSocial: 2 });
+  });
+});

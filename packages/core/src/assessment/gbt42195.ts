@@ -157,3 +157,14 @@ export function gbt42195UniformItems(points: number): Record<TGbt42195ItemCode, 
   ) as Record<TGbt42195ItemCode, number>;
 }
 
+
+/**
+ * Items not yet answered with an allowed value, in form order — the form cannot be submitted
+ * while this is non-empty.
+ */
+export function missingGbt42195Items(items: Partial<Record<string, unknown>>): TGbt42195ItemCode[] {
+  return gbt42195ItemCodes.filter((code) => {
+    const v = items[code];
+    return typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > gbt42195ItemsByCode[code].maxPoints;
+  });
+}
