@@ -1,0 +1,38 @@
+#!/usr/bin/env node
+// `npm start`: builds what is missing (domain packages, web app), then runs the server.
+// Migrations and the demo seed run inside the server at start.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+
+function newestMtime(dir) {
+  let newest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, entry.name)
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs)
+  }
+  return newest
+}
+
+function run(cmd, args, what, cwd = root) {
+  process.stdout.write(`${what}…\n`)
+  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] })
+  if (r.status !== 0) {
+    process.stderr.write(`${what}失败（退出码 ${r.status}）\n`)
+    process.exit(1)
+  }
+}
+
+run(bin('tsc'), ['-b', 'packages/core', 'packages/solver'], '编译领域包')
+const webIndex = join(root, 'packages/web/dist/index.html')
+const webSrc = [join(root, 'packages/web/src'), join(root, 'packages/core/src'), join(root, 'packages/web/index.html')]
+const webStale = !existsSync(webIndex) || webSrc.some((p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > statSync(webIndex).mtimeMs)
+if (webStale && process.env.SKIP_WEB_BUILD !== '1') run(process.execPath, [bin('vite'), 'build', '--logLevel', 'warn'], '构建网页前端', join(root, 'packages/web'))
+
+const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], { cwd: root, stdio: 'inherit', env: process.env })
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
+child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
