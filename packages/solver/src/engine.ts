@@ -15,16 +15,20 @@ import type { Plan, PlanRoute, Problem, SolveOptions, Stop, Unassigned, Unassign
 const EPS = 1e-7
 const NEG = -Infinity
 
-export interface LockedTask {
-  visitId: string
-  part: number
+export interface TaskRef {
+  /** a visit part, or the caregiver's break when `break` is true */
+  visitId?: string
+  part?: number
+  break?: boolean
+}
+export interface LockedTask extends TaskRef {
   start: number
 }
 export interface EngineExtras {
   /** per caregiver id: tasks already started, in order; they keep their place and start time */
   locked?: Record<string, LockedTask[]>
   /** per caregiver id: an initial order of (visitId, part) after the locked tasks */
-  initial?: Record<string, Array<{ visitId: string; part: number }>>
+  initial?: Record<string, TaskRef[]>
   /** nothing that is not locked may start before this time */
   notBefore?: number
 }
@@ -386,7 +390,13 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   const best = new GSol(NT, nV, nVis)
 
   // --- locked / initial routes (re-planning)
-  const taskOf = (visitId: string, part: number): number => {
+  const taskOf = (c: number, ref: TaskRef): number => {
+    if (ref.break) {
+      if (breakOf[c] < 0) throw new ProblemError(`caregiver ${cgs[c].id} has no break`)
+      return breakOf[c]
+    }
+    const visitId = String(ref.visitId)
+    const part = ref.part ?? 0
     const vi = visIndex.get(visitId)
     if (vi === undefined) throw new ProblemError(`unknown visit ${visitId}`)
     if (part < 0 || part >= visCount[vi]) throw new ProblemError(`visit ${visitId} has no part ${part}`)
@@ -394,7 +404,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   }
   const placed = new Uint8Array(NT)
   const place = (S: GSol, c: number, t: number): void => {
-    if (placed[t]) throw new ProblemError(`task ${realVisits[tVisit[t]]?.id} placed twice`)
+    if (placed[t]) throw new ProblemError(`${tLoc[t] < 0 ? 'break' : `visit ${realVisits[tVisit[t]].id}`} placed twice`)
     placed[t] = 1
     const sq = S.seq[c]
     sq[S.len[c]] = t
@@ -408,7 +418,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       const c = cgIndex.get(cid)
       if (c === undefined) throw new ProblemError(`unknown caregiver ${cid}`)
       for (const lt of list) {
-        const t = taskOf(lt.visitId, lt.part)
+        const t = taskOf(c, lt)
         tFixed[t] = lt.start
         tOpen[t] = lt.start
         tClose[t] = lt.start
@@ -422,7 +432,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     for (const [cid, list] of Object.entries(extras.initial)) {
       const c = cgIndex.get(cid)
       if (c === undefined) throw new ProblemError(`unknown caregiver ${cid}`)
-      for (const it of list) place(cur, c, taskOf(it.visitId, it.part))
+      for (const it of list) place(cur, c, taskOf(c, it))
     }
   }
   // visits with only part of their tasks placed: remove the unlocked parts (reinserted by search)

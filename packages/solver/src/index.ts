@@ -1,1 +1,12 @@
-export const solverVersion = "0.1.0";
+export const solverVersion = '0.1.0'
+export type * from './model.js'
+export { solveProblem, buildMatrices, ProblemError, type EngineExtras, type LockedTask, type TaskRef } from './engine.js'
+export { replan, type ReplanOptions } from './replan.js'
+export { solveInWorker } from './runner.js'
+export { checkPlan, type PlanCheck } from './check-plan.js'
+export { parseSolomon, parseSintefRoutes, InputError, type VrptwInstance } from './solomon.js'
+export { solveVrptw, type VrptwOptions, type VrptwResult } from './vrptw.js'
+export { checkSolomon, type SolomonCheck } from './check-solomon.js'
+export { parseHhc, hhcToProblem, planToHhc, type HhcInstance, type HhcSolution } from './hhc.js'
+export { checkHhc, type HhcCheck } from './check-hhc.js'
+export { generateStreetDay, type StreetDayOptions } from './gen.js'

@@ -1,0 +1,131 @@
+/** Command-line front end: `solve --format solomon|hhc --time-limit-ms N [--seed N] FILE`. */
+import { readFileSync, statSync } from 'node:fs'
+import { parseSolomon, InputError } from './solomon.js'
+import { solveVrptw } from './vrptw.js'
+import { checkSolomon } from './check-solomon.js'
+import { parseHhc, hhcToProblem, planToHhc } from './hhc.js'
+import { checkHhc } from './check-hhc.js'
+import { solveProblem, ProblemError } from './engine.js'
+
+export const USAGE = 'usage: solve --format solomon|hhc --time-limit-ms N [--seed N] FILE'
+
+export interface CliArgs {
+  format: 'solomon' | 'hhc'
+  timeLimitMs: number
+  seed: number
+  file: string
+}
+
+export function parseArgs(argv: string[]): CliArgs | 'help' {
+  let format: string | undefined
+  let limit: number | undefined
+  let seed = 1
+  let file: string | undefined
+  const need = (i: number, flag: string): string => {
+    const v = argv[i + 1]
+    if (v === undefined || v.startsWith('--')) throw new InputError(`${flag} needs a value`)
+    return v
+  }
+  for (let i = 0; i < argv.length; i++) {
+    let a = argv[i]
+    let inline: string | undefined
+    if (a.startsWith('--') && a.includes('=')) {
+      inline = a.slice(a.indexOf('=') + 1)
+      a = a.slice(0, a.indexOf('='))
+    }
+    const val = (): string => {
+      if (inline !== undefined) return inline
+      const v = need(i, a)
+      i++
+      return v
+    }
+    if (a === '--help' || a === '-h') return 'help'
+    else if (a === '--format') format = val()
+    else if (a === '--time-limit-ms') {
+      const v = val()
+      if (!/^\d+$/.test(v) || Number(v) < 1) throw new InputError(`--time-limit-ms must be a positive integer, got "${v}"`)
+      limit = Number(v)
+    } else if (a === '--seed') {
+      const v = val()
+      if (!/^-?\d+$/.test(v)) throw new InputError(`--seed must be an integer, got "${v}"`)
+      seed = Number(v)
+    } else if (a.startsWith('-') && a !== '-') throw new InputError(`unknown option ${a}`)
+    else {
+      if (file !== undefined) throw new InputError(`only one FILE expected, got "${file}" and "${a}"`)
+      file = a
+    }
+  }
+  if (format === undefined) throw new InputError('--format is required (solomon or hhc)')
+  if (format !== 'solomon' && format !== 'hhc') throw new InputError(`--format must be solomon or hhc, got "${format}"`)
+  if (file === undefined) throw new InputError('FILE is required')
+  return { format, timeLimitMs: limit ?? (format === 'hhc' ? 10000 : 5000), seed, file }
+}
+
+function readInput(file: string): string {
+  let st
+  try {
+    st = statSync(file)
+  } catch {
+    throw new InputError(`cannot read ${file}: no such file`)
+  }
+  if (!st.isFile()) throw new InputError(`cannot read ${file}: not a file`)
+  try {
+    return readFileSync(file, 'utf8')
+  } catch (e) {
+    throw new InputError(`cannot read ${file}: ${(e as Error).message}`)
+  }
+}
+
+/**
+ * Run one solve. `startedAt` is the performance.now() value when the process started (0 when
+ * called from a fresh process); the search stops with a margin so the answer is out in time.
+ */
+export function runCli(argv: string[], startedAt = 0): { stdout: string; stderr: string; code: number } {
+  try {
+    const args = parseArgs(argv)
+    if (args === 'help') return { stdout: USAGE + '\n', stderr: '', code: 0 }
+    const text = readInput(args.file)
+    // stop the search early enough: 6% of the budget + 80 ms for launcher, output and exit
+    const budget = (lim: number): number => Math.max(1, lim * 0.94 - 80 - (performance.now() - startedAt))
+    if (args.format === 'solomon') {
+      const inst = parseSolomon(text)
+      const res = solveVrptw(inst, { timeLimitMs: budget(args.timeLimitMs), seed: args.seed })
+      const out: Record<string, unknown> = { vehicles: res.vehicles, distance: res.distance, routes: res.routes }
+      let stderr = ''
+      if (res.unassigned.length > 0) {
+        out.unassigned = res.unassigned
+        stderr = `solve: ${res.unassigned.length} customer(s) cannot be served by any vehicle: ${res.unassigned.join(' ')}\n`
+      } else {
+        const chk = checkSolomon(inst, res.routes)
+        if (!chk.feasible) {
+          out.feasible = false
+          stderr = `solve: internal check failed: ${chk.errors[0]}\n`
+        }
+      }
+      return { stdout: JSON.stringify(out) + '\n', stderr, code: 0 }
+    }
+    let json: unknown
+    try {
+      json = JSON.parse(text)
+    } catch (e) {
+      throw new InputError(`${args.file} is not valid JSON: ${(e as Error).message.split('\n')[0]}`)
+    }
+    const inst = parseHhc(json)
+    const plan = solveProblem(hhcToProblem(inst), { timeLimitMs: budget(args.timeLimitMs), seed: args.seed })
+    const out = planToHhc(inst, plan)
+    let stderr = ''
+    if (plan.unassigned.length > 0) {
+      stderr = `solve: ${plan.unassigned.length} patient(s) cannot be served: ${plan.unassigned.map((u) => `${u.visitId} (${u.reason})`).join(', ')}\n`
+    } else {
+      const chk = checkHhc(inst, out)
+      if (!chk.feasible) {
+        ;(out as unknown as Record<string, unknown>).feasible = false
+        stderr = `solve: internal check failed: ${chk.errors[0]}\n`
+      }
+    }
+    return { stdout: JSON.stringify(out) + '\n', stderr, code: 0 }
+  } catch (e) {
+    if (e instanceof InputError || e instanceof ProblemError) return { stdout: '', stderr: `solve: ${e.message}\n`, code: 2 }
+    return { stdout: '', stderr: `solve: internal error: ${(e as Error)?.message ?? String(e)}\n`, code: 1 }
+  }
+}
