@@ -70,6 +70,8 @@ export interface RegionNode {
   code: string;
   name: string;
   level: RegionLevel;
+  /** Demo seed codes that are not real statistical codes. */
+  isDemoCode?: boolean;
   children: RegionNode[];
 }
 

@@ -10,7 +10,7 @@ import {
   MenuUnfoldOutlined,
   UserOutlined,
 } from "@ant-design/icons";
-import { App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Switch, Typography, type MenuProps } from "antd";
+import { Alert, App, Avatar, Button, Drawer, Dropdown, Grid, Layout, Menu, Space, Switch, Typography, type MenuProps } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, Outlet, useLocation, useNavigate } from "react-router-dom";
 import type { Me } from "../api/client";
@@ -80,6 +80,10 @@ export function AppLayout() {
   });
 
   if (!me) return null;
+  // Outside the demo an initial password must be changed before anything else; in the demo the
+  // shared demo password stays usable and a banner reminds instead.
+  const mustChangeNow = me.mustChangePassword && health?.demo === false;
+  const remindChange = me.mustChangePassword && health?.demo === true;
 
   const userMenu: MenuProps = {
     items: [
@@ -194,6 +198,20 @@ export function AppLayout() {
         </Header>
         <Content className="yy-content">
           <main>
+            {remindChange ? (
+              <Alert
+                type="warning"
+                showIcon
+                style={{ marginBottom: 16 }}
+                title="您正在使用初始密码（演示环境）"
+                description="正式使用前请修改为只有您本人知道的密码。"
+                action={
+                  <Button size="small" onClick={() => setPwdOpen(true)}>
+                    修改密码
+                  </Button>
+                }
+              />
+            ) : null}
             <ErrorBoundary resetKey={location.pathname}>
               <Outlet />
             </ErrorBoundary>
@@ -206,8 +224,8 @@ export function AppLayout() {
         </Footer>
       </Layout>
       <ChangePasswordModal
-        open={pwdOpen || me.mustChangePassword}
-        forced={me.mustChangePassword}
+        open={pwdOpen || mustChangeNow}
+        forced={mustChangeNow}
         username={me.username}
         onClose={() => setPwdOpen(false)}
       />

@@ -51,3 +51,8 @@ export function greeting(now = dayjs().tz(DISPLAY_TZ)): string {
 }
 
 export { dayjs };
+
+/** Long ids (UUIDs, request ids) shortened for tables; the full value goes in a tooltip or copy. */
+export function shortId(id: string): string {
+  return id.length > 12 ? `${id.slice(0, 8)}…` : id;
+}

@@ -51,31 +51,26 @@ export const TOKEN_STATUS_LABELS = {
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "auth.login": "登录",
   "auth.login_failed": "登录失败",
+  "auth.locked": "账号锁定",
   "auth.logout": "退出登录",
-  "auth.password_change": "修改密码",
-  "auth.password_changed": "修改密码",
-  "auth.preferences": "修改个人偏好",
-  "auth.lockout": "账号锁定",
-  "user.create": "新建用户",
-  "user.update": "修改用户",
-  "user.enable": "启用用户",
-  "user.disable": "停用用户",
-  "user.reset_password": "重置密码",
-  "user.revoke_sessions": "强制下线",
-  "user.preferences": "修改个人偏好",
-  "token.create": "创建 API 令牌",
-  "token.revoke": "吊销 API 令牌",
-  "region.create": "新增行政区划",
-  "region.update": "修改行政区划",
-  "region.seed": "导入行政区划",
-  "elder.create": "新建老人档案",
-  "elder.update": "修改老人档案",
-  "elder.reveal": "查看完整个人信息",
-  "assessment.create": "新建评估",
-  "assessment.update": "修改评估",
-  "assessment.submit": "提交评估",
-  "assessment.approve": "审核通过评估",
-  "assessment.reject": "退回评估",
+  "system.demo_seeded": "写入演示数据",
+  "system.seeded": "初始化数据",
+  "user.created": "新建用户",
+  "user.updated": "修改用户",
+  "user.password_changed": "修改密码",
+  "user.password_reset": "重置密码",
+  "user.preferences_changed": "修改个人偏好",
+  "user.sessions_revoked": "强制下线",
+  "token.created": "创建 API 令牌",
+  "token.revoked": "吊销 API 令牌",
+  "elder.created": "新建老人档案",
+  "elder.updated": "修改老人档案",
+  "elder.pii_revealed": "查看完整个人信息",
+  "assessment.created": "新建评估",
+  "assessment.updated": "修改评估",
+  "assessment.submitted": "提交评估",
+  "assessment.approved": "审核通过评估",
+  "assessment.returned": "退回评估",
 };
 
 export function auditActionLabel(action: string): string {
@@ -83,6 +78,7 @@ export function auditActionLabel(action: string): string {
 }
 
 export const ENTITY_TYPE_LABELS: Record<string, string> = {
+  system: "系统",
   user: "用户",
   session: "会话",
   token: "API 令牌",
@@ -128,6 +124,7 @@ export const FIELD_LABELS: Record<string, string> = {
   regionCode: "区划代码",
   passwordHash: "密码",
   password: "密码",
+  failedLogins: "连续登录失败次数",
 };
 
 export function fieldLabel(key: string): string {

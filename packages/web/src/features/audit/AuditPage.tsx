@@ -13,14 +13,17 @@ import {
   Row,
   Space,
   Table,
+  Tooltip,
   Typography,
   type TableColumnsType,
 } from "antd";
 import type { Dayjs } from "dayjs";
-import { useState } from "react";
+import { useMemo, useState } from "react";
 import { errorMessage, type AuditEntry } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
-import { dayjs, formatDateTime } from "../../shared/format";
+import { useCan } from "../../app/session";
+import { dayjs, formatDateTime, shortId } from "../../shared/format";
+import { regionNameMap, useRegionTree } from "../regions/api";
 import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, auditActionLabel, entityTypeLabel, roleLabel } from "../../shared/labels";
 import { PageHeader } from "../../shared/PageHeader";
 import { fetchAudit, auditKeys, type AuditQuery } from "./api";
@@ -48,6 +51,9 @@ export function AuditPage() {
   const [form] = Form.useForm<FilterValues>();
   const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
   const verify = useVerifyChain();
+  const can = useCan();
+  const regions = useRegionTree(can("region:read"));
+  const regionNames = useMemo(() => regionNameMap(regions.data ?? []), [regions.data]);
 
   const list = useQuery({
     queryKey: auditKeys.list(query),
@@ -73,20 +79,20 @@ export function AuditPage() {
     {
       title: "时间",
       dataIndex: "at",
-      width: elderMode ? 230 : 170,
+     
       render: (at: string) => formatDateTime(at, true),
     },
     {
       title: "操作人",
       dataIndex: "actorUsername",
-      width: elderMode ? 160 : 120,
+     
       render: (v: string | null) => (v ? <span className="yy-mono">{v}</span> : <Typography.Text type="secondary">系统</Typography.Text>),
     },
-    { title: "角色", dataIndex: "actorRole", width: elderMode ? 220 : 150, render: (r: string | null) => (r ? roleLabel(r) : "—") },
+    { title: "角色", dataIndex: "actorRole", render: (r: string | null) => (r ? roleLabel(r) : "—") },
     {
       title: "操作",
       dataIndex: "action",
-      width: elderMode ? 220 : 170,
+     
       render: (a: string) => (
         <div>
           <Typography.Text strong>{auditActionLabel(a)}</Typography.Text>
@@ -103,15 +109,17 @@ export function AuditPage() {
     {
       title: "对象",
       key: "entity",
-      width: elderMode ? 240 : 190,
+     
       render: (_v, e) => (
         <div>
           {entityTypeLabel(e.entityType)}
-          {e.entityId ? (
+          {e.entityId && e.entityId !== e.entityType ? (
             <div>
-              <Typography.Text type="secondary" className="yy-mono" style={{ fontSize: "0.8em", wordBreak: "break-all" }}>
-                {e.entityId}
-              </Typography.Text>
+              <Tooltip title={e.entityId}>
+                <Typography.Text type="secondary" className="yy-mono" style={{ fontSize: "0.8em" }}>
+                  {shortId(e.entityId)}
+                </Typography.Text>
+              </Tooltip>
             </div>
           ) : null}
         </div>
@@ -120,18 +128,29 @@ export function AuditPage() {
     {
       title: "区划",
       dataIndex: "regionCode",
-      width: elderMode ? 180 : 140,
-      render: (v: string | null) => (v ? <span className="yy-mono">{v}</span> : "—"),
+     
+      render: (v: string | null) =>
+        v ? (
+          <div>
+            {regionNames.get(v) ?? ""}
+            <div>
+              <Typography.Text type="secondary" className="yy-mono" style={{ fontSize: "0.8em" }}>
+                {v}
+              </Typography.Text>
+            </div>
+          </div>
+        ) : (
+          "—"
+        ),
     },
     {
       title: "请求号",
       dataIndex: "requestId",
-      width: elderMode ? 220 : 170,
-      ellipsis: true,
+     
       render: (v: string | null) =>
         v ? (
-          <Typography.Text className="yy-mono" copyable={{ tooltips: ["复制请求号", "已复制"] }} style={{ fontSize: "0.85em" }}>
-            {v}
+          <Typography.Text className="yy-mono" copyable={{ text: v, tooltips: ["复制完整请求号", "已复制"] }} style={{ fontSize: "0.85em" }}>
+            {shortId(v)}
           </Typography.Text>
         ) : (
           "—"
@@ -231,7 +250,8 @@ export function AuditPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           size={elderMode ? "large" : "middle"}
-          scroll={{ x: elderMode ? 1500 : 1100 }}
+          className="yy-nowrap"
+          scroll={{ x: "max-content" }}
           expandable={{
             expandedRowRender: (e) => <AuditDiff entry={e} />,
             columnTitle: <span className="yy-visually-hidden">展开</span>,

@@ -25,8 +25,8 @@ function loginErrorText(err: unknown): { title: string; detail?: string } {
       return { title: err.message || "用户名或密码错误", detail: "请检查后重新输入。多次输错后账号将被临时锁定。" };
     case "ACCOUNT_LOCKED": {
       const until = typeof err.payload.lockedUntil === "string" ? err.payload.lockedUntil : null;
-      const seconds = typeof err.payload.retryAfterSeconds === "number" ? err.payload.retryAfterSeconds : null;
-      const minutes = until ? minutesUntil(until) : seconds ? Math.max(1, Math.ceil(seconds / 60)) : null;
+      const after = typeof err.payload.retryAfterMinutes === "number" ? err.payload.retryAfterMinutes : null;
+      const minutes = after ?? (until ? minutesUntil(until) : null);
       const hasNumber = /\d/.test(err.message);
       return {
         title: err.message || "账号已被临时锁定",

@@ -1,5 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Input, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Alert, Button, Card, Empty, Input, Space, Table, Tooltip, Typography, type TableColumnsType } from "antd";
 import { useMemo, useState } from "react";
 import { errorMessage, type RegionNode } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
@@ -22,6 +22,7 @@ interface Row {
   name: string;
   level: RegionNode["level"];
   childCount: number;
+  isDemoCode: boolean;
   children?: Row[];
 }
 
@@ -34,6 +35,7 @@ function toRows(nodes: RegionNode[]): Row[] {
       name: n.name,
       level: n.level,
       childCount: kids.length,
+      isDemoCode: !!n.isDemoCode,
       children: kids.length > 0 ? toRows(kids) : undefined,
     };
   });
@@ -60,11 +62,20 @@ export function RegionsPage() {
     {
       title: "区划代码",
       dataIndex: "code",
-      width: elderMode ? 220 : 170,
-      render: (code: string) => (
-        <Typography.Text className="yy-mono" copyable={{ text: code, tooltips: ["复制代码", "已复制"] }}>
-          {code}
-        </Typography.Text>
+      width: elderMode ? 340 : 250,
+      render: (code: string, row) => (
+        <Space size={6} wrap>
+          <Typography.Text className="yy-mono" copyable={{ text: code, tooltips: ["复制代码", "已复制"] }}>
+            {code}
+          </Typography.Text>
+          {row.isDemoCode ? (
+            <Tooltip title="演示数据使用的示例代码，并非国家统计局正式代码">
+              <span tabIndex={0}>
+                <StatusTag tone="warning">演示代码</StatusTag>
+              </span>
+            </Tooltip>
+          ) : null}
+        </Space>
       ),
     },
     {

@@ -38,3 +38,16 @@ export function allCodes(nodes: RegionNode[], maxDepth = Infinity, depth = 0): s
   if (depth >= maxDepth) return [];
   return nodes.flatMap((n) => [n.code, ...allCodes(n.children ?? [], maxDepth, depth + 1)]);
 }
+
+/** code → name for every node in the tree (for showing names next to codes). */
+export function regionNameMap(nodes: RegionNode[]): Map<string, string> {
+  const map = new Map<string, string>();
+  const walk = (list: RegionNode[]) => {
+    for (const n of list) {
+      map.set(n.code, n.name);
+      walk(n.children ?? []);
+    }
+  };
+  walk(nodes);
+  return map;
+}

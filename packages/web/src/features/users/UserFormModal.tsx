@@ -96,23 +96,23 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
         <Form.Item
           name="username"
           label="用户名"
-          extra={editing ? "用户名创建后不能修改" : "用于登录，建议使用姓名拼音，3–32 位字母、数字、下划线"}
+          extra={editing ? "用户名创建后不能修改" : "用于登录，建议使用姓名拼音，3–64 位字母、数字、点、下划线或短横线"}
           rules={[
             { required: true, message: "请输入用户名" },
-            { pattern: /^[A-Za-z0-9_.-]{3,32}$/, message: "用户名为 3–32 位字母、数字、下划线、点或短横线" },
+            { pattern: /^[A-Za-z0-9_.-]{3,64}$/, message: "用户名为 3–64 位字母、数字、点、下划线或短横线" },
           ]}
         >
-          <Input disabled={editing} autoComplete="off" placeholder="例如 zhangsan" maxLength={32} />
+          <Input disabled={editing} autoComplete="off" placeholder="例如 zhangsan" maxLength={64} />
         </Form.Item>
         <Form.Item
           name="displayName"
           label="姓名"
           rules={[
             { required: true, whitespace: true, message: "请输入姓名" },
-            { max: 50, message: "姓名不能超过 50 个字" },
+            { max: 64, message: "姓名不能超过 64 个字" },
           ]}
         >
-          <Input placeholder="请输入真实姓名" maxLength={50} />
+          <Input placeholder="请输入真实姓名" maxLength={64} />
         </Form.Item>
         <Form.Item name="role" label="角色" rules={[{ required: true, message: "请选择角色" }]} extra="只能授予不高于您本人的角色">
           <Select

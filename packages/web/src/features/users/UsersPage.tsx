@@ -103,7 +103,6 @@ export function UsersPage() {
       title: "姓名",
       dataIndex: "displayName",
       fixed: "left",
-      width: elderMode ? 150 : 120,
       render: (name: string, u) => (
         <div>
           <Typography.Text strong>{name}</Typography.Text>
@@ -115,24 +114,22 @@ export function UsersPage() {
         </div>
       ),
     },
-    { title: "用户名", dataIndex: "username", width: elderMode ? 170 : 140, render: (v: string) => <span className="yy-mono">{v}</span> },
-    { title: "角色", dataIndex: "role", width: elderMode ? 230 : 170, render: (r: Role) => roleLabel(r) },
+    { title: "用户名", dataIndex: "username", render: (v: string) => <span className="yy-mono">{v}</span> },
+    { title: "角色", dataIndex: "role", render: (r: Role) => roleLabel(r) },
     {
       title: "管辖范围",
       dataIndex: "scopeRegionName",
-      width: elderMode ? 240 : 180,
       render: (name: string, u) => (
         <Tooltip title={`区划代码 ${u.scopeRegionCode}`}>
           <span>{name || u.scopeRegionCode}</span>
         </Tooltip>
       ),
     },
-    { title: "手机号", dataIndex: "phone", width: elderMode ? 170 : 130, render: (p: string | null) => p || "—" },
-    { title: "状态", key: "status", width: elderMode ? 120 : 90, render: (_v, u) => <UserStatus user={u} /> },
+    { title: "手机号", dataIndex: "phone", render: (p: string | null) => p || "—" },
+    { title: "状态", key: "status", render: (_v, u) => <UserStatus user={u} /> },
     {
       title: "最近登录",
       dataIndex: "lastLoginAt",
-      width: elderMode ? 200 : 150,
       render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">从未登录</Typography.Text>),
     },
     ...(canWrite
@@ -141,7 +138,7 @@ export function UsersPage() {
             title: "操作",
             key: "actions",
             fixed: "right",
-            width: elderMode ? 230 : 160,
+            width: elderMode ? 200 : 130,
             render: (_v: unknown, u: User) => {
               const self = u.id === me?.id;
               const more: MenuProps["items"] = [
@@ -274,7 +271,8 @@ export function UsersPage() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           size={elderMode ? "large" : "middle"}
-          scroll={{ x: elderMode ? 1500 : 1100 }}
+          className="yy-nowrap"
+          scroll={{ x: "max-content" }}
           locale={{
             emptyText: list.isPending ? (
               <div style={{ height: 120 }} />
