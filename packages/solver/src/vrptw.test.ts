@@ -1,0 +1,104 @@
+import { describe, it, expect } from 'vitest'
+import { solveVrptw } from './vrptw.js'
+import { checkSolomon } from './check-solomon.js'
+import { Rng } from './rng.js'
+import type { VrptwInstance } from './solomon.js'
+
+function randomInstance(seed: number, n: number): VrptwInstance {
+  const r = new Rng(seed)
+  const N = n + 1
+  const inst: VrptwInstance = {
+    name: `rand${seed}`,
+    n,
+    vehicles: n,
+    capacity: 30,
+    x: new Float64Array(N),
+    y: new Float64Array(N),
+    demand: new Float64Array(N),
+    ready: new Float64Array(N),
+    due: new Float64Array(N),
+    service: new Float64Array(N),
+  }
+  inst.x[0] = 50
+  inst.y[0] = 50
+  inst.due[0] = 400
+  for (let i = 1; i <= n; i++) {
+    inst.x[i] = r.int(100)
+    inst.y[i] = r.int(100)
+    inst.demand[i] = 1 + r.int(12)
+    inst.ready[i] = r.int(150)
+    inst.due[i] = inst.ready[i] + 40 + r.int(120)
+    inst.service[i] = 5
+  }
+  return inst
+}
+
+/** exact optimum (fewest vehicles, then distance) by enumerating giant tours and splits */
+function bruteForce(inst: VrptwInstance): { vehicles: number; distance: number } {
+  const n = inst.n
+  const perm = Array.from({ length: n }, (_, i) => i + 1)
+  let best = { vehicles: Infinity, distance: Infinity }
+  const permute = (k: number): void => {
+    if (k === n) {
+      for (let mask = 0; mask < 1 << (n - 1); mask++) {
+        const routes: number[][] = [[perm[0]]]
+        for (let i = 1; i < n; i++) {
+          if (mask & (1 << (i - 1))) routes.push([perm[i]])
+          else routes[routes.length - 1].push(perm[i])
+        }
+        if (routes.length > best.vehicles) continue
+        const c = checkSolomon(inst, routes)
+        if (!c.feasible) continue
+        if (c.vehicles < best.vehicles || (c.vehicles === best.vehicles && c.distance < best.distance - 1e-9)) best = { vehicles: c.vehicles, distance: c.distance }
+      }
+      return
+    }
+    for (let i = k; i < n; i++) {
+      ;[perm[k], perm[i]] = [perm[i], perm[k]]
+      permute(k + 1)
+      ;[perm[k], perm[i]] = [perm[i], perm[k]]
+    }
+  }
+  permute(0)
+  return best
+}
+
+describe('VRPTW engine', () => {
+  it('matches the brute-force optimum on tiny instances', () => {
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const inst = randomInstance(seed, 6)
+      const opt = bruteForce(inst)
+      const res = solveVrptw(inst, { timeLimitMs: 60000, seed: 1, maxIterations: 3000 })
+      const c = checkSolomon(inst, res.routes)
+      expect(c.feasible).toBe(true)
+      expect(res.unassigned).toEqual([])
+      expect(c.vehicles).toBe(opt.vehicles)
+      expect(c.distance).toBeCloseTo(opt.distance, 6)
+    }
+  })
+  it('is deterministic for a given seed and iteration budget', () => {
+    const inst = randomInstance(9, 30)
+    const a = solveVrptw(inst, { timeLimitMs: 60000, seed: 42, maxIterations: 2000 })
+    const b = solveVrptw(inst, { timeLimitMs: 60000, seed: 42, maxIterations: 2000 })
+    expect(a.routes).toEqual(b.routes)
+    expect(a.distance).toBe(b.distance)
+  })
+  it('stops when the (injected) clock passes the time limit', () => {
+    const inst = randomInstance(3, 40)
+    let t = 0
+    const res = solveVrptw(inst, { timeLimitMs: 1000, seed: 1, now: () => (t += 1) })
+    // every clock read advances 1 ms: the search must stop after about 1000 reads
+    expect(t).toBeLessThan(1100)
+    expect(checkSolomon(inst, res.routes).feasible).toBe(true)
+  })
+  it('reports customers that no vehicle can serve instead of dropping them', () => {
+    const inst = randomInstance(4, 8)
+    inst.due[3] = 0 // unreachable window
+    inst.ready[3] = 0
+    inst.demand[5] = 99 // over capacity
+    const res = solveVrptw(inst, { timeLimitMs: 60000, seed: 1, maxIterations: 200 })
+    expect(res.unassigned.sort()).toEqual([3, 5])
+    const served = res.routes.flat().sort((a, b) => a - b)
+    expect(served).toEqual([1, 2, 4, 6, 7, 8])
+  })
+})
