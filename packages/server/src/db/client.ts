@@ -50,6 +50,9 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max })
+  // An idle client that loses its server (restart, failover) must not crash the process;
+  // the pool replaces it on the next checkout.
+  pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`))
   // Fail fast with a clear message when the server is unreachable.
   const c = await pool.connect()
   c.release()
