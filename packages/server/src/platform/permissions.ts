@@ -60,6 +60,9 @@ export const permissions = [
   'assessment:read',
   'assessment:write',
   'assessment:review',
+  'assessment:schedule',
+  'assessment:object',
+  'assessment:settings',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -70,9 +73,10 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
   street_officer: [
     'user:read', 'user:write', 'region:read', 'elder:read', 'elder:write', 'elder:reveal', 'elder:import',
     'elder:merge', 'worklist:read', 'worklist:write', 'assessment:read', 'assessment:review',
+    'assessment:schedule', 'assessment:object',
   ],
-  community_worker: ['region:read', 'elder:read', 'elder:write', 'elder:reveal', 'worklist:read', 'worklist:write', 'assessment:read'],
-  assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write'],
+  community_worker: ['region:read', 'elder:read', 'elder:write', 'elder:reveal', 'worklist:read', 'worklist:write', 'assessment:read', 'assessment:schedule', 'assessment:object'],
+  assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule'],
   provider_admin: ['user:read', 'user:write'],
   caregiver: [],
   operator: ['region:read', 'elder:read', 'elder:reveal'],
