@@ -19,7 +19,10 @@ export const appErrorStatus = {
   WEAK_PASSWORD: 422,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
+  ASSESSMENT_INCOMPLETE: 422,
+  OBJECTION_WINDOW_CLOSED: 422,
   INTERNAL: 500,
+  RENDERER_UNAVAILABLE: 503,
 } as const satisfies Record<string, number>
 export type TAppErrorCode = keyof typeof appErrorStatus
 
@@ -41,6 +44,9 @@ export const appErrorMessage: Record<TAppErrorCode, string> = {
   WEAK_PASSWORD: '密码强度不足',
   ACCOUNT_LOCKED: '登录失败次数过多，账号已临时锁定',
   RATE_LIMITED: '操作过于频繁，请稍后再试',
+  ASSESSMENT_INCOMPLETE: '评估表尚未填写完整，不能提交',
+  OBJECTION_WINDOW_CLOSED: '已超过提出异议的期限',
+  RENDERER_UNAVAILABLE: '服务器未安装 PDF 生成组件（chromium），请使用浏览器打印报告页',
   INTERNAL: '系统内部错误，请稍后重试；如持续出现，请把请求编号告知管理员',
 }
 
