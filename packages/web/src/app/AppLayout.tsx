@@ -149,10 +149,12 @@ export function AppLayout() {
           collapsible
           collapsed={collapsed}
           trigger={null}
-          style={{ position: "sticky", top: 0, height: "100vh", overflow: "auto" }}
         >
-          <Brand compact={collapsed} />
-          <nav aria-label="主导航">{menu}</nav>
+          {/* The sider stretches with the page; its content stays in view while scrolling. */}
+          <div style={{ position: "sticky", top: 0, maxHeight: "100vh", overflowY: "auto" }}>
+            <Brand compact={collapsed} />
+            <nav aria-label="主导航">{menu}</nav>
+          </div>
         </Sider>
       )}
       <Layout style={{ minWidth: 0 }}>

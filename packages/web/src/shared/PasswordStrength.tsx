@@ -7,7 +7,7 @@ const COLORS = ["#c4262e", "#c4262e", "#a35200", "#237a3b"];
 export function PasswordStrength({ value }: { value: string | undefined }) {
   const s = passwordStrength(value ?? "");
   return (
-    <div aria-live="polite">
+    <div aria-live="polite" className="yy-strength-wrap">
       <div className="yy-strength" aria-hidden="true">
         {[1, 2, 3].map((i) => (
           <div key={i} className="yy-strength-bar" style={{ background: s.score >= i ? COLORS[s.score] : undefined }} />

@@ -169,7 +169,7 @@ export function AuditPage() {
       />
       <VerifyChainResult mutation={verify} />
       <Card style={{ marginBottom: 16 }}>
-        <Form form={form} layout="vertical" onFinish={search}>
+        <Form name="auditFilters" form={form} layout="vertical" onFinish={search}>
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={8} xl={elderMode ? 8 : 4}>
               <Form.Item name="actor" label="操作人用户名">
@@ -253,6 +253,9 @@ export function AuditPage() {
           className="yy-nowrap"
           scroll={{ x: "max-content" }}
           expandable={{
+            // A fixed expand column makes antd size the expanded row to the visible width,
+            // so long hashes wrap instead of stretching the table.
+            fixed: "left",
             expandedRowRender: (e) => <AuditDiff entry={e} />,
             columnTitle: <span className="yy-visually-hidden">展开</span>,
             expandIcon: ({ expanded, onExpand, record }) => (

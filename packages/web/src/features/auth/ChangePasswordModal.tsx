@@ -67,7 +67,7 @@ export function ChangePasswordModal({
           description="您正在使用管理员设置的初始密码或演示密码，修改后才能继续使用系统。"
         />
       ) : null}
-      <Form form={form} layout="vertical" requiredMark="optional" onFinish={(v) => mutation.mutate(v)}>
+      <Form name="changePassword" form={form} layout="vertical" requiredMark="optional" onFinish={(v) => mutation.mutate(v)}>
         <Form.Item
           name="currentPassword"
           label="当前密码"

@@ -138,6 +138,7 @@ export function LoginPage() {
           ) : null}
 
           <Form
+            name="login"
             form={form}
             layout="vertical"
             size="large"

@@ -103,7 +103,7 @@ export function CreateTokenModal({ open, onClose }: { open: boolean; onClose: ()
       <Typography.Paragraph type="secondary">
         API 令牌供设备（如智能手环、呼叫器网关）和外部系统调用接口使用，权限与您本人的账号相同。
       </Typography.Paragraph>
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
+      <Form name="createToken" form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
         <Form.Item
           name="name"
           label="令牌名称"

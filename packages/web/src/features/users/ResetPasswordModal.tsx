@@ -37,7 +37,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User | null; onClo
         style={{ marginBottom: 16 }}
         title="重置后该用户的所有登录会话将失效，下次登录须使用新密码，并需要自行修改。"
       />
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
+      <Form name="resetPassword" form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)}>
         <Form.Item
           name="newPassword"
           label="新密码"

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Form, Input, Modal, Select } from "antd";
 import { useEffect } from "react";
 import type { Role, User } from "../../api/client";
+import { useElderMode } from "../../app/elderMode";
 import { applyServerError } from "../../shared/formErrors";
 import { passwordProblem } from "../../shared/password";
 import { PasswordStrength } from "../../shared/PasswordStrength";
@@ -26,6 +27,7 @@ const PHONE_RE = /^1\d{10}$/;
  */
 export function UserFormModal({ open, user, onClose }: { open: boolean; user: User | null; onClose: () => void }) {
   const editing = !!user;
+  const { elderMode } = useElderMode();
   const [form] = Form.useForm<Values>();
   const password = Form.useWatch("password", form);
   const username = Form.useWatch("username", form);
@@ -90,9 +92,9 @@ export function UserFormModal({ open, user, onClose }: { open: boolean; user: Us
       cancelText="取消"
       confirmLoading={mutation.isPending}
       destroyOnHidden
-      width={600}
+      width={elderMode ? 780 : 600}
     >
-      <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} requiredMark>
+      <Form name="userForm" form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} requiredMark>
         <Form.Item
           name="username"
           label="用户名"
