@@ -4,7 +4,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import "./shared/format"; // dayjs plugins + zh-cn locale, before anything renders a date
 import "./app/styles.css";
 import { ApiError } from "./api/client";
-import { ElderModeProvider } from "./app/elderMode";
+import { ElderModeProvider, readStoredElderMode } from "./app/elderMode";
 import { Root } from "./app/Root";
 
 const queryClient = new QueryClient({
@@ -17,6 +17,9 @@ const queryClient = new QueryClient({
     mutations: { retry: false },
   },
 });
+
+// Apply the remembered mode before the first paint so the page does not flash.
+document.documentElement.dataset.elder = String(readStoredElderMode());
 
 createRoot(document.getElementById("root")!).render(
   <StrictMode>

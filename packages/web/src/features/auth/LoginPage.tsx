@@ -30,7 +30,7 @@ function loginErrorText(err: unknown): { title: string; detail?: string } {
       const hasNumber = /\d/.test(err.message);
       return {
         title: err.message || "账号已被临时锁定",
-        detail: minutes && !hasNumber ? `请约 ${minutes} 分钟后再试，或联系管理员解锁。` : "如需立即使用，请联系本级系统管理员解锁。",
+        detail: minutes && !hasNumber ? `请约 ${minutes} 分钟后再试，或联系管理员解锁。` : "请到时间后再试；如果忘记了密码，请联系本级系统管理员重置。",
       };
     }
     case "RATE_LIMITED":

@@ -32,14 +32,13 @@ export function HomePage() {
                 <span>角色：</span>
                 <StatusTag tone="info">{roleLabel(me.role)}</StatusTag>
               </Space>
-              <Space size={6}>
-                <EnvironmentOutlined aria-hidden />
-                <span>管辖范围：</span>
-                <Typography.Text strong>{me.scopeRegionName}</Typography.Text>
-                <Typography.Text type="secondary" className="yy-mono">
+              <span>
+                <EnvironmentOutlined aria-hidden style={{ marginInlineEnd: 6 }} />
+                管辖范围：<Typography.Text strong>{me.scopeRegionName}</Typography.Text>
+                <Typography.Text type="secondary" className="yy-mono yy-hide-mobile">
                   （{me.scopeRegionCode}）
                 </Typography.Text>
-              </Space>
+              </span>
             </Space>
           </Col>
           <Col xs={24} lg={10}>

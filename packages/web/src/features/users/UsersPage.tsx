@@ -7,6 +7,7 @@ import {
   Card,
   Dropdown,
   Empty,
+  Grid,
   Input,
   Select,
   Space,
@@ -44,6 +45,8 @@ function UserStatus({ user }: { user: User }) {
 
 export function UsersPage() {
   const { elderMode } = useElderMode();
+  // Fixed columns only help on wide screens; on a phone they would squeeze out everything else.
+  const wide = Grid.useBreakpoint().md !== false;
   const can = useCan();
   const canWrite = can("user:write");
   const { data: me } = useMe();
@@ -102,7 +105,7 @@ export function UsersPage() {
     {
       title: "姓名",
       dataIndex: "displayName",
-      fixed: "left",
+      fixed: wide ? "left" : undefined,
       render: (name: string, u) => (
         <div>
           <Typography.Text strong>{name}</Typography.Text>
@@ -137,7 +140,7 @@ export function UsersPage() {
           {
             title: "操作",
             key: "actions",
-            fixed: "right",
+            fixed: wide ? ("right" as const) : undefined,
             width: elderMode ? 200 : 130,
             render: (_v: unknown, u: User) => {
               const self = u.id === me?.id;
