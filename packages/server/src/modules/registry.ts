@@ -5,6 +5,7 @@ import type { TConfig } from '../platform/config.js'
 import type { Crypto } from '../platform/crypto.js'
 import type { EventBus } from '../platform/events.js'
 import type { Ctx } from '../platform/context.js'
+import { eldersModule } from './elders/index.js'
 
 /**
  * Domain modules beyond the platform register here: their routes under /api/v1 and their
@@ -18,4 +19,6 @@ export type TApiModule = {
   subscribe?: (deps: { events: EventBus; database: Database; config: TConfig; clock: Clock; crypto: Crypto }) => void
 }
 
-export const apiModules: TApiModule[] = []
+export const apiModules: TApiModule[] = [
+  eldersModule,
+]

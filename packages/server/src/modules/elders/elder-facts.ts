@@ -1,0 +1,43 @@
+import { ageOn } from '@yiyang/core'
+import { and, asc, eq, gt, isNull, like } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+import { scopeLike } from '../../platform/permissions.js'
+import { categoriesOn, type TElderRow } from './elders.mapper.js'
+import { elders } from './elders.tables.js'
+
+export type TElderRuleFacts = { elderId: string; regionCode: string; facts: Record<string, unknown> }
+
+/** One elder's facts for the core worklist rule language (core worklistFields). */
+export function elderFactsForRules(row: TElderRow, today: string): Record<string, unknown> {
+  return {
+    age: ageOn(row.birthDate, today),
+    sex: row.sex,
+    livingArrangement: row.livingArrangement,
+    hukou: row.hukou,
+    status: row.status,
+    categories: categoriesOn(row, today),
+    abilityLevel: row.abilityLevel,
+    regionCode: row.regionCode,
+    hasVisitPlan: row.hasVisitPlan,
+    hasFamilyDoctor: row.hasFamilyDoctor,
+    hasGuardian: row.hasGuardian,
+    lastAssessmentDate: row.lastAssessmentDate,
+    lastVisitDate: null,
+    lastCategoryChangeAt: row.lastCategoryChangeAt ? row.lastCategoryChangeAt.toISOString() : null,
+    lastAlarmAt: null,
+  }
+}
+
+/** Active, unmerged elders under a region prefix, in batches (keyset on id), with their facts. */
+export async function* eldersInScopeForRules(db: DbOrTx, scopePrefix: string, today: string, batchSize = 2000): AsyncGenerator<TElderRuleFacts[]> {
+  let after = '00000000-0000-0000-0000-000000000000'
+  for (;;) {
+    const rows = await db.select().from(elders)
+      .where(and(like(elders.regionCode, scopeLike(scopePrefix)), isNull(elders.mergedInto), eq(elders.status, 'active'), gt(elders.id, after)))
+      .orderBy(asc(elders.id)).limit(batchSize)
+    if (rows.length === 0) return
+    yield rows.map((r) => ({ elderId: r.id, regionCode: r.regionCode, facts: elderFactsForRules(r, today) }))
+    after = rows[rows.length - 1]!.id
+    if (rows.length < batchSize) return
+  }
+}

@@ -1,0 +1,100 @@
+import { and, arrayContains, arrayOverlaps, eq, gte, ilike, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm'
+import { birthDateRangeForAges, birthDateRangeForAgeBand, ADVANCED_AGE_THRESHOLD, parseIdNumber, parseRegionCode, regionPrefixLength, type TAgeBand } from '@yiyang/core'
+import type { DbOrTx } from '../../db/client.js'
+import type { Crypto } from '../../platform/crypto.js'
+import { AppError } from '../../platform/errors.js'
+import { requireInScope, scopeLike, type TActor } from '../../platform/permissions.js'
+import { getRegion, regionNames } from '../regions/index.js'
+import type { TElderFilter } from './elders.schemas.js'
+import { elders } from './elders.tables.js'
+import type { TElderRow } from './elders.mapper.js'
+
+/** Region scope and not merged away: the where-clause of every list, get, count and export. */
+export const scopeWhere = (actor: TActor): SQL => and(like(elders.regionCode, scopeLike(actor.scopePrefix)), isNull(elders.mergedInto))!
+
+export async function getElderInScope(db: DbOrTx, actor: TActor, id: string, forUpdate = false): Promise<TElderRow> {
+  const q = db.select().from(elders).where(and(eq(elders.id, id), scopeWhere(actor)))
+  const [row] = forUpdate ? await q.for('update') : await q
+  if (!row) throw new AppError('NOT_FOUND', '老年人档案不存在或不在您的管辖范围内')
+  return row
+}
+
+/** The elder's region must be a community/village inside the actor's scope. */
+export async function checkElderRegion(db: DbOrTx, actor: TActor, code: string, path = 'regionCode') {
+  const region = await getRegion(db, code)
+  if (!region || !region.code.startsWith(actor.scopePrefix)) {
+    throw new AppError('VALIDATION_FAILED', '所选社区（村）不存在或不在您的管辖范围内', [{ path, message: '所选社区（村）不存在或不在您的管辖范围内' }])
+  }
+  if (region.level !== 'village') {
+    throw new AppError('VALIDATION_FAILED', '请选择到社区（村）一级', [{ path, message: '请选择到社区（村）一级' }])
+  }
+  return region
+}
+
+/** "东街街道 县府街社区": the region holding a duplicate, and nothing more about it. */
+export async function regionLabel(db: DbOrTx, code: string): Promise<string> {
+  const names = await regionNames(db, [code.slice(0, 9) + '000', code])
+  return [names.get(code.slice(0, 9) + '000'), names.get(code)].filter(Boolean).join(' ') || code
+}
+
+export function duplicateError(label: string, path = 'idNumber') {
+  const msg = `该身份证号已在${label}登记，不能重复登记；如需迁入请联系该社区`
+  return new AppError('DUPLICATE_ID_NUMBER', msg, [{ path, message: msg }])
+}
+
+const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m)
+
+/** WHERE conditions of a list/count/export filter (scope included). */
+export function filterWhere(actor: TActor, f: TElderFilter, today: string, crypto: Crypto): SQL {
+  const where: (SQL | undefined)[] = [scopeWhere(actor)]
+  if (f.regionCode) {
+    // Region filter narrows inside the scope; a code outside it simply finds nothing.
+    requireInScopeOrEmpty(where, actor, f.regionCode)
+  }
+  if (f.q) {
+    const q = f.q.trim()
+    const id = /^[\d０-９]{15}$|^[\d０-９]{17}[\dXx０-９Ｘｘ]$/.test(q) ? parseIdNumber(q, today) : null
+    if (id) where.push(eq(elders.idHash, crypto.lookupHash(id.ok ? id.id : q)))
+    else if (/^[a-zA-Z]{1,10}$/.test(q)) where.push(or(like(elders.nameInitials, escapeLike(q.toLowerCase()) + '%'), ilike(elders.name, `%${escapeLike(q)}%`)))
+    else if (/^1\d{10}$/.test(q)) where.push(eq(elders.phoneHash, crypto.lookupHash(q)))
+    else where.push(ilike(elders.name, `%${escapeLike(q)}%`))
+  }
+  if (f.categories?.length) {
+    const stored = f.categories.filter((c) => c !== 'advanced_age')
+    const wantsAge = f.categories.includes('advanced_age')
+    const age = wantsAge ? lte(elders.birthDate, birthDateRangeForAges(ADVANCED_AGE_THRESHOLD, null, today).to) : undefined
+    if (f.categoryMatch === 'all') {
+      if (stored.length) where.push(arrayContains(elders.categories, stored))
+      if (age) where.push(age)
+    } else {
+      where.push(or(stored.length ? arrayOverlaps(elders.categories, stored) : undefined, age))
+    }
+  }
+  if (f.ageBand) {
+    const r = birthDateRangeForAgeBand(f.ageBand as TAgeBand, today)
+    where.push(lte(elders.birthDate, r.to))
+    if (r.from) where.push(gte(elders.birthDate, r.from))
+  }
+  if (f.livingArrangement?.length) where.push(inArray(elders.livingArrangement, f.livingArrangement))
+  if (f.status?.length) where.push(inArray(elders.status, f.status))
+  if (f.abilityLevel?.length) where.push(inArray(elders.abilityLevel, f.abilityLevel))
+  return and(...where)!
+}
+
+function requireInScopeOrEmpty(where: (SQL | undefined)[], actor: TActor, code: string) {
+  try {
+    requireInScope(actor, code)
+    // The code's own level prefix (domain.md §2: never strip zeros).
+    where.push(like(elders.regionCode, scopeLike(levelPrefix(code))))
+  } catch {
+    // A region outside the scope: the actor's scope may still contain it (e.g. a worker asking for
+    // the street that holds their community): narrow to the intersection.
+    if (actor.scopePrefix.startsWith(levelPrefix(code))) return
+    where.push(sql`false`)
+  }
+}
+
+export function levelPrefix(code: string): string {
+  const info = parseRegionCode(code)
+  return info.ok ? info.code.slice(0, regionPrefixLength[info.level]) : code
+}

@@ -1,0 +1,14 @@
+/**
+ * What other modules may use from the elder registry. Import this file only, never the
+ * tables or the repository.
+ */
+import type { TApiModule } from '../registry.js'
+import { eldersRoutes } from './elders.routes.js'
+import { seedElders } from './seed-elders.js'
+
+export { getElderForActor } from './get-elder.js'
+export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from './apply-ability-level.js'
+export { elderStatusEvents } from './change-elder-status.js'
+export { elderFactsForRules, eldersInScopeForRules } from './elder-facts.js'
+
+export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders }

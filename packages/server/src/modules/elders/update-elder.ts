@@ -1,0 +1,65 @@
+import { todayInShanghai } from '@yiyang/core'
+import { and, eq, ne } from 'drizzle-orm'
+import type { Ctx } from '../../platform/context.js'
+import { withTx } from '../../platform/context.js'
+import { AppError } from '../../platform/errors.js'
+import { recordEvent } from '../../platform/events.js'
+import { requirePermission } from '../../platform/permissions.js'
+import { appendAudit } from '../audit/audit.js'
+import { appendHistory } from './elder-history.js'
+import { idParts, nameInitials, piiValues, storedCategories } from './elder-values.js'
+import { diffSnapshots, elderSnapshot, type TElderRow } from './elders.mapper.js'
+import { checkElderRegion, duplicateError, getElderInScope, regionLabel } from './elders.repo.js'
+import type { TUpdateElder } from './elders.schemas.js'
+import { elders } from './elders.tables.js'
+import { getElder } from './get-elder.js'
+
+export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder) {
+  requirePermission(ctx.actor, 'elder:write')
+  const actor = ctx.actor
+  const today = todayInShanghai(ctx.clock.now())
+  await getElderInScope(ctx.db, actor, elderId)
+  if (input.regionCode) await checkElderRegion(ctx.db, actor, input.regionCode)
+  let id: ReturnType<typeof idParts> | undefined
+  if (input.idNumber !== undefined) {
+    id = idParts(ctx.crypto, input.idNumber, today)
+    if ('error' in id) throw new AppError('VALIDATION_FAILED', id.error, [{ path: 'idNumber', message: id.error }])
+    const [other] = await ctx.db.select({ regionCode: elders.regionCode }).from(elders).where(and(eq(elders.idHash, id.hash), ne(elders.id, elderId)))
+    if (other) throw duplicateError(await regionLabel(ctx.db, other.regionCode))
+  }
+  await withTx(ctx, async (t) => {
+    const row = await getElderInScope(t.tx, actor, elderId, true)
+    if (row.version !== input.version) throw new AppError('CONFLICT', '该档案已被他人修改，请刷新后重试')
+    const patch: Partial<TElderRow> = { ...piiValues(ctx.crypto, input) }
+    if (input.name !== undefined) Object.assign(patch, { name: input.name, nameInitials: nameInitials(input.name) })
+    if (id && !('error' in id)) Object.assign(patch, { idHash: id.hash, idEnc: ctx.crypto.encrypt(id.id), idPrefix6: id.id.slice(0, 6), birthDate: id.birthDate, sex: id.sex })
+    for (const k of ['regionCode', 'hukou', 'livingArrangement', 'hasFamilyDoctor', 'familyDoctorDate', 'familyDoctorName', 'hasVisitPlan', 'note'] as const) {
+      if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k] ?? null
+    }
+    if (input.categories !== undefined) patch.typedCategories = input.categories
+    if (patch.hasFamilyDoctor === false) Object.assign(patch, { familyDoctorDate: null, familyDoctorName: null })
+    const next = { ...row, ...patch }
+    const categories = storedCategories({
+      typed: next.typedCategories, birthDate: next.birthDate, today, livingArrangement: next.livingArrangement,
+      abilityLevel: next.abilityLevel, abilityScale: next.abilityScale, hasDementia: next.hasDementia,
+    })
+    const categoriesChanged = [...categories].sort().join() !== [...row.categories].sort().join()
+    const [updated] = await t.tx.update(elders).set({
+      ...patch, categories, version: row.version + 1, updatedAt: ctx.clock.now(),
+      ...(categoriesChanged ? { lastCategoryChangeAt: ctx.clock.now() } : {}),
+    }).where(eq(elders.id, elderId)).returning()
+    const before = elderSnapshot(row, ctx.crypto)
+    const after = elderSnapshot(updated!, ctx.crypto)
+    const changes = diffSnapshots(before, after)
+    if (changes.length === 0) return
+    await appendHistory(t, { elderId, regionCode: updated!.regionCode, action: 'updated', changes })
+    await appendAudit(t, { action: 'elder.updated', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, before, after })
+    if (categoriesChanged) {
+      await recordEvent(t, { type: 'elder.categories_changed', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { before: row.categories, after: categories } })
+    }
+    if (updated!.regionCode !== row.regionCode) {
+      await recordEvent(t, { type: 'elder.region_changed', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { from: row.regionCode, to: updated!.regionCode } })
+    }
+  })
+  return getElder(ctx, elderId)
+}
