@@ -91,7 +91,7 @@ export function HomePage() {
       )}
 
       {health ? (
-        <Card title="系统信息" style={{ marginTop: 16 }} size={elderMode ? "default" : "small"}>
+        <Card title="系统信息" style={{ marginTop: 16 }} size={elderMode ? undefined : "small"}>
           <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small">
             <Descriptions.Item label="运行状态">
               <StatusTag tone="success">正常</StatusTag>
