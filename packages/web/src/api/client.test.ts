@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiError, http, onUnauthorized } from "./client";
 
 function respond(status: number, body: unknown, headers: Record<string, string> = {}) {
-  return vi.fn(async () => new Response(body === undefined ? "" : JSON.stringify(body), { status, headers }));
+  return vi.fn(async (_url: string, _init?: RequestInit) => new Response(body === undefined ? "" : JSON.stringify(body), { status, headers }));
 }
 
 afterEach(() => {
