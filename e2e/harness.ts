@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createRequire } from 'node:module'
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+
+export const root = fileURLToPath(new URL('..', import.meta.url))
+export const artifacts = join(root, 'e2e', 'artifacts')
+mkdirSync(artifacts, { recursive: true })
+
+export const DEMO_PASSWORD = 'yiyang-demo'
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer()
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port
+      s.close(() => resolve(port))
+    })
+    s.on('error', reject)
+  })
+}
+
+export type Server = {
+  url: string
+  port: number
+  dataDir: string
+  proc: ChildProcess
+  output: () => string
+  /** Sends the signal and resolves with the exit code. */
+  stop(signal?: NodeJS.Signals): Promise<number | null>
+}
+
+/** Starts `npm start` exactly as a user would, on a temporary data folder and a free port. */
+export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Server> {
+  const port = await freePort()
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'yy-e2e-'))
+  let out = ''
+  const proc = spawn(process.execPath, ['scripts/start.mjs'], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...opts.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  proc.stdout!.on('data', (d) => (out += d))
+  proc.stderr!.on('data', (d) => (out += d))
+  const url = `http://127.0.0.1:${port}`
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)))
+  const deadline = Date.now() + 180_000
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited early (${proc.exitCode}):\n${out}`)
+    try {
+      const res = await fetch(`${url}/api/v1/health`)
+      if (res.ok) break
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start in time:\n${out}`)
+    await new Promise((r) => setTimeout(r, 300))
+  }
+  return {
+    url, port, dataDir, proc,
+    output: () => out,
+    async stop(signal = 'SIGTERM') {
+      if (proc.exitCode !== null) return proc.exitCode
+      proc.kill(signal)
+      return exited
+    },
+  }
+}
+
+export function removeDir(dir: string) {
+  rmSync(dir, { recursive: true, force: true })
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+}
+
+export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const page = await context.newPage()
+  return { context, page }
+}
+
+export async function login(page: Page, server: Server, username: string, password = DEMO_PASSWORD) {
+  await page.goto(`${server.url}/login`)
+  await page.getByLabel('用户名').fill(username)
+  await page.getByLabel('密码', { exact: true }).fill(password)
+  await page.getByRole('button', { name: /登\s*录/ }).click()
+  await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+export async function screenshot(page: Page, name: string) {
+  const file = join(artifacts, `${name}.png`)
+  await page.screenshot({ path: file, fullPage: true })
+  return file
+}
+
+const require = createRequire(import.meta.url)
+const axeSource = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.min.js'), 'utf8')
+
+export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
+
+/** Runs axe-core in the page; AAA contrast ('color-contrast-enhanced') is switched on for elder mode. */
+export async function axe(page: Page, opts: { aaa?: boolean } = {}): Promise<AxeViolation[]> {
+  await page.addScriptTag({ content: axeSource })
+  return page.evaluate(async (aaa) => {
+    const w = window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }
+    const r = await w.axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: aaa } } })
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) }))
+  }, !!opts.aaa)
+}
+
+export const serious = (v: AxeViolation[]) => v.filter((x) => x.impact === 'serious' || x.impact === 'critical')
+
+/**
+ * The smallest computed font size of visible text inside <main>, with the element that has it:
+ * elder-friendly mode promises at least 20 px for every piece of text, not just the body.
+ */
+export async function minTextSize(page: Page, selector = 'main'): Promise<{ px: number; where: string }> {
+  return page.evaluate((sel) => {
+    let min = { px: Infinity, where: '' }
+    const rootEl = document.querySelector(sel)
+    if (!rootEl) return { px: 0, where: 'no ' + sel }
+    const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT)
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const el = n.parentElement
+      if (!el || !n.textContent?.trim()) continue
+      const r = el.getBoundingClientRect()
+      const cs = getComputedStyle(el)
+      if (r.width === 0 || r.height === 0 || cs.visibility === 'hidden' || cs.display === 'none') continue
+      const px = parseFloat(cs.fontSize)
+      if (px < min.px) min = { px, where: `${el.tagName.toLowerCase()}.${el.className} “${n.textContent.trim().slice(0, 20)}”` }
+    }
+    return min
+  }, selector)
+}
+
+export const isElderMode = (page: Page) => page.evaluate(() => document.documentElement.dataset.elder === 'true')
