@@ -1,13 +1,24 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from "react";
 import { createBrowserRouter } from "react-router-dom";
 import { LoginPage } from "../features/auth/LoginPage";
 import { HomePage } from "../features/home/HomePage";
-import { UsersPage } from "../features/users/UsersPage";
-import { AuditPage } from "../features/audit/AuditPage";
-import { RegionsPage } from "../features/regions/RegionsPage";
-import { TokensPage } from "../features/tokens/TokensPage";
 import { AppLayout } from "./AppLayout";
-import { RequireAuth, RequirePermission } from "./guards";
+import { FullPageSpin, RequireAuth, RequirePermission } from "./guards";
 import { NotFoundPage, RouteErrorPage } from "./ErrorPages";
+
+/** Feature pages load on first visit, so the login page and home stay light. */
+function page(load: () => Promise<ComponentType>) {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  return <Lazy />;
+}
+
+function guarded(permission: string, element: ReactNode) {
+  return (
+    <RequirePermission permission={permission}>
+      <Suspense fallback={<FullPageSpin />}>{element}</Suspense>
+    </RequirePermission>
+  );
+}
 
 export function createAppRouter() {
   return createBrowserRouter([
@@ -22,10 +33,10 @@ export function createAppRouter() {
       errorElement: <RouteErrorPage />,
       children: [
         { index: true, element: <HomePage /> },
-        { path: "users", element: <RequirePermission permission="user:read"><UsersPage /></RequirePermission> },
-        { path: "audit", element: <RequirePermission permission="audit:read"><AuditPage /></RequirePermission> },
-        { path: "regions", element: <RequirePermission permission="region:read"><RegionsPage /></RequirePermission> },
-        { path: "tokens", element: <RequirePermission permission="token:manage"><TokensPage /></RequirePermission> },
+        { path: "users", element: guarded("user:read", page(() => import("../features/users/UsersPage").then((m) => m.UsersPage))) },
+        { path: "audit", element: guarded("audit:read", page(() => import("../features/audit/AuditPage").then((m) => m.AuditPage))) },
+        { path: "regions", element: guarded("region:read", page(() => import("../features/regions/RegionsPage").then((m) => m.RegionsPage))) },
+        { path: "tokens", element: guarded("token:manage", page(() => import("../features/tokens/TokensPage").then((m) => m.TokensPage))) },
         { path: "*", element: <NotFoundPage /> },
       ],
     },
