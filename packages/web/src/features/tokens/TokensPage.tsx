@@ -29,6 +29,7 @@ export function TokensPage() {
 
   const confirmRevoke = (t: ApiToken) =>
     modal.confirm({
+      width: elderMode ? 600 : 440,
       title: `确定吊销令牌「${t.name}」吗？`,
       content: "吊销后，使用此令牌的设备或系统将立即无法访问接口，且不可恢复。",
       okText: "吊销",

@@ -84,6 +84,7 @@ export function UsersPage() {
 
   const confirmToggle = (u: User) =>
     modal.confirm({
+      width: elderMode ? 600 : 440,
       title: u.isActive ? `确定停用「${u.displayName}」吗？` : `确定启用「${u.displayName}」吗？`,
       content: u.isActive ? "停用后该账号将无法登录，已登录的会话会立即失效。可随时重新启用。" : "启用后该账号可以正常登录。",
       okText: u.isActive ? "停用" : "启用",
@@ -94,6 +95,7 @@ export function UsersPage() {
 
   const confirmRevoke = (u: User) =>
     modal.confirm({
+      width: elderMode ? 600 : 440,
       title: `强制「${u.displayName}」下线？`,
       content: "该用户在所有设备上的登录状态将立即失效，需要重新登录。",
       okText: "强制下线",
