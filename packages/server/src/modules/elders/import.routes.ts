@@ -1,3 +1,68 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import { AppError } from '../../platform/errors.js'
+import { errorResponses, ZUuidParam } from '../../platform/http.js'
+import { requirePermission } from '../../platform/permissions.js'
+import { elderImportTemplate, exportElders } from './elder-spreadsheets.js'
+import { ZElderFilter } from './elders.schemas.js'
+import { elderImportErrorReport, getElderImport, importModes, startElderImport, type TImportMode } from './import-elders.js'
 
-export const importRoutes: FastifyPluginAsyncZod = async () => {}
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
+const tags = ['elders']
+const attachment = (name: string) => `attachment; filename="elders.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`
+const ZBinary = z.any().describe('xlsx')
+
+const ZImportJob = z.object({
+  id: z.string(), status: z.string(), filename: z.string(), mode: z.string(), createdAt: z.string(), finishedAt: z.string().nullable(),
+  progress: z.object({ phase: z.string(), percent: z.number(), rowsRead: z.number() }).nullable(), error: z.string().nullable(),
+  result: z.object({
+    mode: z.string(), committed: z.boolean(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
+    errorRows: z.number(), errorCount: z.number(), message: z.string(),
+  }).nullable(),
+  hasErrorReport: z.boolean(),
+})
+
+export const importRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get('/elders/import-template', { schema: { tags, summary: '下载导入模板（含下拉选项）', response: { 200: ZBinary, ...errorResponses } } }, async (req, reply) => {
+    const buf = await elderImportTemplate(req.ctx)
+    return reply.type(XLSX).header('content-disposition', attachment('老年人信息导入模板.xlsx')).send(buf)
+  })
+
+  app.post('/elders/imports', {
+    schema: { tags, summary: '上传 xlsx 开始导入（后台任务）；表单字段 mode = all_or_nothing | valid_only', consumes: ['multipart/form-data'], response: { 200: z.object({ id: z.string() }), ...errorResponses } },
+  }, async (req) => {
+    requirePermission(req.ctx.actor, 'elder:import')
+    if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件')
+    let buffer: Buffer | null = null
+    let filename = ''
+    let mode: TImportMode = 'all_or_nothing'
+    for await (const part of req.parts()) {
+      if (part.type === 'file') {
+        buffer = await part.toBuffer()
+        filename = part.filename
+      } else if (part.fieldname === 'mode') {
+        const v = String(part.value)
+        if (!(importModes as readonly string[]).includes(v)) throw new AppError('VALIDATION_FAILED', '导入方式无效', [{ path: 'mode', message: '应为 all_or_nothing 或 valid_only' }])
+        mode = v as TImportMode
+      }
+    }
+    if (!buffer) throw new AppError('VALIDATION_FAILED', '请选择要上传的 .xlsx 文件', [{ path: 'file', message: '请选择文件' }])
+    return startElderImport(req.ctx, { buffer, filename }, mode)
+  })
+
+  app.get('/elders/imports/:id', { schema: { tags, summary: '导入任务进度与结果', params: ZUuidParam, response: { 200: ZImportJob, ...errorResponses } } },
+    async (req) => getElderImport(req.ctx, req.params.id))
+
+  app.get('/elders/imports/:id/errors', { schema: { tags, summary: '下载错误报告（xlsx：行号、列、内容、问题）', params: ZUuidParam, response: { 200: ZBinary, ...errorResponses } } }, async (req, reply) => {
+    const buf = await elderImportErrorReport(req.ctx, req.params.id)
+    return reply.type(XLSX).header('content-disposition', attachment('导入错误报告.xlsx')).send(buf)
+  })
+
+  app.get('/elders/export', {
+    schema: { tags, summary: '导出当前筛选的名单（默认脱敏；full=true 导出完整信息需 reason，并记录审计）', querystring: ZElderFilter.extend({ full: z.enum(['true', 'false']).default('false'), reason: z.string().max(200).optional() }), response: { 200: ZBinary, ...errorResponses } },
+  }, async (req, reply) => {
+    const { full, reason, ...filter } = req.query
+    const r = await exportElders(req.ctx, filter, { full: full === 'true', reason })
+    return reply.type(XLSX).header('content-disposition', attachment(full === 'true' ? '老年人名单（完整）.xlsx' : '老年人名单.xlsx')).header('x-row-count', String(r.count)).send(r.buffer)
+  })
+}

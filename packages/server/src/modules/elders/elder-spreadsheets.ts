@@ -1,0 +1,139 @@
+import {
+  elderCategoryLabels, elderStatusLabels, hukouTypeLabels, livingArrangementLabels, livingArrangements, todayInShanghai, typedElderCategories,
+  type TElderCategory,
+} from '@yiyang/core'
+import { and, asc, eq, gt, like } from 'drizzle-orm'
+import ExcelJS from 'exceljs'
+import type { Ctx } from '../../platform/context.js'
+import { withTx } from '../../platform/context.js'
+import { AppError } from '../../platform/errors.js'
+import { requirePermission, scopeLike } from '../../platform/permissions.js'
+import { appendAudit } from '../audit/audit.js'
+import { regionNames } from '../regions/index.js'
+import { regions } from '../regions/regions.tables.js'
+import { categoriesOn, type TElderRow } from './elders.mapper.js'
+import { filterWhere } from './elders.repo.js'
+import type { TElderFilter } from './elders.schemas.js'
+import { elders } from './elders.tables.js'
+import { importColumns, MAX_IMPORT_ROWS } from './import-columns.js'
+import { maskAddress, maskIdNumber, maskPhone, ageOn } from '@yiyang/core'
+import type { TContact } from './elders.schemas.js'
+
+const colLetter = (n: number) => {
+  let s = ''
+  for (let x = n; x > 0; x = Math.floor((x - 1) / 26)) s = String.fromCharCode(65 + ((x - 1) % 26)) + s
+  return s
+}
+
+/** The import template: data sheet with drop-downs, a help sheet and the list of communities in scope. */
+export async function elderImportTemplate(ctx: Ctx): Promise<Buffer> {
+  requirePermission(ctx.actor, 'elder:import')
+  const villages = await ctx.db.select({ code: regions.code, name: regions.name }).from(regions)
+    .where(and(like(regions.code, scopeLike(ctx.actor.scopePrefix)), eq(regions.level, 'village'))).orderBy(asc(regions.code))
+  const wb = new ExcelJS.Workbook()
+  wb.creator = '颐养'
+  const ws = wb.addWorksheet('老年人信息', { views: [{ state: 'frozen', ySplit: 1 }] })
+  // Range validations exist at runtime (exceljs 4.4) but not in its type definitions.
+  const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations
+  ws.columns = importColumns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }))
+  const head = ws.getRow(1)
+  head.font = { bold: true }
+  head.eachCell((cell, col) => {
+    const def = importColumns[col - 1]!
+    cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: def.required ? 'FFFFE7BA' : 'FFE6F4FF' } }
+    if (def.hint) cell.note = def.hint
+  })
+  for (const k of ['idNumber', 'phone', 'contactPhone', 'region']) ws.getColumn(k).numFmt = '@'
+  ws.getColumn('familyDoctorDate').numFmt = 'yyyy-mm-dd'
+  const lists = wb.addWorksheet('下拉选项', { state: 'hidden' })
+  const regionItems = villages.map((v) => `${v.code} ${v.name}`)
+  const columnsOfLists: [string, string[]][] = [
+    ['region', regionItems],
+    ['hukou', Object.values(hukouTypeLabels)],
+    ['livingArrangement', livingArrangements.map((l) => livingArrangementLabels[l])],
+    ['yesNo', ['是', '否']],
+  ]
+  columnsOfLists.forEach(([, items], i) => items.forEach((v, r) => { lists.getCell(r + 1, i + 1).value = v }))
+  const listRef = (i: number, n: number) => `'下拉选项'!$${colLetter(i + 1)}$1:$${colLetter(i + 1)}$${Math.max(1, n)}`
+  const rows = 5000
+  const colOf = (k: string) => colLetter(importColumns.findIndex((c) => c.key === k) + 1)
+  const add = (key: string, listIndex: number, n: number, prompt: string) => {
+    validations.add(`${colOf(key)}2:${colOf(key)}${rows}`, {
+      type: 'list', allowBlank: true, formulae: [listRef(listIndex, n)], showErrorMessage: true, errorStyle: 'warning',
+      errorTitle: '请从列表中选择', error: prompt,
+    })
+  }
+  add('region', 0, regionItems.length, '请选择您管辖范围内的社区（村），或填写12位区划代码')
+  add('hukou', 1, 2, '请选择本地户籍或非本地户籍')
+  add('livingArrangement', 2, livingArrangements.length, '请选择居住情况')
+  add('isGuardian', 3, 2, '请填“是”或“否”')
+  add('hasFamilyDoctor', 3, 2, '请填“是”或“否”')
+  validations.add(`${colOf('familyDoctorDate')}2:${colOf('familyDoctorDate')}${rows}`, {
+    type: 'date', operator: 'lessThan', allowBlank: true, formulae: [new Date(Date.UTC(2100, 0, 1))], showErrorMessage: true, errorTitle: '日期格式', error: '请填写日期，如 2024-03-01',
+  })
+  const help = wb.addWorksheet('填写说明')
+  help.columns = [{ header: '列', key: 'h', width: 18 }, { header: '说明', key: 'd', width: 90 }]
+  help.getRow(1).font = { bold: true }
+  for (const c of importColumns) help.addRow({ h: c.required ? `${c.header}（必填）` : c.header, d: c.hint || '选填' })
+  help.addRow({})
+  help.addRow({ h: '老年人类别', d: `可填：${typedElderCategories.map((c) => elderCategoryLabels[c]).join('、')}` })
+  help.addRow({ h: '重复导入', d: '按身份证号匹配：已登记的老人会被更新，不会重复建档；空白单元格表示“不修改”。' })
+  help.addRow({ h: '行数', d: `每个文件最多 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行；不要合并单元格，不要使用公式。` })
+  help.addRow({ h: '导入方式', d: '“全部成功才导入”：任一行有错则全部不导入；“只导入正确的行”：跳过有错的行。两种方式都会生成错误报告。' })
+  return Buffer.from(await wb.xlsx.writeBuffer())
+}
+
+const EXPORT_MAX = 100_000
+
+/** The current filtered list as xlsx: masked, or full (elder:reveal and a reason), always audited. */
+export async function exportElders(ctx: Ctx, f: TElderFilter, opts: { full: boolean; reason?: string }): Promise<{ buffer: Buffer; count: number }> {
+  requirePermission(ctx.actor, 'elder:read')
+  if (opts.full) {
+    requirePermission(ctx.actor, 'elder:reveal')
+    if (!opts.reason || opts.reason.trim().length < 2) throw new AppError('VALIDATION_FAILED', '导出完整信息需要填写原因', [{ path: 'reason', message: '请填写导出原因' }])
+  }
+  const today = todayInShanghai(ctx.clock.now())
+  const where = filterWhere(ctx.actor, f, today, ctx.crypto)
+  const names = new Map<string, string>()
+  const wb = new ExcelJS.Workbook()
+  const ws = wb.addWorksheet('老年人名单')
+  ws.columns = [
+    { header: '姓名', key: 'name', width: 12 }, { header: '身份证号', key: 'idNumber', width: 22 }, { header: '性别', key: 'sex', width: 6 },
+    { header: '出生日期', key: 'birthDate', width: 12 }, { header: '年龄', key: 'age', width: 6 }, { header: '所在社区（村）', key: 'region', width: 26 },
+    { header: '户籍', key: 'hukou', width: 12 }, { header: '居住情况', key: 'la', width: 12 }, { header: '老年人类别', key: 'categories', width: 30 },
+    { header: '现住址', key: 'address', width: 36 }, { header: '联系电话', key: 'phone', width: 14 }, { header: '紧急联系人', key: 'contacts', width: 28 },
+    { header: '状态', key: 'status', width: 8 }, { header: '能力等级', key: 'ability', width: 8 },
+  ]
+  ws.getRow(1).font = { bold: true }
+  ws.getColumn('idNumber').numFmt = '@'
+  let count = 0
+  let after = '00000000-0000-0000-0000-000000000000'
+  const c = ctx.crypto
+  for (;;) {
+    const rows: TElderRow[] = await ctx.db.select().from(elders).where(and(where, gt(elders.id, after))).orderBy(asc(elders.id)).limit(5000)
+    if (rows.length === 0) break
+    const missing = [...new Set(rows.map((r) => r.regionCode))].filter((x) => !names.has(x))
+    if (missing.length) for (const [k, v] of await regionNames(ctx.db, missing)) names.set(k, v)
+    for (const r of rows) {
+      if (++count > EXPORT_MAX) throw new AppError('VALIDATION_FAILED', `一次最多导出 ${EXPORT_MAX.toLocaleString('en-US')} 人，请缩小筛选范围`)
+      const id = c.decrypt(r.idEnc)
+      const address = r.addressEnc ? c.decrypt(r.addressEnc) : null
+      const phone = r.phoneEnc ? c.decrypt(r.phoneEnc) : null
+      const contacts = r.contactsEnc ? (JSON.parse(c.decrypt(r.contactsEnc)) as TContact[]) : []
+      ws.addRow({
+        name: r.name, idNumber: opts.full ? id : maskIdNumber(id), sex: r.sex === 'male' ? '男' : '女', birthDate: r.birthDate, age: ageOn(r.birthDate, today),
+        region: `${r.regionCode} ${names.get(r.regionCode) ?? ''}`, hukou: hukouTypeLabels[r.hukou], la: livingArrangementLabels[r.livingArrangement as 'other'] ?? r.livingArrangement,
+        categories: categoriesOn(r, today).map((x) => elderCategoryLabels[x as TElderCategory] ?? x).join('、'),
+        address: address ? (opts.full ? address : maskAddress(address)) : '', phone: phone ? (opts.full ? phone : maskPhone(phone)) : '',
+        contacts: contacts.map((x) => `${x.name}（${x.relation}）${opts.full ? x.phone : maskPhone(x.phone)}`).join('；'),
+        status: elderStatusLabels[r.status], ability: r.abilityLevel ?? '',
+      })
+    }
+    after = rows[rows.length - 1]!.id
+  }
+  await withTx(ctx, (t) => appendAudit(t, {
+    action: opts.full ? 'elder.exported_full' : 'elder.exported', entityType: 'elder', regionCode: ctx.actor!.scopeRegionCode,
+    after: { count, full: opts.full, reason: opts.reason ?? null, filter: f },
+  }))
+  return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), count }
+}
