@@ -6,6 +6,7 @@ import type { Crypto } from '../platform/crypto.js'
 import type { EventBus } from '../platform/events.js'
 import type { Ctx } from '../platform/context.js'
 import { eldersModule } from './elders/index.js'
+import { assessmentsModule } from './assessments/index.js'
 
 /**
  * Domain modules beyond the platform register here: their routes under /api/v1 and their
@@ -21,4 +22,5 @@ export type TApiModule = {
 
 export const apiModules: TApiModule[] = [
   eldersModule,
+  assessmentsModule,
 ]

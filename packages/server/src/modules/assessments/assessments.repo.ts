@@ -1,0 +1,48 @@
+import { DEFAULT_DUE_SOON_DAYS, DEFAULT_REASSESSMENT_INTERVAL_MONTHS, assessmentScales, type TAssessmentScale } from '@yiyang/core'
+import { and, eq, like, type SQL } from 'drizzle-orm'
+import type { DbOrTx } from '../../db/client.js'
+import { AppError } from '../../platform/errors.js'
+import { scopeLike, type TActor } from '../../platform/permissions.js'
+import { getRegion } from '../regions/index.js'
+import { assessmentSettings, assessments } from './assessments.tables.js'
+import type { TAssessmentRow } from './assessments.mapper.js'
+
+export const scopeWhere = (actor: TActor): SQL => like(assessments.regionCode, scopeLike(actor.scopePrefix))
+
+/** Scoped get: another street's assessment is NOT_FOUND, exactly like a missing one. */
+export async function getAssessmentInScope(db: DbOrTx, actor: TActor, id: string, forUpdate = false): Promise<TAssessmentRow> {
+  const q = db.select().from(assessments).where(and(eq(assessments.id, id), scopeWhere(actor)))
+  const [row] = forUpdate ? await q.for('update') : await q
+  if (!row) throw new AppError('NOT_FOUND', '评估记录不存在或不在您的管辖范围内')
+  return row
+}
+
+/**
+ * The region-code prefix of a filter region inside the actor's scope (so a district user can
+ * narrow to one street). Outside the scope → NOT_FOUND.
+ */
+export async function filterPrefix(db: DbOrTx, actor: TActor, regionCode: string | undefined): Promise<string> {
+  if (!regionCode) return actor.scopePrefix
+  const region = await getRegion(db, regionCode)
+  if (!region || !region.code.startsWith(actor.scopePrefix)) throw new AppError('NOT_FOUND', '区划不存在或不在您的管辖范围内')
+  return region.prefix.length >= actor.scopePrefix.length ? region.prefix : actor.scopePrefix
+}
+
+export type TScaleSettings = { scale: TAssessmentScale; intervalMonths: number; dueSoonDays: number; objectionDays: number }
+
+/** Defaults: 12 months (issue 5 item 6), 30 days due-soon, 15 days to object [OPEN]. */
+export const defaultSettings = (scale: TAssessmentScale): TScaleSettings => ({
+  scale, intervalMonths: DEFAULT_REASSESSMENT_INTERVAL_MONTHS, dueSoonDays: DEFAULT_DUE_SOON_DAYS, objectionDays: 15,
+})
+
+export async function getAllSettings(db: DbOrTx): Promise<TScaleSettings[]> {
+  const rows = await db.select().from(assessmentSettings)
+  return assessmentScales.map((scale) => {
+    const r = rows.find((x) => x.scale === scale)
+    return r ? { scale, intervalMonths: r.intervalMonths, dueSoonDays: r.dueSoonDays, objectionDays: r.objectionDays } : defaultSettings(scale)
+  })
+}
+
+export async function getSettings(db: DbOrTx, scale: TAssessmentScale): Promise<TScaleSettings> {
+  return (await getAllSettings(db)).find((s) => s.scale === scale)!
+}

@@ -1,0 +1,13 @@
+/**
+ * What other modules may use from the assessments module. Import this file only.
+ * Events: assessment.scheduled, assessment.submitted, assessment.returned, assessment.objected,
+ * assessment.effective ({ assessmentId, elderId, scale, finalLevel, effectiveDate,
+ * previousAssessmentId, previousLevel }) and assessment.reassessment_due.
+ */
+import type { TApiModule } from '../registry.js'
+import { assessmentsRoutes } from './assessments.routes.js'
+import { seedAssessments } from './seed-assessments.js'
+
+export { recordConditionChange } from './report-condition-change.js'
+
+export const assessmentsModule: TApiModule = { name: 'assessments', routes: assessmentsRoutes, seed: seedAssessments }

@@ -1,0 +1,51 @@
+import { addDays, assessmentFlow, icd10IsDementia, assessmentStatusesInForce, todayInShanghai, type TAssessmentScale } from '@yiyang/core'
+import { and, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm'
+import type { TxCtx } from '../../platform/context.js'
+import { recordEvent } from '../../platform/events.js'
+import { transition } from '../../platform/workflow.js'
+import { appendAudit } from '../audit/audit.js'
+import { applyAbilityLevel } from '../elders/index.js'
+import { assessmentAuditSnapshot, readAnswers, type TAssessmentRow } from './assessments.mapper.js'
+import { getSettings } from './assessments.repo.js'
+import { assessmentTriggers, assessments } from './assessments.tables.js'
+
+/**
+ * reviewed → effective, in the caller's transaction: the result in force for the elder (if
+ * any) is superseded, the objection window opens, open "condition changed" reports are
+ * resolved, the elder's ability level (and so its 失能 category) is updated through the
+ * elders module, and `assessment.effective` is recorded for benefits to re-evaluate.
+ */
+export async function makeEffective(t: TxCtx, row: TAssessmentRow): Promise<TAssessmentRow> {
+  const now = t.clock.now()
+  const today = todayInShanghai(now)
+  const [previous] = await t.tx.select().from(assessments)
+    .where(and(eq(assessments.elderId, row.elderId), ne(assessments.id, row.id), inArray(assessments.status, [...assessmentStatusesInForce])))
+    .for('update')
+  if (previous) {
+    const superseded = await transition(t, assessments, previous.id, assessmentFlow.supersede, { supersededById: row.id, updatedAt: now, version: sql`${assessments.version} + 1` })
+    await appendAudit(t, { action: 'assessment.superseded', entityType: 'assessment', entityId: previous.id, regionCode: previous.regionCode, before: assessmentAuditSnapshot(previous), after: assessmentAuditSnapshot(superseded) })
+  }
+  const settings = await getSettings(t.tx, row.scale as TAssessmentScale)
+  const after = await transition(t, assessments, row.id, assessmentFlow.activate, {
+    effectiveDate: today, objectionDeadline: addDays(today, settings.objectionDays), supersedesId: previous?.id ?? null,
+    updatedAt: now, version: sql`${assessments.version} + 1`,
+  })
+  await t.tx.update(assessmentTriggers).set({ resolvedAt: now, resolvedByAssessmentId: row.id })
+    .where(and(eq(assessmentTriggers.elderId, row.elderId), isNull(assessmentTriggers.resolvedAt), lte(assessmentTriggers.reportedAt, row.assessedAt ?? row.submittedAt ?? now)))
+
+  const { info } = readAnswers(row, t.crypto)
+  await applyAbilityLevel(t, row.elderId, {
+    scale: row.scale === 'mzt039_2013' ? 'mzt039' : 'gbt42195', level: after.finalLevel!, assessmentId: row.id, effectiveDate: today,
+    hasDementiaDiagnosis: info.diagnoses.some((d) => icd10IsDementia(d.icd10)),
+  })
+
+  await appendAudit(t, { action: 'assessment.effective', entityType: 'assessment', entityId: row.id, regionCode: row.regionCode, before: assessmentAuditSnapshot(row), after: assessmentAuditSnapshot(after) })
+  await recordEvent(t, {
+    type: 'assessment.effective', entityType: 'assessment', entityId: row.id, regionCode: row.regionCode,
+    payload: {
+      assessmentId: row.id, elderId: row.elderId, scale: row.scale, finalLevel: after.finalLevel, effectiveDate: today,
+      previousAssessmentId: previous?.id ?? null, previousLevel: previous?.finalLevel ?? null,
+    },
+  })
+  return after
+}
