@@ -17,6 +17,7 @@ import type { Ctx } from './platform/context.js'
 import { createCrypto } from './platform/crypto.js'
 import { AppError, errorHandler } from './platform/errors.js'
 import { EventBus } from './platform/events.js'
+import { maskLogObject, maskSensitiveText } from './platform/log.js'
 import { accountsRoutes, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
 import { auditRoutes } from './modules/audit/index.js'
 import { regionsRoutes } from './modules/regions/index.js'
@@ -60,6 +61,12 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
       level: config.logLevel,
       // Never log credentials, cookies or tokens.
       redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+      formatters: { log: (obj: Record<string, unknown>) => maskLogObject(obj) as Record<string, unknown> },
+      hooks: {
+        logMethod(args: unknown[], method: (...a: unknown[]) => void) {
+          method.apply(this, args.map((a) => (typeof a === 'string' ? maskSensitiveText(a) : a)))
+        },
+      },
       ...(typeof deps.logger === 'object' ? deps.logger : {}),
     },
     // Fastify's two lines per request are replaced by our one line in onResponse.

@@ -22,7 +22,7 @@ export type TestApp = {
 let counter = 0
 
 /** A fresh app on this test file's own clone of the migrated, seeded template database. */
-export async function createTestApp(opts: { clock?: Clock; loginRateLimit?: number; extraRoutes?: (app: FastifyInstance) => void; config?: Partial<TConfig> } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { clock?: Clock; loginRateLimit?: number; extraRoutes?: (app: FastifyInstance) => void; config?: Partial<TConfig>; logger?: Record<string, unknown> } = {}): Promise<TestApp> {
   const tpl = inject('dbTemplate')
   let database: Database
   let dropDb: (() => Promise<void>) | undefined
@@ -42,7 +42,7 @@ export async function createTestApp(opts: { clock?: Clock; loginRateLimit?: numb
     }
   }
   const events = new EventBus()
-  const app = await buildApp({ database, config: { ...testConfig(), ...opts.config }, clock: opts.clock, events, logger: false, loginRateLimit: opts.loginRateLimit ?? 1000, extraRoutes: opts.extraRoutes })
+  const app = await buildApp({ database, config: { ...testConfig(), ...opts.config }, clock: opts.clock, events, logger: opts.logger ?? false, loginRateLimit: opts.loginRateLimit ?? 1000, extraRoutes: opts.extraRoutes })
   await app.ready()
   return {
     app,

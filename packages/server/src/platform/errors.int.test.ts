@@ -56,3 +56,30 @@ describe('errors and request ids', () => {
     expect((await t.app.inject({ url: '/api/docs' })).statusCode).toBeLessThan(400)
   })
 })
+
+describe('request logs', () => {
+  it('writes one line per request with id, user, status and duration, and never a full ID number', async () => {
+    const lines: string[] = []
+    const stream = { write: (l: string) => { lines.push(l) } }
+    const logged = await createTestApp({
+      logger: { level: 'info', stream },
+      extraRoutes: (app) => {
+        app.get('/api/v1/__leak', async () => { throw new Error('row for 11010519491231002X / 13812345678 failed') })
+      },
+    })
+    try {
+      const cookie = await logged.login('admin')
+      const res = await logged.app.inject({ url: '/api/v1/__leak?idNumber=11010519491231002X', headers: { cookie } })
+      expect(res.statusCode).toBe(500)
+      const all = lines.join('')
+      expect(all).not.toContain('11010519491231002X')
+      expect(all).not.toContain('13812345678')
+      expect(all).not.toContain('yiyang-demo')
+      const reqLines = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request' && l.reqId === res.headers['x-request-id'])
+      expect(reqLines).toHaveLength(1)
+      expect(reqLines[0]).toMatchObject({ status: 500, route: '/api/v1/__leak', userId: expect.any(String), ms: expect.any(Number) })
+    } finally {
+      await logged.close()
+    }
+  })
+})

@@ -89,3 +89,15 @@ describe('password policy', () => {
     expect(passwordWeakness('Welcome-2026!')).toBeNull()
   })
 })
+
+describe('log masking', async () => {
+  const { maskLogObject } = await import('./log.js')
+  it('masks ID numbers and phones in messages and errors', () => {
+    const err = new Error('duplicate key 11010519491231002X for 13812345678')
+    const out = JSON.stringify(maskLogObject({ msg: 'id 440524188001010014', err }))
+    expect(out).not.toContain('11010519491231002X')
+    expect(out).not.toContain('440524188001010014')
+    expect(out).not.toContain('13812345678')
+    expect(out).toContain('110105********002X')
+  })
+})
