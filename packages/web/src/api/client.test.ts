@@ -56,3 +56,13 @@ describe("api client", () => {
     expect(hook).toHaveBeenCalledTimes(1);
   });
 });
+
+describe("errorMessage", () => {
+  it("adds the request id to server faults only", async () => {
+    const { errorMessage } = await import("./client");
+    expect(errorMessage(new ApiError({ status: 500, code: "INTERNAL", message: "系统内部错误", requestId: "abc" }))).toBe(
+      "系统内部错误（请求编号：abc）",
+    );
+    expect(errorMessage(new ApiError({ status: 403, code: "FORBIDDEN", message: "无权限", requestId: "abc" }))).toBe("无权限");
+  });
+});

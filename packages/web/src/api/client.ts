@@ -168,7 +168,10 @@ export function fallbackMessage(status: number): string {
 
 /** The Chinese text to show for any thrown value. */
 export function errorMessage(err: unknown): string {
-  if (err instanceof ApiError) return err.message;
+  if (err instanceof ApiError) {
+    // For server faults the request id is what an administrator needs to find the log line.
+    return err.status >= 500 && err.requestId ? `${err.message}（请求编号：${err.requestId}）` : err.message;
+  }
   if (err instanceof Error && err.message) return err.message;
   return "发生未知错误，请稍后重试。";
 }

@@ -4,7 +4,7 @@ import zhCN from "antd/locale/zh_CN";
 import { useMemo } from "react";
 import { RouterProvider } from "react-router-dom";
 import { onUnauthorized } from "../api/client";
-import { authKeys } from "../features/auth/api";
+import { authKeys, markSessionExpired } from "../features/auth/api";
 import { useElderMode } from "./elderMode";
 import { createAppRouter } from "./router";
 import { elderTheme, normalTheme } from "./theme";
@@ -14,11 +14,11 @@ export function Root({ queryClient }: { queryClient: QueryClient }) {
   const router = useMemo(() => {
     const r = createAppRouter();
     onUnauthorized(() => {
-      queryClient.setQueryData(authKeys.me, null);
       const { pathname, search } = window.location;
-      if (pathname !== "/login") {
-        void r.navigate(`/login?next=${encodeURIComponent(pathname + search)}&expired=1`, { replace: true });
-      }
+      if (pathname === "/login") return;
+      markSessionExpired();
+      queryClient.setQueryData(authKeys.me, null);
+      void r.navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
     });
     return r;
   }, [queryClient]);

@@ -12,7 +12,7 @@ import { BrandLogo } from "../../app/Brand";
 import { useElderMode } from "../../app/elderMode";
 import { useHealth, useMe } from "../../app/session";
 import { minutesUntil } from "../../shared/format";
-import { authKeys, login, updatePreferences } from "./api";
+import { authKeys, login, clearSessionExpired, peekSessionExpired, updatePreferences } from "./api";
 
 const DEMO_USER = "admin";
 const DEMO_PASSWORD = "yiyang-demo";
@@ -55,7 +55,8 @@ export function LoginPage() {
   const { data: health } = useHealth();
   const { elderMode, setLocalElderMode } = useElderMode();
   const [elderTouched, setElderTouched] = useState(false);
-  const expired = params.get("expired") === "1";
+  const [expired] = useState(peekSessionExpired);
+  useEffect(() => clearSessionExpired(), []);
 
   useEffect(() => {
     document.title = "登录 · 颐养 · 智慧养老服务信息平台";

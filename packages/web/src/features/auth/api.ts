@@ -28,3 +28,30 @@ export const changePassword = (currentPassword: string, newPassword: string) =>
 
 export const updatePreferences = (prefs: { elderMode: boolean }) =>
   http.put<{ user: Me }>("/auth/preferences", prefs);
+
+const EXPIRED_KEY = "yiyang.sessionExpired";
+
+/** Remember, for the login page, that the user was sent there because the session ended. */
+export function markSessionExpired(): void {
+  try {
+    window.sessionStorage.setItem(EXPIRED_KEY, "1");
+  } catch {
+    /* ignore */
+  }
+}
+
+export function peekSessionExpired(): boolean {
+  try {
+    return window.sessionStorage.getItem(EXPIRED_KEY) === "1";
+  } catch {
+    return false;
+  }
+}
+
+export function clearSessionExpired(): void {
+  try {
+    window.sessionStorage.removeItem(EXPIRED_KEY);
+  } catch {
+    /* ignore */
+  }
+}
