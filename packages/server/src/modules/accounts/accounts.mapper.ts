@@ -6,7 +6,8 @@ type UserRow = typeof users.$inferSelect
 
 const maskedPhone = (r: UserRow) => (r.phoneLast4 && r.phonePrefix3 ? `${r.phonePrefix3}****${r.phoneLast4}` : null)
 
-export const toUserResponse = (r: UserRow, regionName: string | undefined) => ({
+/** The fields every view of an account shares. */
+const accountBase = (r: UserRow, regionName: string | undefined) => ({
   id: r.id,
   username: r.username,
   displayName: r.displayName,
@@ -15,6 +16,10 @@ export const toUserResponse = (r: UserRow, regionName: string | undefined) => ({
   scopeRegionCode: r.scopeRegionCode,
   scopeRegionName: regionName ?? '',
   providerId: r.providerId,
+})
+
+export const toUserResponse = (r: UserRow, regionName: string | undefined) => ({
+  ...accountBase(r, regionName),
   isActive: r.isActive,
   phone: maskedPhone(r),
   lastLoginAt: isoDate(r.lastLoginAt),
@@ -23,14 +28,7 @@ export const toUserResponse = (r: UserRow, regionName: string | undefined) => ({
 })
 
 export const toMeResponse = (r: UserRow, regionName: string | undefined) => ({
-  id: r.id,
-  username: r.username,
-  displayName: r.displayName,
-  role: r.role as TRole,
-  roleLabel: roleLabels[r.role as TRole] ?? r.role,
-  scopeRegionCode: r.scopeRegionCode,
-  scopeRegionName: regionName ?? '',
-  providerId: r.providerId,
+  ...accountBase(r, regionName),
   elderMode: r.elderMode,
   mustChangePassword: r.mustChangePassword || r.isDemoPassword,
   permissions: [...(rolePermissions[r.role as TRole] ?? [])],
