@@ -1,0 +1,14 @@
+import type { TApiModule } from '../registry.js'
+import type { Ctx } from '../../platform/context.js'
+import { refreshWorklistsFor } from './refresh-worklists.js'
+import { seedWorklistRules } from './worklist-rules.js'
+import { worklistsRoutes } from './worklists.routes.js'
+
+export { refreshWorklistsFor } from './refresh-worklists.js'
+
+async function seed(ctx: Ctx) {
+  await seedWorklistRules(ctx)
+  await refreshWorklistsFor(ctx, '62')
+}
+
+export const worklistsModule: TApiModule = { name: 'worklists', routes: worklistsRoutes, seed }
