@@ -6,6 +6,7 @@ import type { Crypto } from '../platform/crypto.js'
 import type { EventBus } from '../platform/events.js'
 import type { Ctx } from '../platform/context.js'
 import { eldersModule } from './elders/index.js'
+import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
 
 /**
@@ -22,5 +23,6 @@ export type TApiModule = {
 
 export const apiModules: TApiModule[] = [
   eldersModule,
+  worklistsModule,
   assessmentsModule,
 ]
