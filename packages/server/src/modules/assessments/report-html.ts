@@ -51,36 +51,39 @@ export function renderReportHtml(a: TAssessmentDetail, opts: { generatedAt: Date
   const levels = scaleLevels(scale)
   const levelBoxes = (value: number | null) => levels.map((l) => `<span class="opt">${box(value === l.level)} ${l.level} ${esc(l.name)}</span>`).join('')
   const sig = (s: { name: string; confirmedAt: string } | null | undefined) =>
-    s ? `${esc(s.name)}<span class="confirm">（已于 ${esc(fmtDate(s.confirmedAt))} 确认）</span>` : ''
+    s ? `${esc(s.name)}<span class="confirm">（${esc(fmtDate(s.confirmedAt))}确认）</span>` : ''
   const [as1, as2] = a.assessors
 
   return `<!doctype html>
 <html lang="zh-CN"><head><meta charset="utf-8"><title>老年人能力评估报告 - ${esc(a.elderName)}</title>
 <style>
-  @page { size: A4; margin: 16mm 16mm 14mm; }
+  @page { size: A4; margin: 12mm 14mm 10mm; }
   * { box-sizing: border-box; }
   html, body { margin: 0; padding: 0; }
-  body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; color: #000; font-size: 11pt; line-height: 1.5; background: #fff; }
-  .sheet { max-width: 178mm; margin: 0 auto; }
+  body { font-family: "Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC", serif; color: #000; font-size: 10pt; line-height: 1.35; background: #fff; }
+  .sheet { max-width: 182mm; margin: 0 auto; }
   @media screen { body { background: #eef0f3; } .sheet { background: #fff; padding: 16mm; margin: 12px auto; box-shadow: 0 1px 6px rgba(0,0,0,.2); max-width: 210mm; } }
   .no { text-align: right; font-size: 9.5pt; }
-  h1 { text-align: center; font-size: 20pt; letter-spacing: 6pt; margin: 2mm 0 1mm; font-weight: 700; }
-  .sub { text-align: center; font-size: 10pt; margin-bottom: 4mm; }
-  h2 { font-size: 12pt; margin: 4mm 0 1.5mm; font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
+  h1 { text-align: center; font-size: 18pt; letter-spacing: 6pt; margin: 1mm 0 0.5mm; font-weight: 700; }
+  .sub { text-align: center; font-size: 9.5pt; margin-bottom: 2mm; }
+  h2 { font-size: 11pt; margin: 2.6mm 0 1mm; font-family: "Noto Sans CJK SC", "Source Han Sans SC", sans-serif; }
   table { width: 100%; border-collapse: collapse; }
-  td, th { border: 0.8pt solid #000; padding: 1.6mm 2mm; vertical-align: middle; }
+  td, th { border: 0.8pt solid #000; padding: 0.9mm 1.8mm; vertical-align: middle; }
   th { font-weight: 700; background: #f0f0f0; }
-  td.k { width: 22%; background: #f7f7f7; font-weight: 700; white-space: nowrap; }
+  td.k { width: 17%; background: #f7f7f7; font-weight: 700; white-space: nowrap; }
   td.num { text-align: center; width: 22%; }
   tr.strong td { font-weight: 700; }
-  .opt { display: inline-block; margin-right: 5mm; white-space: nowrap; }
-  .box { display: inline-block; width: 3.6mm; height: 3.6mm; border: 0.8pt solid #000; text-align: center; line-height: 3.4mm; font-size: 9pt; vertical-align: -0.4mm; }
-  ul { margin: 0; padding-left: 5mm; }
-  .final { font-size: 12pt; font-weight: 700; }
-  .sign td { height: 12mm; }
+  .opt { display: inline-block; margin-right: 3.5mm; white-space: nowrap; }
+  .box { display: inline-block; width: 3.4mm; height: 3.4mm; border: 0.8pt solid #000; text-align: center; line-height: 3.2mm; font-size: 8pt; font-weight: 700; vertical-align: -0.4mm; font-family: 'DejaVu Sans', sans-serif; }
+  ul { margin: 0; padding-left: 4mm; }
+  td.levels { font-size: 9.5pt; }
+  td.levels .opt { margin-right: 2mm; }
+  .final { font-size: 10.5pt; font-weight: 700; }
+  .final .opt { margin-right: 2.5mm; }
+  .sign td { height: 8mm; }
   .confirm { font-size: 9pt; color: #333; }
   .line { display: inline-block; min-width: 38mm; border-bottom: 0.8pt solid #000; height: 5mm; vertical-align: bottom; }
-  .note { font-size: 9.5pt; margin-top: 3mm; }
+  .note { font-size: 9.5pt; margin: 2mm 0 0; }
   .foot { font-size: 8.5pt; color: #444; margin-top: 2mm; display: flex; justify-content: space-between; }
   .status { font-size: 9.5pt; border: 0.8pt solid #000; padding: 0 2mm; }
 </style></head>
@@ -102,7 +105,7 @@ export function renderReportHtml(a: TAssessmentDetail, opts: { generatedAt: Date
   <table>
     <tr><th>${isGbt ? '一级指标' : '维度'}</th><th>${isGbt ? '得分' : '得分'}</th><th>${isGbt ? '满分' : '分级'}</th></tr>
     ${scoreRows}
-    <tr><td class="k">初步等级</td><td colspan="2">${levelBoxes(a.initialLevel)}</td></tr>
+    <tr><td colspan="3" class="levels"><b>初步等级：</b>${levelBoxes(a.initialLevel)}</td></tr>
   </table>
 
   <h2>三、等级变更条款</h2>
