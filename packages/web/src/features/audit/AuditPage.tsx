@@ -26,6 +26,7 @@ import { dayjs, formatDateTime, shortId } from "../../shared/format";
 import { regionNameMap, useRegionTree } from "../regions/api";
 import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, auditActionLabel, entityTypeLabel, roleLabel } from "../../shared/labels";
 import { PageHeader } from "../../shared/PageHeader";
+import { useUrlQuery } from "../../shared/useUrlQuery";
 import { fetchAudit, auditKeys, type AuditQuery } from "./api";
 import { AuditDiff } from "./AuditDiff";
 import { useVerifyChain, VerifyChainButton, VerifyChainResult } from "./VerifyChainButton";
@@ -49,7 +50,24 @@ const filterOption = (input: string, option?: { value: string; label: string }) 
 export function AuditPage() {
   const { elderMode } = useElderMode();
   const [form] = Form.useForm<FilterValues>();
-  const [query, setQuery] = useState<AuditQuery>({ page: 1, pageSize: 20 });
+  const [query, patch, resetQuery] = useUrlQuery<AuditQuery>({
+    actor: undefined,
+    action: undefined,
+    entityType: undefined,
+    entityId: undefined,
+    from: undefined,
+    to: undefined,
+    page: 1,
+    pageSize: 20,
+  });
+  // The form starts from the address bar, so a shared link opens with its filters filled in.
+  const [initialValues] = useState<FilterValues>(() => ({
+    actor: query.actor,
+    action: query.action,
+    entityType: query.entityType,
+    entityId: query.entityId,
+    range: query.from || query.to ? [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] : null,
+  }));
   const verify = useVerifyChain();
   const can = useCan();
   const regions = useRegionTree(can("region:read"));
@@ -63,9 +81,7 @@ export function AuditPage() {
 
   const search = (v: FilterValues) => {
     const [from, to] = v.range ?? [];
-    setQuery({
-      page: 1,
-      pageSize: query.pageSize,
+    patch({
       actor: v.actor?.trim() || undefined,
       action: v.action?.trim() || undefined,
       entityType: v.entityType?.trim() || undefined,
@@ -169,7 +185,7 @@ export function AuditPage() {
       />
       <VerifyChainResult mutation={verify} />
       <Card style={{ marginBottom: 16 }}>
-        <Form name="auditFilters" form={form} layout="vertical" onFinish={search}>
+        <Form name="auditFilters" form={form} layout="vertical" onFinish={search} initialValues={initialValues}>
           <Row gutter={16}>
             <Col xs={24} sm={12} lg={8} xl={elderMode ? 8 : 4}>
               <Form.Item name="actor" label="操作人用户名">
@@ -220,8 +236,8 @@ export function AuditPage() {
             </Button>
             <Button
               onClick={() => {
-                form.resetFields();
-                setQuery({ page: 1, pageSize: query.pageSize });
+                form.setFieldsValue({ actor: undefined, action: undefined, entityType: undefined, entityId: undefined, range: null });
+                resetQuery();
               }}
             >
               重置
@@ -286,7 +302,7 @@ export function AuditPage() {
             showSizeChanger: true,
             pageSizeOptions: [20, 50, 100],
             showTotal: (total) => `共 ${total.toLocaleString("zh-CN")} 条记录`,
-            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page: pageSize !== q.pageSize ? 1 : page, pageSize })),
+            onChange: (page, pageSize) => patch({ page: pageSize !== query.pageSize ? 1 : page, pageSize }),
           }}
         />
       </Card>

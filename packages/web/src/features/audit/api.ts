@@ -1,6 +1,6 @@
 import { http, type AuditEntry, type AuditVerifyResult, type Page } from "../../api/client";
 
-export interface AuditQuery {
+export type AuditQuery = {
   actor?: string;
   action?: string;
   entityType?: string;
@@ -9,7 +9,7 @@ export interface AuditQuery {
   to?: string;
   page: number;
   pageSize: number;
-}
+};
 
 export const auditKeys = {
   list: (q: AuditQuery) => ["audit", "list", q] as const,

@@ -17,13 +17,14 @@ import {
   type MenuProps,
   type TableColumnsType,
 } from "antd";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { errorMessage, type Role, type User } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { useCan, useMe } from "../../app/session";
 import { formatDateTime, isFuture } from "../../shared/format";
 import { ROLE_LABELS, ROLE_ORDER, USER_STATUS_LABELS, roleLabel } from "../../shared/labels";
 import { PageHeader } from "../../shared/PageHeader";
+import { useUrlQuery } from "../../shared/useUrlQuery";
 import { StatusTag } from "../../shared/StatusTag";
 import { fetchUsers, revokeUserSessions, updateUser, userKeys, type UserQuery } from "./api";
 import { ResetPasswordModal } from "./ResetPasswordModal";
@@ -53,8 +54,15 @@ export function UsersPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
 
-  const [keyword, setKeyword] = useState("");
-  const [query, setQuery] = useState<UserQuery>({ page: 1, pageSize: 20 });
+  const [query, patch, resetQuery] = useUrlQuery<UserQuery>({
+    q: undefined,
+    role: undefined,
+    isActive: undefined,
+    page: 1,
+    pageSize: 20,
+  });
+  const [keyword, setKeyword] = useState(query.q ?? "");
+  useEffect(() => setKeyword(query.q ?? ""), [query.q]);
   const [formOpen, setFormOpen] = useState(false);
   const [editing, setEditing] = useState<User | null>(null);
   const [resetting, setResetting] = useState<User | null>(null);
@@ -65,7 +73,6 @@ export function UsersPage() {
     placeholderData: keepPreviousData,
   });
 
-  const patch = (next: Partial<UserQuery>) => setQuery((q) => ({ ...q, ...next, page: next.page ?? 1 }));
 
   const toggleActive = useMutation({
     mutationFn: (u: User) => updateUser(u.id, { isActive: !u.isActive }),
@@ -146,11 +153,15 @@ export function UsersPage() {
             width: elderMode ? 200 : 130,
             render: (_v: unknown, u: User) => {
               const self = u.id === me?.id;
-              const more: MenuProps["items"] = [
-                { key: "reset", label: "重置密码" },
-                { key: "revoke", label: "强制下线" },
-                ...(self ? [] : [{ type: "divider" as const }, { key: "toggle", label: u.isActive ? "停用账号" : "启用账号", danger: u.isActive }]),
-              ];
+              // My own password and sessions are handled from the user menu (修改密码 / 退出登录).
+              const more: MenuProps["items"] = self
+                ? []
+                : [
+                    { key: "reset", label: "重置密码" },
+                    { key: "revoke", label: "强制下线" },
+                    { type: "divider" as const },
+                    { key: "toggle", label: u.isActive ? "停用账号" : "启用账号", danger: u.isActive },
+                  ];
               return (
                 <Space size={elderMode ? 8 : 4}>
                   <Button
@@ -165,21 +176,23 @@ export function UsersPage() {
                   >
                     编辑
                   </Button>
-                  <Dropdown
-                    trigger={["click"]}
-                    menu={{
-                      items: more,
-                      onClick: ({ key }) => {
-                        if (key === "reset") setResetting(u);
-                        else if (key === "revoke") confirmRevoke(u);
-                        else if (key === "toggle") confirmToggle(u);
-                      },
-                    }}
-                  >
-                    <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`${u.displayName} 的更多操作`}>
-                      更多 <DownOutlined aria-hidden style={{ fontSize: "0.75em" }} />
-                    </Button>
-                  </Dropdown>
+                  {more.length > 0 ? (
+                    <Dropdown
+                      trigger={["click"]}
+                      menu={{
+                        items: more,
+                        onClick: ({ key }) => {
+                          if (key === "reset") setResetting(u);
+                          else if (key === "revoke") confirmRevoke(u);
+                          else if (key === "toggle") confirmToggle(u);
+                        },
+                      }}
+                    >
+                      <Button type="link" size="small" style={{ paddingInline: 4 }} aria-label={`${u.displayName} 的更多操作`}>
+                        更多 <DownOutlined aria-hidden style={{ fontSize: "0.75em" }} />
+                      </Button>
+                    </Dropdown>
+                  ) : null}
                 </Space>
               );
             },
@@ -250,7 +263,7 @@ export function UsersPage() {
             <Button
               onClick={() => {
                 setKeyword("");
-                setQuery({ page: 1, pageSize: query.pageSize });
+                resetQuery();
               }}
             >
               清除筛选
@@ -292,7 +305,7 @@ export function UsersPage() {
             showSizeChanger: true,
             pageSizeOptions: [10, 20, 50, 100],
             showTotal: (total) => `共 ${total} 个用户`,
-            onChange: (page, pageSize) => setQuery((q) => ({ ...q, page: pageSize !== q.pageSize ? 1 : page, pageSize })),
+            onChange: (page, pageSize) => patch({ page: pageSize !== query.pageSize ? 1 : page, pageSize }),
           }}
         />
       </Card>

@@ -1,12 +1,12 @@
 import { http, type Page, type Role, type User } from "../../api/client";
 
-export interface UserQuery {
+export type UserQuery = {
   q?: string;
   role?: Role;
   isActive?: boolean;
   page: number;
   pageSize: number;
-}
+};
 
 export interface CreateUserInput {
   username: string;
