@@ -72,6 +72,59 @@ Object.assign(extraMatrix, {
   'GET /api/v1/assessments/:id/report.pdf': { expect: 404, run: inB('GET', (a) => `/assessments/${a.id}/report.pdf`) },
 } satisfies Record<string, Check>)
 
+// ---- elders and worklists: street B's elder, worklist item and import job, looked up once.
+type TElderFix = { elderB: string; itemB: string; jobB: string }
+let elderFix: Promise<TElderFix> | undefined
+const eldersOfB = (f: Fixture) => (elderFix ??= (async () => {
+  const admin = { cookie: f.admin }
+  const elderB = (await f.t.app.inject({ url: `/api/v1/elders?regionCode=${B}&pageSize=1`, headers: admin })).json().items[0].id as string
+  const itemB = (await f.t.app.inject({ url: `/api/v1/worklists/items?regionCode=${B}&pageSize=1`, headers: admin })).json().items[0].id as string
+  const nanjie = await f.t.login('nanjie.officer')
+  const boundary = 'matrixB'
+  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.xlsx"\r\n\r\n`), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), Buffer.from(`\r\n--${boundary}--\r\n`)])
+  const job = await f.t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie: nanjie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body })
+  return { elderB, itemB, jobB: job.json().id as string }
+})())
+const onB = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: (x: TElderFix) => string, payload?: (x: TElderFix) => object): Check['run'] =>
+  async (f) => {
+    const x = await eldersOfB(f)
+    return f.t.app.inject({ method, url: `/api/v1${path(x)}`, headers: { cookie: f.officerA }, ...(payload ? { payload: payload(x) } : {}) })
+  }
+/** An xlsx answer as the text of all its cells, so 'scoped' can look for street B in it. */
+const xlsxText = (url: string): Check['run'] => async ({ t, officerA }) => {
+  const res = await t.app.inject({ url: `/api/v1${url}`, headers: { cookie: officerA } })
+  const ExcelJS = (await import('exceljs')).default
+  const wb = new ExcelJS.Workbook()
+  if (res.statusCode === 200) await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+  const cells: string[] = []
+  wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => { cells.push(String(c.value)) })))
+  return { statusCode: res.statusCode, json: () => cells }
+}
+Object.assign(extraMatrix, {
+  'GET /api/v1/elders': { expect: 'scoped', run: get('/elders?pageSize=200') },
+  'GET /api/v1/elders/counts': { expect: 'scoped', run: get('/elders/counts') },
+  'POST /api/v1/elders': { expect: 404, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/elders', headers: { cookie: officerA }, payload: { name: '越权', idNumber: '11010519491231002X', regionCode: '620702002001' } }) },
+  'GET /api/v1/elders/:id': { expect: 404, run: onB('GET', (x) => `/elders/${x.elderB}`) },
+  'PATCH /api/v1/elders/:id': { expect: 404, run: onB('PATCH', (x) => `/elders/${x.elderB}`, () => ({ version: 1, name: '越权' })) },
+  'POST /api/v1/elders/:id/status': { expect: 404, run: onB('POST', (x) => `/elders/${x.elderB}/status`, () => ({ status: 'deceased', reason: '越权', version: 1 })) },
+  'POST /api/v1/elders/:id/reveal': { expect: 404, run: onB('POST', (x) => `/elders/${x.elderB}/reveal`, () => ({ field: 'idNumber', reason: '越权查看' })) },
+  'POST /api/v1/elders/:id/merge': { expect: 404, run: onB('POST', (x) => `/elders/${x.elderB}/merge`, (x) => ({ duplicateId: x.elderB.replace(/^./, '0'), reason: '越权合并' })) },
+  'GET /api/v1/elders/:id/history': { expect: 404, run: onB('GET', (x) => `/elders/${x.elderB}/history`) },
+  'GET /api/v1/elders/:id/events': { expect: 404, run: onB('GET', (x) => `/elders/${x.elderB}/events`) },
+  'GET /api/v1/elders/import-template': { expect: 'scoped', run: xlsxText('/elders/import-template') },
+  'GET /api/v1/elders/export': { expect: 'scoped', run: xlsxText('/elders/export') },
+  'POST /api/v1/elders/imports': { expect: 'self', run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie: officerA, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n--x--\r\n' }) },
+  'GET /api/v1/elders/imports/:id': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}`) },
+  'GET /api/v1/elders/imports/:id/errors': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}/errors`) },
+  'GET /api/v1/worklists/rules': { expect: 'scoped', run: get('/worklists/rules') },
+  'POST /api/v1/worklists/rules': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/worklists/rules', headers: { cookie: officerA }, payload: { id: 'escalate', name: '越权规则', rule: { field: 'age', op: 'gte', value: 60 }, reappearAfterDays: 1 } }) },
+  'PUT /api/v1/worklists/rules/:id': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'PUT', url: '/api/v1/worklists/rules/recent_category_change', headers: { cookie: officerA }, payload: { version: 1, isActive: false } }) },
+  'POST /api/v1/worklists/refresh': { expect: 'self', run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/worklists/refresh', headers: { cookie: officerA } }) },
+  'GET /api/v1/worklists/items': { expect: 'scoped', run: get('/worklists/items?pageSize=200&status=open,assigned,handled,resolved') },
+  'POST /api/v1/worklists/items/:id/assign': { expect: 404, run: onB('POST', (x) => `/worklists/items/${x.itemB}/assign`, () => ({})) },
+  'POST /api/v1/worklists/items/:id/handle': { expect: 404, run: onB('POST', (x) => `/worklists/items/${x.itemB}/handle`, () => ({ note: '越权处理' })) },
+} satisfies Record<string, Check>)
+
 let f: Fixture
 beforeAll(async () => {
   const t = await createTestApp()

@@ -54,9 +54,9 @@ describe('elder registry: validation', () => {
     expect(phone.json().fields[0].path).toBe('phone')
   })
 
-  it('refuses a region outside the scope as a field error', async () => {
+  it('refuses a region outside the scope as not found, naming the field', async () => {
     const res = await post(url, officer, { name: '甲', idNumber: freshIdNumber(), regionCode: '620702002001' })
-    expect(res.statusCode).toBe(400)
+    expect(res.statusCode).toBe(404)
     expect(res.json().fields[0].path).toBe('regionCode')
   })
 })
@@ -99,7 +99,7 @@ describe('elder registry: scope', () => {
     expect(list.statusCode).toBe(200)
     const regions = new Set(list.json().items.map((e: { regionCode: string }) => e.regionCode))
     expect([...regions]).toEqual(['620702001001'])
-    expect((await post(url, worker, { name: '甲', idNumber: freshIdNumber(), regionCode: '620702001002' })).statusCode).toBe(400)
+    expect((await post(url, worker, { name: '甲', idNumber: freshIdNumber(), regionCode: '620702001002' })).statusCode).toBe(404)
     expect((await t.app.inject({ method: 'PATCH', url: `${url}/${other}`, headers: { cookie: worker }, payload: { version: 1, name: '改' } })).statusCode).toBe(404)
   })
 

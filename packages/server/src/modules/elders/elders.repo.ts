@@ -23,7 +23,8 @@ export async function getElderInScope(db: DbOrTx, actor: TActor, id: string, for
 export async function checkElderRegion(db: DbOrTx, actor: TActor, code: string, path = 'regionCode') {
   const region = await getRegion(db, code)
   if (!region || !region.code.startsWith(actor.scopePrefix)) {
-    throw new AppError('VALIDATION_FAILED', '所选社区（村）不存在或不在您的管辖范围内', [{ path, message: '所选社区（村）不存在或不在您的管辖范围内' }])
+    // Outside the scope looks like absent (404), with the field named so the form can show it.
+    throw new AppError('NOT_FOUND', '所选社区（村）不存在或不在您的管辖范围内', [{ path, message: '所选社区（村）不存在或不在您的管辖范围内' }])
   }
   if (region.level !== 'village') {
     throw new AppError('VALIDATION_FAILED', '请选择到社区（村）一级', [{ path, message: '请选择到社区（村）一级' }])
