@@ -128,6 +128,9 @@ export function AppLayout() {
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
+      <a href="#yy-main" className="yy-skip-link">
+        跳到主要内容
+      </a>
       {isMobile ? (
         <Drawer
           placement="left"
@@ -199,7 +202,7 @@ export function AppLayout() {
           </Dropdown>
         </Header>
         <Content className="yy-content">
-          <main>
+          <main id="yy-main" tabIndex={-1} style={{ outline: "none" }}>
             {remindChange ? (
               <Alert
                 type="warning"

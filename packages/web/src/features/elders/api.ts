@@ -1,0 +1,212 @@
+import { ApiError, API_BASE, fallbackMessage, http, type Page } from "../../api/client";
+
+export type Sex = "male" | "female";
+export type ElderStatus = "active" | "deceased" | "moved_out";
+
+export interface ElderSummary {
+  id: string;
+  name: string;
+  idNumber: string;
+  sex: Sex;
+  birthDate: string;
+  age: number;
+  regionCode: string;
+  regionName: string | null;
+  livingArrangement: string;
+  categories: string[];
+  status: ElderStatus;
+  phone: string | null;
+  abilityLevel: number | null;
+  abilityScale: string | null;
+}
+
+export interface Contact {
+  name: string;
+  relation: string;
+  phone: string;
+  isGuardian: boolean;
+}
+
+export interface ElderDetail extends ElderSummary {
+  hukou: "local" | "non_local";
+  typedCategories: string[];
+  categoryTags: { category: string; source: string; reason: string }[];
+  address: string | null;
+  contacts: Contact[];
+  chronicConditions: string[];
+  hasFamilyDoctor: boolean;
+  familyDoctorDate: string | null;
+  familyDoctorName: string | null;
+  hasVisitPlan: boolean;
+  note: string | null;
+  statusDate: string | null;
+  statusReason: string | null;
+  abilityEffectiveDate: string | null;
+  lastAssessmentDate: string | null;
+  mergedInto: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ElderInput {
+  name: string;
+  idNumber: string;
+  regionCode: string;
+  hukou: "local" | "non_local";
+  livingArrangement: string;
+  categories: string[];
+  address?: string | null;
+  phone?: string | null;
+  contacts: Contact[];
+  chronicConditions: string[];
+  hasFamilyDoctor: boolean;
+  familyDoctorDate?: string | null;
+  familyDoctorName?: string | null;
+  hasVisitPlan: boolean;
+  note?: string | null;
+}
+
+/** Filters of the elder list; arrays travel as comma-separated values. */
+export interface ElderQuery {
+  q?: string;
+  regionCode?: string;
+  categories?: string;
+  categoryMatch?: "any" | "all";
+  ageBand?: string;
+  livingArrangement?: string;
+  status?: string;
+  abilityLevel?: string;
+  sort?: "createdAt" | "name" | "birthDate" | "regionCode";
+  order?: "asc" | "desc";
+  page: number;
+  pageSize: number;
+}
+
+export type ElderFilter = Omit<ElderQuery, "page" | "pageSize" | "sort" | "order">;
+
+export interface HistoryEntry {
+  id: number;
+  action: string;
+  source: string;
+  actorName: string | null;
+  at: string;
+  changes: { field: string; label: string; before: unknown; after: unknown }[];
+}
+
+export interface ElderEvent {
+  id: number;
+  type: string;
+  label: string;
+  at: string;
+  payload: Record<string, unknown>;
+}
+
+export type RevealField = "idNumber" | "phone" | "address" | "contacts";
+
+export interface ImportJob {
+  id: string;
+  status: "queued" | "running" | "succeeded" | "failed";
+  filename: string;
+  mode: ImportMode;
+  createdAt: string;
+  finishedAt: string | null;
+  progress: { phase: "queued" | "reading" | "checking" | "writing" | "done"; percent: number; rowsRead: number } | null;
+  error: string | null;
+  result: {
+    mode: string;
+    committed: boolean;
+    rows: number;
+    created: number;
+    updated: number;
+    unchanged: number;
+    errorRows: number;
+    errorCount: number;
+    message: string;
+  } | null;
+  hasErrorReport: boolean;
+}
+export type ImportMode = "all_or_nothing" | "valid_only";
+
+export const elderKeys = {
+  all: ["elders"] as const,
+  list: (q: ElderQuery) => ["elders", "list", q] as const,
+  counts: (f: ElderFilter) => ["elders", "counts", f] as const,
+  detail: (id: string) => ["elders", "detail", id] as const,
+  history: (id: string) => ["elders", "history", id] as const,
+  events: (id: string) => ["elders", "events", id] as const,
+  importJob: (id: string) => ["elders", "import", id] as const,
+};
+
+const clean = <T extends object>(q: T) => q as unknown as Record<string, string | number | undefined>;
+
+export const fetchElders = (q: ElderQuery) => http.get<Page<ElderSummary>>("/elders", clean(q));
+export const fetchElderCounts = (f: ElderFilter) => http.get<{ total: number; counts: Record<string, number> }>("/elders/counts", clean(f));
+export const fetchElder = (id: string) => http.get<ElderDetail>(`/elders/${encodeURIComponent(id)}`);
+export const createElder = (input: ElderInput) => http.post<ElderDetail>("/elders", input);
+export const updateElder = (id: string, input: Partial<ElderInput> & { version: number }) =>
+  http.patch<ElderDetail>(`/elders/${encodeURIComponent(id)}`, input);
+export const changeElderStatus = (id: string, input: { status: ElderStatus; date?: string; reason: string; version: number }) =>
+  http.post<ElderDetail>(`/elders/${encodeURIComponent(id)}/status`, input);
+export const revealElderField = (id: string, field: RevealField, reason: string) =>
+  http.post<{ field: RevealField; value: string | null; contacts: Contact[] | null }>(`/elders/${encodeURIComponent(id)}/reveal`, { field, reason });
+export const mergeElders = (keepId: string, duplicateId: string, reason: string) =>
+  http.post<ElderDetail>(`/elders/${encodeURIComponent(keepId)}/merge`, { duplicateId, reason });
+export const fetchElderHistory = (id: string) => http.get<{ items: HistoryEntry[] }>(`/elders/${encodeURIComponent(id)}/history`).then((r) => r.items);
+export const fetchElderEvents = (id: string) => http.get<{ items: ElderEvent[] }>(`/elders/${encodeURIComponent(id)}/events`).then((r) => r.items);
+export const fetchImportJob = (id: string) => http.get<ImportJob>(`/elders/imports/${encodeURIComponent(id)}`);
+
+async function failureOf(res: Response): Promise<ApiError> {
+  let body: Record<string, unknown> = {};
+  try {
+    body = (await res.json()) as Record<string, unknown>;
+  } catch {
+    /* not JSON */
+  }
+  return new ApiError({
+    status: res.status,
+    code: String(body.code ?? `HTTP_${res.status}`),
+    message: String(body.message || fallbackMessage(res.status)),
+    fields: Array.isArray(body.fields) ? (body.fields as { path: string; message: string }[]) : [],
+    requestId: (body.requestId as string | undefined) ?? res.headers.get("x-request-id"),
+  });
+}
+
+/** Uploads an xlsx with its mode; the server answers with the background job's id. */
+export async function startImport(file: File, mode: ImportMode): Promise<{ id: string }> {
+  const form = new FormData();
+  form.append("mode", mode);
+  form.append("file", file, file.name);
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}/elders/imports`, { method: "POST", body: form, credentials: "same-origin" });
+  } catch {
+    throw new ApiError({ status: 0, code: "NETWORK_ERROR", message: "无法连接服务器，请检查网络连接后重试。" });
+  }
+  if (!res.ok) throw await failureOf(res);
+  return (await res.json()) as { id: string };
+}
+
+/** Downloads a file answer (xlsx) under `filename`; server errors become ApiError with the Chinese message. */
+export async function downloadFile(path: string, filename: string, query?: Record<string, string | number | undefined>) {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") params.set(k, String(v));
+  const qs = params.toString();
+  let res: Response;
+  try {
+    res = await fetch(`${API_BASE}${path}${qs ? `?${qs}` : ""}`, { credentials: "same-origin" });
+  } catch {
+    throw new ApiError({ status: 0, code: "NETWORK_ERROR", message: "无法连接服务器，请检查网络连接后重试。" });
+  }
+  if (!res.ok) throw await failureOf(res);
+  const blob = await res.blob();
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { rows: Number(res.headers.get("x-row-count") ?? NaN) };
+}
