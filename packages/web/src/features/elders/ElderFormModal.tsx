@@ -1,0 +1,206 @@
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
+import { ageOn, parseIdNumber, todayInShanghai } from "@yiyang/core";
+import { Alert, App, Button, Checkbox, Col, DatePicker, Descriptions, Divider, Form, Input, Modal, Row, Select, Space, Switch, Typography } from "antd";
+import { useEffect, useMemo } from "react";
+import { useElderMode } from "../../app/elderMode";
+import { applyServerError } from "../../shared/formErrors";
+import { dayjs } from "../../shared/format";
+import { RegionTreeSelect } from "../regions/RegionTreeSelect";
+import { createElder, elderKeys, updateElder, type Contact, type ElderDetail, type ElderInput } from "./api";
+import { HUKOU_OPTIONS, LIVING_OPTIONS, sexLabel, TYPED_CATEGORY_OPTIONS } from "./labels";
+
+interface Values {
+  name: string;
+  idNumber?: string;
+  regionCode?: string;
+  hukou: "local" | "non_local";
+  livingArrangement: string;
+  categories: string[];
+  address?: string;
+  phone?: string;
+  contacts: Contact[];
+  chronicConditions: string[];
+  hasFamilyDoctor: boolean;
+  familyDoctorDate?: dayjs.Dayjs | null;
+  familyDoctorName?: string;
+  hasVisitPlan: boolean;
+  note?: string;
+}
+
+const PHONE_RE = /^(\+?86[\s-]?)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
+const CHRONIC_OPTIONS = ["高血压", "糖尿病", "冠心病", "慢性阻塞性肺病", "脑卒中后遗症", "关节炎", "骨质疏松", "白内障", "阿尔茨海默病", "帕金森病"].map((v) => ({ value: v, label: v }));
+
+/** Village (community) codes end in a non-zero 3-digit number; the elder's region must be one. */
+const isVillage = (code?: string) => !!code && /^\d{12}$/.test(code) && code.slice(9) !== "000";
+
+/**
+ * 新建 / 编辑老年人档案. Typing the ID number fills birth date, sex and age at once (they are never
+ * typed twice). When editing, protected fields come masked: leave them empty to keep them.
+ */
+export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolean; elder: ElderDetail | null; onClose: () => void; onSaved?: (e: ElderDetail) => void }) {
+  const editing = !!elder;
+  const { elderMode } = useElderMode();
+  const [form] = Form.useForm<Values>();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const idNumber = Form.useWatch("idNumber", form);
+  const hasFamilyDoctor = Form.useWatch("hasFamilyDoctor", form);
+  const today = todayInShanghai();
+  const parsed = useMemo(() => (idNumber && idNumber.trim().length >= 15 ? parseIdNumber(idNumber, today) : null), [idNumber, today]);
+
+  useEffect(() => {
+    if (!open) return;
+    form.resetFields();
+    if (elder) {
+      form.setFieldsValue({
+        name: elder.name, regionCode: elder.regionCode, hukou: elder.hukou, livingArrangement: elder.livingArrangement, categories: elder.typedCategories,
+        contacts: [], chronicConditions: elder.chronicConditions, hasFamilyDoctor: elder.hasFamilyDoctor,
+        familyDoctorDate: elder.familyDoctorDate ? dayjs(elder.familyDoctorDate) : null, familyDoctorName: elder.familyDoctorName ?? undefined,
+        hasVisitPlan: elder.hasVisitPlan, note: elder.note ?? undefined,
+      });
+    }
+  }, [open, elder, form]);
+
+  const mutation = useMutation({
+    mutationFn: (v: Values) => {
+      const contacts = (v.contacts ?? []).filter((c) => c && c.name?.trim()).map((c) => ({ ...c, relation: c.relation ?? "", isGuardian: !!c.isGuardian }));
+      const body: ElderInput = {
+        name: v.name.trim(), idNumber: v.idNumber?.trim() ?? "", regionCode: v.regionCode ?? "", hukou: v.hukou, livingArrangement: v.livingArrangement,
+        categories: v.categories ?? [], address: v.address?.trim() || null, phone: v.phone?.trim() || null, contacts,
+        chronicConditions: v.chronicConditions ?? [], hasFamilyDoctor: v.hasFamilyDoctor,
+        familyDoctorDate: v.hasFamilyDoctor && v.familyDoctorDate ? v.familyDoctorDate.format("YYYY-MM-DD") : null,
+        familyDoctorName: v.hasFamilyDoctor ? v.familyDoctorName?.trim() || null : null, hasVisitPlan: v.hasVisitPlan, note: v.note?.trim() || null,
+      };
+      if (!elder) return createElder(body);
+      const { idNumber: id, address, phone, contacts: cs, ...rest } = body;
+      return updateElder(elder.id, {
+        ...rest, version: elder.version,
+        ...(id ? { idNumber: id } : {}), ...(address ? { address } : {}), ...(phone ? { phone } : {}), ...(cs.length ? { contacts: cs } : {}),
+      });
+    },
+    onSuccess: async (e) => {
+      message.success(editing ? `已保存「${e.name}」的档案` : `已为「${e.name}」建档`);
+      await queryClient.invalidateQueries({ queryKey: elderKeys.all });
+      onClose();
+      onSaved?.(e);
+    },
+    onError: (err) => applyServerError(err, form, (t) => message.error(t)),
+  });
+
+  const labelCol = elderMode ? undefined : { span: 6 };
+  return (
+    <Modal
+      title={editing ? `编辑档案：${elder?.name}` : "新建老年人档案"}
+      open={open}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      okText={editing ? "保存" : "建档"}
+      cancelText="取消"
+      confirmLoading={mutation.isPending}
+      width={elderMode ? 980 : 860}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Form<Values>
+        form={form}
+        layout={elderMode ? "vertical" : "horizontal"}
+        labelCol={labelCol}
+        initialValues={{ hukou: "local", livingArrangement: "with_children", categories: [], contacts: [], chronicConditions: [], hasFamilyDoctor: false, hasVisitPlan: false }}
+        onFinish={(v) => mutation.mutate(v)}
+        scrollToFirstError
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="name" label="姓名" labelCol={elderMode ? undefined : { span: 8 }} rules={[{ required: true, whitespace: true, message: "请填写姓名" }, { max: 50, message: "最多50个字" }]}>
+              <Input autoComplete="off" />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item
+              name="idNumber" label="身份证号" labelCol={elderMode ? undefined : { span: 8 }} validateFirst
+              extra={editing ? `当前：${elder?.idNumber}（不修改请留空）` : "输入后自动识别出生日期、性别和年龄"}
+              rules={[
+                { required: !editing, whitespace: true, message: "请填写身份证号" },
+                { validator: async (_r, v?: string) => { if (!v?.trim()) return; const p = parseIdNumber(v, today); if (!p.ok) throw new Error(p.message); } },
+              ]}
+            >
+              <Input className="yy-mono" maxLength={20} autoComplete="off" placeholder={editing ? "不修改请留空" : "18位，末位可为X"} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {parsed?.ok ? (
+          <Descriptions size="small" bordered column={{ xs: 1, sm: 3 }} style={{ marginBottom: 16 }} aria-live="polite"
+            items={[
+              { key: "b", label: "出生日期", children: parsed.birthDate },
+              { key: "s", label: "性别", children: sexLabel(parsed.sex) },
+              { key: "a", label: "年龄", children: `${ageOn(parsed.birthDate, today)} 周岁${ageOn(parsed.birthDate, today) < 60 ? "（未满60岁）" : ""}` },
+            ]}
+          />
+        ) : null}
+        <Form.Item name="regionCode" label="所在社区（村）" validateFirst
+          rules={[{ required: true, message: "请选择所在社区（村）" }, { validator: async (_r, v?: string) => { if (v && !isVillage(v)) throw new Error("请选择到社区（村）一级"); } }]}>
+          <RegionTreeSelect placeholder="选择实际居住的社区（村）" aria-label="所在社区（村）" />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={12}>
+            <Form.Item name="hukou" label="户籍" labelCol={elderMode ? undefined : { span: 8 }}><Select options={HUKOU_OPTIONS} /></Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item name="livingArrangement" label="居住情况" labelCol={elderMode ? undefined : { span: 8 }}><Select options={LIVING_OPTIONS} /></Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="categories" label="老年人类别" extra="高龄、失能、半失能、失智及独居/空巢/留守由系统根据年龄、评估和居住情况自动计算，无需选择">
+          <Select mode="multiple" allowClear options={TYPED_CATEGORY_OPTIONS} placeholder="可多选，如：低保、重度残疾" optionFilterProp="label" />
+        </Form.Item>
+        <Form.Item name="address" label="现住址" extra={editing ? `当前：${elder?.address ?? "未填写"}（不修改请留空）` : undefined} rules={[{ max: 200, message: "最多200个字" }]}>
+          <Input placeholder="如：甘州区幸福小区3号楼2单元501室" />
+        </Form.Item>
+        <Form.Item name="phone" label="联系电话" extra={editing ? `当前：${elder?.phone ?? "未填写"}（不修改请留空）` : undefined}
+          rules={[{ validator: async (_r, v?: string) => { if (v?.trim() && !PHONE_RE.test(v.trim().replace(/\s/g, ""))) throw new Error("请输入11位手机号或带区号的固定电话"); } }]}>
+          <Input inputMode="tel" maxLength={20} />
+        </Form.Item>
+
+        <Divider titlePlacement="start" plain>紧急联系人 / 监护人</Divider>
+        {editing && elder?.contacts.length ? (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title={`已登记 ${elder.contacts.length} 位联系人（电话已脱敏）`} description="如需修改，请在下方重新填写全部联系人；不填写则保持不变。" />
+        ) : null}
+        <Form.List name="contacts">
+          {(fields, { add, remove }) => (
+            <>
+              {fields.map((f) => (
+                <Space key={f.key} align="baseline" wrap style={{ display: "flex", marginBottom: 4 }}>
+                  <Form.Item name={[f.name, "name"]} rules={[{ required: true, whitespace: true, message: "请填写姓名" }]}><Input placeholder="姓名" aria-label="联系人姓名" style={{ width: 120 }} /></Form.Item>
+                  <Form.Item name={[f.name, "relation"]}><Input placeholder="关系，如儿子" aria-label="与老人关系" style={{ width: 130 }} /></Form.Item>
+                  <Form.Item name={[f.name, "phone"]} rules={[{ required: true, message: "请填写电话" }, { pattern: PHONE_RE, message: "电话格式不正确" }]}><Input placeholder="电话" aria-label="联系人电话" style={{ width: 160 }} /></Form.Item>
+                  <Form.Item name={[f.name, "isGuardian"]} valuePropName="checked"><Checkbox>监护人</Checkbox></Form.Item>
+                  <Button type="text" icon={<MinusCircleOutlined />} aria-label="删除该联系人" onClick={() => remove(f.name)} />
+                </Space>
+              ))}
+              {fields.length < 10 ? <Button type="dashed" icon={<PlusOutlined />} onClick={() => add({ name: "", relation: "", phone: "", isGuardian: false })}>添加联系人</Button> : null}
+            </>
+          )}
+        </Form.List>
+
+        <Divider titlePlacement="start" plain>健康与服务</Divider>
+        <Form.Item name="chronicConditions" label="慢性病">
+          <Select mode="tags" options={CHRONIC_OPTIONS} placeholder="可选择或直接输入" tokenSeparators={["、", ","]} />
+        </Form.Item>
+        <Row gutter={16}>
+          <Col xs={24} md={8}><Form.Item name="hasFamilyDoctor" label="家庭医生签约" valuePropName="checked" labelCol={elderMode ? undefined : { span: 16 }}><Switch checkedChildren="已签约" unCheckedChildren="未签约" /></Form.Item></Col>
+          {hasFamilyDoctor ? (
+            <>
+              <Col xs={24} md={8}><Form.Item name="familyDoctorDate" label="签约日期" labelCol={elderMode ? undefined : { span: 10 }}><DatePicker style={{ width: "100%" }} disabledDate={(d) => d.isAfter(dayjs())} /></Form.Item></Col>
+              <Col xs={24} md={8}><Form.Item name="familyDoctorName" label="签约医生" labelCol={elderMode ? undefined : { span: 10 }}><Input maxLength={50} /></Form.Item></Col>
+            </>
+          ) : null}
+        </Row>
+        <Form.Item name="hasVisitPlan" label="探访关爱计划" valuePropName="checked" extra="独居、高龄等老人应制定定期探访计划（主动发现规则会检查此项）">
+          <Switch checkedChildren="已制定" unCheckedChildren="未制定" />
+        </Form.Item>
+        <Form.Item name="note" label="备注" rules={[{ max: 500, message: "最多500个字" }]}><Input.TextArea rows={2} /></Form.Item>
+        {!editing ? <Typography.Text type="secondary">身份证号、电话、住址和联系人加密保存，页面上只显示脱敏信息。</Typography.Text> : null}
+      </Form>
+    </Modal>
+  );
+}
