@@ -1,6 +1,9 @@
 import type { ReactNode } from "react";
 import {
+  AlertOutlined,
   ApartmentOutlined,
+  BarChartOutlined,
+  SolutionOutlined,
   AuditOutlined,
   HomeOutlined,
   KeyOutlined,
@@ -21,6 +24,33 @@ export interface NavItem {
 /** The single list that drives the side menu, the home page quick links and route guards. */
 export const NAV_ITEMS: NavItem[] = [
   { path: "/", label: "工作台", icon: <HomeOutlined />, group: "main", description: "常用功能与个人信息", color: "#1a5fb4" },
+  {
+    path: "/assessments",
+    label: "能力评估",
+    icon: <SolutionOutlined />,
+    permission: "assessment:read",
+    group: "main",
+    description: "按 GB/T 42195-2022 安排、填写、审核能力评估，打印评估报告",
+    color: "#0b7a75",
+  },
+  {
+    path: "/assessments/due",
+    label: "复评提醒",
+    icon: <AlertOutlined />,
+    permission: "assessment:read",
+    group: "main",
+    description: "即将到期、已逾期和身体状况变化需要复评的老人",
+    color: "#a35200",
+  },
+  {
+    path: "/assessments/stats",
+    label: "评估统计",
+    icon: <BarChartOutlined />,
+    permission: "assessment:read",
+    group: "main",
+    description: "各区划能力等级分布、评估员工作量，导出 Excel",
+    color: "#6b3fa0",
+  },
   {
     path: "/users",
     label: "用户管理",

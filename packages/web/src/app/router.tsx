@@ -5,6 +5,7 @@ import { HomePage } from "../features/home/HomePage";
 import { AppLayout } from "./AppLayout";
 import { FullPageSpin, RequireAuth, RequirePermission } from "./guards";
 import { NotFoundPage, RouteErrorPage } from "./ErrorPages";
+import "../features/assessments/elderTab";
 
 /** Feature pages load on first visit, so the login page and home stay light. */
 function page(load: () => Promise<ComponentType>) {
@@ -37,6 +38,12 @@ export function createAppRouter() {
         { path: "audit", element: guarded("audit:read", page(() => import("../features/audit/AuditPage").then((m) => m.AuditPage))) },
         { path: "regions", element: guarded("region:read", page(() => import("../features/regions/RegionsPage").then((m) => m.RegionsPage))) },
         { path: "tokens", element: guarded("token:manage", page(() => import("../features/tokens/TokensPage").then((m) => m.TokensPage))) },
+        { path: "assessments", element: guarded("assessment:read", page(() => import("../features/assessments").then((m) => m.AssessmentsPage))) },
+        { path: "assessments/due", element: guarded("assessment:read", page(() => import("../features/assessments").then((m) => m.DueListPage))) },
+        { path: "assessments/stats", element: guarded("assessment:read", page(() => import("../features/assessments").then((m) => m.AssessmentStatsPage))) },
+        { path: "assessments/:id", element: guarded("assessment:read", page(() => import("../features/assessments").then((m) => m.AssessmentDetailPage))) },
+        { path: "assessments/:id/fill", element: guarded("assessment:read", page(() => import("../features/assessments").then((m) => m.AssessmentFormPage))) },
+        { path: "assessments/:id/report", element: guarded("assessment:read", page(() => import("../features/assessments").then((m) => m.AssessmentReportPage))) },
         { path: "*", element: <NotFoundPage /> },
       ],
     },

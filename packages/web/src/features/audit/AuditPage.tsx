@@ -41,7 +41,7 @@ interface FilterValues {
 
 const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 const ENTITY_OPTIONS = Object.entries(ENTITY_TYPE_LABELS)
-  .filter(([k]) => k !== "api_token")
+  .filter(([k]) => k !== "token" && k !== "session")
   .map(([value, label]) => ({ value, label: `${label}（${value}）` }));
 
 const filterOption = (input: string, option?: { value: string; label: string }) =>
