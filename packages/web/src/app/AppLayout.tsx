@@ -65,7 +65,7 @@ export function AppLayout() {
   // The server copy of the preference wins once we know who is signed in.
   useEffect(() => {
     if (me) setLocalElderMode(me.elderMode);
-  }, [me?.id, me?.elderMode, setLocalElderMode]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [me?.id, me?.elderMode, setLocalElderMode]);
 
   useEffect(() => setDrawerOpen(false), [location.pathname]);
 

@@ -9,6 +9,7 @@ import {
   KeyOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
+import { AimOutlined, IdcardOutlined } from "@ant-design/icons";
 
 export interface NavItem {
   path: string;
@@ -24,6 +25,24 @@ export interface NavItem {
 /** The single list that drives the side menu, the home page quick links and route guards. */
 export const NAV_ITEMS: NavItem[] = [
   { path: "/", label: "工作台", icon: <HomeOutlined />, group: "main", description: "常用功能与个人信息", color: "#1a5fb4" },
+  {
+    path: "/elders",
+    label: "老年人信息库",
+    icon: <IdcardOutlined />,
+    permission: "elder:read",
+    group: "main",
+    description: "辖区老年人档案：筛选、建档、批量导入导出",
+    color: "#0b7a75",
+  },
+  {
+    path: "/worklists",
+    label: "主动发现",
+    icon: <AimOutlined />,
+    permission: "worklist:read",
+    group: "main",
+    description: "按筛查规则找出需关注的老人，认领、处理、跟进",
+    color: "#a35200",
+  },
   {
     path: "/assessments",
     label: "能力评估",

@@ -10,6 +10,8 @@ type Plain = string | number | boolean | undefined;
  */
 export function useUrlQuery<T extends Record<string, Plain>>(defaults: T): [T, (next: Partial<T>, opts?: { keepPage?: boolean }) => void, () => void] {
   const [params, setParams] = useSearchParams();
+  // `defaults` is a fresh literal on every render but never changes in meaning, so the
+  // memos below depend on the address bar only.
 
   const query = useMemo(() => {
     const out: Record<string, Plain> = { ...defaults };
@@ -25,7 +27,6 @@ export function useUrlQuery<T extends Record<string, Plain>>(defaults: T): [T, (
       }
     });
     return out as T;
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params]);
 
   const write = useCallback(
@@ -37,7 +38,6 @@ export function useUrlQuery<T extends Record<string, Plain>>(defaults: T): [T, (
       }
       setParams(next, { replace: true });
     },
-    // eslint-disable-next-line react-hooks/exhaustive-deps
     [setParams],
   );
 

@@ -56,7 +56,6 @@ export function ChangePasswordModal({
       keyboard={!forced}
       cancelButtonProps={{ style: forced ? { display: "none" } : undefined }}
       destroyOnHidden
-      forceRender={false}
     >
       {forced ? (
         <Alert
