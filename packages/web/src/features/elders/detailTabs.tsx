@@ -2,8 +2,9 @@ import type { ReactNode } from "react";
 import type { ElderDetail } from "./api";
 
 /**
- * Extra tabs of the elder detail page, contributed by other features. Add one entry, loading
- * your component lazily so the elder pages stay light, e.g.
+ * Extra tabs of the elder detail page, contributed by other features: call registerElderTab from
+ * a small module the router imports eagerly (see features/assessments/elderTab.tsx), or add one
+ * entry to the array below, loading your component lazily so the elder pages stay light, e.g.
  *
  *   const AssessmentsTab = lazy(() => import("../assessments/ElderAssessmentsTab").then((m) => ({ default: m.ElderAssessmentsTab })));
  *   { key: "assessments", label: "能力评估", order: 50, permission: "assessment:read",
@@ -21,3 +22,8 @@ export interface ElderTab {
 }
 
 export const ELDER_DETAIL_TABS: ElderTab[] = [];
+
+/** Adds a tab once (by key); call at module load, before the detail page renders. */
+export function registerElderTab(tab: ElderTab) {
+  if (!ELDER_DETAIL_TABS.some((t) => t.key === tab.key)) ELDER_DETAIL_TABS.push(tab);
+}
