@@ -33,9 +33,11 @@ function useMenuItems(me: Me | null | undefined): MenuProps["items"] {
       icon: item.icon,
       label: <Link to={item.path}>{item.label}</Link>,
     });
-    const main = visible.filter((i) => i.group === "main").map(toItem);
+    const home = visible.filter((i) => i.path === "/").map(toItem);
+    const main = visible.filter((i) => i.group === "main" && i.path !== "/").map(toItem);
     const system = visible.filter((i) => i.group === "system").map(toItem);
-    const items: NonNullable<MenuProps["items"]> = [...main];
+    const items: NonNullable<MenuProps["items"]> = [...home];
+    if (main.length > 0) items.push({ type: "group", key: "g-main", label: GROUP_LABELS.main, children: main });
     if (system.length > 0) items.push({ type: "group", key: "g-system", label: GROUP_LABELS.system, children: system });
     return items;
   }, [me]);
