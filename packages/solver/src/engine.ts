@@ -385,6 +385,35 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     }
   }
 
+  // granular neighbourhood: a position is tried only next to one of the G nearest visit locations
+  // (or a start/end location, or in an empty route)
+  const G = 30
+  const nearLoc = new Uint8Array(L * L)
+  {
+    const seen = new Uint8Array(L)
+    const locs: number[] = []
+    for (let i = 0; i < nRV; i++)
+      if (!seen[visLoc[i]]) {
+        seen[visLoc[i]] = 1
+        locs.push(visLoc[i])
+      }
+    const keys = new Float64Array(locs.length)
+    let B = 2
+    while (B <= L) B *= 2
+    let dmax = 1
+    for (let i = 0; i < L * L; i++) if (dd[i] > dmax && Number.isFinite(dd[i])) dmax = dd[i]
+    const sc = Math.min(1e4, 2 ** 52 / B / dmax)
+    for (const a of locs) {
+      for (let k = 0; k < locs.length; k++) keys[k] = Math.floor(Math.min(dmax, dd[a * L + locs[k]]) * sc) * B + locs[k]
+      keys.sort()
+      for (let k = 0; k < Math.min(G + 1, locs.length); k++) nearLoc[a * L + (keys[k] % B)] = 1
+      for (let c = 0; c < nV; c++) {
+        nearLoc[a * L + vhStart[c]] = 1
+        nearLoc[a * L + vhEnd[c]] = 1
+      }
+    }
+  }
+
   let cur = new GSol(NT, nV, nVis)
   let work = new GSol(NT, nV, nVis)
   const best = new GSol(NT, nV, nVis)
@@ -698,6 +727,9 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     for (let k = p; k < n; k++) if (tLoc[sq[k]] >= 0) return tLoc[sq[k]]
     return vhEnd[c]
   }
+  function nextLocOf(S: GSol, c: number, p: number): number {
+    return realLocFrom(S, c, p)
+  }
   function routeHasReal(S: GSol, c: number): boolean {
     const sq = S.seq[c]
     for (let k = 0; k < S.len[c]; k++) if (tLoc[sq[k]] >= 0) return true
@@ -807,7 +839,12 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
           const nextLoc = realLocFrom(S, c, p)
           dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
         }
-        if (wD * dDelta < bCost && (blink === 0 || rng.next() >= blink) && lowerBound(S, x, c, p, prevLoc, dDelta) < bCost) {
+        if (
+          wD * dDelta < bCost &&
+          (lx < 0 || nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLocOf(S, c, p)] || n === 0) &&
+          (blink === 0 || rng.next() >= blink) &&
+          lowerBound(S, x, c, p, prevLoc, dDelta) < bCost
+        ) {
           const del = tryInsert(S, x, c, p, dDelta, false)
           if (del < bCost) {
             bCost = del
@@ -854,7 +891,12 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
           const nextLoc = realLocFrom(S, c, p)
           const dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
           const worst = nc < candC.length ? Infinity : candD[nc - 1]
-          if (wD * dDelta < worst && rng.next() >= blink && lowerBound(S, a, c, p, prevLoc, dDelta) < worst) {
+          if (
+            wD * dDelta < worst &&
+            (nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLoc] || n === 0) &&
+            rng.next() >= blink &&
+            lowerBound(S, a, c, p, prevLoc, dDelta) < worst
+          ) {
             const del = tryInsert(S, a, c, p, dDelta, false)
             if (del < worst) {
               let j = nc < candC.length ? nc++ : nc - 1
@@ -1120,7 +1162,8 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       if ((iterations & 3) === 0) {
         const tn = now()
         if (tn >= deadline) break
-        T = T0 * Math.pow(Tf / T0, (tn - tPhase) / span)
+        const frac = Math.max((tn - tPhase) / span, maxIter < Infinity ? iterations / maxIter : 0)
+        T = T0 * Math.pow(Tf / T0, Math.min(1, frac))
       }
       iterations++
       work.copyFrom(cur)

@@ -115,14 +115,20 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const K = Math.min(n, 100)
   const adj = new Int32Array(N * K)
   {
-    const idx: number[] = []
+    // pack (distance, index) into one double and use the native numeric sort
+    const keys = new Float64Array(Math.max(0, n - 1))
+    let B = 2
+    while (B <= n) B *= 2
+    let dmax = 1
+    for (let i = 0; i < N * N; i++) if (d[i] > dmax) dmax = d[i]
+    const scale = Math.min(1e4, 2 ** 52 / B / dmax)
     for (let c = 1; c <= n; c++) {
-      idx.length = 0
-      for (let j = 1; j <= n; j++) if (j !== c) idx.push(j)
       const row = c * N
-      idx.sort((a, b) => d[row + a] - d[row + b])
+      let m = 0
+      for (let j = 1; j <= n; j++) if (j !== c) keys[m++] = Math.floor(d[row + j] * scale) * B + j
+      keys.sort()
       adj[c * K] = c
-      for (let k = 1; k < K; k++) adj[c * K + k] = idx[k - 1]
+      for (let k = 1; k < K; k++) adj[c * K + k] = keys[k - 1] % B
     }
   }
   const maxR = Math.max(1, nServ) + 1
@@ -189,7 +195,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const touched = new Int32Array(maxR)
   const CBAR = 10
   const LMAX = 10
-  function ruin(S: Sol): void {
+  function ruin(S: Sol, forcedSeed = -1): void {
     if (S.nr === 0) return
     let avg = 0
     for (let r = 0; r < S.nr; r++) avg += S.len[r]
@@ -197,9 +203,9 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const lsMax = Math.min(LMAX, avg)
     const ksMax = (4 * CBAR) / (1 + lsMax) - 1
     const ks = Math.floor(rng.next() * ksMax) + 1
-    let seed = 1 + rng.int(n)
+    let seed = forcedSeed > 0 ? forcedSeed : 1 + rng.int(n)
     let guard = 0
-    while (S.rof[seed] < 0 && guard++ < 4 * n) seed = 1 + rng.int(n)
+    while (forcedSeed <= 0 && S.rof[seed] < 0 && guard++ < 4 * n) seed = 1 + rng.int(n)
     let nt = 0
     for (let k = 0; k < K && nt < ks; k++) {
       const c = adj[seed * K + k]
@@ -309,9 +315,12 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     if (x < 13) return 5
     return 6
   }
-  function recreate(S: Sol, allowNew: boolean, mode: number): void {
-    sortUn(S, mode)
+  function recreate(S: Sol, allowNew: boolean, mode: number, firstK = 0): void {
     const m = S.nun
+    if (firstK > 0) {
+      // the first firstK entries (customers that failed before) go first, the rest in random order
+      rng.shuffle(S.un.subarray(firstK, m), m - firstK)
+    } else sortUn(S, mode)
     for (let i = 0; i < m; i++) order[i] = S.un[i]
     S.nun = 0
     for (let i = 0; i < m; i++) {
@@ -394,7 +403,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   }
   if (best.nr > lb && now() < fleetDeadline && iterations < maxIter) {
     let removeNext = true
-    while (best.nr > lb && iterations < maxIter) {
+    let attemptStart = now()
+    const attemptMax = (deadline - t0) * 0.25
+    const rmMaxIter = maxIter < Infinity ? Math.floor(maxIter * fleetShare) : Infinity
+    while (best.nr > lb && iterations < rmMaxIter) {
       if (removeNext) {
         cur.copyFrom(best)
         // remove a route: random among the two shortest, sometimes random
@@ -408,8 +420,14 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
         removeRoute(cur, r)
         removeNext = false
+        attemptStart = now()
       }
-      if ((iterations & 15) === 0 && now() >= fleetDeadline) break
+      if ((iterations & 15) === 0) {
+        const tn = now()
+        if (tn >= fleetDeadline) break
+        // give up when one route removal has been tried for too long
+        if (tn - attemptStart > attemptMax) break
+      }
       iterations++
       work.copyFrom(cur)
       ruin(work)
@@ -431,8 +449,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   // ---------- distance minimisation (SA over SISR) ----------
   cur.copyFrom(best)
   let curTotal = bestTotal
-  const T0 = Number(process.env.T0 ?? 100)
-  const Tf = Number(process.env.TF ?? 1)
+  let fracT = 0
+  const REPAIRS = 2
+  const T0 = 100
+  const Tf = 1
   const phaseStart = now()
   const span = Math.max(1, deadline - phaseStart)
   let T = T0
@@ -440,20 +460,28 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     if ((iterations & 7) === 0) {
       const tn = now()
       if (tn >= deadline) break
-      T = T0 * Math.pow(Tf / T0, (tn - phaseStart) / span)
+      fracT = Math.min(1, Math.max((tn - phaseStart) / span, maxIter < Infinity ? iterations / maxIter : 0))
+      T = T0 * Math.pow(Tf / T0, fracT)
     }
     iterations++
     work.copyFrom(cur)
     ruin(work)
     recreate(work, false, pickOrder(false))
+    for (let rep = 0; rep < REPAIRS && work.nun > 0; rep++) {
+      // repair: ruin around a customer that did not fit, then insert the failed ones first
+      const k = work.nun
+      const failed = work.un[rng.int(k)]
+      ruin(work, failed)
+      recreate(work, false, 0, k)
+    }
     if (work.nun > 0) continue
     const tot = work.total()
-    if (work.nr < cur.nr || (work.nr === cur.nr && tot < curTotal - T * Math.log(rng.next() + 1e-300))) {
+    if (work.nr < cur.nr || tot < curTotal - T * Math.log(rng.next() + 1e-300)) {
       const t = cur
       cur = work
       work = t
       curTotal = tot
-      if (cur.nr < best.nr || (cur.nr === best.nr && curTotal < bestTotal - 1e-9)) {
+      if ((cur.nr < best.nr || (cur.nr === best.nr && curTotal < bestTotal - 1e-9))) {
         best.copyFrom(cur)
         bestTotal = curTotal
       }
