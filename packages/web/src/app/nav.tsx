@@ -109,6 +109,6 @@ export const NAV_ITEMS: NavItem[] = [
 ];
 
 export const GROUP_LABELS: Record<NavItem["group"], string> = {
-  main: "业务",
+  main: "业务办理",
   system: "系统管理",
 };

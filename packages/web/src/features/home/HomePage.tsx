@@ -1,7 +1,7 @@
 import { ArrowRightOutlined, EnvironmentOutlined, IdcardOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, Card, Col, Descriptions, Empty, Row, Space, Typography } from "antd";
 import { Link } from "react-router-dom";
-import { NAV_ITEMS } from "../../app/nav";
+import { GROUP_LABELS, NAV_ITEMS, type NavItem } from "../../app/nav";
 import { hasPermission, useHealth, useMe } from "../../app/session";
 import { useElderMode } from "../../app/elderMode";
 import { dayjs, DISPLAY_TZ, greeting } from "../../shared/format";
@@ -57,37 +57,59 @@ export function HomePage() {
         </Row>
       </Card>
 
-      <Typography.Title level={2} style={{ margin: "8px 0 12px", fontSize: elderMode ? 26 : 18 }}>
-        常用功能
-      </Typography.Title>
       {links.length === 0 ? (
-        <Card>
-          <Empty description="您的账号暂未开通任何功能，请联系本级系统管理员分配权限。" />
-        </Card>
+        <>
+          <Typography.Title level={2} style={{ margin: "8px 0 12px", fontSize: elderMode ? 26 : 18 }}>
+            常用功能
+          </Typography.Title>
+          <Card>
+            <Empty description="您的账号暂未开通任何功能，请联系本级系统管理员分配权限。" />
+          </Card>
+        </>
       ) : (
-        <Row gutter={[16, 16]}>
-          {links.map((item) => (
-            <Col key={item.path} xs={24} sm={12} xl={elderMode ? 12 : 6}>
-              <Link to={item.path} className="yy-quick" aria-label={`${item.label}：${item.description}`} style={{ textDecoration: "none" }}>
-                <Card hoverable>
-                  <Space align="start" size={14}>
-                    <span className="yy-quick-icon" style={{ background: item.color }} aria-hidden>
-                      {item.icon}
-                    </span>
-                    <div>
-                      <Typography.Text strong style={{ fontSize: "1.1em" }}>
-                        {item.label} <ArrowRightOutlined aria-hidden style={{ fontSize: "0.8em" }} />
-                      </Typography.Text>
-                      <Typography.Paragraph type="secondary" style={{ margin: "4px 0 0" }}>
-                        {item.description}
-                      </Typography.Paragraph>
-                    </div>
-                  </Space>
-                </Card>
-              </Link>
-            </Col>
-          ))}
-        </Row>
+        (Object.keys(GROUP_LABELS) as NavItem["group"][]).map((group) => {
+          const items = links.filter((l) => l.group === group);
+          if (items.length === 0) return null;
+          return (
+            <section key={group} aria-labelledby={`yy-home-${group}`} style={{ marginBottom: 16 }}>
+              <Typography.Title
+                level={2}
+                id={`yy-home-${group}`}
+                style={{ margin: "8px 0 12px", fontSize: elderMode ? 26 : 18 }}
+              >
+                {GROUP_LABELS[group]}
+              </Typography.Title>
+              <Row gutter={[16, 16]}>
+                {items.map((item) => (
+                  <Col key={item.path} xs={24} sm={12} xl={elderMode ? 12 : 6}>
+                    <Link
+                      to={item.path}
+                      className="yy-quick"
+                      aria-label={`${item.label}：${item.description}`}
+                      style={{ textDecoration: "none" }}
+                    >
+                      <Card hoverable>
+                        <Space align="start" size={14}>
+                          <span className="yy-quick-icon" style={{ background: item.color }} aria-hidden>
+                            {item.icon}
+                          </span>
+                          <div>
+                            <Typography.Text strong style={{ fontSize: "1.1em" }}>
+                              {item.label} <ArrowRightOutlined aria-hidden style={{ fontSize: "0.8em" }} />
+                            </Typography.Text>
+                            <Typography.Paragraph type="secondary" style={{ margin: "4px 0 0" }}>
+                              {item.description}
+                            </Typography.Paragraph>
+                          </div>
+                        </Space>
+                      </Card>
+                    </Link>
+                  </Col>
+                ))}
+              </Row>
+            </section>
+          );
+        })
       )}
 
       {health ? (
