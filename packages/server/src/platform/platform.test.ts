@@ -94,7 +94,9 @@ describe('log masking', async () => {
   const { maskLogObject } = await import('./log.js')
   it('masks ID numbers and phones in messages and errors', () => {
     const err = new Error('duplicate key 11010519491231002X for 13812345678')
-    const out = JSON.stringify(maskLogObject({ msg: 'id 440524188001010014', err }))
+    const masked = maskLogObject({ msg: 'id 440524188001010014', err }) as { msg: string; err: Error }
+    expect(masked.err).toBeInstanceOf(Error)
+    const out = JSON.stringify({ msg: masked.msg, message: masked.err.message, stack: masked.err.stack })
     expect(out).not.toContain('11010519491231002X')
     expect(out).not.toContain('440524188001010014')
     expect(out).not.toContain('13812345678')
