@@ -225,7 +225,7 @@ export function AppLayout() {
           </main>
         </Content>
         <Footer style={{ textAlign: "center", padding: "12px 24px 20px", background: "transparent" }}>
-          <Typography.Text type="secondary" style={{ fontSize: elderMode ? 18 : 13 }}>
+          <Typography.Text type="secondary" style={{ fontSize: elderMode ? 20 : 13 }}>
             颐养 · 智慧养老服务信息平台{health?.version ? ` · 版本 ${health.version}` : ""}
           </Typography.Text>
         </Footer>

@@ -83,7 +83,8 @@ export const elderTheme: ThemeConfig = {
   token: {
     fontFamily: FONT_FAMILY,
     fontSize: 20,
-    fontSizeSM: 18,
+    // Small text is no smaller than body text in elder mode.
+    fontSizeSM: 20,
     fontSizeLG: 22,
     fontSizeXL: 24,
     fontSizeHeading1: 38,

@@ -13,7 +13,7 @@ export function PasswordStrength({ value }: { value: string | undefined }) {
           <div key={i} className="yy-strength-bar" style={{ background: s.score >= i ? COLORS[s.score] : undefined }} />
         ))}
       </div>
-      <Typography.Text type="secondary" style={{ fontSize: "0.9em" }}>
+      <Typography.Text type="secondary" className="yy-small">
         密码强度：<span style={{ color: COLORS[s.score], fontWeight: 600 }}>{s.label}</span>　{PASSWORD_RULE_TEXT}
       </Typography.Text>
     </div>

@@ -28,7 +28,7 @@ export function StatusTag({ tone, children, icon }: { tone: Tone; children: Reac
         border: `1px solid ${border}`,
         borderRadius: 4,
         padding: elderMode ? "2px 10px" : "0 7px",
-        fontSize: elderMode ? 18 : 12,
+        fontSize: elderMode ? 20 : 12,
         lineHeight: elderMode ? "28px" : "20px",
         whiteSpace: "nowrap",
         fontWeight: elderMode ? 600 : 500,

@@ -34,7 +34,7 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
                 <th scope="row" style={{ fontWeight: 400, background: "transparent" }}>
                   {fieldLabel(r.key)}
                   {fieldLabel(r.key) !== r.key ? (
-                    <Typography.Text type="secondary" className="yy-mono" style={{ marginLeft: 6, fontSize: "0.8em" }}>
+                    <Typography.Text type="secondary" className="yy-mono yy-small" style={{ marginLeft: 6 }}>
                       {r.key}
                     </Typography.Text>
                   ) : null}

@@ -114,7 +114,7 @@ export function AuditPage() {
           <Typography.Text strong>{auditActionLabel(a)}</Typography.Text>
           {auditActionLabel(a) !== a ? (
             <div>
-              <Typography.Text type="secondary" className="yy-mono" style={{ fontSize: "0.8em" }}>
+              <Typography.Text type="secondary" className="yy-mono yy-small">
                 {a}
               </Typography.Text>
             </div>
@@ -132,7 +132,7 @@ export function AuditPage() {
           {e.entityId && e.entityId !== e.entityType ? (
             <div>
               <Tooltip title={e.entityId}>
-                <Typography.Text type="secondary" className="yy-mono" style={{ fontSize: "0.8em" }}>
+                <Typography.Text type="secondary" className="yy-mono yy-small">
                   {shortId(e.entityId)}
                 </Typography.Text>
               </Tooltip>
@@ -150,7 +150,7 @@ export function AuditPage() {
           <div>
             {regionNames.get(v) ?? ""}
             <div>
-              <Typography.Text type="secondary" className="yy-mono" style={{ fontSize: "0.8em" }}>
+              <Typography.Text type="secondary" className="yy-mono yy-small">
                 {v}
               </Typography.Text>
             </div>
@@ -165,7 +165,7 @@ export function AuditPage() {
      
       render: (v: string | null) =>
         v ? (
-          <Typography.Text className="yy-mono" copyable={{ text: v, tooltips: ["复制完整请求号", "已复制"] }} style={{ fontSize: "0.85em" }}>
+          <Typography.Text className="yy-mono" copyable={{ text: v, tooltips: ["复制完整请求号", "已复制"] }}>
             {shortId(v)}
           </Typography.Text>
         ) : (

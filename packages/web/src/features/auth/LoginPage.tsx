@@ -196,7 +196,7 @@ export function LoginPage() {
               }
             />
           ) : null}
-          <Typography.Paragraph type="secondary" style={{ marginTop: 20, marginBottom: 0, fontSize: "0.9em" }}>
+          <Typography.Paragraph type="secondary" className="yy-small" style={{ marginTop: 20, marginBottom: 0 }}>
             忘记密码请联系本级系统管理员重置。
           </Typography.Paragraph>
         </Card>

@@ -119,7 +119,7 @@ export function UsersPage() {
         <div>
           <Typography.Text strong>{name}</Typography.Text>
           {u.id === me?.id ? (
-            <Typography.Text type="secondary" style={{ marginLeft: 6, fontSize: "0.85em" }}>
+            <Typography.Text type="secondary" className="yy-small" style={{ marginLeft: 6 }}>
               （本人）
             </Typography.Text>
           ) : null}
