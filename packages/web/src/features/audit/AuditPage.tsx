@@ -101,10 +101,20 @@ export function AuditPage() {
     {
       title: "操作人",
       dataIndex: "actorUsername",
-     
-      render: (v: string | null) => (v ? <span className="yy-mono">{v}</span> : <Typography.Text type="secondary">系统</Typography.Text>),
+      render: (v: string | null, e) =>
+        v ? (
+          <div>
+            <span className="yy-mono">{v}</span>
+            <div>
+              <Typography.Text type="secondary" className="yy-small">
+                {e.actorRole ? roleLabel(e.actorRole) : "—"}
+              </Typography.Text>
+            </div>
+          </div>
+        ) : (
+          <Typography.Text type="secondary">系统</Typography.Text>
+        ),
     },
-    { title: "角色", dataIndex: "actorRole", render: (r: string | null) => (r ? roleLabel(r) : "—") },
     {
       title: "操作",
       dataIndex: "action",
