@@ -33,6 +33,8 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
         scopeRegionCode,
         scopePrefix: assigned?.scopePrefix ?? before.scopePrefix,
         isActive: input.isActive ?? before.isActive,
+        // Re-enabling an account is also how an admin lifts a lockout early.
+        ...(input.isActive === true ? { failedLogins: 0, lockedUntil: null } : {}),
         ...(input.phone !== undefined
           ? { phoneEnc: input.phone ? ctx.crypto.encrypt(input.phone) : null, phoneLast4: input.phone?.slice(-4) ?? null, phonePrefix3: input.phone?.slice(0, 3) ?? null }
           : {}),
