@@ -43,19 +43,20 @@ export async function seedAssessments(ctx: Ctx) {
     const assessor = await actorForUser(ctx.db, assessorUser.id)
     const officer = await actorForUser(ctx.db, officerUser.id)
     if (!assessor || !officer) continue
-    // Assessed between 10 and 13 months ago.
-    const daysAgo = 300 + Math.floor(rnd() * 95)
+    // Assessed between 5 and 13 months ago: some are due soon or overdue for the yearly reassessment.
+    const daysAgo = 150 + Math.floor(rnd() * 245)
     const at = new Date(ctx.clock.now().getTime() - daysAgo * 86400_000)
     const past = { ...ctx, clock: { now: () => at } }
     const asA = { ...past, actor: assessor }
     const asO = { ...past, actor: officer }
     const s = await scheduleAssessment(asA, { elderId: e.elderId, scale: 'gbt42195_2022', reason: i % 5 === 0 ? 'routine' : 'initial', scheduledDate: todayInShanghai(at), assessorId: assessor.userId })
     await startAssessment(asA, s.id)
-    // Abilities from intact to severe: each item drops by a street-independent random amount.
-    const loss = [0, 0.1, 0.3, 0.55, 0.8][Math.floor(rnd() * 5)]!
+    // Roughly how abilities spread among assessed elders: mostly intact or mildly impaired.
+    const loss = [0, 0, 0.05, 0.1, 0.15, 0.3, 0.45, 0.7][Math.floor(rnd() * 8)]!
     const items = Object.fromEntries(gbt42195ItemCodes.map((c) => {
       const max = gbt42195ItemsByCode[c].maxPoints
-      return [c, Math.max(0, Math.min(max, Math.round(max * (1 - loss) - rnd())))]
+      const drop = loss === 0 ? 0 : Math.round(max * loss + rnd() * 0.8 - 0.4)
+      return [c, Math.max(0, Math.min(max, max - drop))]
     }))
     await saveAnswers(asA, s.id, {
       items,

@@ -19,7 +19,7 @@ import {
   type AssessmentDetail,
 } from "./api";
 import { ChartsCard } from "./AssessmentCharts";
-import { AssessmentStatusTag, LevelTag, reasonLabel, scaleLabel, sexLabel } from "./labels";
+import { AssessmentStatusTag, LevelTag, levelNameOf, reasonLabel, scaleLabel, sexLabel } from "./labels";
 import "./assessments.css";
 
 type Dialog = null | "approve" | "return" | "object" | "dismiss" | "cancel";
@@ -46,7 +46,7 @@ function ResultCard({ a }: { a: AssessmentDetail }) {
       ) : null}
       <Descriptions column={{ xs: 1, sm: 2, md: 3 }} size="small" bordered>
         {a.total !== null ? <Descriptions.Item label="总分">{a.total} / 90</Descriptions.Item> : null}
-        <Descriptions.Item label="初步等级"><LevelTag level={a.initialLevel} name={null} /></Descriptions.Item>
+        <Descriptions.Item label="初步等级"><LevelTag level={a.initialLevel} name={levelNameOf(a.scale, a.initialLevel)} /></Descriptions.Item>
         <Descriptions.Item label="最终等级"><LevelTag level={a.finalLevel} name={a.finalLevelName} /></Descriptions.Item>
       </Descriptions>
       {a.reasons?.length ? (

@@ -1,4 +1,6 @@
 import {
+  gbt42195LevelInfo,
+  mzt039LevelInfo,
   assessmentReasonLabels,
   assessmentScaleLabels,
   assessmentStatusLabels,
@@ -40,3 +42,7 @@ export const scaleShort = (scale: string) => (scale === "mzt039_2013" ? "MZ/T 03
 export const scaleLabel = (scale: string) => (assessmentScaleLabels as Record<string, string>)[scale] ?? scale;
 export const reasonLabel = (reason: string) => (assessmentReasonLabels as Record<string, string>)[reason] ?? reason;
 export const sexLabel = (sex: string) => (sex === "female" ? "女" : "男");
+
+/** The standard name of a level on a scale (results of the two scales are never mixed). */
+export const levelNameOf = (scale: string, level: number | null | undefined) =>
+  level === null || level === undefined ? null : ((scale === "mzt039_2013" ? mzt039LevelInfo : gbt42195LevelInfo)[level]?.name ?? null);
