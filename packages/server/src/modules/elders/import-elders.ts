@@ -391,12 +391,22 @@ export async function getElderImport(ctx: Ctx, id: string) {
   }
 }
 
-/** The row-level error report as xlsx: 行号, 列, 填写的内容, 问题. */
-export async function elderImportErrorReport(ctx: Ctx, id: string): Promise<Buffer> {
+async function jobErrors(ctx: Ctx, id: string) {
   const job = await getJobInScope(ctx, id)
   const result = job.result as TImportResult | null
   if (!result?.errorsEnc) throw new AppError('NOT_FOUND', '该导入任务没有错误报告')
-  const errors = JSON.parse(ctx.crypto.decrypt(result.errorsEnc)) as TImportError[]
+  return { job, result, errors: JSON.parse(ctx.crypto.decrypt(result.errorsEnc)) as TImportError[] }
+}
+
+/** The first errors for the result page (values as typed, so the officer can find the row). */
+export async function elderImportErrorList(ctx: Ctx, id: string, limit = 200) {
+  const { errors, result } = await jobErrors(ctx, id)
+  return { items: errors.slice(0, limit), total: result.errorCount }
+}
+
+/** The row-level error report as xlsx: 行号, 列, 填写的内容, 问题. */
+export async function elderImportErrorReport(ctx: Ctx, id: string): Promise<Buffer> {
+  const { job, result, errors } = await jobErrors(ctx, id)
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('错误报告')
   ws.columns = [

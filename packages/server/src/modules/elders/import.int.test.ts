@@ -170,6 +170,9 @@ describe('elder import: bad input never half-imports', () => {
     expect(byRow(10)).toContain('联系电话')
     expect(byRow(11)).toContain('签约日期无法识别')
     expect(byRow(12)).toContain('公式')
+    const json = await t.app.inject({ url: `/api/v1/elders/imports/${job.id}/errors?format=json`, headers: { cookie: officer } })
+    expect(json.json().items[0]).toMatchObject({ row: 3, column: '姓名' })
+    expect(json.json().total).toBe(report.length)
   })
 
   it('valid rows only: the good rows are written and the bad ones reported', async () => {

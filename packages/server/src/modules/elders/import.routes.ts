@@ -5,7 +5,7 @@ import { errorResponses, ZUuidParam } from '../../platform/http.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { elderImportTemplate, exportElders } from './elder-spreadsheets.js'
 import { ZElderFilter } from './elders.schemas.js'
-import { elderImportErrorReport, getElderImport, importModes, startElderImport, type TImportMode } from './import-elders.js'
+import { elderImportErrorList, elderImportErrorReport, getElderImport, importModes, startElderImport, type TImportMode } from './import-elders.js'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const tags = ['elders']
@@ -53,7 +53,8 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/elders/imports/:id', { schema: { tags, summary: '导入任务进度与结果', params: ZUuidParam, response: { 200: ZImportJob, ...errorResponses } } },
     async (req) => getElderImport(req.ctx, req.params.id))
 
-  app.get('/elders/imports/:id/errors', { schema: { tags, summary: '下载错误报告（xlsx：行号、列、内容、问题）', params: ZUuidParam, response: { 200: ZBinary, ...errorResponses } } }, async (req, reply) => {
+  app.get('/elders/imports/:id/errors', { schema: { tags, summary: '错误报告：xlsx（行号、列、内容、问题）；format=json 返回前200条', params: ZUuidParam, querystring: z.object({ format: z.enum(['xlsx', 'json']).default('xlsx') }), response: { 200: ZBinary, ...errorResponses } } }, async (req, reply) => {
+    if (req.query.format === 'json') return elderImportErrorList(req.ctx, req.params.id)
     const buf = await elderImportErrorReport(req.ctx, req.params.id)
     return reply.type(XLSX).header('content-disposition', attachment('导入错误报告.xlsx')).send(buf)
   })

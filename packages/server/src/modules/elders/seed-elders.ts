@@ -27,6 +27,7 @@ const CONDITIONS = ['高血压', '糖尿病', '冠心病', '慢性阻塞性肺�
 const RELATIONS = ['儿子', '女儿', '儿媳', '女婿', '侄子', '孙子', '配偶']
 
 export type TSeedElderRow = typeof elders.$inferInsert
+export const DEMO_REFERENCE_YEAR = 2026
 
 /**
  * Plausible demo elders across the district: ages skewed young-old, categories in rough real
@@ -40,7 +41,9 @@ export function generateElders(opts: {
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!
   const used = new Set<string>()
   const out: TSeedElderRow[] = []
-  const year = Number(opts.today.slice(0, 4))
+  // Birth years from a fixed reference year, so the demo ID numbers are the same on every machine
+  // and docs/examples can hold duplicates-to-be of seeded elders.
+  const year = DEMO_REFERENCE_YEAR
   for (let i = 0; i < opts.count; i++) {
     const male = rnd() < 0.46
     const r = rnd()

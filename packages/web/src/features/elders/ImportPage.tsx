@@ -1,12 +1,12 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Col, Progress, Radio, Result, Row, Space, Statistic, Steps, Typography, Upload } from "antd";
+import { Alert, App, Button, Card, Col, Progress, Radio, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { PageHeader } from "../../shared/PageHeader";
-import { downloadFile, elderKeys, fetchImportJob, startImport, type ImportMode } from "./api";
+import { downloadFile, elderKeys, fetchImportErrors, fetchImportJob, startImport, type ImportError, type ImportMode } from "./api";
 
 const PHASES: Record<string, string> = { queued: "排队中", reading: "正在读取并校验每一行", checking: "正在核对已登记的档案", writing: "正在写入", done: "已完成" };
 const MAX_MB = 25;
@@ -32,6 +32,7 @@ export function ImportPage() {
   });
   const j = job.data;
   const finished = j?.status === "succeeded" || j?.status === "failed";
+  const errors = useQuery({ queryKey: [...elderKeys.importJob(jobId ?? ""), "errors"], queryFn: () => fetchImportErrors(jobId!), enabled: !!j?.hasErrorReport });
   const step = !jobId ? (file ? 1 : 0) : finished ? 3 : 2;
 
   const download = (path: string, name: string) => downloadFile(path, name).catch((err) => message.error(errorMessage(err)));
@@ -129,6 +130,26 @@ export function ImportPage() {
               </Row>
             </Result>
           )}
+          {j.hasErrorReport ? (
+            <>
+              <Typography.Title level={2} style={{ fontSize: elderMode ? 24 : 18 }}>错误明细{errors.data && errors.data.total > errors.data.items.length ? `（前 ${errors.data.items.length} 条，共 ${errors.data.total} 条，完整内容请下载错误报告）` : ""}</Typography.Title>
+              {errors.isError ? <Alert type="error" showIcon title="错误明细加载失败" description={errorMessage(errors.error)} /> : null}
+              <Table<ImportError>
+                aria-label="导入错误明细"
+                rowKey={(e) => `${e.row}-${e.column}-${e.message}`}
+                loading={errors.isPending}
+                dataSource={errors.data?.items ?? []}
+                size={elderMode ? "large" : "small"}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: "行号", dataIndex: "row", width: 80 },
+                  { title: "列", dataIndex: "column", width: 150 },
+                  { title: "填写的内容", dataIndex: "value", width: 220, render: (v: string) => <span className="yy-mono">{v || "（空）"}</span> },
+                  { title: "问题", dataIndex: "message" },
+                ]}
+              />
+            </>
+          ) : null}
         </Card>
       ) : null}
     </>

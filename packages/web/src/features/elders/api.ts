@@ -210,3 +210,7 @@ export async function downloadFile(path: string, filename: string, query?: Recor
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
   return { rows: Number(res.headers.get("x-row-count") ?? NaN) };
 }
+
+export interface ImportError { row: number; column: string; value: string; message: string }
+export const fetchImportErrors = (id: string) =>
+  http.get<{ items: ImportError[]; total: number }>(`/elders/imports/${encodeURIComponent(id)}/errors`, { format: "json" });
