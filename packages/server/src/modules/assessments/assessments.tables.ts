@@ -64,6 +64,8 @@ export const assessments = pgTable(
     supersedesId: uuid('supersedes_id'),
     supersededById: uuid('superseded_by_id'),
     cancelReason: text('cancel_reason'),
+    /** Set when the elder died or moved out (elders module events): the result leaves the reassessment list. */
+    elderInactiveSince: date('elder_inactive_since', { mode: 'string' }),
     version: integer('version').notNull().default(1),
     createdBy: uuid('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -1,0 +1,1 @@
+ALTER TABLE "assessments" ADD COLUMN "elder_inactive_since" date;
