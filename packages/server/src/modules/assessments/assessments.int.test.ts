@@ -252,6 +252,20 @@ describe('schedule, workload, statistics, report', () => {
     expect(other.body.items.some((d: { elderId: string }) => d.elderId === elderId)).toBe(false)
   })
 
+  it('takes a deceased elder off the reassessment list and cancels the open assessment', async () => {
+    const elderId = await newElder(t, officer)
+    await effectiveAssessment(elderId)
+    await api(worker, 'POST', '/assessments/condition-changes', { elderId, note: '住院' })
+    const open = await api(officer, 'POST', '/assessments', { elderId, reason: 'triggered', scheduledDate: today(), assessorId })
+    expect(open.status).toBe(200)
+    const elder = await api(officer, 'GET', `/elders/${elderId}`)
+    const res = await api(officer, 'POST', `/elders/${elderId}/status`, { status: 'deceased', reason: '病故', version: elder.body.version })
+    expect(res.status, JSON.stringify(res.body)).toBe(200)
+    await expect.poll(async () => (await api(officer, 'GET', `/assessments/${open.body.id}`)).body.status).toBe('cancelled')
+    const due = await api(officer, 'GET', '/assessments/due?includeOk=true&pageSize=200')
+    expect(due.body.items.some((d: { elderId: string }) => d.elderId === elderId)).toBe(false)
+  })
+
   it('shows workload and level statistics, exported to Excel', async () => {
     const w = await api(officer, 'GET', '/assessments/workload')
     expect(w.status).toBe(200)

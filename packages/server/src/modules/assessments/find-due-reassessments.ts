@@ -35,7 +35,7 @@ export async function findDueReassessments(ctx: Ctx, q: TFindDue) {
              a.id as last_id, a.effective_date::text as last_effective, a.final_level::int as last_level,
              (a.effective_date + make_interval(months => cfg.interval_months))::date as due, null::text as trigger_note, cfg.due_soon_days
         from assessments a join cfg on cfg.scale = a.scale
-       where a.status in ('effective', 'disputed') and a.region_code like ${like}
+       where a.status in ('effective', 'disputed') and a.elder_inactive_since is null and a.region_code like ${like}
       union all
       select t.elder_id, t.elder_name, t.region_code, 'condition_change', null, null, null, null,
              (t.reported_at at time zone 'Asia/Shanghai')::date, t.note, ${dueSoon}::int

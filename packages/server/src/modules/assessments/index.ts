@@ -7,7 +7,8 @@
 import type { TApiModule } from '../registry.js'
 import { assessmentsRoutes } from './assessments.routes.js'
 import { seedAssessments } from './seed-assessments.js'
+import { subscribeElderStatus } from './on-elder-status.js'
 
 export { recordConditionChange } from './report-condition-change.js'
 
-export const assessmentsModule: TApiModule = { name: 'assessments', routes: assessmentsRoutes, seed: seedAssessments }
+export const assessmentsModule: TApiModule = { name: 'assessments', routes: assessmentsRoutes, seed: seedAssessments, subscribe: subscribeElderStatus }
