@@ -16,6 +16,10 @@ export interface VrptwOptions {
   now?: () => number
   /** share of the budget given to fleet minimisation (0..1) */
   fleetShare?: number
+  /** probability that a fleet-minimisation ruin starts next to an unassigned customer */
+  rmSeedUnassigned?: number
+  /** give up removing one more route after this share of the budget (0..1) */
+  attemptShare?: number
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
   maxIterations?: number
 }
@@ -403,8 +407,9 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   }
   if (best.nr > lb && now() < fleetDeadline && iterations < maxIter) {
     let removeNext = true
+    const RM_SEED_UN = opts.rmSeedUnassigned ?? 0
     let attemptStart = now()
-    const attemptMax = (deadline - t0) * 0.25
+    const attemptMax = (deadline - t0) * (opts.attemptShare ?? 0.25)
     const rmMaxIter = maxIter < Infinity ? Math.floor(maxIter * fleetShare) : Infinity
     while (best.nr > lb && iterations < rmMaxIter) {
       if (removeNext) {
@@ -430,14 +435,15 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       }
       iterations++
       work.copyFrom(cur)
-      ruin(work)
+      // optionally make room next to a customer that is still out
+      ruin(work, cur.nun > 0 && cur.nun <= 5 && rng.next() < RM_SEED_UN ? cur.un[rng.int(cur.nun)] : -1)
       recreate(work, false, pickOrder(true))
+      for (let i = 0; i < work.nun; i++) absn[work.un[i]]++
       if (work.nun < cur.nun || sumAbs(work) < sumAbs(cur)) {
         const t = cur
         cur = work
         work = t
       }
-      for (let i = 0; i < work.nun; i++) absn[work.un[i]]++
       if (cur.nun === 0) {
         best.copyFrom(cur)
         bestTotal = best.total()
