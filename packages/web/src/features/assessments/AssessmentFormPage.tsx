@@ -267,6 +267,8 @@ export function AssessmentFormPage() {
     return <Result status="warning" title="评估记录加载失败" subTitle={errorMessage(detail.error)} extra={<Link to="/assessments">返回评估列表</Link>} />;
   const a = detail.data;
   if (startError) return <Result status="warning" title="无法开始评估" subTitle={startError} extra={<Link to={`/assessments/${id}`}>查看评估记录</Link>} />;
+  if (a.status === "scheduled" && !a.actions.includes("start"))
+    return <Result status="info" title="评估尚未开始" subTitle="由负责的评估员打开评估表后开始填写。" extra={<Link to={`/assessments/${id}`}>查看评估记录</Link>} />;
   if (!form || !live) return <Skeleton active paragraph={{ rows: 12 }} />;
 
   const complete = live.missing.length === 0;
