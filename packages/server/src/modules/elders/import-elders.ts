@@ -3,7 +3,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import { randomUUID } from 'node:crypto'
 import { Readable } from 'node:stream'
-import type { Ctx } from '../../platform/context.js'
+import type { Ctx, TxCtx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { recordEvent } from '../../platform/events.js'
@@ -11,6 +11,7 @@ import { requirePermission, scopeLike, type TActor } from '../../platform/permis
 import { appendAudit } from '../audit/audit.js'
 import { regions } from '../regions/regions.tables.js'
 import { jobs } from '../system/system.tables.js'
+import { rowsOf } from '../../db/client.js'
 import { normalizePhone, nameInitials, storedCategories } from './elder-values.js'
 import { diffSnapshots, type TChange, type TElderRow } from './elders.mapper.js'
 import { regionLabel } from './elders.repo.js'
@@ -118,13 +119,13 @@ export async function runElderImport(ctx: Ctx, jobId: string, buffer: Buffer, mo
     await withTx(ctx, async (t) => {
       const total = plan.creates.length + plan.updates.length
       let done = 0
-      for (let i = 0; i < plan.creates.length; i += 1000) {
-        const chunk = plan.creates.slice(i, i + 1000)
-        const inserted = await t.tx.insert(elders).values(chunk).returning({ id: elders.id, regionCode: elders.regionCode })
-        await t.tx.insert(elderHistory).values(inserted.map((r) => ({
-          elderId: r.id, regionCode: r.regionCode, action: 'created', source: 'import', actorId: actor.userId, actorName: actor.username, at: ctx.clock.now(),
-          changes: [{ field: 'import', label: '批量导入建档', before: null, after: `导入任务 ${jobId.slice(0, 8)}` }],
-        })))
+      for (let i = 0; i < plan.creates.length; i += 5000) {
+        const chunk = plan.creates.slice(i, i + 5000)
+        const inserted = await insertElders(t, chunk)
+        await t.tx.execute(sql`
+          insert into ${elderHistory} (elder_id, region_code, action, source, actor_id, actor_name, at, changes)
+          select u.id, u.region_code, 'created', 'import', ${actor.userId}, ${actor.username}, ${ctx.clock.now().toISOString()}::timestamptz, ${JSON.stringify([{ field: 'import', label: '批量导入建档', before: null, after: `导入任务 ${jobId.slice(0, 8)}` }])}::jsonb
+          from unnest(${pgArray(inserted.map((r) => r.id))}::uuid[], ${pgArray(inserted.map((r) => r.regionCode))}::varchar[]) as u(id, region_code)`)
         done += chunk.length
         progress({ phase: 'writing', percent: 80 + Math.floor((20 * done) / Math.max(1, total)), rowsRead: parsed.rows })
       }
@@ -366,6 +367,49 @@ async function planWrites(ctx: Ctx, actor: TActor, records: TImportRecord[], err
     }
   }
   return plan
+}
+
+// ---------- bulk insert ----------
+
+/** A PostgreSQL array literal of text values (quoted, escaped); null stays NULL. */
+function pgArray(values: readonly (string | null)[]): string {
+  return '{' + values.map((v) => (v === null ? 'NULL' : '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"')).join(',') + '}'
+}
+
+const insertColumns = [
+  ['region_code', 'regionCode', 'varchar'], ['name', 'name', 'text'], ['name_initials', 'nameInitials', 'text'], ['id_hash', 'idHash', 'text'],
+  ['id_enc', 'idEnc', 'text'], ['id_prefix6', 'idPrefix6', 'varchar'], ['birth_date', 'birthDate', 'date'], ['sex', 'sex', 'text'], ['hukou', 'hukou', 'text'],
+  ['living_arrangement', 'livingArrangement', 'text'], ['typed_categories', 'typedCategories', 'text[]'], ['categories', 'categories', 'text[]'],
+  ['address_enc', 'addressEnc', 'text'], ['address_masked', 'addressMasked', 'text'], ['phone_enc', 'phoneEnc', 'text'], ['phone_hash', 'phoneHash', 'text'],
+  ['phone_prefix3', 'phonePrefix3', 'varchar'], ['phone_last4', 'phoneLast4', 'varchar'], ['contacts_enc', 'contactsEnc', 'text'], ['has_guardian', 'hasGuardian', 'bool'],
+  ['health_enc', 'healthEnc', 'text'], ['has_family_doctor', 'hasFamilyDoctor', 'bool'], ['family_doctor_date', 'familyDoctorDate', 'date'],
+  ['family_doctor_name', 'familyDoctorName', 'text'], ['note', 'note', 'text'], ['last_category_change_at', 'lastCategoryChangeAt', 'timestamptz'],
+  ['created_by', 'createdBy', 'text'], ['created_at', 'createdAt', 'timestamptz'], ['updated_at', 'updatedAt', 'timestamptz'],
+] as const
+
+/**
+ * One INSERT … SELECT FROM unnest(…) per chunk: a handful of array parameters instead of tens of
+ * thousands of scalar ones, several times faster for 100k rows. text[] columns travel as their
+ * array-literal text and are cast back.
+ */
+async function insertElders(t: TxCtx, rows: (typeof elders.$inferInsert)[]): Promise<{ id: string; regionCode: string }[]> {
+  const params = insertColumns.map(([, key, type]) => {
+    const values = rows.map((r) => {
+      const v = (r as Record<string, unknown>)[key]
+      if (v === undefined || v === null) return null
+      if (Array.isArray(v)) return pgArray(v as string[])
+      if (v instanceof Date) return v.toISOString()
+      return String(v)
+    })
+    const arrayType = type === 'text[]' ? 'text' : type
+    return sql`${pgArray(values)}::${sql.raw(arrayType)}[]`
+  })
+  const names = insertColumns.map(([c]) => c).join(', ')
+  const selects = insertColumns.map(([c, , type]) => (type === 'text[]' ? `u.${c}::text[]` : `u.${c}`)).join(', ')
+  const res = await t.tx.execute(sql`insert into ${elders} (${sql.raw(names)})
+    select ${sql.raw(selects)} from unnest(${sql.join(params, sql`, `)}) as u(${sql.raw(names)})
+    returning id, region_code`)
+  return rowsOf<{ id: string; region_code: string }>(res).map((r) => ({ id: r.id, regionCode: r.region_code }))
 }
 
 // ---------- job status and error report ----------
