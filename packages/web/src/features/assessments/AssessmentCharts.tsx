@@ -19,8 +19,10 @@ export function DimensionRadar({ assessment, compare }: { assessment: Assessment
       tooltip: { trigger: "item" },
       legend: { bottom: 0 },
       radar: {
-        radius: "62%",
-        indicator: gbt42195Dimensions.map((d) => ({ name: `${d.name}\n（满分 ${d.maxPoints}）`, max: d.maxPoints })),
+        // Elder mode: 20 px labels need more room around a smaller web.
+        radius: elderMode ? "46%" : "62%",
+        center: ["50%", "47%"],
+        indicator: gbt42195Dimensions.map((d) => ({ name: elderMode ? `${d.name.length > 4 ? d.name.slice(0, 4) + "\n" + d.name.slice(4) : d.name}\n${d.maxPoints}分` : `${d.name}\n（满分 ${d.maxPoints}）`, max: d.maxPoints })),
         axisName: { color: elderMode ? "#000" : "#1f2733", fontSize: elderMode ? 16 : 12 },
       },
       series: [{ type: "radar", data: series, symbolSize: 6, lineStyle: { width: 2 } }],
@@ -49,7 +51,7 @@ export function ElderTrendChart({ elderId, highlightId }: { elderId: string; hig
       color: ["#1a5fb4", "#c4262e"],
       tooltip: { trigger: "axis" },
       legend: { bottom: 0 },
-      grid: { left: 48, right: 56, top: 24, bottom: 56 },
+      grid: { left: 48, right: 56, top: 32, bottom: 64, containLabel: true },
       xAxis: { type: "category", data: points.map((p) => p.date) },
       yAxis: [
         { type: "value", name: "总分", min: 0, max: 90, interval: 15 },

@@ -2,7 +2,7 @@ import { assessmentScaleLabels, assessmentScales, type TAssessmentScale } from "
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { DownloadOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Empty, Form, InputNumber, Select, Skeleton, Space, Table, Tabs, type TableColumnsType } from "antd";
-import { useMemo } from "react";
+import { useEffect, useMemo, useRef, type ReactNode } from "react";
 import { errorMessage } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { useCan } from "../../app/session";
@@ -11,6 +11,23 @@ import { useUrlQuery } from "../../shared/useUrlQuery";
 import { RegionTreeSelect } from "../regions/RegionTreeSelect";
 import { assessmentKeys, fetchSettings, fetchStats, fetchWorkload, statsXlsxUrl, updateSettings, type LevelStats, type ScaleSettings, type WorkloadRow } from "./api";
 import { EChart } from "./EChart";
+
+/**
+ * A horizontally scrollable table must be reachable by keyboard (axe scrollable-region-focusable):
+ * the scroll container gets a tab stop and a name.
+ */
+function ScrollableTable({ label, children }: { label: string; children: ReactNode }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const el = ref.current?.querySelector<HTMLElement>(".ant-table-content");
+    if (el) {
+      el.tabIndex = 0;
+      el.setAttribute("role", "region");
+      el.setAttribute("aria-label", label);
+    }
+  });
+  return <div ref={ref}>{children}</div>;
+}
 
 const LEVEL_COLORS = ["#237a3b", "#1a5fb4", "#d48806", "#c4262e", "#7a0d12"];
 
@@ -44,6 +61,7 @@ function LevelDistribution({ scale, regionCode }: { scale: TAssessmentScale; reg
   return (
     <>
       <EChart option={option} height={elderMode ? 380 : 340} label={`各区划能力等级分布：${text}`} />
+      <ScrollableTable label="各区划能力等级分布表">
       <Table
         rowKey="regionCode"
         columns={columns}
@@ -60,6 +78,7 @@ function LevelDistribution({ scale, regionCode }: { scale: TAssessmentScale; reg
           </Table.Summary.Row>
         )}
       />
+      </ScrollableTable>
     </>
   );
 }
@@ -100,7 +119,9 @@ function Workload({ regionCode }: { regionCode?: string }) {
   return (
     <>
       <EChart option={option} height={300} label={`评估员工作量：${q.data.map((r) => `${r.assessorName} 进行中 ${r.scheduled + r.inProgress + r.returned}，近30天完成 ${r.completed30d}`).join("；")}`} />
-      <Table rowKey="assessorId" columns={columns} dataSource={q.data} pagination={false} size={elderMode ? "large" : "small"} scroll={{ x: "max-content" }} />
+      <ScrollableTable label="评估员工作量表">
+        <Table rowKey="assessorId" columns={columns} dataSource={q.data} pagination={false} size={elderMode ? "large" : "small"} scroll={{ x: "max-content" }} />
+      </ScrollableTable>
     </>
   );
 }

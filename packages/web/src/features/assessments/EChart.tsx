@@ -9,6 +9,26 @@ echarts.use([BarChart, LineChart, RadarChart, GridComponent, LegendComponent, Ra
 
 export type EChartOption = echarts.EChartsCoreOption;
 
+const big = { fontSize: 20, color: "#000" };
+const withBig = (x: unknown, key: string) => {
+  const one = (o: Record<string, unknown>) => ({ ...o, [key]: { ...((o[key] as object) ?? {}), ...big } });
+  return Array.isArray(x) ? x.map((o) => one(o as Record<string, unknown>)) : x ? one(x as Record<string, unknown>) : x;
+};
+
+/** Elder mode: every axis label, axis name, legend and radar label at 20 px black (ECharts defaults are 12 px). */
+function largeText(option: EChartOption): EChartOption {
+  const o = option as Record<string, unknown>;
+  const axes = (x: unknown) => withBig(withBig(x, "axisLabel"), "nameTextStyle");
+  return {
+    ...o,
+    ...(o.xAxis ? { xAxis: axes(o.xAxis) } : {}),
+    ...(o.yAxis ? { yAxis: axes(o.yAxis) } : {}),
+    ...(o.legend ? { legend: withBig(o.legend, "textStyle") } : {}),
+    ...(o.radar ? { radar: withBig(o.radar, "axisName") } : {}),
+    ...(o.tooltip ? { tooltip: withBig(o.tooltip, "textStyle") } : {}),
+  };
+}
+
 /**
  * A small ECharts host: SVG renderer (crisp when printed), resizes with its box, larger
  * text in elder mode, aria description from the caller for screen readers.
@@ -32,10 +52,10 @@ export function EChart({ option, height = 300, label }: { option: EChartOption; 
   useEffect(() => {
     chart.current?.setOption(
       {
-        textStyle: { fontSize: elderMode ? 18 : 12, color: elderMode ? "#000" : "#1f2733" },
+        textStyle: { fontSize: elderMode ? 20 : 12, color: elderMode ? "#000" : "#1f2733" },
         aria: { enabled: true, label: { description: label } },
         animation: false,
-        ...option,
+        ...(elderMode ? largeText(option) : option),
       },
       true,
     );
