@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifacts, axe, launchBrowser, login, newPage, removeDir, root, screenshot, serious, startServer, type Server } from './harness.js'
+import { artifacts, axe, launchBrowser, login, minTextSize, newPage, removeDir, root, screenshot, serious, startServer, type Server } from './harness.js'
 
 /**
  * Ability assessment end to end: a street officer schedules, an assessor fills the GB/T 42195
@@ -178,6 +178,27 @@ describe('ability assessment: schedule → tablet form → review → report', (
     const body = await res.body()
     expect(body.subarray(0, 5).toString()).toBe('%PDF-')
     writeFileSync(join(artifacts, 'assessment-report-server.pdf'), body)
+    await context.close()
+  })
+
+  it('shows the level statistics and workload in elder-friendly mode (AAA contrast, 20 px text)', async () => {
+    const { page, context } = await newPage(browser)
+    await login(page, server, 'bureau')
+    await page.getByRole('navigation', { name: '主导航' }).getByText('评估统计').click()
+    await page.waitForURL('**/assessments/stats')
+    await page.getByRole('table').waitFor()
+    await page.getByRole('switch', { name: '长辈模式' }).click()
+    await page.waitForFunction(() => document.documentElement.dataset.elder === 'true')
+    await page.waitForTimeout(800)
+    const small = await minTextSize(page)
+    expect(small.px, small.where).toBeGreaterThanOrEqual(20)
+    expect(serious(await axe(page, { aaa: true }))).toEqual([])
+    await screenshot(page, 'assessment-stats-elder-mode')
+    // Excel export of the same table.
+    const xlsx = await page.request.get(`${server.url}/api/v1/assessments/stats.xlsx`)
+    expect(xlsx.status()).toBe(200)
+    expect(xlsx.headers()['content-type']).toContain('spreadsheetml')
+    await page.getByRole('switch', { name: '长辈模式' }).click()
     await context.close()
   })
 })
