@@ -41,7 +41,7 @@ function LevelDistribution({ scale, regionCode }: { scale: TAssessmentScale; reg
       color: LEVEL_COLORS,
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       legend: { bottom: 0 },
-      grid: { left: 48, right: 16, top: 16, bottom: 72, containLabel: true },
+      grid: { left: 48, right: 16, top: 40, bottom: 72, containLabel: true },
       xAxis: { type: "category", data: s.rows.map((r) => r.regionName), axisLabel: { interval: 0, rotate: s.rows.length > 6 ? 30 : 0 } },
       yAxis: { type: "value", name: "人数", minInterval: 1 },
       series: s.levels.map((l, i) => ({ name: `${l.level}级 ${l.name}`, type: "bar", stack: "total", data: s.rows.map((r) => r.counts[i]), barMaxWidth: 48 })),
@@ -92,7 +92,7 @@ function Workload({ regionCode }: { regionCode?: string }) {
       color: ["#1a5fb4", "#0b7a75", "#c4262e", "#d48806", "#237a3b"],
       tooltip: { trigger: "axis", axisPointer: { type: "shadow" } },
       legend: { bottom: 0 },
-      grid: { left: 16, right: 16, top: 16, bottom: 64, containLabel: true },
+      grid: { left: 16, right: 16, top: 32, bottom: 64, containLabel: true },
       xAxis: { type: "category", data: rows.map((r) => r.assessorName), axisLabel: { interval: 0, rotate: rows.length > 6 ? 30 : 0 } },
       yAxis: { type: "value", minInterval: 1 },
       series: [
