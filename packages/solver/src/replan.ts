@@ -9,6 +9,8 @@ export interface ReplanOptions {
   timeLimitMs?: number
   seed?: number
   maxIterations?: number
+  /** called when the first plan with every assignable visit placed exists (ms since the start) */
+  onFirstComplete?: (elapsedMs: number) => void
 }
 
 /**
@@ -32,6 +34,6 @@ export function replan(problem: Problem, plan: Plan, urgent: Visit | Visit[], o:
     if (rest.length) initial[r.caregiverId] = rest
   }
   const extras: EngineExtras = { locked, initial, notBefore: o.now }
-  const out = solveProblem(p2, { timeLimitMs: o.timeLimitMs ?? 1000, seed: o.seed, maxIterations: o.maxIterations }, extras)
+  const out = solveProblem(p2, { timeLimitMs: o.timeLimitMs ?? 1000, seed: o.seed, maxIterations: o.maxIterations, onFirstComplete: o.onFirstComplete }, extras)
   return { problem: p2, plan: out }
 }
