@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm'
+import { categoryBitOrder } from './category-bits.js'
 import { bigserial, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core'
 
 /**
@@ -29,6 +30,13 @@ export const elders = pgTable(
      * computed from birth_date at read time and in filters.
      */
     categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    /**
+     * The stored categories as a bitmask (bit i = categoryBitOrder[i]), computed by PostgreSQL, so
+     * that list filters and counts run as index-only scans of elders_list_idx (see find-elders.ts).
+     */
+    categoryBits: integer('category_bits').notNull().generatedAlwaysAs(
+      sql.raw(categoryBitOrder.map((c, i) => `(('${c}' = any(categories))::int << ${i})`).join(' | ')),
+    ),
     addressEnc: text('address_enc'),
     addressMasked: text('address_masked'),
     phoneEnc: text('phone_enc'),
@@ -71,6 +79,11 @@ export const elders = pgTable(
     index('elders_categories_idx').using('gin', t.categories),
     index('elders_birth_idx').on(t.birthDate),
     index('elders_phone_hash_idx').on(t.phoneHash),
+    // Covering index of the list: scope prefix first, then everything a filter, a sort or a count
+    // needs, so the page's ids and the totals come from the index alone (1M-elder bench).
+    index('elders_list_idx')
+      .on(t.regionCode.op('text_pattern_ops'), t.createdAt, t.id, t.birthDate, t.categoryBits, t.status, t.livingArrangement, t.abilityLevel)
+      .where(sql`merged_into is null`),
   ],
 )
 
