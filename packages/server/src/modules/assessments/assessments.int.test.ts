@@ -307,6 +307,17 @@ describe('schedule, workload, statistics, report', () => {
       expect(pdf.status).toBe(503)
       expect(pdf.body.code).toBe('RENDERER_UNAVAILABLE')
     }
+    // Without chromium: 503 with a Chinese message pointing to browser printing.
+    const saved = process.env.CHROMIUM_PATH
+    process.env.CHROMIUM_PATH = '/nonexistent/chromium'
+    try {
+      const none = await api(officer, 'GET', `/assessments/${a.id}/report.pdf`)
+      expect(none.status).toBe(503)
+      expect(none.body).toMatchObject({ code: 'RENDERER_UNAVAILABLE', message: expect.stringContaining('打印') })
+    } finally {
+      if (saved === undefined) delete process.env.CHROMIUM_PATH
+      else process.env.CHROMIUM_PATH = saved
+    }
   })
 
   it('hides other streets and answers roles without assessment:read with 403', async () => {

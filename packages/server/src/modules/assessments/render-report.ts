@@ -14,6 +14,14 @@ export async function getReportHtml(ctx: Ctx, id: string): Promise<string> {
 const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const pdfRendererAvailable = () => existsSync(chromiumPath())
 
+// One chromium at a time: a render takes a second or two and a few hundred MB; requests queue.
+let queue: Promise<unknown> = Promise.resolve()
+function serially<T>(fn: () => Promise<T>): Promise<T> {
+  const run = queue.then(fn, fn)
+  queue = run.catch(() => undefined)
+  return run
+}
+
 /**
  * The report as an A4 PDF, printed by headless Debian chromium (playwright-core). Without
  * chromium the answer is 503 RENDERER_UNAVAILABLE: the web report page prints the same HTML.
@@ -21,6 +29,10 @@ export const pdfRendererAvailable = () => existsSync(chromiumPath())
 export async function getReportPdf(ctx: Ctx, id: string): Promise<Buffer> {
   const html = await getReportHtml(ctx, id)
   if (!pdfRendererAvailable()) throw new AppError('RENDERER_UNAVAILABLE')
+  return serially(() => printPdf(html))
+}
+
+async function printPdf(html: string): Promise<Buffer> {
   let chromium: typeof import('playwright-core').chromium
   try {
     chromium = (await import('playwright-core')).chromium
