@@ -29,10 +29,24 @@ export const DEMO_ASSESSMENT_COUNT = 24
  */
 export async function seedAssessments(ctx: Ctx) {
   const today = todayInShanghai(ctx.clock.now())
-  const picked: { elderId: string; regionCode: string }[] = []
+  // Up to three candidates per street/township, then taken round-robin so every street has
+  // results whatever order the elders come in (tests rely on each street having some).
+  const byStreet = new Map<string, { elderId: string; regionCode: string }[]>()
   for await (const batch of eldersInScopeForRules(ctx.db, DISTRICT_PREFIX, today, 500)) {
-    for (const e of batch) if (e.facts.status === 'active' && picked.filter((p) => p.regionCode.slice(0, 9) === e.regionCode.slice(0, 9)).length < 3) picked.push(e)
-    if (picked.length >= DEMO_ASSESSMENT_COUNT) break
+    for (const e of batch) {
+      if (e.facts.status !== 'active') continue
+      const list = byStreet.get(e.regionCode.slice(0, 9)) ?? []
+      if (list.length < 3) list.push({ elderId: e.elderId, regionCode: e.regionCode })
+      byStreet.set(e.regionCode.slice(0, 9), list)
+    }
+  }
+  const streets = [...byStreet.keys()].sort()
+  const picked: { elderId: string; regionCode: string }[] = []
+  for (let round = 0; round < 3; round++) {
+    for (const street of streets) {
+      const e = byStreet.get(street)![round]
+      if (e && picked.length < DEMO_ASSESSMENT_COUNT) picked.push(e)
+    }
   }
   const rnd = seededRandom(4219)
   for (const [i, e] of picked.slice(0, DEMO_ASSESSMENT_COUNT).entries()) {
