@@ -1,4 +1,4 @@
-import { and, arrayContains, arrayOverlaps, eq, gte, ilike, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, ilike, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm'
 import { birthDateRangeForAges, birthDateRangeForAgeBand, ADVANCED_AGE_THRESHOLD, parseIdNumber, parseRegionCode, regionPrefixLength, type TAgeBand } from '@yiyang/core'
 import type { DbOrTx } from '../../db/client.js'
 import type { Crypto } from '../../platform/crypto.js'
@@ -7,6 +7,7 @@ import { requireInScope, scopeLike, type TActor } from '../../platform/permissio
 import { getRegion, regionNames } from '../regions/index.js'
 import type { TElderFilter } from './elders.schemas.js'
 import { elders } from './elders.tables.js'
+import { categoryMask } from './category-bits.js'
 import type { TElderRow } from './elders.mapper.js'
 
 /** Region scope and not merged away: the where-clause of every list, get, count and export. */
@@ -61,14 +62,15 @@ export function filterWhere(actor: TActor, f: TElderFilter, today: string, crypt
     else where.push(ilike(elders.name, `%${escapeLike(q)}%`))
   }
   if (f.categories?.length) {
-    const stored = f.categories.filter((c) => c !== 'advanced_age')
+    // Stored categories through the bitmask (covered by elders_list_idx); 高龄 through birth_date.
+    const mask = categoryMask(f.categories)
     const wantsAge = f.categories.includes('advanced_age')
     const age = wantsAge ? lte(elders.birthDate, birthDateRangeForAges(ADVANCED_AGE_THRESHOLD, null, today).to) : undefined
     if (f.categoryMatch === 'all') {
-      if (stored.length) where.push(arrayContains(elders.categories, stored))
+      if (mask) where.push(sql`(${elders.categoryBits} & ${mask}) = ${mask}`)
       if (age) where.push(age)
     } else {
-      where.push(or(stored.length ? arrayOverlaps(elders.categories, stored) : undefined, age))
+      where.push(or(mask ? sql`(${elders.categoryBits} & ${mask}) <> 0` : undefined, age))
     }
   }
   if (f.ageBand) {

@@ -187,7 +187,7 @@ describe('elder import: bad input never half-imports', () => {
     const idNumber = freshIdNumber()
     await newElder(t, nanjie, { idNumber, regionCode: '620702002002' })
     const job = await importFile(officer, await xlsx([['别处的人', idNumber, '620702001001']]), 'valid_only')
-    expect(job.result).toMatchObject({ created: 0, updated: 0, errorRows: 1 })
+    expect(job.result, job.error ?? '').toMatchObject({ created: 0, updated: 0, errorRows: 1 })
     const report = await errorReport(officer, job.id)
     expect(report[0]!.message).toContain('南街街道 泰安社区')
   })

@@ -1,0 +1,215 @@
+/**
+ * Elder registry bench (issue 4 item 11), on a PostgreSQL server (default
+ * postgres://postgres@127.0.0.1:5432/postgres; BENCH_PG_URL to change). Creates and drops its own
+ * database. Prints:
+ *  (a) a 100,000-row xlsx imported through the real import path (HTTP upload → background job
+ *      → streaming reader → validation → one transaction), rows/s, and the ratio to a plain
+ *      COPY of the same rows into an identical table;
+ *  (b) p50/p99 of GET /api/v1/elders with a category + region filter at 1M+ elders.
+ * Figures only; never pass/fail.   npm run bench:elders   (BENCH_ELDERS=1000000 to change the size)
+ */
+import ExcelJS from 'exceljs'
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { makeIdNumber, todayInShanghai, elderCategoryLabels, livingArrangementLabels } from '@yiyang/core'
+import { buildApp } from '../packages/server/src/app.js'
+import { systemCtx } from '../packages/server/src/bootstrap.js'
+import { openPostgres } from '../packages/server/src/db/client.js'
+import { loadConfig } from '../packages/server/src/platform/config.js'
+import { seedDemo } from '../packages/server/src/seed/demo.js'
+import { generateElders } from '../packages/server/src/modules/elders/seed-elders.js'
+import { settleImports } from '../packages/server/src/modules/elders/import-elders.js'
+
+const BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
+const TOTAL = Number(process.env.BENCH_ELDERS ?? 1_000_000)
+const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
+const dbName = `yy_bench_elders_${process.pid}`
+const withDb = (name: string) => { const u = new URL(BASE); u.pathname = '/' + name; return u.toString() }
+const url = withDb(dbName)
+const t0 = () => performance.now()
+const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s'
+const log = (s: string) => console.log(s)
+
+const COLS = [
+  'region_code', 'name', 'name_initials', 'id_hash', 'id_enc', 'id_prefix6', 'birth_date', 'sex', 'hukou', 'living_arrangement', 'typed_categories', 'categories',
+  'address_enc', 'address_masked', 'phone_enc', 'phone_hash', 'phone_prefix3', 'phone_last4', 'contacts_enc', 'has_guardian', 'health_enc', 'has_family_doctor',
+  'family_doctor_date', 'family_doctor_name', 'has_visit_plan', 'ability_scale', 'ability_level', 'ability_effective_date', 'last_assessment_date', 'last_assessment_level',
+] as const
+const TYPES = ['varchar', 'text', 'text', 'text', 'text', 'varchar', 'date', 'text', 'text', 'text', 'text[]', 'text[]', 'text', 'text', 'text', 'text', 'varchar', 'varchar', 'text', 'bool', 'text', 'bool', 'date', 'text', 'bool', 'text', 'int2', 'date', 'date', 'int2']
+const camel = (c: string) => c.replace(/_([a-z0-9])/g, (_m, x: string) => x.toUpperCase())
+
+function percentile(sorted: number[], p: number) {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+}
+
+async function main() {
+  const admin = new pg.Client({ connectionString: BASE })
+  await admin.connect()
+  await admin.query(`CREATE DATABASE ${dbName}`)
+  const work = mkdtempSync(join(tmpdir(), 'yy-bench-elders-'))
+  const config = loadConfig({ SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnop', DATA_DIR: work, LOG_LEVEL: 'silent', DATABASE_URL: url })
+  const database = await openPostgres(url, 10)
+  try {
+    log(`颐养 elder bench — PostgreSQL ${(await admin.query('show server_version')).rows[0].server_version}, database ${dbName}`)
+    await database.migrate()
+    const ctx = systemCtx(database, config)
+    await seedDemo(ctx, { modules: false })
+    const villages = (await admin.query('select 1')) && (await database.db.execute(/* sql */ `select code, name from regions where level = 'village' order by code` as never) as unknown as { rows: { code: string; name: string }[] }).rows
+    const today = todayInShanghai()
+
+    // ---- 1M elders, generated like the demo seed (encrypted PII, hashes, derived categories).
+    // Setup only: secondary indexes are dropped during the bulk load and rebuilt after it.
+    const indexDefs = (await admin.query('select 1')) && (await (async () => {
+      const c = new pg.Client({ connectionString: url }); await c.connect()
+      const r = await c.query(`select indexname, indexdef from pg_indexes where tablename = 'elders' and indexname not in ('elders_pkey', 'elders_id_hash_uq')`)
+      for (const row of r.rows) await c.query(`drop index ${row.indexname}`)
+      await c.end()
+      return r.rows as { indexname: string; indexdef: string }[]
+    })())
+    let t = t0()
+    const pool = new pg.Pool({ connectionString: url, max: 4 })
+    const BATCH = 20_000
+    let inserted = 0
+    const inserts: Promise<unknown>[] = []
+    for (let b = 0; inserted < TOTAL; b++) {
+      const n = Math.min(BATCH, TOTAL - inserted)
+      // Each batch is its own pseudo-random stream; ID numbers stay unique through the batch's
+      // own address code block (62 07 02 + 2-digit batch number keeps them apart from the import file).
+      const rows = generateElders({ count: n, villages, today, seed: 1000 + b, encrypt: ctx.crypto.encrypt, hash: ctx.crypto.lookupHash })
+      for (const r of rows) {
+        const id = ctx.crypto.decrypt(r.idEnc)
+        const unique = makeIdNumber(String(620000 + (b % 100)).padStart(6, '0'), `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`, Number(id.slice(14, 17)))
+        r.idEnc = ctx.crypto.encrypt(unique)
+        r.idHash = ctx.crypto.lookupHash(unique)
+        r.idPrefix6 = unique.slice(0, 6)
+      }
+      const arrays = COLS.map((c) => rows.map((r) => {
+        const v = (r as Record<string, unknown>)[camel(c)]
+        return v === undefined ? null : Array.isArray(v) ? `{${(v as string[]).join(',')}}` : v
+      }))
+      const sql = `insert into elders (${COLS.join(',')}) select * from unnest(${COLS.map((_c, i) => `$${i + 1}::${TYPES[i] === 'text[]' ? 'text' : TYPES[i]}[]`).join(',')})`
+      // text[] columns travel as their text form and are cast back.
+      const fixed = sql.replace(/select \* from unnest\((.*)\)$/, (_m, inner: string) => {
+        const names = COLS.map((c, i) => (TYPES[i] === 'text[]' ? `${c}::text[]` : c))
+        return `select ${names.join(',')} from unnest(${inner}) as u(${COLS.join(',')})`
+      })
+      inserts.push(pool.query(fixed, arrays))
+      if (inserts.length >= 4) await inserts.shift()
+      inserted += n
+      if (b % 10 === 0) process.stdout.write(`\r  生成并写入 ${inserted.toLocaleString()} / ${TOTAL.toLocaleString()} …`)
+    }
+    await Promise.all(inserts)
+    const tIdx = t0()
+    await Promise.all(indexDefs.map((d) => pool.query(d.indexdef)))
+    await pool.query('analyze elders')
+    log(`\r(setup) ${TOTAL.toLocaleString()} elders generated and inserted in ${secs(t0() - t)} (indexes rebuilt in ${secs(t0() - tIdx)})          `)
+
+    // ---- (a) a 100k-row xlsx through the real import path.
+    t = t0()
+    const file = join(work, 'import-100k.xlsx')
+    const wbw = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false })
+    const ws = wbw.addWorksheet('老年人信息')
+    ws.addRow(['姓名*', '身份证号*', '所在社区（村）*', '户籍', '居住情况', '老年人类别', '现住址', '联系电话', '紧急联系人', '与老人关系', '紧急联系人电话', '是否监护人', '慢性病', '家庭医生签约', '签约日期', '签约医生', '备注']).commit()
+    const sample = generateElders({ count: IMPORT_ROWS, villages, today, seed: 777, encrypt: (s) => s, hash: (s) => s })
+    const usedIds = new Set<string>()
+    sample.forEach((r, i) => {
+      // Address code 620721 is used by no generated elder: every row is a new person.
+      let id = makeIdNumber('620721', r.birthDate!, i % 1000)
+      for (let k = 1; usedIds.has(id); k++) id = makeIdNumber('620721', r.birthDate!, (i + k) % 1000)
+      usedIds.add(id)
+      ws.addRow([
+        r.name, id, r.regionCode, r.hukou === 'local' ? '本地户籍' : '非本地户籍', livingArrangementLabels[r.livingArrangement as 'other'],
+        (r.typedCategories ?? []).map((c) => elderCategoryLabels[c as 'low_income']).join('、'),
+        r.addressEnc ?? '', r.phoneEnc ?? '', '', '', '', '', '', r.hasFamilyDoctor ? '是' : '否', r.familyDoctorDate ?? '', r.familyDoctorName ?? '', '',
+      ]).commit()
+    })
+    ws.commit()
+    await wbw.commit()
+    log(`(setup) ${IMPORT_ROWS.toLocaleString()}-row xlsx written (${(statSync(file).size / 1048576).toFixed(1)} MB) in ${secs(t0() - t)}`)
+
+    const app = await buildApp({ database, config, logger: false, loginRateLimit: 1000 })
+    await app.ready()
+    const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'yiyang-demo' } })
+    const cookie = `yy_sid=${login.cookies.find((c) => c.name === 'yy_sid')!.value}`
+    const { readFileSync } = await import('node:fs')
+    const body = readFileSync(file)
+    const boundary = 'benchboundary'
+    const payload = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\nvalid_only\r\n--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="import-100k.xlsx"\r\n\r\n`),
+      body, Buffer.from(`\r\n--${boundary}--\r\n`),
+    ])
+    t = t0()
+    const started = await app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload })
+    if (started.statusCode !== 200) throw new Error(`upload failed: ${started.body}`)
+    const jobId = started.json().id as string
+    let job: { status: string; result: { created: number; updated: number; errorRows: number; rows: number } | null; error: string | null; progress: { phase: string; percent: number } }
+    let lastPhase = ''
+    for (;;) {
+      job = (await app.inject({ url: `/api/v1/elders/imports/${jobId}`, headers: { cookie } })).json()
+      if (job.progress?.phase !== lastPhase) { lastPhase = job.progress?.phase; log(`  ${secs(t0() - t)} ${lastPhase} ${job.progress?.percent}%`) }
+      if (job.status === 'succeeded' || job.status === 'failed') break
+      await new Promise((r) => setTimeout(r, 200))
+    }
+    const importMs = t0() - t
+    await settleImports()
+    if (job.status !== 'succeeded') throw new Error(`import failed: ${job.error}`)
+    const written = job.result!.created + job.result!.updated
+    log(`(a) import ${job.result!.rows.toLocaleString()} rows: ${secs(importMs)}, ${Math.round(written / (importMs / 1000)).toLocaleString()} rows/s written (created ${job.result!.created.toLocaleString()}, updated ${job.result!.updated}, rejected rows ${job.result!.errorRows})`)
+
+    // Plain COPY of the same rows (as stored) into an identical table with the same indexes.
+    const csv = join(work, 'rows.csv')
+    const psql = (cmd: string) => execFileSync('psql', [url, '-v', 'ON_ERROR_STOP=1', '-q', '-c', cmd], { stdio: ['ignore', 'pipe', 'inherit'] })
+    psql(`\\copy (select * from elders where id_prefix6 = '620721') to '${csv}' csv`)
+    psql('create table elders_copy (like elders including all)')
+    t = t0()
+    psql(`\\copy elders_copy from '${csv}' csv`)
+    const copyMs = t0() - t
+    log(`    plain COPY of the same ${written.toLocaleString()} rows into an identical table (same indexes): ${secs(copyMs)}; import / COPY = ${(importMs / copyMs).toFixed(1)}×`)
+    log(`    goal: 100k-row import ≤ 60 s → ${importMs <= 60_000 ? 'met' : 'NOT met'}`)
+
+    // ---- (b) list latency with category + region filter. VACUUM stands in for autovacuum after
+    // the bulk load and the import: it sets the visibility map the index-only scans rely on.
+    const count = Number((await pool.query('select count(*)::int as n from elders')).rows[0].n)
+    await pool.query('vacuum analyze elders')
+    const streets = ['620702001000', '620702002000', '620702100000', '620702104000']
+    const cats = ['min_subsistence', 'living_alone', 'advanced_age', 'severe_disability', 'empty_nest']
+    const urls: string[] = []
+    for (let i = 0; i < 300; i++) urls.push(`/api/v1/elders?categories=${cats[i % cats.length]}&regionCode=${streets[i % streets.length]}&page=${1 + (i % 3)}&pageSize=20`)
+    for (const u of urls.slice(0, 30)) await app.inject({ url: u, headers: { cookie } })
+    const times: number[] = []
+    let sampleTotal = 0
+    for (const u of urls) {
+      const s = t0()
+      const res = await app.inject({ url: u, headers: { cookie } })
+      times.push(t0() - s)
+      if (res.statusCode !== 200) throw new Error(`list failed ${res.statusCode} ${res.body}`)
+      sampleTotal += res.json().total
+    }
+    times.sort((a, b) => a - b)
+    log(`(b) GET /api/v1/elders with category + street filter, ${count.toLocaleString()} elders, ${times.length} requests (avg ${Math.round(sampleTotal / times.length).toLocaleString()} matches): p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms; goal p99 ≤ 100 ms → ${percentile(times, 99) <= 100 ? 'met' : 'NOT met'}`)
+    const ctimes: number[] = []
+    for (const u of urls.slice(0, 60)) {
+      const s = t0()
+      await app.inject({ url: u.replace('/elders?', '/elders/counts?'), headers: { cookie } })
+      ctimes.push(t0() - s)
+    }
+    ctimes.sort((a, b) => a - b)
+    log(`    GET /api/v1/elders/counts (counts per category, same filters): p50 ${percentile(ctimes, 50).toFixed(1)} ms, p99 ${percentile(ctimes, 99).toFixed(1)} ms`)
+    await app.close()
+    await pool.end()
+  } finally {
+    await database.close().catch(() => {})
+    if (process.env.BENCH_KEEP) log(`(kept database ${dbName})`)
+    else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
+    await admin.end()
+    rmSync(work, { recursive: true, force: true })
+  }
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})
