@@ -134,9 +134,11 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   deps.extraRoutes?.(app)
   const webDist = config.webDist ?? join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../web/dist')
   const hasWeb = existsSync(join(webDist, 'index.html'))
-  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: false, index: ['index.html'] })
+  if (hasWeb) await app.register(fastifyStatic, { root: webDist, wildcard: true, index: ['index.html'] })
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+    // A missing asset (a path with a file extension) is a 404, not the app shell.
+    const isAsset = /\.[a-z0-9]+$/i.test(req.url.split('?')[0] ?? '')
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET' || isAsset) {
       return errorHandler(new AppError('NOT_FOUND', '接口不存在'), req, reply)
     }
     // SPA fallback: client-side routes load the app shell.
