@@ -113,6 +113,18 @@ describe.skipIf(!haveBench)('published solutions pass the checkers', () => {
       expect(checkHhc(inst, sol).errors.join()).toMatch(/simultaneous/)
     }
     {
+      // the repository's documentation names the keys patient_id / service_id: accepted too
+      const sol = fresh()
+      for (const r of sol.routes)
+        r.locations = (r.locations ?? []).map((l: { patient: string; service: string }) => {
+          const { patient, service, ...rest } = l
+          return { ...rest, patient_id: patient, service_id: service }
+        })
+      const c = checkHhc(inst, sol)
+      expect(c.errors).toEqual([])
+      expect(Math.abs(c.cost - bks[name].cost)).toBeLessThan(1e-3)
+    }
+    {
       const sol = fresh()
       const r = sol.routes.find((x: { locations?: unknown[] }) => x.locations && x.locations.length > 1)
       r.locations.pop()

@@ -31,6 +31,9 @@ export interface EngineExtras {
   initial?: Record<string, TaskRef[]>
   /** nothing that is not locked may start before this time */
   notBefore?: number
+  /** annealing temperatures relative to the cost per visit (defaults 0.3 and 0.003) */
+  t0?: number
+  tf?: number
 }
 
 function haversineKm(la1: number, lo1: number, la2: number, lo2: number): number {
@@ -1152,8 +1155,8 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   blink = 0.01
   let scale = best.feas ? (wD * best.dist + wT * best.tard + wM * best.tmax) / Math.max(1, nRV) : 1
   if (!(scale > 0)) scale = 1
-  const T0 = 0.3 * scale
-  const Tf = 0.003 * scale
+  const T0 = (extras.t0 ?? 0.3) * scale
+  const Tf = (extras.tf ?? 0.003) * scale
   const tPhase = now()
   const span = Math.max(1, deadline - tPhase)
   let T = T0

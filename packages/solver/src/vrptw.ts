@@ -16,6 +16,11 @@ export interface VrptwOptions {
   now?: () => number
   /** share of the budget given to fleet minimisation (0..1) */
   fleetShare?: number
+  /** annealing temperatures of the distance phase (defaults 100 and 1, in distance units) */
+  tempStart?: number
+  tempEnd?: number
+  /** average number of customers removed per ruin (default 10) */
+  ruinSize?: number
   /** probability that a fleet-minimisation ruin starts next to an unassigned customer */
   rmSeedUnassigned?: number
   /** give up removing one more route after this share of the budget (0..1) */
@@ -197,7 +202,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const removedFlag = new Uint8Array(N)
   const ruinedRoute = new Uint8Array(maxR)
   const touched = new Int32Array(maxR)
-  const CBAR = 10
+  const CBAR = opts.ruinSize ?? 10
   const LMAX = 10
   function ruin(S: Sol, forcedSeed = -1): void {
     if (S.nr === 0) return
@@ -457,8 +462,8 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   let curTotal = bestTotal
   let fracT = 0
   const REPAIRS = 2
-  const T0 = 100
-  const Tf = 1
+  const T0 = opts.tempStart ?? 100
+  const Tf = opts.tempEnd ?? 1
   const phaseStart = now()
   const span = Math.max(1, deadline - phaseStart)
   let T = T0
