@@ -1,4 +1,4 @@
-import { addDays, todayInShanghai } from '@yiyang/core'
+import { addDays, parseRegionCode, regionPrefixLength, todayInShanghai } from '@yiyang/core'
 import { and, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
@@ -42,7 +42,12 @@ export async function findWorklistItems(ctx: Ctx, q: TFindItems) {
   const where: (SQL | undefined)[] = [like(worklistItems.regionCode, scopeLike(ctx.actor.scopePrefix))]
   if (q.ruleId) where.push(eq(worklistItems.ruleId, q.ruleId))
   where.push(inArray(worklistItems.status, q.status?.length ? q.status : ['open', 'assigned']))
-  if (q.regionCode) where.push(q.regionCode.startsWith(ctx.actor.scopePrefix) ? like(worklistItems.regionCode, q.regionCode.replace(/(000)+$/, '') + '%') : sql`false`)
+  if (q.regionCode) {
+    // The code's own level prefix (never strip zeros, domain.md §2), intersected with the scope.
+    const info = parseRegionCode(q.regionCode)
+    const prefix = info.ok ? info.code.slice(0, regionPrefixLength[info.level]) : q.regionCode
+    where.push(prefix.startsWith(ctx.actor.scopePrefix) ? like(worklistItems.regionCode, scopeLike(prefix)) : ctx.actor.scopePrefix.startsWith(prefix) ? undefined : sql`false`)
+  }
   if (q.mine === 'true') where.push(eq(worklistItems.assignedTo, ctx.actor.userId))
   const cond = and(...where)
   const [rows, [total]] = await Promise.all([
