@@ -1,5 +1,6 @@
 /** Command-line front end: `solve --format solomon|hhc --time-limit-ms N [--seed N] FILE`. */
 import { readFileSync, statSync } from 'node:fs'
+import { isAbsolute, resolve } from 'node:path'
 import { parseSolomon, InputError } from './solomon.js'
 import { solveVrptw } from './vrptw.js'
 import { checkSolomon } from './check-solomon.js'
@@ -80,11 +81,12 @@ function readInput(file: string): string {
  * Run one solve. `startedAt` is the performance.now() value when the process started (0 when
  * called from a fresh process); the search stops with a margin so the answer is out in time.
  */
-export function runCli(argv: string[], startedAt = 0): { stdout: string; stderr: string; code: number } {
+export function runCli(argv: string[], startedAt = 0, cwd?: string): { stdout: string; stderr: string; code: number } {
   try {
     const args = parseArgs(argv)
     if (args === 'help') return { stdout: USAGE + '\n', stderr: '', code: 0 }
-    const text = readInput(args.file)
+    // `npm run` changes to the repository root; relative paths are meant from where npm was started
+    const text = readInput(cwd && !isAbsolute(args.file) ? resolve(cwd, args.file) : args.file)
     // stop the search early enough: 6% of the budget + 80 ms for launcher, output and exit
     const budget = (lim: number): number => Math.max(1, lim * 0.94 - 80 - (performance.now() - startedAt))
     if (args.format === 'solomon') {

@@ -34,6 +34,8 @@ export interface EngineExtras {
   /** annealing temperatures relative to the cost per visit (defaults 0.3 and 0.003) */
   t0?: number
   tf?: number
+  /** go back to the best plan after this share of the budget without improvement (0 = never) */
+  restart?: number
 }
 
 function haversineKm(la1: number, lo1: number, la2: number, lo2: number): number {
@@ -1160,6 +1162,8 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   const tPhase = now()
   const span = Math.max(1, deadline - tPhase)
   let T = T0
+  let lastBest = now()
+  const restartShare = extras.restart ?? 0
   if (nRV > 0) {
     while (iterations < maxIter) {
       if ((iterations & 3) === 0) {
@@ -1175,11 +1179,17 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       recreate(work)
       fullEval(work)
       if (!work.feas) continue
+      if (restartShare > 0 && (iterations & 63) === 0 && now() - lastBest > restartShare * span) {
+        // stagnation: continue from the best plan
+        cur.copyFrom(best)
+        lastBest = now()
+      }
       if (work.cost < cur.cost - T * Math.log(rng.next() + 1e-300)) {
         const t = cur
         cur = work
         work = t
         if (cur.cost < best.cost - 1e-9) {
+          lastBest = now()
           best.copyFrom(cur)
           if (!firstDone && assignable(best)) {
             firstDone = true
