@@ -26,7 +26,9 @@ import { settleImports } from '../packages/server/src/modules/elders/import-elde
 const BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const TOTAL = Number(process.env.BENCH_ELDERS ?? 1_000_000)
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
-const dbName = `yy_bench_elders_${process.pid}`
+/** BENCH_DB=<name>: reuse a database kept with BENCH_KEEP=1 and only measure the list (b). */
+const reuse = process.env.BENCH_DB
+const dbName = reuse ?? `yy_bench_elders_${process.pid}`
 const withDb = (name: string) => { const u = new URL(BASE); u.pathname = '/' + name; return u.toString() }
 const url = withDb(dbName)
 const t0 = () => performance.now()
@@ -48,7 +50,7 @@ function percentile(sorted: number[], p: number) {
 async function main() {
   const admin = new pg.Client({ connectionString: BASE })
   await admin.connect()
-  await admin.query(`CREATE DATABASE ${dbName}`)
+  if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`)
   const work = mkdtempSync(join(tmpdir(), 'yy-bench-elders-'))
   const config = loadConfig({ SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnop', DATA_DIR: work, LOG_LEVEL: 'silent', DATABASE_URL: url })
   const database = await openPostgres(url, 10)
@@ -56,10 +58,14 @@ async function main() {
     log(`颐养 elder bench — PostgreSQL ${(await admin.query('show server_version')).rows[0].server_version}, database ${dbName}`)
     await database.migrate()
     const ctx = systemCtx(database, config)
-    await seedDemo(ctx, { modules: false })
+    if (!reuse) await seedDemo(ctx, { modules: false })
     const villages = (await admin.query('select 1')) && (await database.db.execute(/* sql */ `select code, name from regions where level = 'village' order by code` as never) as unknown as { rows: { code: string; name: string }[] }).rows
     const today = todayInShanghai()
 
+    const pool = new pg.Pool({ connectionString: url, max: 4 })
+    let t = t0()
+    const file = join(work, 'import-100k.xlsx')
+    if (!reuse) {
     // ---- 1M elders, generated like the demo seed (encrypted PII, hashes, derived categories).
     // Setup only: secondary indexes are dropped during the bulk load and rebuilt after it.
     const indexDefs = (await admin.query('select 1')) && (await (async () => {
@@ -69,8 +75,7 @@ async function main() {
       await c.end()
       return r.rows as { indexname: string; indexdef: string }[]
     })())
-    let t = t0()
-    const pool = new pg.Pool({ connectionString: url, max: 4 })
+    t = t0()
     const BATCH = 20_000
     let inserted = 0
     const inserts: Promise<unknown>[] = []
@@ -109,7 +114,6 @@ async function main() {
 
     // ---- (a) a 100k-row xlsx through the real import path.
     t = t0()
-    const file = join(work, 'import-100k.xlsx')
     const wbw = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false })
     const ws = wbw.addWorksheet('老年人信息')
     ws.addRow(['姓名*', '身份证号*', '所在社区（村）*', '户籍', '居住情况', '老年人类别', '现住址', '联系电话', '紧急联系人', '与老人关系', '紧急联系人电话', '是否监护人', '慢性病', '家庭医生签约', '签约日期', '签约医生', '备注']).commit()
@@ -130,10 +134,12 @@ async function main() {
     await wbw.commit()
     log(`(setup) ${IMPORT_ROWS.toLocaleString()}-row xlsx written (${(statSync(file).size / 1048576).toFixed(1)} MB) in ${secs(t0() - t)}`)
 
+    }
     const app = await buildApp({ database, config, logger: false, loginRateLimit: 1000 })
     await app.ready()
     const login = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'yiyang-demo' } })
     const cookie = `yy_sid=${login.cookies.find((c) => c.name === 'yy_sid')!.value}`
+    if (!reuse) {
     const { readFileSync } = await import('node:fs')
     const body = readFileSync(file)
     const boundary = 'benchboundary'
@@ -171,6 +177,7 @@ async function main() {
     const copyMs = t0() - t
     log(`    plain COPY of the same ${written.toLocaleString()} rows into an identical table (same indexes): ${secs(copyMs)}; import / COPY = ${(importMs / copyMs).toFixed(1)}×`)
     log(`    goal: 100k-row import ≤ 60 s → ${importMs <= 60_000 ? 'met' : 'NOT met'}`)
+    }
 
     // ---- (b) list latency with category + region filter. VACUUM stands in for autovacuum after
     // the bulk load and the import: it sets the visibility map the index-only scans rely on.
@@ -180,7 +187,7 @@ async function main() {
     const cats = ['min_subsistence', 'living_alone', 'advanced_age', 'severe_disability', 'empty_nest']
     const urls: string[] = []
     for (let i = 0; i < 300; i++) urls.push(`/api/v1/elders?categories=${cats[i % cats.length]}&regionCode=${streets[i % streets.length]}&page=${1 + (i % 3)}&pageSize=20`)
-    for (const u of urls.slice(0, 30)) await app.inject({ url: u, headers: { cookie } })
+    for (const u of urls) await app.inject({ url: u, headers: { cookie } })
     const times: number[] = []
     let sampleTotal = 0
     for (const u of urls) {
@@ -190,7 +197,10 @@ async function main() {
       if (res.statusCode !== 200) throw new Error(`list failed ${res.statusCode} ${res.body}`)
       sampleTotal += res.json().total
     }
+    const byCat = new Map<string, number[]>()
+    urls.forEach((u, i) => { const c = /categories=(\w+)/.exec(u)![1]!; byCat.set(c, [...(byCat.get(c) ?? []), times[i]!]) })
     times.sort((a, b) => a - b)
+    log(`    distribution: p90 ${percentile(times, 90).toFixed(1)} ms, p95 ${percentile(times, 95).toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms; p50 by category: ${[...byCat].map(([c, v]) => `${c} ${percentile(v.sort((a, b) => a - b), 50).toFixed(0)}`).join(', ')}`)
     log(`(b) GET /api/v1/elders with category + street filter, ${count.toLocaleString()} elders, ${times.length} requests (avg ${Math.round(sampleTotal / times.length).toLocaleString()} matches): p50 ${percentile(times, 50).toFixed(1)} ms, p99 ${percentile(times, 99).toFixed(1)} ms; goal p99 ≤ 100 ms → ${percentile(times, 99) <= 100 ? 'met' : 'NOT met'}`)
     const ctimes: number[] = []
     for (const u of urls.slice(0, 60)) {
@@ -204,7 +214,7 @@ async function main() {
     await pool.end()
   } finally {
     await database.close().catch(() => {})
-    if (process.env.BENCH_KEEP) log(`(kept database ${dbName})`)
+    if (process.env.BENCH_KEEP || reuse) log(`(kept database ${dbName})`)
     else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
     await admin.end()
     rmSync(work, { recursive: true, force: true })
