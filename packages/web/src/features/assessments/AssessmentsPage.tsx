@@ -1,10 +1,9 @@
 import { assessmentScaleLabels, assessmentScales, assessmentStatuses, assessmentStatusLabels, type TAssessmentScale, type TAssessmentStatus } from "@yiyang/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Input, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Empty, Input, Select, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { errorMessage } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { useCan } from "../../app/session";
 import { PageHeader } from "../../shared/PageHeader";
@@ -13,6 +12,7 @@ import { RegionTreeSelect } from "../regions/RegionTreeSelect";
 import { assessmentKeys, fetchAssessments, type AssessmentQuery, type AssessmentSummary } from "./api";
 import { AssessmentStatusTag, LevelTag, reasonLabel, scaleShort } from "./labels";
 import { ScheduleAssessmentModal } from "./ScheduleAssessmentModal";
+import { ListLoadError, listTableProps } from "../../shared/listTable";
 
 const GROUPS = { open: "进行中", in_force: "现行有效", history: "已生效（含历史）" } as const;
 
@@ -105,17 +105,11 @@ export function AssessmentsPage() {
           {filtersActive ? <Button onClick={() => { setKeyword(""); reset(); }}>清除筛选</Button> : null}
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
-        {list.isError ? (
-          <Alert type="error" showIcon title="评估列表加载失败" description={errorMessage(list.error)} action={<Button onClick={() => void list.refetch()}>重试</Button>} style={{ marginBottom: 16 }} />
-        ) : null}
+        <ListLoadError list={list} title="评估列表加载失败" />
         <Table<AssessmentSummary>
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          size={elderMode ? "large" : "middle"}
-          className="yy-nowrap"
-          scroll={{ x: "max-content" }}
+          {...listTableProps(list, elderMode)}
           locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty description={filtersActive ? "没有符合条件的评估记录" : "暂无评估记录，点击“安排评估”开始"} /> }}
           pagination={{
             current: query.page,

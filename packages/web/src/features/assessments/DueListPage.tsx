@@ -1,10 +1,9 @@
 import { reassessmentStateLabels, reassessmentStates, type TReassessmentState } from "@yiyang/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Empty, Select, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
-import { errorMessage } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { useCan } from "../../app/session";
 import { PageHeader } from "../../shared/PageHeader";
@@ -13,6 +12,7 @@ import { RegionTreeSelect } from "../regions/RegionTreeSelect";
 import { assessmentKeys, fetchDue, type DueItem, type DueQuery } from "./api";
 import { DueStateTag, LevelTag } from "./labels";
 import { ScheduleAssessmentModal } from "./ScheduleAssessmentModal";
+import { ListLoadError, listTableProps } from "../../shared/listTable";
 
 /** Reassessment schedule: due soon and overdue per region, and elders whose condition changed. */
 export function DueListPage() {
@@ -75,15 +75,11 @@ export function DueListPage() {
           />
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
-        {list.isError ? <Alert type="error" showIcon title="复评清单加载失败" description={errorMessage(list.error)} style={{ marginBottom: 16 }} /> : null}
+        <ListLoadError list={list} title="复评清单加载失败" retry={false} />
         <Table<DueItem>
           rowKey={(d) => `${d.elderId}-${d.source}-${d.lastAssessmentId ?? d.dueDate}`}
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          size={elderMode ? "large" : "middle"}
-          className="yy-nowrap"
-          scroll={{ x: "max-content" }}
+          {...listTableProps(list, elderMode)}
           locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty description="没有需要复评的老人" /> }}
           pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showTotal: (n) => `共 ${n} 人次`, onChange: (page, pageSize) => patch({ page, pageSize }, { keepPage: true }) }}
         />

@@ -1,7 +1,6 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
 import {
-  Alert,
   AutoComplete,
   Button,
   Card,
@@ -19,7 +18,7 @@ import {
 } from "antd";
 import type { Dayjs } from "dayjs";
 import { useMemo, useState } from "react";
-import { errorMessage, type AuditEntry } from "../../api/client";
+import { type AuditEntry } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { useCan } from "../../app/session";
 import { dayjs, formatDateTime, shortId } from "../../shared/format";
@@ -30,6 +29,7 @@ import { useUrlQuery } from "../../shared/useUrlQuery";
 import { fetchAudit, auditKeys, type AuditQuery } from "./api";
 import { AuditDiff } from "./AuditDiff";
 import { useVerifyChain, VerifyChainButton, VerifyChainResult } from "./VerifyChainButton";
+import { ListLoadError, listTableProps } from "../../shared/listTable";
 
 interface FilterValues {
   actor?: string;
@@ -260,24 +260,11 @@ export function AuditPage() {
       </Card>
 
       <Card>
-        {list.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title="审计日志加载失败"
-            description={errorMessage(list.error)}
-            action={<Button onClick={() => void list.refetch()}>重试</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        ) : null}
+        <ListLoadError list={list} title="审计日志加载失败" />
         <Table<AuditEntry>
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          size={elderMode ? "large" : "middle"}
-          className="yy-nowrap"
-          scroll={{ x: "max-content" }}
+          {...listTableProps(list, elderMode)}
           expandable={{
             // A fixed expand column makes antd size the expanded row to the visible width,
             // so long hashes wrap instead of stretching the table.

@@ -17,6 +17,7 @@ import {
   abilityLabel, AGE_BAND_OPTIONS, ALL_CATEGORY_OPTIONS, categoryLabel, HEADLINE_CATEGORIES, LIVING_OPTIONS, livingLabel, sexLabel, STATUS_OPTIONS, statusLabel,
 } from "./labels";
 import { loadViews, storeViews, useElderListQuery, type SavedView } from "./useListQuery";
+import { ListLoadError, listTableProps } from "../../shared/listTable";
 
 const split = (v?: string) => (v ? v.split(",").filter(Boolean) : []);
 const join = (v: string[]) => (v.length ? v.join(",") : undefined);
@@ -168,18 +169,12 @@ export function EldersPage() {
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => { void list.refetch(); void counts.refetch(); }} loading={list.isFetching && !list.isPending} />
         </Space>
 
-        {list.isError ? (
-          <Alert type="error" showIcon title="老年人列表加载失败" description={errorMessage(list.error)} action={<Button onClick={() => void list.refetch()}>重试</Button>} style={{ marginBottom: 16 }} />
-        ) : null}
+        <ListLoadError list={list} title="老年人列表加载失败" />
 
         <Table<ElderSummary>
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          size={elderMode ? "large" : "middle"}
-          className="yy-nowrap"
-          scroll={{ x: "max-content" }}
+          {...listTableProps(list, elderMode)}
           onChange={(pagination, _f, sorter) => {
             const s = Array.isArray(sorter) ? sorter[0] : sorter;
             const key = (s?.columnKey ?? s?.field) as string | undefined;

@@ -1,7 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { DownOutlined, PlusOutlined, ReloadOutlined } from "@ant-design/icons";
 import {
-  Alert,
   App,
   Button,
   Card,
@@ -29,6 +28,7 @@ import { StatusTag } from "../../shared/StatusTag";
 import { fetchUsers, revokeUserSessions, updateUser, userKeys, type UserQuery } from "./api";
 import { ResetPasswordModal } from "./ResetPasswordModal";
 import { UserFormModal } from "./UserFormModal";
+import { ListLoadError, listTableProps } from "../../shared/listTable";
 
 function UserStatus({ user }: { user: User }) {
   if (!user.isActive) return <StatusTag tone="neutral">{USER_STATUS_LABELS.disabled}</StatusTag>;
@@ -272,25 +272,12 @@ export function UsersPage() {
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
 
-        {list.isError ? (
-          <Alert
-            type="error"
-            showIcon
-            title="用户列表加载失败"
-            description={errorMessage(list.error)}
-            action={<Button onClick={() => void list.refetch()}>重试</Button>}
-            style={{ marginBottom: 16 }}
-          />
-        ) : null}
+        <ListLoadError list={list} title="用户列表加载失败" />
 
         <Table<User>
           rowKey="id"
           columns={columns}
-          dataSource={list.data?.items ?? []}
-          loading={list.isFetching}
-          size={elderMode ? "large" : "middle"}
-          className="yy-nowrap"
-          scroll={{ x: "max-content" }}
+          {...listTableProps(list, elderMode)}
           locale={{
             emptyText: list.isPending ? (
               <div style={{ height: 120 }} />

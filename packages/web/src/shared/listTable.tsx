@@ -1,0 +1,31 @@
+import { Alert, Button } from "antd";
+import type { UseQueryResult } from "@tanstack/react-query";
+import { errorMessage } from "../api/client";
+
+type ListQuery<T> = Pick<UseQueryResult<{ items: T[] }>, "data" | "isFetching">;
+
+/** The table settings every paginated list shares: rows, loading, density per mode, no wrapping. */
+export function listTableProps<T>(list: ListQuery<T>, elderMode: boolean) {
+  return {
+    dataSource: list.data?.items ?? [],
+    loading: list.isFetching,
+    size: elderMode ? ("large" as const) : ("middle" as const),
+    className: "yy-nowrap",
+    scroll: { x: "max-content" as const },
+  };
+}
+
+/** A failed list load: the server's Chinese message and, where it makes sense, a retry button. */
+export function ListLoadError({ list, title, retry = true }: { list: Pick<UseQueryResult, "isError" | "error" | "refetch">; title: string; retry?: boolean }) {
+  if (!list.isError) return null;
+  return (
+    <Alert
+      type="error"
+      showIcon
+      title={title}
+      description={errorMessage(list.error)}
+      action={retry ? <Button onClick={() => void list.refetch()}>重试</Button> : undefined}
+      style={{ marginBottom: 16 }}
+    />
+  );
+}
