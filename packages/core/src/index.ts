@@ -15,6 +15,7 @@ export * from './assessment/mzt039.js';
 export * from './flow.js';
 export * from './assessment/workflow.js';
 export * from './assessment/reassessment.js';
+export * from './assessment/flat-answers.js';
 export * from './categories.js';
 export * from './worklist-rules.js';
 export * from './money.js';

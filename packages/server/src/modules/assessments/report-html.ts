@@ -35,7 +35,7 @@ export function renderReportHtml(a: TAssessmentDetail, opts: { generatedAt: Date
   const riskTotal = sumRiskEvents(a.info.riskEvents as Partial<Record<TRiskEventType, number>>)
   const riskText = Object.entries(a.info.riskEvents).filter(([, n]) => n > 0)
     .map(([k, n]) => `${riskEventTypeLabels[k as TRiskEventType] ?? k} ${n === 3 ? '3次及以上' : n + '次'}`).join('，') || '无'
-  const mental = hasDementiaOrMental({ ...a.info, riskEvents: a.info.riskEvents, notes: a.info.notes ?? null })
+  const mental = hasDementiaOrMental(a.info)
   const diagnoses = a.info.diagnoses.filter((d) => /^F/i.test(d.icd10)).map((d) => `${d.name}（${d.icd10}）`).join('，')
   const dims = a.dimensions ?? {}
 
