@@ -139,7 +139,10 @@ describe('ability assessment: schedule → tablet form → review → report', (
     await page.getByRole('button', { name: '审核通过' }).click()
     const dialog = page.getByRole('dialog', { name: '审核通过' })
     await dialog.getByRole('button', { name: /确\s*定/ }).click()
-    await page.getByText('审核通过，评估结果已生效').waitFor()
+    // Wait on the record itself, not on the toast (it fades after a few seconds).
+    await expect
+      .poll(async () => (await (await page.request.get(`${server.url}/api/v1/assessments/${assessmentId}`)).json()).status, { timeout: 30_000 })
+      .toBe('effective')
     await page.getByText('已生效').first().waitFor()
     await page.locator('svg').first().waitFor()
     await screenshot(page, 'assessment-detail')

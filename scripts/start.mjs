@@ -18,9 +18,9 @@ function newestMtime(dir) {
   return newest
 }
 
-function run(cmd, args, what, cwd = root) {
+function run(cmd, args, what, cwd = root, env = process.env) {
   process.stdout.write(`${what}…\n`)
-  const r = spawnSync(cmd, args, { cwd, stdio: ['ignore', 'inherit', 'inherit'] })
+  const r = spawnSync(cmd, args, { cwd, env, stdio: ['ignore', 'inherit', 'inherit'] })
   if (r.status !== 0) {
     process.stderr.write(`${what}失败（退出码 ${r.status}）\n`)
     process.exit(1)
@@ -31,7 +31,9 @@ run(bin('tsc'), ['-b', 'packages/core', 'packages/solver'], '编译领域包')
 const webIndex = join(root, 'packages/web/dist/index.html')
 const webSrc = [join(root, 'packages/web/src'), join(root, 'packages/core/src'), join(root, 'packages/web/index.html')]
 const webStale = !existsSync(webIndex) || webSrc.some((p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > statSync(webIndex).mtimeMs)
-if (webStale && process.env.SKIP_WEB_BUILD !== '1') run(process.execPath, [bin('vite'), 'build', '--logLevel', 'warn'], '构建网页前端', join(root, 'packages/web'))
+// Always a production bundle: Vite honours an inherited NODE_ENV (a test runner sets 'test',
+// which makes React and antd build their development variants).
+if (webStale && process.env.SKIP_WEB_BUILD !== '1') run(process.execPath, [bin('vite'), 'build', '--logLevel', 'warn'], '构建网页前端', join(root, 'packages/web'), { ...process.env, NODE_ENV: 'production' })
 
 const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], { cwd: root, stdio: 'inherit', env: process.env })
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))

@@ -100,7 +100,7 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
       confirmLoading={mutation.isPending}
       width={elderMode ? 980 : 860}
       destroyOnHidden
-      maskClosable={false}
+      mask={{ closable: false }}
     >
       <Form<Values>
         form={form}
