@@ -182,3 +182,20 @@ describe.skipIf(!haveBench)('home-care instances', () => {
     }
   })
 })
+
+describe('general engine input checks', () => {
+  it('rejects a break that cannot fit in the shift, and returns at once when nothing can be assigned', () => {
+    const base: Problem = {
+      locations: [{ x: 0, y: 0 }, { x: 5, y: 0 }],
+      travel: { kind: 'euclidean' },
+      caregivers: [{ id: 'a', skills: [], start: 0, shift: [0, 100], break: { window: [150, 160], duration: 10 } }],
+      visits: [{ id: 'v', location: 1, duration: 5 }],
+    }
+    expect(() => solveProblem(base, { timeLimitMs: 100 })).toThrow(/break cannot be taken/)
+    const none: Problem = { ...base, caregivers: [{ id: 'a', skills: [], start: 0, shift: [0, 100] }], visits: [{ id: 'v', location: 1, duration: 5, skills: ['x'] }] }
+    let t = 0
+    const plan = solveProblem(none, { timeLimitMs: 1000, now: () => (t += 1) })
+    expect(plan.unassigned).toEqual([{ visitId: 'v', reason: 'no_skill', detail: expect.any(String) }])
+    expect(plan.iterations).toBe(0)
+  })
+})

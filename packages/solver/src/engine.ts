@@ -288,6 +288,12 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   for (let c = 0; c < nV; c++) {
     const b = cgs[c].break
     if (!b) continue
+    const cg = cgs[c]
+    if (!Array.isArray(b.window) || b.window.length !== 2 || !(b.window[0] <= b.window[1]) || !(b.duration >= 0))
+      throw new ProblemError(`caregiver ${cg.id}: break needs window [earliest, latest] and a non-negative duration`)
+    const bs = Math.max(cg.shift[0], b.window[0])
+    if (bs > b.window[1] || bs + b.duration + tt[cg.start * L + (cg.end ?? cg.start)] > cg.shift[1])
+      throw new ProblemError(`caregiver ${cg.id}: the break cannot be taken within the shift`)
     const t = ti++
     const vi = nRV + (t - nTasks)
     visFirst[vi] = t
@@ -1164,7 +1170,9 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   let T = T0
   let lastBest = now()
   const restartShare = extras.restart ?? 0
-  if (nRV > 0) {
+  let anyAssignable = false
+  for (let i = 0; i < nRV; i++) if (!visReason[i]) anyAssignable = true
+  if (anyAssignable) {
     while (iterations < maxIter) {
       if ((iterations & 3) === 0) {
         const tn = now()
