@@ -7,7 +7,8 @@ import { checkSolomon } from './check-solomon.js'
 import { parseHhc } from './hhc.js'
 import { checkHhc } from './check-hhc.js'
 
-const bench = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/bench')
+// The published data sits beside the checkout (../shared/bench) or where YIYANG_BENCH_DIR says.
+const bench = process.env.YIYANG_BENCH_DIR ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/bench')
 const haveBench = existsSync(join(bench, 'solomon', 'bks.json'))
 
 const tiny = `TINY

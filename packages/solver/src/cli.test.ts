@@ -8,7 +8,8 @@ import { runCli } from './cli.js'
 import { parseSolomon } from './solomon.js'
 import { checkSolomon } from './check-solomon.js'
 
-const bench = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/bench')
+// The published data sits beside the checkout (../shared/bench) or where YIYANG_BENCH_DIR says.
+const bench = process.env.YIYANG_BENCH_DIR ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/bench')
 const haveBench = existsSync(join(bench, 'solomon', 'c101.txt'))
 const bin = fileURLToPath(new URL('../bin/solve.mjs', import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), 'solver-cli-'))

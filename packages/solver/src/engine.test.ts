@@ -11,7 +11,8 @@ import { checkHhc } from './check-hhc.js'
 import { solveInWorker } from './runner.js'
 import type { Plan, Problem, VisitStop } from './model.js'
 
-const bench = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/bench')
+// The published data sits beside the checkout (../shared/bench) or where YIYANG_BENCH_DIR says.
+const bench = process.env.YIYANG_BENCH_DIR ?? resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../../shared/bench')
 const haveBench = existsSync(join(bench, 'hhc', 'bks.json'))
 const distWorker = fileURLToPath(new URL('../dist/worker.js', import.meta.url))
 
