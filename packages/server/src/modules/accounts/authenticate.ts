@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm'
-import type { Db } from '../../db/client.js'
+import type { Db, DbOrTx } from '../../db/client.js'
 import { randomToken, sha256Hex } from '../../platform/crypto.js'
 import type { TActor, TRole } from '../../platform/permissions.js'
 import { apiTokens, sessions, users } from './accounts.tables.js'
@@ -14,7 +14,7 @@ function toActor(u: typeof users.$inferSelect, via: TActor['via'], sessionId?: s
   }
 }
 
-export async function createSession(db: Db, userId: string, ttlMs: number, now: Date, meta: { ip: string; userAgent?: string }) {
+export async function createSession(db: DbOrTx, userId: string, ttlMs: number, now: Date, meta: { ip: string; userAgent?: string }) {
   const token = randomToken(32)
   const id = sha256Hex(token)
   const expiresAt = new Date(now.getTime() + ttlMs)

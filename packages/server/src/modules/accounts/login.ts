@@ -36,12 +36,13 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     if (lock) throw new AppError('ACCOUNT_LOCKED', `登录失败次数过多，账号已临时锁定，请 ${LOCKOUT_MINUTES} 分钟后再试`, undefined, { retryAfterMinutes: LOCKOUT_MINUTES })
     throw new AppError('INVALID_CREDENTIALS')
   }
-  const session = await withTx(actorCtx, async (t) => {
-    const [updated] = await t.tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id)).returning()
+  // The session row, the counters and the audit row commit together.
+  const { updated, created } = await withTx(actorCtx, async (t) => {
+    const [row] = await t.tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id)).returning()
+    const session = await createSession(t.tx, user.id, ctx.config.sessionTtlMs, now, { ip: ctx.ip, userAgent })
     await appendAudit(t, { action: 'auth.login', entityType: 'user', entityId: user.id, regionCode: user.scopeRegionCode })
-    return { updated: updated! }
+    return { updated: row!, created: session }
   })
-  const created = await createSession(ctx.db, user.id, ctx.config.sessionTtlMs, now, { ip: ctx.ip, userAgent })
   const names = await regionNames(ctx.db, [user.scopeRegionCode])
-  return { user: toMeResponse(session.updated, names.get(user.scopeRegionCode)), token: created.token, expiresAt: created.expiresAt }
+  return { user: toMeResponse(updated, names.get(user.scopeRegionCode)), token: created.token, expiresAt: created.expiresAt }
 }
