@@ -1,20 +1,24 @@
 import { addDays, addMonths, makeIdNumber, todayInShanghai } from '@yiyang/core'
 import type { TestApp } from './app.js'
 
-let counter = 0
 
 /**
  * A fresh valid ID number (made-up address code 620702, checksum computed) that no other test
  * in this file uses (each test file has its own database clone).
  */
+// Fresh numbers never repeat within a test process (each test file has its own database) and
+// use another county's address code, so they never meet the demo seed's 620702 numbers.
+const FRESH_SPACE = 300 * 450
+let freshBase = Math.floor(Math.random() * FRESH_SPACE)
+
 export function freshIdNumber(opts: { age?: number; sex?: 'male' | 'female'; today?: string } = {}): string {
   const today = opts.today ?? todayInShanghai()
   const age = opts.age ?? 70
+  const k = freshBase++ % FRESH_SPACE
   // Between 1 and 300 days before the birthday: the age on `today` is exactly `age`.
-  const n = counter++
-  const birth = addDays(addMonths(today, -12 * age), -(1 + ((n * 7 + Math.floor(Math.random() * 7)) % 300)))
-  const seqBase = Math.floor(Math.random() * 450) * 2
-  return makeIdNumber('620702', birth, seqBase + (opts.sex === 'female' ? 0 : 1))
+  const birth = addDays(addMonths(today, -12 * age), -(1 + (k % 300)))
+  const seqBase = Math.floor(k / 300) * 2
+  return makeIdNumber('620721', birth, seqBase + (opts.sex === 'female' ? 0 : 1))
 }
 
 export type TNewElder = {
