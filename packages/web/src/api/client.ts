@@ -22,7 +22,8 @@ export type Role =
   | "operator"
   | "auditor";
 
-export interface Me {
+/** The fields every view of an account shares (the server's accountBase). */
+interface AccountBase {
   id: string;
   username: string;
   displayName: string;
@@ -30,6 +31,9 @@ export interface Me {
   scopeRegionCode: string;
   scopeRegionName: string;
   providerId: string | null;
+}
+
+export interface Me extends AccountBase {
   elderMode: boolean;
   mustChangePassword: boolean;
   permissions: string[];
@@ -42,14 +46,7 @@ export interface Health {
   demo: boolean;
 }
 
-export interface User {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeRegionCode: string;
-  scopeRegionName: string;
-  providerId: string | null;
+export interface User extends AccountBase {
   isActive: boolean;
   phone: string | null;
   lastLoginAt: string | null;

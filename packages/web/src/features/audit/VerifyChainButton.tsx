@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import { useMutation } from "@tanstack/react-query";
 import { SafetyCertificateOutlined } from "@ant-design/icons";
 import { Alert, Button } from "antd";
@@ -18,51 +19,32 @@ export function VerifyChainButton({ mutation }: { mutation: ReturnType<typeof us
 }
 
 export function VerifyChainResult({ mutation }: { mutation: ReturnType<typeof useVerifyChain> }) {
-  if (mutation.isError) {
-    return (
-      <Alert
-        type="error"
-        showIcon
-        closable={{ onClose: () => mutation.reset(), "aria-label": "关闭校验结果" }}
-        role="alert"
-        style={{ marginBottom: 16 }}
-        title="校验未能完成"
-        description={errorMessage(mutation.error)}
-      />
-    );
-  }
-  const r = mutation.data;
-  if (!r) return null;
-  if (r.ok) {
-    return (
-      <Alert
-        type="success"
-        showIcon
-        closable={{ onClose: () => mutation.reset(), "aria-label": "关闭校验结果" }}
-        role="status"
-        style={{ marginBottom: 16 }}
-        title={`哈希链完整：已校验 ${r.checked.toLocaleString("zh-CN")} 条记录，未发现篡改或缺失。`}
-      />
-    );
-  }
-  return (
+  // One closable alert for every outcome; failures are announced as alerts, success as status.
+  const show = (type: "success" | "error", title: string, description?: ReactNode) => (
     <Alert
-      type="error"
+      type={type}
       showIcon
       closable={{ onClose: () => mutation.reset(), "aria-label": "关闭校验结果" }}
-      role="alert"
+      role={type === "error" ? "alert" : "status"}
       style={{ marginBottom: 16 }}
-      title="哈希链校验失败：日志可能被篡改或缺失"
-      description={
-        r.brokenAt ? (
-          <>
-            第一条异常记录：序号 <strong>{r.brokenAt.seq}</strong>（记录编号 <span className="yy-mono">{r.brokenAt.id}</span>）。
-            原因：{r.brokenAt.reason}。在此之前已校验 {r.checked.toLocaleString("zh-CN")} 条记录。请立即报告系统管理员并保全数据库。
-          </>
-        ) : (
-          `已校验 ${r.checked} 条记录。请立即报告系统管理员。`
-        )
-      }
+      title={title}
+      description={description}
     />
+  );
+  if (mutation.isError) return show("error", "校验未能完成", errorMessage(mutation.error));
+  const r = mutation.data;
+  if (!r) return null;
+  if (r.ok) return show("success", `哈希链完整：已校验 ${r.checked.toLocaleString("zh-CN")} 条记录，未发现篡改或缺失。`);
+  return show(
+    "error",
+    "哈希链校验失败：日志可能被篡改或缺失",
+    r.brokenAt ? (
+      <>
+        第一条异常记录：序号 <strong>{r.brokenAt.seq}</strong>（记录编号 <span className="yy-mono">{r.brokenAt.id}</span>）。
+        原因：{r.brokenAt.reason}。在此之前已校验 {r.checked.toLocaleString("zh-CN")} 条记录。请立即报告系统管理员并保全数据库。
+      </>
+    ) : (
+      `已校验 ${r.checked} 条记录。请立即报告系统管理员。`
+    ),
   );
 }
