@@ -19,3 +19,4 @@ export * from './assessment/flat-answers.js';
 export * from './categories.js';
 export * from './worklist-rules.js';
 export * from './money.js';
+export * from './roles.js';

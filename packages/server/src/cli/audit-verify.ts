@@ -1,6 +1,6 @@
 import { openDatabase } from '../bootstrap.js'
 import { loadConfig } from '../platform/config.js'
-import { verifyAuditChain } from '../modules/audit/audit.js'
+import { verifyAuditChain } from '../platform/audit.js'
 
 // Prints OK or the first broken row; exit code 0 when intact, 1 otherwise.
 const config = loadConfig()

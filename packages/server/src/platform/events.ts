@@ -1,5 +1,5 @@
 import { EventEmitter } from 'node:events'
-import { domainEvents } from '../modules/system/system.tables.js'
+import { domainEvents } from './outbox.tables.js'
 import type { TxCtx } from './context.js'
 
 export type TDomainEvent = {

@@ -1,13 +1,6 @@
 import { z } from 'zod'
 
-export const ZPageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
-})
-export type TPageQuery = z.infer<typeof ZPageQuery>
-
-export const pageOf = <T extends z.ZodType>(item: T) =>
-  z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
+export { ZPageQuery, pageOf, type TPageQuery } from './list.js'
 
 export const ZOk = z.object({ ok: z.literal(true) })
 

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { ConfigError, loadConfig } from './config.js'
 import { createCrypto } from './crypto.js'
 import { grantableRoles, requireInScope, type TActor } from './permissions.js'
-import { canonical, sanitizeForAudit } from '../modules/audit/audit.js'
+import { canonical, sanitizeForAudit } from './audit.js'
 import { passwordWeakness } from '../modules/accounts/password.js'
 
 const key = 'k'.repeat(40)

@@ -7,7 +7,7 @@ import type { TRole } from '../platform/permissions.js'
 import { regions } from '../modules/regions/regions.tables.js'
 import { users } from '../modules/accounts/accounts.tables.js'
 import { hashPassword } from '../modules/accounts/password.js'
-import { appendAudit } from '../modules/audit/audit.js'
+import { appendAudit } from '../platform/audit.js'
 import { apiModules } from '../modules/registry.js'
 
 export const DEMO_PASSWORD = 'yiyang-demo'

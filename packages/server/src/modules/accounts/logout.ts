@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
-import { appendAudit } from '../audit/audit.js'
+import { appendAudit } from '../../platform/audit.js'
 import { sessions } from './accounts.tables.js'
 
 export async function logout(ctx: Ctx) {

@@ -2,7 +2,7 @@ import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { requirePermission, roleRank, type TRole } from '../../platform/permissions.js'
-import { appendAudit } from '../audit/audit.js'
+import { appendAudit } from '../../platform/audit.js'
 import { getUserInScope } from './accounts.repo.js'
 import { revokeUserSessions } from './authenticate.js'
 

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { appendAudit } from '../audit/audit.js'
+import { appendAudit } from '../../platform/audit.js'
 import { users } from './accounts.tables.js'
 import { getMe } from './get-me.js'
 

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js'
 import { randomToken, sha256Hex } from '../../platform/crypto.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { isoDate } from '../../platform/http.js'
-import { appendAudit } from '../audit/audit.js'
+import { appendAudit } from '../../platform/audit.js'
 import { apiTokens } from './accounts.tables.js'
 import { TOKEN_PREFIX } from './authenticate.js'
 

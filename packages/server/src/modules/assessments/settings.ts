@@ -2,7 +2,7 @@ import type { TAssessmentScale } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { appendAudit } from '../audit/audit.js'
+import { appendAudit } from '../../platform/audit.js'
 import { getAllSettings, getSettings } from './assessments.repo.js'
 import { assessmentSettings } from './assessments.tables.js'
 

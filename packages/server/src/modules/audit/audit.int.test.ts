@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { createTestApp, type TestApp } from '../../../test/app.js'
-import { verifyAuditChain } from './audit.js'
+import { verifyAuditChain } from '../../platform/audit.js'
 
 let t: TestApp
 let auditor: string

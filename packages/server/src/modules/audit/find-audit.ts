@@ -2,8 +2,8 @@ import { and, count, desc, eq, gte, ilike, like, lte, type SQL } from 'drizzle-o
 import { z } from 'zod'
 import type { Ctx } from '../../platform/context.js'
 import { requirePermission, scopeLike } from '../../platform/permissions.js'
-import { auditLog } from './audit.tables.js'
-import { verifyAuditChain } from './audit.js'
+import { auditLog } from '../../platform/audit.tables.js'
+import { verifyAuditChain } from '../../platform/audit.js'
 
 export const ZFindAudit = z.object({
   actor: z.string().trim().max(64).optional(),

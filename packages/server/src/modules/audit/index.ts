@@ -1,3 +1,3 @@
-export { appendAudit, verifyAuditChain, sanitizeForAudit } from './audit.js'
-export type { TAuditEntry } from './audit.js'
+export { appendAudit, verifyAuditChain, sanitizeForAudit } from '../../platform/audit.js'
+export type { TAuditEntry } from '../../platform/audit.js'
 export { auditRoutes } from './audit.routes.js'

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { domainEvents } from '../system/system.tables.js'
+import { domainEvents } from '../../platform/outbox.tables.js'
 import { getElderInScope } from './elders.repo.js'
 import { elderHistory } from './elders.tables.js'
 

@@ -1,7 +1,7 @@
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { appendAudit } from '../audit/audit.js'
+import { appendAudit } from '../../platform/audit.js'
 import { getElderInScope } from './elders.repo.js'
 import type { revealFields, TContact } from './elders.schemas.js'
 

@@ -2,7 +2,7 @@ import { addDays, makeIdNumber, maskAddress, todayInShanghai, typedElderCategori
 import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
-import { appendAudit } from '../audit/audit.js'
+import { appendAudit } from '../../platform/audit.js'
 import { regions } from '../regions/regions.tables.js'
 import { nameInitials, storedCategories } from './elder-values.js'
 import { elderHistory, elders } from './elders.tables.js'

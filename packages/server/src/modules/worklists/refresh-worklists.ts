@@ -3,7 +3,7 @@ import { and, eq, inArray, like, sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { requirePermission, scopeLike } from '../../platform/permissions.js'
-import { appendAudit } from '../audit/audit.js'
+import { appendAudit } from '../../platform/audit.js'
 import { eldersInScopeForRules } from '../elders/index.js'
 import { worklistItems, worklistRules } from './worklists.tables.js'
 

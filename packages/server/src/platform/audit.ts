@@ -1,8 +1,8 @@
 import { asc, eq, gt, sql } from 'drizzle-orm'
-import type { DbOrTx } from '../../db/client.js'
-import { rowsOf } from '../../db/client.js'
-import { sha256Hex } from '../../platform/crypto.js'
-import type { TxCtx } from '../../platform/context.js'
+import type { DbOrTx } from '../db/client.js'
+import { rowsOf } from '../db/client.js'
+import { sha256Hex } from './crypto.js'
+import type { TxCtx } from './context.js'
 import { auditHead, auditLog } from './audit.tables.js'
 
 export type TAuditEntry = {
