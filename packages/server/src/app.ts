@@ -17,11 +17,9 @@ import type { Ctx } from './platform/context.js'
 import { createCrypto } from './platform/crypto.js'
 import { AppError, errorHandler } from './platform/errors.js'
 import { EventBus } from './platform/events.js'
+import { JobRunner } from './platform/jobs.js'
 import { maskLogObject, maskSensitiveText } from './platform/log.js'
-import { accountsRoutes, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
-import { auditRoutes } from './modules/audit/index.js'
-import { regionsRoutes } from './modules/regions/index.js'
-import { systemRoutes } from './modules/system/system.routes.js'
+import { actorForUser, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
 import { apiModules } from './modules/registry.js'
 
 declare module 'fastify' {
@@ -31,6 +29,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route as 'METHOD /path', so tests can prove each one is covered by the scope matrix. */
     apiRoutes: string[]
+    /** Durable jobs and the outbox relay of this process. */
+    jobs: JobRunner
   }
 }
 
@@ -46,6 +46,8 @@ export type TAppDeps = {
   /** false silences request logs (tests); otherwise pino options. */
   logger?: boolean | Record<string, unknown>
   loginRateLimit?: number
+  /** false: no background runner (tests that drive `app.jobs.drain()` themselves still can). */
+  runJobs?: boolean
   /** Tests only: extra routes registered before the app is sealed. */
   extraRoutes?: (app: FastifyInstance) => void
 }
@@ -78,7 +80,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>()
-  const events = deps.events ?? new EventBus((err, e) => app.log.error({ err, event: e.type }, 'event handler failed'))
+  const events = deps.events ?? new EventBus()
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -123,13 +125,18 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   })
 
   await app.register(async (api) => {
-    await api.register(systemRoutes, { database, version: config.version })
-    await api.register(accountsRoutes, { loginRateLimit: deps.loginRateLimit ?? 20 })
-    await api.register(regionsRoutes)
-    await api.register(auditRoutes)
-    for (const mod of apiModules) await api.register(mod.routes, { events, database })
+    const routeOptions = { events, database, version: config.version, loginRateLimit: deps.loginRateLimit ?? 20 }
+    for (const mod of apiModules) await api.register(mod.routes, routeOptions)
   }, { prefix: '/api/v1' })
   for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
+  const runner = new JobRunner({
+    database, clock, config, crypto, events, definitions: apiModules.flatMap((m) => m.jobs ?? []),
+    loadActor: actorForUser, log: app.log,
+  })
+  app.decorate('jobs', runner)
+  if (deps.runJobs !== false) app.addHook('onReady', () => runner.start())
+  // Runs before the database is closed by the caller: in-flight jobs finish or keep their lease.
+  app.addHook('onClose', () => runner.stop())
 
   deps.extraRoutes?.(app)
   const webDist = config.webDist ?? join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../web/dist')

@@ -14,6 +14,8 @@ export type TestApp = {
   app: FastifyInstance
   database: Database
   events: EventBus
+  /** Runs every due job and relays every committed event (what the background runner does). */
+  settle(): Promise<void>
   /** Logs in and returns a Cookie header value. */
   login(username: string, password?: string): Promise<string>
   close(): Promise<void>
@@ -48,6 +50,7 @@ export async function createTestApp(opts: { clock?: Clock; loginRateLimit?: numb
     app,
     database,
     events,
+    settle: () => app.jobs.drain(),
     async login(username, password = DEMO_PASSWORD) {
       const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
       if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`)

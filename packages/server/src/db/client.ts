@@ -21,6 +21,8 @@ export type Database = {
   kind: 'pglite' | 'postgres'
   migrate(): Promise<void>
   close(): Promise<void>
+  /** Calls fn on every NOTIFY on channel (other processes waking this one); returns the unlisten. */
+  listen?(channel: string, fn: () => void): Promise<() => Promise<void>>
   /** PGlite only: the embedded instance, for dumping a test template. */
   pglite?: PGlite
 }
@@ -44,6 +46,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     kind: 'pglite',
     pglite: client,
     migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
+    listen: (channel, fn) => client.listen(channel, () => fn()),
     close: () => client.close(),
   }
 }
@@ -61,6 +64,16 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     db,
     kind: 'postgres',
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+    // LISTEN needs a connection of its own, outside the pool.
+    async listen(channel, fn) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error('invalid channel')
+      const client = new pg.Client({ connectionString: url })
+      client.on('error', (err) => process.emitWarning(`PostgreSQL listener error: ${err.message}`))
+      await client.connect()
+      client.on('notification', (n) => { if (n.channel === channel) fn() })
+      await client.query(`LISTEN ${channel}`)
+      return async () => { await client.end() }
+    },
     close: () => pool.end(),
   }
 }

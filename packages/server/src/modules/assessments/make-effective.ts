@@ -1,7 +1,7 @@
 import { addDays, assessmentFlow, icd10IsDementia, assessmentStatusesInForce, todayInShanghai, type TAssessmentScale } from '@yiyang/core'
 import { and, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm'
 import type { TxCtx } from '../../platform/context.js'
-import { recordEvent } from '../../platform/events.js'
+import { recordEvent } from '../../platform/outbox.js'
 import { transition } from '../../platform/workflow.js'
 import { appendAudit } from '../../platform/audit.js'
 import { applyAbilityLevel } from '../elders/index.js'

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
-import { eq, sql } from 'drizzle-orm'
-import { users } from '../accounts/accounts.tables.js'
-import type { Database } from '../../db/client.js'
+import type { TRouteOptions } from '../../platform/module.js'
+import { countDemoPasswordUsers } from '../accounts/index.js'
 
-export const systemRoutes: FastifyPluginAsyncZod<{ database: Database; version: string }> = async (app, opts) => {
+export const systemRoutes: FastifyPluginAsyncZod<TRouteOptions> = async (app, opts) => {
   app.get('/health', {
     schema: {
       tags: ['system'], summary: '健康检查',
@@ -12,7 +11,6 @@ export const systemRoutes: FastifyPluginAsyncZod<{ database: Database; version: 
     },
   }, async () => {
     // demo = seeded demo passwords still in use; the login page then shows the demo account.
-    const [row] = await opts.database.db.select({ n: sql<number>`count(*)::int` }).from(users).where(eq(users.isDemoPassword, true))
-    return { status: 'ok' as const, db: opts.database.kind, version: opts.version, demo: Number(row?.n ?? 0) > 0 }
+    return { status: 'ok' as const, db: opts.database.kind, version: opts.version, demo: (await countDemoPasswordUsers(opts.database.db)) > 0 }
   })
 }
