@@ -17,7 +17,7 @@ import type { Ctx } from './platform/context.js'
 import { createCrypto } from './platform/crypto.js'
 import { AppError, errorHandler } from './platform/errors.js'
 import { EventBus } from './platform/events.js'
-import { JobRunner } from './platform/jobs.js'
+import { JobRunner, type TJobDefinition } from './platform/jobs.js'
 import { maskLogObject, maskSensitiveText } from './platform/log.js'
 import { actorForUser, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
 import { apiModules } from './modules/registry.js'
@@ -46,6 +46,8 @@ export type TAppDeps = {
   /** false silences request logs (tests); otherwise pino options. */
   logger?: boolean | Record<string, unknown>
   loginRateLimit?: number
+  /** Tests only: job kinds beside the modules' own. */
+  extraJobs?: TJobDefinition<never>[]
   /** false: no background runner (tests that drive `app.jobs.drain()` themselves still can). */
   runJobs?: boolean
   /** Tests only: extra routes registered before the app is sealed. */
@@ -130,7 +132,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   }, { prefix: '/api/v1' })
   for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
   const runner = new JobRunner({
-    database, clock, config, crypto, events, definitions: apiModules.flatMap((m) => m.jobs ?? []),
+    database, clock, config, crypto, events, definitions: [...apiModules.flatMap((m) => m.jobs ?? []), ...(deps.extraJobs ?? [])],
     loadActor: actorForUser, log: app.log,
   })
   app.decorate('jobs', runner)
