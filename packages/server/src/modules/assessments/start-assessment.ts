@@ -2,7 +2,7 @@ import { assessmentFlow } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { transition } from '../../platform/workflow.js'
+import { assertCanStep, runStep } from '../../platform/workflow.js'
 import { appendAudit } from '../../platform/audit.js'
 import { assessmentAuditSnapshot } from './assessments.mapper.js'
 import { getAssessmentInScope } from './assessments.repo.js'
@@ -15,11 +15,10 @@ export async function startAssessment(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'assessment:write')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
-    const after = await transition(t, assessments, before.id, assessmentFlow.start, {
-      assessedAt: before.assessedAt ?? ctx.clock.now(), version: sql`${assessments.version} + 1`, updatedAt: ctx.clock.now(),
+    return runStep(t, {
+      table: assessments, step: assessmentFlow.start, before, patch: { assessedAt: before.assessedAt ?? ctx.clock.now() },
+      audit: { action: 'assessment.started', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
     })
-    await appendAudit(t, { action: 'assessment.started', entityType: 'assessment', entityId: id, regionCode: after.regionCode, before: assessmentAuditSnapshot(before), after: assessmentAuditSnapshot(after) })
-    return after
   })
   return detailOf(ctx, row)
 }
