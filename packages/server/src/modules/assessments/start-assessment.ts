@@ -2,13 +2,11 @@ import { assessmentFlow } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { assertCanStep, runStep } from '../../platform/workflow.js'
-import { appendAudit } from '../../platform/audit.js'
+import { runStep } from '../../platform/workflow.js'
 import { assessmentAuditSnapshot } from './assessments.mapper.js'
 import { getAssessmentInScope } from './assessments.repo.js'
 import { assessments } from './assessments.tables.js'
 import { detailOf } from './get-assessment.js'
-import { sql } from 'drizzle-orm'
 
 /** The assessor opens the form: scheduled → in_progress. */
 export async function startAssessment(ctx: Ctx, id: string) {
