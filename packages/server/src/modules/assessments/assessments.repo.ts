@@ -3,7 +3,6 @@ import { and, eq, like, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { AppError } from '../../platform/errors.js'
 import { scopeLike, type TActor } from '../../platform/permissions.js'
-import { getRegion } from '../regions/index.js'
 import { assessmentSettings, assessments } from './assessments.tables.js'
 import type { TAssessmentRow } from './assessments.mapper.js'
 
@@ -15,17 +14,6 @@ export async function getAssessmentInScope(db: DbOrTx, actor: TActor, id: string
   const [row] = forUpdate ? await q.for('update') : await q
   if (!row) throw new AppError('NOT_FOUND', '评估记录不存在或不在您的管辖范围内')
   return row
-}
-
-/**
- * The region-code prefix of a filter region inside the actor's scope (so a district user can
- * narrow to one street). Outside the scope → NOT_FOUND.
- */
-export async function filterPrefix(db: DbOrTx, actor: TActor, regionCode: string | undefined): Promise<string> {
-  if (!regionCode) return actor.scopePrefix
-  const region = await getRegion(db, regionCode)
-  if (!region || !region.code.startsWith(actor.scopePrefix)) throw new AppError('NOT_FOUND', '区划不存在或不在您的管辖范围内')
-  return region.prefix.length >= actor.scopePrefix.length ? region.prefix : actor.scopePrefix
 }
 
 export type TScaleSettings = { scale: TAssessmentScale; intervalMonths: number; dueSoonDays: number; objectionDays: number }
