@@ -30,8 +30,12 @@ export type Database = {
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
 export const pgliteExtensions = { pg_trgm }
 
-// node-postgres returns int8/numeric as strings; counts and fen amounts fit a JS number.
-pg.types.setTypeParser(20, (v) => Number(v))
+// node-postgres returns int8 as strings; counts and fen amounts fit a JS number. Set per pool,
+// not on pg's global type registry, so importing this file changes nothing for other code.
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+}
 
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
   if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true })
@@ -52,7 +56,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max })
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes })
   // An idle client that loses its server (restart, failover) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`))
