@@ -126,16 +126,16 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     }, 'request')
   })
 
-  await app.register(async (api) => {
-    const routeOptions = { events, database, version: config.version, loginRateLimit: deps.loginRateLimit ?? 20 }
-    for (const mod of apiModules) await api.register(mod.routes, routeOptions)
-  }, { prefix: '/api/v1' })
-  for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
   const runner = new JobRunner({
     database, clock, config, crypto, events, definitions: [...apiModules.flatMap((m) => m.jobs ?? []), ...(deps.extraJobs ?? [])],
     loadActor: actorForUser, log: app.log,
   })
   app.decorate('jobs', runner)
+  await app.register(async (api) => {
+    const routeOptions = { events, database, version: config.version, loginRateLimit: deps.loginRateLimit ?? 20 }
+    for (const mod of apiModules) await api.register(mod.routes, routeOptions)
+  }, { prefix: '/api/v1' })
+  for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
   if (deps.runJobs !== false) app.addHook('onReady', () => runner.start())
   // Runs before the database is closed by the caller: in-flight jobs finish or keep their lease.
   app.addHook('onClose', () => runner.stop())

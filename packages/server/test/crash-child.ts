@@ -15,7 +15,7 @@ const database = kind === 'pglite'
   ? await openPglite({ dataDir: target!, loadDataDir: templateFile ? new Blob([readFileSync(templateFile)]) : undefined })
   : await openPostgres(target!, 2)
 const hang = defineJob({
-  kind: 'test.crash',
+  kind: 'test.crash', label: '测试任务',
   async run(_ctx, job) {
     await job.progress({ step: 1 })
     process.stdout.write('RUNNING\n')

@@ -15,7 +15,7 @@ const calls: Record<string, number> = {}
 let failuresLeft = 0
 
 const flaky = defineJob<{ label: string }>({
-  kind: 'test.flaky',
+  kind: 'test.flaky', label: '测试任务',
   maxAttempts: 3,
   async run(_ctx, job) {
     calls[job.input.label] = (calls[job.input.label] ?? 0) + 1
@@ -27,7 +27,7 @@ const flaky = defineJob<{ label: string }>({
   },
 })
 const asActor = defineJob<Record<string, never>>({
-  kind: 'test.whoami',
+  kind: 'test.whoami', label: '测试任务',
   async run(ctx) {
     return { username: ctx.actor?.username ?? null }
   },
@@ -99,7 +99,7 @@ describe('durable jobs', () => {
 
   it('lets exactly one of two workers claim a job', async () => {
     let runs = 0
-    const counting = defineJob({ kind: 'test.count', async run() { runs++ } })
+    const counting = defineJob({ kind: 'test.count', label: '测试任务', async run() { runs++ } })
     const make = () => new JobRunner({ database: t.database, clock, config: ctx.config, crypto: ctx.crypto, events: t.events, definitions: [counting] as never, loadActor: actorForUser })
     await enqueue({ kind: 'test.count' })
     const results = await Promise.all([make().runOne(), make().runOne()])
@@ -161,3 +161,50 @@ describe('outbox relay', () => {
     off()
   })
 })
+
+describe('jobs page (administrators)', () => {
+  it('lists failed jobs with their reason and runs one again; other roles are refused', async () => {
+    failuresLeft = 10
+    const { id } = await enqueue({ kind: 'test.flaky', input: { label: 'admin-retry' }, maxAttempts: 1 })
+    await t.settle()
+    failuresLeft = 0
+    const admin = await t.login('admin')
+    const list = await t.app.inject({ url: '/api/v1/system/jobs?status=failed&pageSize=200', headers: { cookie: admin } })
+    expect(list.statusCode).toBe(200)
+    const row = list.json().items.find((j: { id: string }) => j.id === id)
+    expect(row).toMatchObject({ kind: 'test.flaky', kindLabel: '测试任务', status: 'failed', error: '暂时失败', attempts: 1 })
+    const officer = await t.login('dongjie.officer')
+    expect((await t.app.inject({ url: '/api/v1/system/jobs', headers: { cookie: officer } })).statusCode).toBe(403)
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/system/jobs/${id}/retry`, headers: { cookie: officer } })).statusCode).toBe(403)
+    const retried = await t.app.inject({ method: 'POST', url: `/api/v1/system/jobs/${id}/retry`, headers: { cookie: admin } })
+    expect(retried.statusCode).toBe(200)
+    await t.settle()
+    expect(await jobRow(id)).toMatchObject({ status: 'succeeded', attempts: 1 })
+    const again = await t.app.inject({ method: 'POST', url: `/api/v1/system/jobs/${id}/retry`, headers: { cookie: admin } })
+    expect(again.statusCode).toBe(409)
+  })
+
+  it('shows a parked event and delivers it again once the handler works', async () => {
+    let broken = true
+    const seen: string[] = []
+    const off = t.events.on('test.parked', (e) => {
+      if (broken) throw new Error('下游故障')
+      seen.push(e.entityId)
+    })
+    await withTx(ctx, (tx) => recordEvent(tx, { type: 'test.parked', entityType: 'test', entityId: 'p1', regionCode: '620702001001', payload: {} }))
+    for (let i = 0; i < 9; i++) {
+      await t.settle()
+      clock.advance(3_600_000)
+    }
+    const admin = await t.login('admin')
+    const parked = (await t.app.inject({ url: '/api/v1/system/events?state=failed', headers: { cookie: admin } })).json().items
+    const ev = parked.find((e: { entityId: string }) => e.entityId === 'p1')
+    expect(ev).toMatchObject({ type: 'test.parked', lastError: '下游故障', attempts: 8 })
+    broken = false
+    expect((await t.app.inject({ method: 'POST', url: `/api/v1/system/events/${ev.id}/retry`, headers: { cookie: admin } })).statusCode).toBe(200)
+    await t.settle()
+    expect(seen).toEqual(['p1'])
+    off()
+  })
+})
+
