@@ -20,7 +20,7 @@ export const ZFindEvents = ZPageQuery.extend({ state: z.enum(['failed', 'pending
 export type TFindEvents = z.infer<typeof ZFindEvents>
 
 export const ZOutboxEvent = z.object({
-  id: z.number().int(), type: z.string(), entityType: z.string(), entityId: z.string(), regionCode: z.string().nullable(),
+  id: z.number().int(), type: z.string(), typeLabel: z.string(), entityType: z.string(), entityId: z.string(), regionCode: z.string().nullable(),
   createdAt: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), failedAt: z.string().nullable(), nextAttemptAt: z.string().nullable(),
 })
 export type TOutboxEvent = z.infer<typeof ZOutboxEvent>
