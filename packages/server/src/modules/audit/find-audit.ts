@@ -42,5 +42,5 @@ export async function findAudit(ctx: Ctx, q: z.infer<typeof ZFindAudit>) {
 
 export async function verifyAudit(ctx: Ctx) {
   requirePermission(ctx.actor, 'audit:read')
-  return verifyAuditChain(ctx.db)
+  return verifyAuditChain(ctx.db, ctx.crypto)
 }

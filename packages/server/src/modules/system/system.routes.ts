@@ -6,6 +6,8 @@ import type { Database } from '../../db/client.js'
 
 export const systemRoutes: FastifyPluginAsyncZod<{ database: Database; version: string }> = async (app, opts) => {
   app.get('/health', {
+    // Public anyway; a signed-in account that must change its password still sees it.
+    config: { allowedBeforePasswordChange: true },
     schema: {
       tags: ['system'], summary: '健康检查',
       response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean() }) },
