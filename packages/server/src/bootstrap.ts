@@ -1,6 +1,6 @@
 import { eq, count } from 'drizzle-orm'
 import { join } from 'node:path'
-import { openPglite, openPostgres, type Database } from './db/client.js'
+import { openPglite, openPostgres, protectDataDir, type Database } from './db/client.js'
 import type { TConfig } from './platform/config.js'
 import type { Ctx } from './platform/context.js'
 import { systemClock } from './platform/clock.js'
@@ -10,7 +10,10 @@ import { users } from './modules/accounts/accounts.tables.js'
 import { isDatabaseEmpty, seedDemo } from './seed/demo.js'
 
 export async function openDatabase(config: TConfig): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite({ dataDir: join(config.dataDir, 'pgdata') })
+  if (config.databaseUrl) return openPostgres(config.databaseUrl)
+  // The whole folder (secret.key beside pgdata) is the server user's alone.
+  protectDataDir(config.dataDir)
+  return openPglite({ dataDir: join(config.dataDir, 'pgdata') })
 }
 
 /** A context for work the system does on its own (seed, schedules): no actor, audited as system. */

@@ -57,7 +57,7 @@ Object.assign(extraMatrix, {
   'GET /api/v1/assessments/workload': { expect: 'scoped', run: get('/assessments/workload') },
   'GET /api/v1/assessments/assessors': { expect: 'scoped', run: get('/assessments/assessors') },
   'GET /api/v1/assessments/stats': { expect: 'scoped', run: get('/assessments/stats') },
-  'GET /api/v1/assessments/stats.xlsx': { expect: 404, run: get(`/assessments/stats.xlsx?regionCode=${B}`) },
+  'POST /api/v1/assessments/stats.xlsx': { expect: 404, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/assessments/stats.xlsx', headers: { cookie: officerA }, payload: { regionCode: B } }) },
   'GET /api/v1/assessments/settings': { expect: 'self', run: get('/assessments/settings') },
   'PUT /api/v1/assessments/settings/:scale': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'PUT', url: '/api/v1/assessments/settings/gbt42195_2022', headers: { cookie: officerA }, payload: { intervalMonths: 6, dueSoonDays: 30, objectionDays: 15 } }) },
   'GET /api/v1/assessments/:id': { expect: 404, run: inB('GET', (a) => `/assessments/${a.id}`) },
@@ -91,8 +91,8 @@ const onB = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: (x: TElderFix) => s
     return f.t.app.inject({ method, url: `/api/v1${path(x)}`, headers: { cookie: f.officerA }, ...(payload ? { payload: payload(x) } : {}) })
   }
 /** An xlsx answer as the text of all its cells, so 'scoped' can look for street B in it. */
-const xlsxText = (url: string): Check['run'] => async ({ t, officerA }) => {
-  const res = await t.app.inject({ url: `/api/v1${url}`, headers: { cookie: officerA } })
+const xlsxText = (url: string, method: 'GET' | 'POST' = 'GET'): Check['run'] => async ({ t, officerA }) => {
+  const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: officerA }, ...(method === 'POST' ? { payload: {} } : {}) })
   const ExcelJS = (await import('exceljs')).default
   const wb = new ExcelJS.Workbook()
   if (res.statusCode === 200) await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
@@ -112,7 +112,7 @@ Object.assign(extraMatrix, {
   'GET /api/v1/elders/:id/history': { expect: 404, run: onB('GET', (x) => `/elders/${x.elderB}/history`) },
   'GET /api/v1/elders/:id/events': { expect: 404, run: onB('GET', (x) => `/elders/${x.elderB}/events`) },
   'GET /api/v1/elders/import-template': { expect: 'scoped', run: xlsxText('/elders/import-template') },
-  'GET /api/v1/elders/export': { expect: 'scoped', run: xlsxText('/elders/export') },
+  'POST /api/v1/elders/export': { expect: 'scoped', run: xlsxText('/elders/export', 'POST') },
   'POST /api/v1/elders/imports': { expect: 'self', run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie: officerA, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n--x--\r\n' }) },
   'GET /api/v1/elders/imports/:id': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}`) },
   'GET /api/v1/elders/imports/:id/errors': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}/errors`) },

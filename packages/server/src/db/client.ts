@@ -7,7 +7,8 @@ import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator'
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core'
 import type { ExtractTablesWithRelations } from 'drizzle-orm'
 import pg from 'pg'
-import { mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import * as schema from './schema.js'
 
@@ -31,8 +32,28 @@ export const pgliteExtensions = { pg_trgm }
 // node-postgres returns int8/numeric as strings; counts and fen amounts fit a JS number.
 pg.types.setTypeParser(20, (v) => Number(v))
 
+/**
+ * The data folder holds every elder's record: only the server's own user may read it. The
+ * umask makes PGlite create its files (WAL included) 0600 and folders 0700; the walk fixes
+ * folders and files an older version created 0644/0755.
+ */
+export function protectDataDir(dir: string) {
+  process.umask(0o077)
+  mkdirSync(dir, { recursive: true, mode: 0o700 })
+  const walk = (path: string) => {
+    const st = statSync(path)
+    if (st.isDirectory()) {
+      if ((st.mode & 0o777) !== 0o700) chmodSync(path, 0o700)
+      for (const name of readdirSync(path)) walk(join(path, name))
+    } else if (st.isFile() && (st.mode & 0o077) !== 0) {
+      chmodSync(path, st.mode & 0o700)
+    }
+  }
+  walk(dir)
+}
+
 export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob }): Promise<Database> {
-  if (opts.dataDir) mkdirSync(opts.dataDir, { recursive: true })
+  if (opts.dataDir) protectDataDir(opts.dataDir)
   const client = await PGlite.create({
     dataDir: opts.dataDir,
     loadDataDir: opts.loadDataDir,

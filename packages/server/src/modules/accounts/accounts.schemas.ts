@@ -12,7 +12,7 @@ export const ZLogin = z.object({
 export const ZMe = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), role: ZRole, roleLabel: z.string(),
   scopeRegionCode: z.string(), scopeRegionName: z.string(), providerId: z.string().nullable(),
-  elderMode: z.boolean(), mustChangePassword: z.boolean(), permissions: z.array(z.string()),
+  elderMode: z.boolean(), mustChangePassword: z.boolean(), passwordChangeRequired: z.boolean(), permissions: z.array(z.string()),
 })
 export const ZUser = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), role: ZRole, roleLabel: z.string(),

@@ -5,7 +5,7 @@ import { requirePermission } from '../../platform/permissions.js'
 import { transition } from '../../platform/workflow.js'
 import { appendAudit } from '../../platform/audit.js'
 import { assessmentAuditSnapshot } from './assessments.mapper.js'
-import { getAssessmentInScope } from './assessments.repo.js'
+import { getAssessmentInScope, requireAssignedAssessor } from './assessments.repo.js'
 import { assessments } from './assessments.tables.js'
 import { detailOf } from './get-assessment.js'
 import { sql } from 'drizzle-orm'
@@ -15,6 +15,7 @@ export async function startAssessment(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'assessment:write')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
+    requireAssignedAssessor(t.actor!, before)
     const after = await transition(t, assessments, before.id, assessmentFlow.start, {
       assessedAt: before.assessedAt ?? ctx.clock.now(), version: sql`${assessments.version} + 1`, updatedAt: ctx.clock.now(),
     })

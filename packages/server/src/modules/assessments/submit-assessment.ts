@@ -9,7 +9,7 @@ import { transition } from '../../platform/workflow.js'
 import { getUsersBrief } from '../accounts/index.js'
 import { appendAudit } from '../../platform/audit.js'
 import { assessmentAuditSnapshot, readAnswers } from './assessments.mapper.js'
-import { getAssessmentInScope } from './assessments.repo.js'
+import { getAssessmentInScope, requireAssignedAssessor } from './assessments.repo.js'
 import { assessments } from './assessments.tables.js'
 import { detailOf } from './get-assessment.js'
 import { missingItems, scoreAnswers } from './scales.js'
@@ -23,6 +23,7 @@ export async function submitAssessment(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'assessment:write')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
+    requireAssignedAssessor(t.actor!, before)
     if (!assessmentFlow.submit.from.includes(before.status as never)) throw new AppError('INVALID_TRANSITION')
     const scale = before.scale as TAssessmentScale
     const { items, info } = readAnswers(before, ctx.crypto)
