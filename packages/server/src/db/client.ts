@@ -33,9 +33,11 @@ export const pgliteExtensions = { pg_trgm }
 pg.types.setTypeParser(20, (v) => Number(v))
 
 /**
- * The data folder holds every elder's record: only the server's own user may read it. The
- * umask makes PGlite create its files (WAL included) 0600 and folders 0700; the walk fixes
- * folders and files an older version created 0644/0755.
+ * The data folder holds every elder's record: only the server's own user may read it. PGlite's
+ * file layer creates files 0666 whatever the umask, so the walk sets folders 0700 and files
+ * 0600 when the database opens, after migrations and when it closes (it also repairs a folder
+ * an older version left open). A file PGlite creates in between sits inside 0700 folders, which
+ * no other user can enter.
  */
 export function protectDataDir(dir: string) {
   process.umask(0o077)
@@ -60,12 +62,20 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     extensions: pgliteExtensions,
   })
   const db = drizzlePglite(client, { schema }) as unknown as Db
+  const protect = () => { if (opts.dataDir) protectDataDir(opts.dataDir) }
+  protect()
   return {
     db,
     kind: 'pglite',
     pglite: client,
-    migrate: () => migratePglite(drizzlePglite(client, { schema }), { migrationsFolder }),
-    close: () => client.close(),
+    migrate: async () => {
+      await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder })
+      protect()
+    },
+    close: async () => {
+      await client.close()
+      protect()
+    },
   }
 }
 
