@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, like, lte, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, ilike, isNull, like, lte, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Ctx } from '../../platform/context.js'
 import { requirePermission, scopeLike } from '../../platform/permissions.js'
@@ -18,7 +18,10 @@ export const ZFindAudit = z.object({
 
 export async function findAudit(ctx: Ctx, q: z.infer<typeof ZFindAudit>) {
   requirePermission(ctx.actor, 'audit:read')
-  const where: (SQL | undefined)[] = [like(auditLog.regionCode, scopeLike(ctx.actor.scopePrefix))]
+  // Rows with no region at all (failed logins of unknown names, system work without an actor)
+  // belong to no street: county-level auditors and admins see them, street staff do not.
+  const inScope = like(auditLog.regionCode, scopeLike(ctx.actor.scopePrefix))
+  const where: (SQL | undefined)[] = [ctx.actor.scopePrefix.length <= 6 ? or(inScope, isNull(auditLog.regionCode)) : inScope]
   if (q.actor) where.push(ilike(auditLog.actorUsername, `%${q.actor.replace(/[\\%_]/g, (m) => '\\' + m)}%`))
   if (q.action) where.push(like(auditLog.action, `${q.action.replace(/[\\%_]/g, (m) => '\\' + m)}%`))
   if (q.entityType) where.push(eq(auditLog.entityType, q.entityType))
