@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from './app.js'
+import { DEMO_PROVIDER_ID } from '../src/seed/demo.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -161,3 +162,43 @@ describe('scope matrix: street officer of street A', () => {
     expect(missing).toEqual([])
   })
 })
+
+/**
+ * Provider roles (issue 16): a provider admin reaches only its own provider's accounts and
+ * nothing of the regions; a caregiver reaches nothing but its own session. Every route of the
+ * matrix above is replayed with their cookie: anything not listed answers 403.
+ */
+const ownSession = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'PUT /api/v1/auth/preferences'])
+type TProviderExpect = 403 | 404 | 'own_provider' | 'self'
+const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExpect>> = {
+  provider: {
+    'GET /api/v1/users': 'own_provider',
+    'GET /api/v1/users/roles': 'self',
+    'PATCH /api/v1/users/:id': 404,
+    'POST /api/v1/users/:id/reset-password': 404,
+    'POST /api/v1/users/:id/revoke-sessions': 404,
+  },
+  caregiver: {},
+}
+for (const [username, rows] of Object.entries(providerRows)) {
+  describe(`scope matrix: ${username === 'provider' ? 'provider admin' : 'caregiver'} of the demo provider`, () => {
+    let pf: Fixture
+    beforeAll(async () => { pf = { ...f, officerA: await f.t.login(username) } })
+    for (const [route, check] of Object.entries({ ...matrix, ...extraMatrix })) {
+      const want: TProviderExpect = rows[route] ?? (ownSession.has(route) ? 'self' : 403)
+      it(`${route} → ${want}`, async () => {
+        const res = await check.run(pf)
+        if (want === 403 || want === 404) expect(res.statusCode).toBe(want)
+        else if (want === 'own_provider') {
+          expect(res.statusCode).toBe(200)
+          const items = (res.json() as { items: { providerId: string | null }[] }).items
+          expect(items.length).toBeGreaterThan(0)
+          expect(items.every((u) => u.providerId === DEMO_PROVIDER_ID)).toBe(true)
+        } else {
+          expect(res.statusCode).toBeLessThan(500)
+          expect([401, 403, 404]).not.toContain(res.statusCode)
+        }
+      })
+    }
+  })
+}
