@@ -39,8 +39,9 @@ try {
     if (!r.ok) console.log('哈希链不完整，未导出检查点')
     else {
       const cp = signCheckpoint(crypto, r.head, new Date())
+      const existed = existsSync(exportFile)
       appendFileSync(exportFile, JSON.stringify(cp) + '\n', { mode: 0o600 })
-      console.log(`已${existsSync(exportFile) ? '追加' : '写入'}检查点 #${cp.seq} 到 ${exportFile}`)
+      console.log(`已${existed ? '追加' : '写入'}检查点 #${cp.seq} 到 ${exportFile}`)
     }
   }
   process.exitCode = ok ? 0 : 1

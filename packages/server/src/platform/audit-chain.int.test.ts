@@ -2,9 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { createTestApp, type TestApp } from '../../test/app.js'
 import { TEST_SECRET } from '../../test/config.js'
-import { auditRowHash, signCheckpoint, verifyAuditChain, verifyCheckpoints } from './audit.js'
+import { eq } from 'drizzle-orm'
+import { appendAudit, auditRowHash, GENESIS_HASH, signCheckpoint, verifyAuditChain, verifyCheckpoints } from './audit.js'
+import { auditHead, auditLog } from './audit.tables.js'
+import { withTx } from './context.js'
+import { systemCtx } from '../bootstrap.js'
+import { testConfig } from '../../test/config.js'
 import { createCrypto } from './crypto.js'
-import { rowsOf } from '../db/client.js'
+import { openPglite, rowsOf } from '../db/client.js'
 
 // Issue 16 items 4 and 5: the chain's tail, keyed hashes, checkpoints, and region-less rows.
 let t: TestApp
@@ -92,8 +97,32 @@ describe('audit chain (item 4)', () => {
     expect(c.problems[0]).toContain('已不存在')
   })
 
-  it('accepts legacy plain-hash rows only before the first keyed row', () => {
-    const fields = { seq: 1, at: new Date(0), actorId: null, actorUsername: null, actorRole: null, action: 'a', entityType: 'e', entityId: null, regionCode: null, before: null, after: null, requestId: null, ip: null }
-    expect(auditRowHash('0'.repeat(64), fields, 'sha256', crypto)).not.toBe(auditRowHash('0'.repeat(64), fields, 'hmac-sha256', crypto))
+  it('continues a chain written before the upgrade: legacy rows verify, then keyed rows follow', async () => {
+    // A database migrated before issue 16: rows hashed with plain SHA-256 (hash_alg defaults to it).
+    const old = await openPglite({})
+    try {
+      await old.migrate()
+      let prev = GENESIS_HASH
+      for (let seq = 1; seq <= 3; seq++) {
+        const fields = { seq, at: new Date(Date.UTC(2026, 0, seq)), actorId: null, actorUsername: 'admin', actorRole: 'sys_admin', action: 'legacy.row', entityType: 'system', entityId: null, regionCode: '620702000000', before: null, after: { n: seq }, requestId: null, ip: null }
+        const hash = auditRowHash(prev, fields, 'sha256', crypto)
+        await old.db.insert(auditLog).values({ ...fields, prevHash: prev, hash })
+        await old.db.update(auditHead).set({ seq, hash }).where(eq(auditHead.id, 1))
+        prev = hash
+      }
+      expect(await verifyAuditChain(old.db, crypto)).toMatchObject({ ok: true, checked: 3, legacyRows: 3 })
+      const ctx = { ...systemCtx(old, testConfig()), clock: { now: () => new Date(Date.UTC(2026, 1, 1)) } }
+      await withTx(ctx, (t) => appendAudit(t, { action: 'after.upgrade', entityType: 'system' }))
+      expect(await verifyAuditChain(old.db, crypto)).toMatchObject({ ok: true, checked: 4, legacyRows: 3 })
+      // A plain row slipped in after the keyed one is refused even though its hash is right.
+      const [last] = await old.db.select().from(auditLog).where(eq(auditLog.seq, 4))
+      const forged = { seq: 5, at: new Date(Date.UTC(2026, 1, 2)), actorId: null, actorUsername: 'nobody', actorRole: null, action: 'forged', entityType: 'system', entityId: null, regionCode: null, before: null, after: null, requestId: null, ip: null }
+      const hash = auditRowHash(last!.hash, forged, 'sha256', crypto)
+      await old.db.insert(auditLog).values({ ...forged, prevHash: last!.hash, hash, hashAlg: 'sha256' })
+      await old.db.update(auditHead).set({ seq: 5, hash }).where(eq(auditHead.id, 1))
+      expect((await verifyAuditChain(old.db, crypto)).brokenAt).toMatchObject({ seq: 5, reason: expect.stringContaining('未签名') })
+    } finally {
+      await old.close()
+    }
   })
 })
