@@ -7,9 +7,15 @@ import { emptyInfo, levelName, missingItems, scaleItems, type TAnnexAInfo, type 
 export type TAssessmentRow = typeof assessments.$inferSelect
 
 /** Buttons for this user: allowed from the status by the table and permitted to the role. */
+/** The assigned assessor, or the second assessor named on the form. */
+export function isAssignedAssessor(actor: TActor, row: Pick<TAssessmentRow, 'assessorId' | 'assessors'>): boolean {
+  return row.assessorId === actor.userId || row.assessors.some((a) => a.userId === actor.userId)
+}
+
 export function actionsFor(actor: TActor, row: TAssessmentRow): string[] {
   // supersede is done by the system when a newer result takes effect, never by hand.
-  return availableActions(assessmentFlow, row.status).filter((a) => a !== 'supersede' && can(actor, assessmentFlow[a].permission))
+  const mine = actor.role !== 'assessor' || isAssignedAssessor(actor, row)
+  return availableActions(assessmentFlow, row.status).filter((a) => a !== 'supersede' && can(actor, assessmentFlow[a].permission) && (mine || (a !== 'start' && a !== 'submit')))
 }
 
 export function readAnswers(row: TAssessmentRow, crypto: Crypto): { items: TItemAnswers; info: TAnnexAInfo } {

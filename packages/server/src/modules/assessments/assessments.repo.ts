@@ -4,7 +4,7 @@ import type { DbOrTx } from '../../db/client.js'
 import { AppError } from '../../platform/errors.js'
 import { scopeLike, type TActor } from '../../platform/permissions.js'
 import { assessmentSettings, assessments } from './assessments.tables.js'
-import type { TAssessmentRow } from './assessments.mapper.js'
+import { isAssignedAssessor, type TAssessmentRow } from './assessments.mapper.js'
 
 export const scopeWhere = (actor: TActor): SQL => like(assessments.regionCode, scopeLike(actor.scopePrefix))
 
@@ -14,6 +14,17 @@ export async function getAssessmentInScope(db: DbOrTx, actor: TActor, id: string
   const [row] = forUpdate ? await q.for('update') : await q
   if (!row) throw new AppError('NOT_FOUND', '评估记录不存在或不在您的管辖范围内')
   return row
+}
+
+/**
+ * An assessor fills in only the cases assigned to them: in scope is not enough, or any
+ * assessor of the street could rewrite a colleague's answers. Administrators with
+ * assessment:write are not assessors and keep their override.
+ */
+export function requireAssignedAssessor(actor: TActor, row: Pick<TAssessmentRow, 'assessorId' | 'assessors'>) {
+  if (actor.role === 'assessor' && !isAssignedAssessor(actor, row)) {
+    throw new AppError('FORBIDDEN', '该评估已指派给其他评估员，只有被指派的评估员可以填写')
+  }
 }
 
 export type TScaleSettings = { scale: TAssessmentScale; intervalMonths: number; dueSoonDays: number; objectionDays: number }

@@ -48,9 +48,10 @@ export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/assessments/stats', { schema: { tags, summary: '能力等级分布统计', querystring: ZStatsQuery, response: { 200: ZStats, ...errorResponses } } },
     async (req) => getLevelStats(req.ctx, req.query))
 
-  app.get('/assessments/stats.xlsx', { schema: { tags, summary: '能力等级分布导出（Excel）', querystring: ZStatsQuery } },
+  // Exports are POST (issue 16), like every other file export.
+  app.post('/assessments/stats.xlsx', { config: { isRead: true }, schema: { tags, summary: '能力等级分布导出（Excel）', body: ZStatsQuery } },
     async (req, reply) => {
-      const buf = await exportLevelStats(req.ctx, req.query)
+      const buf = await exportLevelStats(req.ctx, req.body)
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="assessment-levels.xlsx"; filename*=UTF-8''${encodeURIComponent('能力等级分布.xlsx')}`)

@@ -6,7 +6,7 @@ import { requirePermission } from '../../platform/permissions.js'
 import { assertCanStep, runStep } from '../../platform/workflow.js'
 import { getUsersBrief } from '../accounts/index.js'
 import { assessmentAuditSnapshot, readAnswers } from './assessments.mapper.js'
-import { getAssessmentInScope } from './assessments.repo.js'
+import { getAssessmentInScope, requireAssignedAssessor } from './assessments.repo.js'
 import { assessments } from './assessments.tables.js'
 import { detailOf } from './get-assessment.js'
 import { missingItems, scoreAnswers } from './scales.js'
@@ -20,6 +20,7 @@ export async function submitAssessment(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'assessment:write')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
+    requireAssignedAssessor(t.actor!, before)
     assertCanStep(assessmentFlow.submit, before.status)
     const scale = before.scale as TAssessmentScale
     const { items, info } = readAnswers(before, ctx.crypto)

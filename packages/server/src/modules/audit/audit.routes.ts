@@ -18,6 +18,9 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   }, async (req) => findAudit(req.ctx, req.query))
 
   app.get('/audit/verify', {
-    schema: { tags: ['audit'], summary: '校验审计日志哈希链', response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.object({ seq: z.number(), id: z.string(), reason: z.string() }).optional() }), ...errorResponses } },
+    schema: { tags: ['audit'], summary: '校验审计日志哈希链', response: { 200: z.object({
+      ok: z.boolean(), checked: z.number(), legacyRows: z.number(), head: z.object({ seq: z.number(), hash: z.string() }),
+      brokenAt: z.object({ seq: z.number(), id: z.string().nullable(), reason: z.string() }).optional(),
+    }), ...errorResponses } },
   }, async (req) => verifyAudit(req.ctx))
 }

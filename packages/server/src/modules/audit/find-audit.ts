@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, ilike, like, lte, type SQL } from 'drizzle-orm'
+import { and, count, desc, eq, gte, ilike, isNull, like, lte, or, type SQL } from 'drizzle-orm'
 import { z } from 'zod'
 import type { Ctx } from '../../platform/context.js'
 import { containsPattern, pageOffset, pageResult, scopeFilter, startsWithPattern, ZPageQuery } from '../../platform/list.js'
@@ -17,7 +17,10 @@ export const ZFindAudit = ZPageQuery.extend({
 
 export async function findAudit(ctx: Ctx, q: z.infer<typeof ZFindAudit>) {
   requirePermission(ctx.actor, 'audit:read')
-  const where: (SQL | undefined)[] = [scopeFilter(auditLog.regionCode, ctx.actor)]
+  // Rows with no region at all (failed logins of unknown names, system work without an actor)
+  // belong to no street: county-level auditors and admins see them, street staff do not.
+  const inScope = scopeFilter(auditLog.regionCode, ctx.actor)
+  const where: (SQL | undefined)[] = [ctx.actor.scopePrefix.length <= 6 ? or(inScope, isNull(auditLog.regionCode)) : inScope]
   if (q.actor) where.push(ilike(auditLog.actorUsername, containsPattern(q.actor)))
   if (q.action) where.push(like(auditLog.action, startsWithPattern(q.action)))
   if (q.entityType) where.push(eq(auditLog.entityType, q.entityType))
@@ -41,5 +44,5 @@ export async function findAudit(ctx: Ctx, q: z.infer<typeof ZFindAudit>) {
 
 export async function verifyAudit(ctx: Ctx) {
   requirePermission(ctx.actor, 'audit:read')
-  return verifyAuditChain(ctx.db)
+  return verifyAuditChain(ctx.db, ctx.crypto)
 }

@@ -12,6 +12,8 @@ import { countDemoPasswordUsers } from '../accounts/index.js'
 
 export const systemRoutes: FastifyPluginAsyncZod<TRouteOptions> = async (app, opts) => {
   app.get('/health', {
+    // Public anyway; a signed-in account that must change its password still sees it.
+    config: { allowedBeforePasswordChange: true },
     schema: {
       tags: ['system'], summary: '健康检查',
       response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean() }) },

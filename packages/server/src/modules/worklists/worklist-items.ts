@@ -27,7 +27,10 @@ async function toItems(ctx: Ctx, rows: TItemRow[]) {
   ])
   const ruleNames = new Map(rules.map((r) => [r.id, r.name]))
   return rows.map((r) => {
-    const e = elders.get(r.elderId)
+    // Second line behind the move subscription: an elder now outside the actor's scope shows
+    // no name or community, even in the moment before the item has followed them.
+    const found = elders.get(r.elderId)
+    const e = found && ctx.actor && found.regionCode.startsWith(ctx.actor.scopePrefix) ? found : undefined
     return {
       id: r.id, ruleId: r.ruleId, ruleName: ruleNames.get(r.ruleId) ?? r.ruleId, elderId: r.elderId, status: r.status, explanation: r.explanation,
       regionCode: r.regionCode, assignedTo: r.assignedTo, assignedToName: r.assignedToName, handledNote: r.handledNote,
