@@ -114,10 +114,11 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     req.ctx = { ...base, actor }
   })
   // One line per request: id, user, status, duration. The route pattern is logged, not the
-  // raw URL, so query strings (which may carry an ID number) never reach the log.
+  // raw URL, so query strings (which may carry an ID number) never reach the log. `req.log` is
+  // a child logger that already carries reqId: naming it again printed it twice per line.
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({
-      reqId: req.id, userId: req.ctx?.actor?.userId ?? null, method: req.method,
+      userId: req.ctx?.actor?.userId ?? null, method: req.method,
       route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime),
     }, 'request')
   })

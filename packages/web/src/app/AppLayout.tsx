@@ -206,12 +206,13 @@ export function AppLayout() {
         <Content className="yy-content">
           <main id="yy-main" tabIndex={-1} style={{ outline: "none" }}>
             {remindChange ? (
+              // One line, so that it does not take a fifth of a tablet screen (issue 24 item 9).
               <Alert
                 type="warning"
                 showIcon
-                style={{ marginBottom: 16 }}
-                title="您正在使用初始密码（演示环境）"
-                description="正式使用前请修改为只有您本人知道的密码。"
+                className="yy-demo-banner"
+                style={{ marginBottom: 12, paddingBlock: 6 }}
+                title="您正在使用演示环境的初始密码，正式使用前请修改。"
                 action={
                   <Button size="small" onClick={() => setPwdOpen(true)}>
                     修改密码
