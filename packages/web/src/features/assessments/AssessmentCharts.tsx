@@ -3,6 +3,7 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Empty, Skeleton } from "antd";
 import { useMemo } from "react";
 import { errorMessage } from "../../api/client";
+import { formatDate } from "../../shared/format";
 import { useElderMode } from "../../app/elderMode";
 import { assessmentKeys, fetchElderHistory, type AssessmentSummary } from "./api";
 import { EChart } from "./EChart";
@@ -33,7 +34,8 @@ export function DimensionRadar({ assessment, compare }: { assessment: Assessment
   return <EChart option={option} height={320} label={`四个维度得分雷达图：${text}`} />;
 }
 
-const a11yDate = (a: AssessmentSummary) => a.effectiveDate ?? a.assessedAt?.slice(0, 10) ?? a.scheduledDate;
+/** The date a result belongs to, in Beijing time (effective date, else the day it was assessed). */
+const a11yDate = (a: AssessmentSummary) => a.effectiveDate ?? (a.assessedAt ? formatDate(a.assessedAt) : null) ?? a.scheduledDate;
 
 /** Line chart of the elder's past results: total (GB/T 42195) and final level over time. */
 export function ElderTrendChart({ elderId, highlightId }: { elderId: string; highlightId?: string }) {
