@@ -20,3 +20,4 @@ export * from './categories.js';
 export * from './worklist-rules.js';
 export * from './money.js';
 export * from './roles.js';
+export * from './labels.js';

@@ -7,6 +7,7 @@ import fastifyStatic from '@fastify/static'
 import multipart from '@fastify/multipart'
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { zodMessage } from './platform/zod-messages.js'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -34,9 +35,10 @@ declare module 'fastify' {
   }
 }
 
-// Chinese validation messages from zod's own locale; field paths come from the error handler.
+// Chinese validation messages: ours with Chinese type names first, zod's zhCN locale for the
+// rest; field paths come from the error handler.
 z.config(z.locales.zhCN())
-z.config({ customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? '此项为必填项' : undefined) })
+z.config({ customError: zodMessage })
 
 export type TAppDeps = {
   database: Database

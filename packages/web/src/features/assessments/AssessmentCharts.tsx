@@ -1,4 +1,4 @@
-import { gbt42195Dimensions, gbt42195LevelInfo } from "@yiyang/core";
+import { abilityLevelName, gbt42195Dimensions } from "@yiyang/core";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Empty, Skeleton } from "antd";
 import { useMemo } from "react";
@@ -57,7 +57,7 @@ export function ElderTrendChart({ elderId, highlightId }: { elderId: string; hig
       xAxis: { type: "category", data: points.map((p) => p.date) },
       yAxis: [
         { type: "value", name: "总分", min: 0, max: 90, interval: 15 },
-        { type: "value", name: "等级", min: 0, max: 4, interval: 1, inverse: true, axisLabel: { formatter: (v: number) => gbt42195LevelInfo[v]?.commonName ?? String(v) } },
+        { type: "value", name: "等级", min: 0, max: 4, interval: 1, inverse: true, axisLabel: { formatter: (v: number) => abilityLevelName(v, "gbt42195_2022") ?? String(v) } },
       ],
       series: [
         { name: "总分（0–90）", type: "line", data: points.map((p) => (p.id === highlightId ? { value: p.total, symbolSize: 14 } : p.total)), symbolSize: 8, lineStyle: { width: 3 } },
