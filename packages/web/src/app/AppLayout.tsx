@@ -53,7 +53,12 @@ export function AppLayout() {
   const { data: health } = useHealth();
   const screens = Grid.useBreakpoint();
   const isMobile = screens.md === false;
-  const [collapsed, setCollapsed] = useState(false);
+  // Below 1200 px (tablets, small laptops) the sidebar starts collapsed so the content keeps its
+  // width; the toggle still opens it, and crossing the breakpoint returns to the default.
+  const isNarrow = screens.xl === false;
+  const [userCollapsed, setUserCollapsed] = useState<boolean | null>(null);
+  useEffect(() => setUserCollapsed(null), [isNarrow]);
+  const collapsed = userCollapsed ?? isNarrow;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(false);
   const location = useLocation();
@@ -171,17 +176,17 @@ export function AppLayout() {
               type="text"
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
               aria-label={collapsed ? "展开侧边菜单" : "收起侧边菜单"}
-              onClick={() => setCollapsed((c) => !c)}
+              onClick={() => setUserCollapsed(!collapsed)}
             />
           )}
           <Space size={6} className="yy-header-scope" title={`管辖范围：${me.scopeRegionName}`}>
             <EnvironmentOutlined aria-hidden />
-            <span className="yy-hide-mobile">管辖范围：</span>
+            <span className="yy-hide-mobile yy-hide-narrow">管辖范围：</span>
             <Typography.Text strong>{me.scopeRegionName || "—"}</Typography.Text>
           </Space>
           <div className="yy-header-spacer" />
-          <Space size={8} className="yy-hide-mobile">
-            <label htmlFor="yy-elder-switch" style={{ cursor: "pointer" }}>
+          <Space size={8} className="yy-hide-mobile yy-header-elder">
+            <label htmlFor="yy-elder-switch" style={{ cursor: "pointer", whiteSpace: "nowrap" }}>
               长辈模式
             </label>
             <Switch

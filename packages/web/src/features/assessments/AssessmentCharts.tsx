@@ -8,6 +8,8 @@ import { useElderMode } from "../../app/elderMode";
 import { assessmentKeys, fetchElderHistory, type AssessmentSummary } from "./api";
 import { EChart } from "./EChart";
 
+const wrapName = (name: string) => (name.length > 4 ? `${name.slice(0, 4)}\n${name.slice(4)}` : name);
+
 /** Radar of the four GB/T 42195 dimensions as a share of each maximum (32/15/28/15). */
 export function DimensionRadar({ assessment, compare }: { assessment: AssessmentSummary; compare?: AssessmentSummary | null }) {
   const { elderMode } = useElderMode();
@@ -21,9 +23,11 @@ export function DimensionRadar({ assessment, compare }: { assessment: Assessment
       legend: { bottom: 0 },
       radar: {
         // Elder mode: 20 px labels need more room around a smaller web.
-        radius: elderMode ? "46%" : "62%",
+        radius: elderMode ? "46%" : "58%",
         center: ["50%", "47%"],
-        indicator: gbt42195Dimensions.map((d) => ({ name: elderMode ? `${d.name.length > 4 ? d.name.slice(0, 4) + "\n" + d.name.slice(4) : d.name}\n${d.maxPoints}分` : `${d.name}\n（满分 ${d.maxPoints}）`, max: d.maxPoints })),
+        // Long names wrap after four characters: on a tablet the chart is ~420 px wide and a
+        // one-line "感知觉与社会参与" ran past its edge (issue 24 item 6).
+        indicator: gbt42195Dimensions.map((d) => ({ name: `${wrapName(d.name)}\n${elderMode ? `${d.maxPoints}分` : `（满分 ${d.maxPoints}）`}`, max: d.maxPoints })),
         axisName: { color: elderMode ? "#000" : "#1f2733", fontSize: elderMode ? 16 : 12 },
       },
       series: [{ type: "radar", data: series, symbolSize: 6, lineStyle: { width: 2 } }],
