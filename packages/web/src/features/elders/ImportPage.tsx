@@ -120,7 +120,7 @@ export function ImportPage() {
           ) : (
             <Result
               status={j.result?.committed ? (j.result.errorRows ? "warning" : "success") : "error"}
-              title={j.result?.committed ? (j.result.errorRows || j.result.conflictCount ? "部分导入完成" : "导入完成") : "存在问题，未导入任何数据"}
+              title={j.result?.committed ? (j.result.errorRows || j.result.conflictCount ? "部分导入完成" : "导入完成") : j.result?.errorRows ? "存在错误，未导入任何数据" : "有待确认的行，未导入任何数据"}
               subTitle={j.result?.message}
               extra={
                 <Space wrap>
