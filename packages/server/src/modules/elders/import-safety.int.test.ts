@@ -39,6 +39,9 @@ describe('xlsx bomb (issue 16 item 3)', () => {
     expect(res.json().message).toContain('共享字符串')
     expect(during.statusCode).toBe(200)
     expect((await t.app.inject({ url: '/api/v1/elders?pageSize=1', headers: { cookie: officer } })).statusCode).toBe(200)
+    const bureau = await t.login('bureau')
+    const refused = (await t.app.inject({ url: '/api/v1/audit?action=elder.import_refused', headers: { cookie: bureau } })).json().items
+    expect(refused[0]).toMatchObject({ actorUsername: 'dongjie.officer', after: { code: 'PAYLOAD_TOO_LARGE' } })
   }, 60_000)
 
   it('refuses a bomb that understates its size in the zip directory, after inflating only the declared bytes', async () => {

@@ -5,6 +5,7 @@
  */
 import { withTx } from '../../platform/context.js'
 import type { Ctx } from '../../platform/context.js'
+import { appendAudit } from '../../platform/audit.js'
 import { AppError } from '../../platform/errors.js'
 import { enqueueJob } from '../../platform/jobs.js'
 import { requirePermission } from '../../platform/permissions.js'
@@ -30,7 +31,18 @@ export async function checkImportFile(buffer: Buffer) {
 export async function startElderImport(ctx: Ctx, file: { buffer: Buffer; filename: string }, mode: TImportMode) {
   requirePermission(ctx.actor, 'elder:import')
   const actor = ctx.actor
-  await checkImportFile(file.buffer)
+  try {
+    await checkImportFile(file.buffer)
+  } catch (err) {
+    // A refused upload (a zip bomb is one) leaves its trace too; the audit row commits on its own.
+    if (err instanceof AppError) {
+      await withTx(ctx, (t) => appendAudit(t, {
+        action: 'elder.import_refused', entityType: 'import_job', regionCode: actor.scopeRegionCode,
+        after: { filename: file.filename.slice(0, 200), size: file.buffer.length, code: err.code, reason: err.fields?.[0]?.message ?? err.userMessage },
+      }))
+    }
+    throw err
+  }
   await assertDuplicateBudget(ctx, 'import')
   const input: TImportInput = { filename: file.filename.slice(0, 200), size: file.buffer.length, mode }
   const { id } = await withTx(ctx, (t) => enqueueJob(t, {

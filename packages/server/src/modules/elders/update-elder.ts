@@ -71,7 +71,10 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
     const changes = diffSnapshots(before, after)
     if (changes.length === 0) return
     await appendHistory(t, { elderId, regionCode: updated!.regionCode, action: 'updated', changes })
-    await appendAudit(t, { action: 'elder.updated', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, before, after })
+    await appendAudit(t, {
+      action: 'elder.updated', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, before,
+      after: input.underAgeReason && ageOn(updated!.birthDate, today) < ELDER_MIN_AGE ? { ...after, underAgeReason: input.underAgeReason } : after,
+    })
     if (categoriesChanged) {
       await recordEvent(t, { type: 'elder.categories_changed', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { before: row.categories, after: categories } })
     }
