@@ -21,3 +21,5 @@ export * from './categories.js';
 export * from './worklist-rules.js';
 export * from './money.js';
 export * from './roles.js';
+export * from './elder-status.js';
+export * from './events.js';

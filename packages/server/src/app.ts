@@ -5,7 +5,8 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fastifyStatic from '@fastify/static'
 import multipart from '@fastify/multipart'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import helmet from '@fastify/helmet'
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
@@ -17,8 +18,10 @@ import type { Ctx } from './platform/context.js'
 import { createCrypto } from './platform/crypto.js'
 import { AppError, errorHandler } from './platform/errors.js'
 import { EventBus } from './platform/events.js'
-import { JobRunner } from './platform/jobs.js'
+import { JobRunner, type TJobDefinition } from './platform/jobs.js'
 import { maskLogObject, maskSensitiveText } from './platform/log.js'
+import { checkActorLimits, checkSameOrigin } from './platform/request-guards.js'
+import { assertCleanText } from './platform/text-guard.js'
 import { actorForUser, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
 import { apiModules } from './modules/registry.js'
 
@@ -46,6 +49,8 @@ export type TAppDeps = {
   /** false silences request logs (tests); otherwise pino options. */
   logger?: boolean | Record<string, unknown>
   loginRateLimit?: number
+  /** Tests only: job kinds beside the modules' own. */
+  extraJobs?: TJobDefinition<never>[]
   /** false: no background runner (tests that drive `app.jobs.drain()` themselves still can). */
   runJobs?: boolean
   /** Tests only: extra routes registered before the app is sealed. */
@@ -91,6 +96,31 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     for (const m of methods) if (r.url.startsWith('/api/v1/') && m !== 'HEAD') app.apiRoutes.push(`${m} ${r.url}`)
   })
 
+  // Security headers. The CSP fits the built SPA: scripts only from our origin; antd (CSS-in-JS)
+  // and ECharts write inline styles, hence style-src 'unsafe-inline'; the Swagger UI at
+  // /api/docs uses the same origin only. frame-ancestors 'none' stops clickjacking.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+    // HSTS belongs to the TLS-terminating reverse proxy (docs/operations.md), not to plain HTTP.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  })
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 20 } })
@@ -101,6 +131,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
       security: [{ cookie: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
@@ -112,8 +143,14 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
       req.ctx = { ...base, actor: null }
       return
     }
+    checkSameOrigin(req)
     const actor = await authenticate(database.db, clock.now(), req.cookies?.[SESSION_COOKIE], req.headers.authorization)
     req.ctx = { ...base, actor }
+    await checkActorLimits(req, reply)
+  })
+  // Before every schema: control and invisible characters in any text answer 400 (text-guard.ts).
+  app.addHook('preValidation', async (req) => {
+    if (req.url.startsWith('/api/')) assertCleanText({ body: req.body, query: req.query, params: req.params })
   })
   // One line per request: id, user, status, duration. The route pattern is logged, not the
   // raw URL, so query strings (which may carry an ID number) never reach the log.
@@ -124,16 +161,16 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     }, 'request')
   })
 
+  const runner = new JobRunner({
+    database, clock, config, crypto, events, definitions: [...apiModules.flatMap((m) => m.jobs ?? []), ...(deps.extraJobs ?? [])],
+    loadActor: actorForUser, log: app.log,
+  })
+  app.decorate('jobs', runner)
   await app.register(async (api) => {
     const routeOptions = { events, database, version: config.version, loginRateLimit: deps.loginRateLimit ?? 20 }
     for (const mod of apiModules) await api.register(mod.routes, routeOptions)
   }, { prefix: '/api/v1' })
   for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
-  const runner = new JobRunner({
-    database, clock, config, crypto, events, definitions: apiModules.flatMap((m) => m.jobs ?? []),
-    loadActor: actorForUser, log: app.log,
-  })
-  app.decorate('jobs', runner)
   if (deps.runJobs !== false) app.addHook('onReady', () => runner.start())
   // Runs before the database is closed by the caller: in-flight jobs finish or keep their lease.
   app.addHook('onClose', () => runner.stop())

@@ -1,5 +1,5 @@
 import { join } from 'node:path'
-import { openPglite, openPostgres, type Database } from './db/client.js'
+import { openPglite, openPostgres, protectDataDir, type Database } from './db/client.js'
 import type { TConfig } from './platform/config.js'
 import type { Ctx } from './platform/context.js'
 import { systemClock } from './platform/clock.js'
@@ -9,7 +9,10 @@ import { countDemoPasswordUsers } from './modules/accounts/index.js'
 import { isDatabaseEmpty, seedDemo } from './seed/demo.js'
 
 export async function openDatabase(config: TConfig): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite({ dataDir: join(config.dataDir, 'pgdata') })
+  if (config.databaseUrl) return openPostgres(config.databaseUrl)
+  // The whole folder (secret.key beside pgdata) is the server user's alone.
+  protectDataDir(config.dataDir)
+  return openPglite({ dataDir: join(config.dataDir, 'pgdata') })
 }
 
 /** A context for work the system does on its own (seed, schedules): no actor, audited as system. */

@@ -31,6 +31,8 @@ export type TJobRun<I> = {
 
 export type TJobDefinition<I = unknown> = {
   kind: string
+  /** What administrators read on the jobs page. */
+  label: string
   /** Runs of one job, the first included; default 5. */
   maxAttempts?: number
   /** How long a run may go without a progress report before another worker takes it over. */
@@ -115,6 +117,10 @@ export class JobRunner {
 
   get kinds() {
     return [...this.defs.keys()]
+  }
+
+  labelOf(kind: string): string {
+    return this.defs.get(kind)?.label ?? kind
   }
 
   async start() {

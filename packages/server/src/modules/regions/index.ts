@@ -1,4 +1,4 @@
-export { getRegion, regionNames, regionsInScope } from './regions.repo.js'
+export { getRegion, regionNames, regionsInScope, regionsOfLevel } from './regions.repo.js'
 export type { TRegionRow, TRegionNode } from './regions.repo.js'
 export { regionsRoutes } from './regions.routes.js'
 
