@@ -28,13 +28,22 @@ export async function confirmElderImportRows(ctx: Ctx, jobId: string, rows: numb
   if (!withFile?.attachment) throw new AppError('NOT_FOUND', '该导入任务的文件已不在，请重新上传')
   const prev = job.input as TImportInput
   const input: TImportInput = {
-    filename: prev.filename, size: prev.size, mode: prev.mode, confirmsJobId: job.id,
+    filename: prev.filename,
+    size: prev.size,
+    mode: prev.mode,
+    confirmsJobId: job.id,
     confirmed: rows.map((r) => ({ row: r, elderId: byRow.get(r)!.elderId })),
   }
-  const { id } = await withTx(ctx, (t) => enqueueJob(t, {
-    kind: ELDER_IMPORT_JOB, input, regionCode: job.regionCode, attachment: withFile.attachment!, maxAttempts: 3,
-    // Confirming the same rows twice (a double click) returns the first job.
-    idempotencyKey: `confirm:${job.id}:${[...rows].sort((a, b) => a - b).join(',')}`,
-  }))
+  const { id } = await withTx(ctx, (t) =>
+    enqueueJob(t, {
+      kind: ELDER_IMPORT_JOB,
+      input,
+      regionCode: job.regionCode,
+      attachment: withFile.attachment!,
+      maxAttempts: 3,
+      // Confirming the same rows twice (a double click) returns the first job.
+      idempotencyKey: `confirm:${job.id}:${[...rows].sort((a, b) => a - b).join(',')}`,
+    }),
+  )
   return { id }
 }

@@ -44,9 +44,14 @@ export const rateLimited = () => new AppError('RATE_LIMITED', duplicateRateLimit
 export async function assertDuplicateBudget(ctx: Ctx, source: 'create' | 'update' | 'import'): Promise<void> {
   const used = await recentDuplicateHits(ctx)
   if (used < DUPLICATE_HITS_PER_HOUR) return
-  await withTx(ctx, (t) => appendAudit(t, {
-    action: 'elder.duplicate_rate_limited', entityType: 'elder', regionCode: ctx.actor!.scopeRegionCode, after: { source, hitsInLastHour: used },
-  }))
+  await withTx(ctx, (t) =>
+    appendAudit(t, {
+      action: 'elder.duplicate_rate_limited',
+      entityType: 'elder',
+      regionCode: ctx.actor!.scopeRegionCode,
+      after: { source, hitsInLastHour: used },
+    }),
+  )
   throw rateLimited()
 }
 
@@ -56,13 +61,30 @@ export const isOutOfScope = (ctx: Ctx, d: Pick<TDuplicate, 'regionCode'>) => !d.
  * Audits the hits of one attempt in its own transaction, so that the row commits although the
  * write it belongs to is refused or rolled back.
  */
-export async function auditDuplicateHits(ctx: Ctx, hit: { source: 'create' | 'update' | 'import'; outOfScopeHits: number; inScopeHits: number; entityType?: string; entityId?: string | null; rejected: boolean; rows?: number }) {
+export async function auditDuplicateHits(
+  ctx: Ctx,
+  hit: {
+    source: 'create' | 'update' | 'import'
+    outOfScopeHits: number
+    inScopeHits: number
+    entityType?: string
+    entityId?: string | null
+    rejected: boolean
+    rows?: number
+  },
+) {
   if (hit.outOfScopeHits + hit.inScopeHits === 0) return
   const { entityType = 'elder', entityId = null, ...after } = hit
   await withTx(ctx, async (t) => {
     await appendAudit(t, { action: DUPLICATE_HITS_ACTION, entityType, entityId, regionCode: ctx.actor!.scopeRegionCode, after })
     if (hit.outOfScopeHits >= DUPLICATE_PROBE_THRESHOLD) {
-      await appendAudit(t, { action: 'elder.duplicate_probe_suspected', entityType, entityId, regionCode: ctx.actor!.scopeRegionCode, after: { source: hit.source, outOfScopeHits: hit.outOfScopeHits, rows: hit.rows ?? null } })
+      await appendAudit(t, {
+        action: 'elder.duplicate_probe_suspected',
+        entityType,
+        entityId,
+        regionCode: ctx.actor!.scopeRegionCode,
+        after: { source: hit.source, outOfScopeHits: hit.outOfScopeHits, rows: hit.rows ?? null },
+      })
     }
   })
 }

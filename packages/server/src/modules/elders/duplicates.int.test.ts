@@ -17,12 +17,15 @@ beforeAll(async () => {
   t = await createTestApp()
   ;[officer, worker, nanjie, bureau] = await Promise.all(['dongjie.officer', 'dongjie.worker', 'nanjie.officer', 'bureau'].map((u) => t.login(u)))
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 const req = (method: 'POST' | 'PATCH', url: string, cookie: string, payload: object) => t.app.inject({ method, url, headers: { cookie }, payload })
 const audit = async (action: string, username: string) =>
-  (await t.app.inject({ url: `/api/v1/audit?action=${action}&pageSize=100`, headers: { cookie: bureau } })).json().items
-    .filter((r: { actorUsername: string }) => r.actorUsername === username) as { after: Record<string, unknown>; entityId: string | null }[]
+  (await t.app.inject({ url: `/api/v1/audit?action=${action}&pageSize=100`, headers: { cookie: bureau } }))
+    .json()
+    .items.filter((r: { actorUsername: string }) => r.actorUsername === username) as { after: Record<string, unknown>; entityId: string | null }[]
 const southElder = async () => {
   const idNumber = freshIdNumber()
   await newElder(t, nanjie, { idNumber, regionCode: '620702002002' })
@@ -85,7 +88,12 @@ describe('duplicate check without an oracle', () => {
     try {
       const login = await second.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'xijie.officer', password: 'yiyang-demo' } })
       const cookie = `yy_sid=${login.cookies.find((c) => c.name === 'yy_sid')!.value}`
-      const again = await second.inject({ method: 'POST', url: '/api/v1/elders', headers: { cookie }, payload: { name: '新人', idNumber: freshIdNumber(), regionCode: '620702003001' } })
+      const again = await second.inject({
+        method: 'POST',
+        url: '/api/v1/elders',
+        headers: { cookie },
+        payload: { name: '新人', idNumber: freshIdNumber(), regionCode: '620702003001' },
+      })
       expect(again.statusCode).toBe(429)
     } finally {
       await second.close()

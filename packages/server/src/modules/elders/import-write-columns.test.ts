@@ -8,13 +8,15 @@ describe('import columns follow the elders table', () => {
 
   it('writes or explicitly excludes every column of elders on create', () => {
     const written = new Set(importCreateColumns.map((c) => c.key))
-    for (const key of all) expect(written.has(key) !== key in notImportedOnCreate, `elders.${key}: import it or add it to notImportedOnCreate with the reason`).toBe(true)
+    for (const key of all)
+      expect(written.has(key) !== key in notImportedOnCreate, `elders.${key}: import it or add it to notImportedOnCreate with the reason`).toBe(true)
     for (const key of Object.keys(notImportedOnCreate)) expect(all, `notImportedOnCreate.${key} is not a column`).toContain(key)
   })
 
   it('updates or explicitly excludes every column of elders on update', () => {
     const written = new Set([...importUpdateColumns.map((c) => c.key), 'updatedAt'])
-    for (const key of all) expect(written.has(key) !== key in notImportedOnUpdate, `elders.${key}: update it or add it to notImportedOnUpdate with the reason`).toBe(true)
+    for (const key of all)
+      expect(written.has(key) !== key in notImportedOnUpdate, `elders.${key}: update it or add it to notImportedOnUpdate with the reason`).toBe(true)
   })
 
   it('knows the SQL type of each written column, arrays included', () => {

@@ -28,7 +28,10 @@ export type TImportPlan = {
 export async function regionResolver(ctx: Ctx): Promise<TRegionResolver> {
   const actor = ctx.actor!
   const villages = (await regionsInScope(ctx.db, actor)).filter((r) => r.level === 'village')
-  const townships = await regionNames(ctx.db, villages.map((v) => v.parentCode ?? ''))
+  const townships = await regionNames(
+    ctx.db,
+    villages.map((v) => v.parentCode ?? ''),
+  )
   const byCode = new Map(villages.map((v) => [v.code, v]))
   const byName = new Map<string, string[]>()
   for (const v of villages) {
@@ -47,16 +50,35 @@ export async function regionResolver(ctx: Ctx): Promise<TRegionResolver> {
 }
 
 type TClear = {
-  name: string; regionCode: string; hukou: string; livingArrangement: string; typedCategories: string[]; address: string | null
-  phone: string | null; contacts: TContact[]; chronicConditions: string[]; hasFamilyDoctor: boolean; familyDoctorDate: string | null
-  familyDoctorName: string | null; note: string | null
+  name: string
+  regionCode: string
+  hukou: string
+  livingArrangement: string
+  typedCategories: string[]
+  address: string | null
+  phone: string | null
+  contacts: TContact[]
+  chronicConditions: string[]
+  hasFamilyDoctor: boolean
+  familyDoctorDate: string | null
+  familyDoctorName: string | null
+  note: string | null
 }
 
 const maskedOfClear = (c: TClear) => ({
-  name: c.name, regionCode: c.regionCode, hukou: c.hukou, livingArrangement: c.livingArrangement, categories: [...c.typedCategories].sort(),
-  address: c.address ? maskAddress(c.address) : null, phone: c.phone ? maskPhone(c.phone) : null,
+  name: c.name,
+  regionCode: c.regionCode,
+  hukou: c.hukou,
+  livingArrangement: c.livingArrangement,
+  categories: [...c.typedCategories].sort(),
+  address: c.address ? maskAddress(c.address) : null,
+  phone: c.phone ? maskPhone(c.phone) : null,
   contacts: c.contacts.map((x) => `${x.name}（${x.relation || '联系人'}${x.isGuardian ? '，监护人' : ''}）${maskPhone(x.phone)}`),
-  chronicConditions: c.chronicConditions.length, hasFamilyDoctor: c.hasFamilyDoctor, familyDoctorDate: c.familyDoctorDate, familyDoctorName: c.familyDoctorName, note: c.note,
+  chronicConditions: c.chronicConditions.length,
+  hasFamilyDoctor: c.hasFamilyDoctor,
+  familyDoctorDate: c.familyDoctorDate,
+  familyDoctorName: c.familyDoctorName,
+  note: c.note,
 })
 
 /** A masked snapshot value as the result page shows it: Chinese words, never internal codes. */
@@ -72,7 +94,9 @@ export function changeValueText(field: string, v: unknown): string {
 }
 
 export const changesForResult = (u: TPlannedUpdate, elderId: string): TImportChange => ({
-  row: u.row, elderId, name: u.name,
+  row: u.row,
+  elderId,
+  name: u.name,
   changes: u.changes.map((c) => ({ field: c.field, label: c.label, before: changeValueText(c.field, c.before), after: changeValueText(c.field, c.after) })),
 })
 
@@ -82,7 +106,11 @@ export const changesForResult = (u: TPlannedUpdate, elderId: string): TImportCha
  * `confirmed` rows (row → elder id) may rename: the operator saw both names and chose.
  */
 export async function planElderImport(
-  ctx: Ctx, records: TImportRecord[], errors: TImportError[], today: string, confirmed: Map<number, string> = new Map(),
+  ctx: Ctx,
+  records: TImportRecord[],
+  errors: TImportError[],
+  today: string,
+  confirmed: Map<number, string> = new Map(),
 ): Promise<TImportPlan> {
   const actor = ctx.actor!
   const c = ctx.crypto
@@ -108,53 +136,99 @@ export async function planElderImport(
     // (issue 24 item 1: 李秀英's record became 郭明); the operator confirms the row or fixes it.
     if (old && old.name !== rec.name && confirmed.get(rec.row) !== old.id) {
       plan.conflicts.push({
-        row: rec.row, elderId: old.id, idNumber: maskIdNumber(rec.idNumber),
+        row: rec.row,
+        elderId: old.id,
+        idNumber: maskIdNumber(rec.idNumber),
         fields: [{ field: 'name', label: '姓名', existing: old.name, imported: rec.name }],
       })
       continue
     }
-    const before: TClear | null = old ? {
-      name: old.name, regionCode: old.regionCode, hukou: old.hukou, livingArrangement: old.livingArrangement, typedCategories: old.typedCategories,
-      address: old.addressEnc ? c.decrypt(old.addressEnc) : null, phone: old.phoneEnc ? c.decrypt(old.phoneEnc) : null,
-      contacts: old.contactsEnc ? JSON.parse(c.decrypt(old.contactsEnc)) as TContact[] : [], chronicConditions: old.healthEnc ? JSON.parse(c.decrypt(old.healthEnc)) as string[] : [],
-      hasFamilyDoctor: old.hasFamilyDoctor, familyDoctorDate: old.familyDoctorDate, familyDoctorName: old.familyDoctorName, note: old.note,
-    } : null
+    const before: TClear | null = old
+      ? {
+          name: old.name,
+          regionCode: old.regionCode,
+          hukou: old.hukou,
+          livingArrangement: old.livingArrangement,
+          typedCategories: old.typedCategories,
+          address: old.addressEnc ? c.decrypt(old.addressEnc) : null,
+          phone: old.phoneEnc ? c.decrypt(old.phoneEnc) : null,
+          contacts: old.contactsEnc ? (JSON.parse(c.decrypt(old.contactsEnc)) as TContact[]) : [],
+          chronicConditions: old.healthEnc ? (JSON.parse(c.decrypt(old.healthEnc)) as string[]) : [],
+          hasFamilyDoctor: old.hasFamilyDoctor,
+          familyDoctorDate: old.familyDoctorDate,
+          familyDoctorName: old.familyDoctorName,
+          note: old.note,
+        }
+      : null
     const contact = rec.contact ? { ...rec.contact, phone: normalizePhone(rec.contact.phone) } : undefined
     const next: TClear = {
-      name: rec.name, regionCode: rec.regionCode,
-      hukou: rec.hukou ?? before?.hukou ?? 'local', livingArrangement: rec.livingArrangement ?? before?.livingArrangement ?? 'other',
+      name: rec.name,
+      regionCode: rec.regionCode,
+      hukou: rec.hukou ?? before?.hukou ?? 'local',
+      livingArrangement: rec.livingArrangement ?? before?.livingArrangement ?? 'other',
       typedCategories: rec.categories ?? before?.typedCategories ?? [],
-      address: rec.address ?? before?.address ?? null, phone: rec.phone ? normalizePhone(rec.phone) : before?.phone ?? null,
-      contacts: contact ? [contact, ...(before?.contacts ?? []).filter((x) => x.name !== contact.name)].slice(0, 10) : before?.contacts ?? [],
+      address: rec.address ?? before?.address ?? null,
+      phone: rec.phone ? normalizePhone(rec.phone) : (before?.phone ?? null),
+      contacts: contact ? [contact, ...(before?.contacts ?? []).filter((x) => x.name !== contact.name)].slice(0, 10) : (before?.contacts ?? []),
       chronicConditions: rec.chronicConditions ?? before?.chronicConditions ?? [],
-      hasFamilyDoctor: rec.hasFamilyDoctor ?? (rec.familyDoctorDate || rec.familyDoctorName ? true : before?.hasFamilyDoctor ?? false),
-      familyDoctorDate: rec.familyDoctorDate ?? before?.familyDoctorDate ?? null, familyDoctorName: rec.familyDoctorName ?? before?.familyDoctorName ?? null,
+      hasFamilyDoctor: rec.hasFamilyDoctor ?? (rec.familyDoctorDate || rec.familyDoctorName ? true : (before?.hasFamilyDoctor ?? false)),
+      familyDoctorDate: rec.familyDoctorDate ?? before?.familyDoctorDate ?? null,
+      familyDoctorName: rec.familyDoctorName ?? before?.familyDoctorName ?? null,
       note: rec.note ?? before?.note ?? null,
     }
-    if (before && JSON.stringify(before) === JSON.stringify(next)) { plan.unchanged++; continue }
+    if (before && JSON.stringify(before) === JSON.stringify(next)) {
+      plan.unchanged++
+      continue
+    }
     const categories = storedCategories({
-      typed: next.typedCategories, birthDate: rec.birthDate, today, livingArrangement: next.livingArrangement,
-      abilityLevel: old?.abilityLevel, abilityScale: old?.abilityScale, hasDementia: old?.hasDementia,
+      typed: next.typedCategories,
+      birthDate: rec.birthDate,
+      today,
+      livingArrangement: next.livingArrangement,
+      abilityLevel: old?.abilityLevel,
+      abilityScale: old?.abilityScale,
+      hasDementia: old?.hasDementia,
     })
     const common = {
-      regionCode: next.regionCode, name: next.name, nameInitials: nameInitials(next.name), hukou: next.hukou as 'local',
-      livingArrangement: next.livingArrangement, typedCategories: next.typedCategories, categories,
-      addressEnc: next.address ? c.encrypt(next.address) : null, addressMasked: next.address ? maskAddress(next.address) : null,
-      phoneEnc: next.phone ? c.encrypt(next.phone) : null, phoneHash: next.phone ? c.lookupHash(next.phone) : null,
-      phonePrefix3: next.phone ? next.phone.slice(0, 3) : null, phoneLast4: next.phone ? next.phone.slice(-4) : null,
-      contactsEnc: next.contacts.length ? c.encrypt(JSON.stringify(next.contacts)) : null, hasGuardian: next.contacts.length > 0,
+      regionCode: next.regionCode,
+      name: next.name,
+      nameInitials: nameInitials(next.name),
+      hukou: next.hukou as 'local',
+      livingArrangement: next.livingArrangement,
+      typedCategories: next.typedCategories,
+      categories,
+      addressEnc: next.address ? c.encrypt(next.address) : null,
+      addressMasked: next.address ? maskAddress(next.address) : null,
+      phoneEnc: next.phone ? c.encrypt(next.phone) : null,
+      phoneHash: next.phone ? c.lookupHash(next.phone) : null,
+      phonePrefix3: next.phone ? next.phone.slice(0, 3) : null,
+      phoneLast4: next.phone ? next.phone.slice(-4) : null,
+      contactsEnc: next.contacts.length ? c.encrypt(JSON.stringify(next.contacts)) : null,
+      hasGuardian: next.contacts.length > 0,
       healthEnc: next.chronicConditions.length ? c.encrypt(JSON.stringify(next.chronicConditions)) : null,
-      hasFamilyDoctor: next.hasFamilyDoctor, familyDoctorDate: next.familyDoctorDate, familyDoctorName: next.familyDoctorName, note: next.note,
+      hasFamilyDoctor: next.hasFamilyDoctor,
+      familyDoctorDate: next.familyDoctorDate,
+      familyDoctorName: next.familyDoctorName,
+      note: next.note,
     }
     if (!old) {
       plan.creates.push({
-        ...common, idHash: hash, idEnc: c.encrypt(rec.idNumber), idPrefix6: rec.idNumber.slice(0, 6), birthDate: rec.birthDate, sex: rec.sex,
-        lastCategoryChangeAt: next.typedCategories.length ? now : null, createdBy: actor.userId, createdAt: now, updatedAt: now,
+        ...common,
+        idHash: hash,
+        idEnc: c.encrypt(rec.idNumber),
+        idPrefix6: rec.idNumber.slice(0, 6),
+        birthDate: rec.birthDate,
+        sex: rec.sex,
+        lastCategoryChangeAt: next.typedCategories.length ? now : null,
+        createdBy: actor.userId,
+        createdAt: now,
+        updatedAt: now,
       })
     } else {
       const categoriesChanged = [...categories].sort().join() !== [...old.categories].sort().join()
       plan.updates.push({
-        row: rec.row, name: rec.name,
+        row: rec.row,
+        name: rec.name,
         values: { id: old.id, ...common, lastCategoryChangeAt: categoriesChanged ? now : null },
         changes: diffSnapshots(maskedOfClear(before!), maskedOfClear(next)),
       })

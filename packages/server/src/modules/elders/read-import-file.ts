@@ -6,31 +6,49 @@
 import ExcelJS from 'exceljs'
 import { Readable } from 'node:stream'
 import {
-  isEmptyRow, matchHeaders, MAX_IMPORT_ROWS, parseImportRow, type TImportError, type TImportKey, type TImportRecord, type TRegionResolver,
+  isEmptyRow,
+  matchHeaders,
+  MAX_IMPORT_ROWS,
+  parseImportRow,
+  type TImportError,
+  type TImportKey,
+  type TImportRecord,
+  type TRegionResolver,
 } from './import-columns.js'
 import type { TImportProgress, TImportWarning } from './import-types.js'
 import { xlsxLimits } from './xlsx-guard.js'
 
 export type TReadResult =
-  | { rows: number; records: TImportRecord[]; errors: TImportError[]; warnings: TImportWarning[]; unknownColumns: string[] }
-  | { fatal: string }
+  { rows: number; records: TImportRecord[]; errors: TImportError[]; warnings: TImportWarning[]; unknownColumns: string[] } | { fatal: string }
 
 const headerText = (v: unknown): string | null =>
-  typeof v === 'string' ? v
-    : v && typeof v === 'object' && 'richText' in v ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
+  typeof v === 'string'
+    ? v
+    : v && typeof v === 'object' && 'richText' in v
+      ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
       : null
 
 export async function readImportFile(
-  buffer: Buffer, opts: { today: string; resolveRegion: TRegionResolver }, onProgress: (p: TImportProgress) => Promise<void>,
+  buffer: Buffer,
+  opts: { today: string; resolveRegion: TRegionResolver },
+  onProgress: (p: TImportProgress) => Promise<void>,
 ): Promise<TReadResult> {
   let bytes = 0
-  const source = Readable.from((function* () {
-    for (let i = 0; i < buffer.length; i += 65536) {
-      bytes = Math.min(buffer.length, i + 65536)
-      yield buffer.subarray(i, i + 65536)
-    }
-  })())
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: 'emit', sharedStrings: 'cache', styles: 'cache', hyperlinks: 'ignore', entries: 'ignore' })
+  const source = Readable.from(
+    (function* () {
+      for (let i = 0; i < buffer.length; i += 65536) {
+        bytes = Math.min(buffer.length, i + 65536)
+        yield buffer.subarray(i, i + 65536)
+      }
+    })(),
+  )
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  })
   const records: TImportRecord[] = []
   const errors: TImportError[] = []
   const warnings: TImportWarning[] = []
@@ -48,7 +66,10 @@ export async function readImportFile(
         if (!header) {
           if (row.number > 10) return { fatal: '前10行中找不到表头：第一行应包含“姓名”“身份证号”“所在社区（村）”等列，请使用下载的导入模板' }
           const cells = new Map<number, string>()
-          values.forEach((v, i) => { const text = headerText(v); if (text !== null) cells.set(i, text) })
+          values.forEach((v, i) => {
+            const text = headerText(v)
+            if (text !== null) cells.set(i, text)
+          })
           const m = matchHeaders(cells)
           if (m.columns.size >= 2 || (m.columns.size >= 1 && m.missing.length < 3)) {
             if (m.missing.length) return { fatal: `表头缺少必需的列：${m.missing.join('、')}。请使用下载的导入模板，不要修改表头` }
@@ -69,7 +90,13 @@ export async function readImportFile(
           const first = firstRowOfId.get(r.record.idNumber)
           if (first !== undefined) {
             // In-file duplicates keep the first row: the later rows are the errors.
-            errors.push({ row: row.number, name: r.record.name, column: '身份证号', value: r.record.idNumber, message: `与第 ${first} 行的身份证号重复（同一人只能出现一次）` })
+            errors.push({
+              row: row.number,
+              name: r.record.name,
+              column: '身份证号',
+              value: r.record.idNumber,
+              message: `与第 ${first} 行的身份证号重复（同一人只能出现一次）`,
+            })
           } else {
             firstRowOfId.set(r.record.idNumber, row.number)
             records.push(r.record)

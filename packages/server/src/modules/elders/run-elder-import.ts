@@ -41,7 +41,10 @@ export async function runElderImport(ctx: Ctx, { jobId, input, file, progress }:
   const previous = stored?.result as TImportResult | null | undefined
   if (previous?.committed) return previous // written by an earlier run whose end was not recorded
 
-  const report = async (p: TImportProgress) => { liveImportProgress.set(jobId, p); await progress(p) }
+  const report = async (p: TImportProgress) => {
+    liveImportProgress.set(jobId, p)
+    await progress(p)
+  }
   try {
     await report({ phase: 'reading', percent: 0, rowsRead: 0 })
     const today = todayInShanghai(ctx.clock.now())
@@ -63,11 +66,20 @@ export async function runElderImport(ctx: Ctx, { jobId, input, file, progress }:
     // says nothing about which rows hit (issue 16 item 1).
     const before = await recentDuplicateHits(ctx)
     await auditDuplicateHits(ctx, {
-      source: 'import', outOfScopeHits: plan.outOfScopeHits, inScopeHits: plan.inScopeHits, entityType: 'import_job', entityId: jobId,
-      rejected: plan.outOfScopeHits > 0, rows: parsed.rows,
+      source: 'import',
+      outOfScopeHits: plan.outOfScopeHits,
+      inScopeHits: plan.inScopeHits,
+      entityType: 'import_job',
+      entityId: jobId,
+      rejected: plan.outOfScopeHits > 0,
+      rows: parsed.rows,
     })
     if (plan.outOfScopeHits > 0 && before + plan.outOfScopeHits > DUPLICATE_HITS_PER_HOUR) {
-      await auditNotImported(ctx, jobId, 'elder.import_failed', { filename: input.filename, reason: 'duplicate_rate_limited', outOfScopeHits: plan.outOfScopeHits })
+      await auditNotImported(ctx, jobId, 'elder.import_failed', {
+        filename: input.filename,
+        reason: 'duplicate_rate_limited',
+        outOfScopeHits: plan.outOfScopeHits,
+      })
       throw rateLimited()
     }
 
@@ -75,18 +87,35 @@ export async function runElderImport(ctx: Ctx, { jobId, input, file, progress }:
     const errorRows = new Set(errors.map((e) => e.row)).size
     const details: TImportDetails = { conflicts: plan.conflicts, changes: [], warnings: parsed.warnings.slice(0, MAX_STORED_ROWS) }
     const base = {
-      mode: input.mode, rows: parsed.rows, errorRows, errorCount: errors.length, conflictCount: plan.conflicts.length,
-      warningCount: parsed.warnings.length, unknownColumns: parsed.unknownColumns,
+      mode: input.mode,
+      rows: parsed.rows,
+      errorRows,
+      errorCount: errors.length,
+      conflictCount: plan.conflicts.length,
+      warningCount: parsed.warnings.length,
+      unknownColumns: parsed.unknownColumns,
       errorsEnc: errors.length ? ctx.crypto.encrypt(JSON.stringify(errors.slice(0, MAX_STORED_ROWS))) : undefined,
     }
     const conflictNote = plan.conflicts.length ? `${plan.conflicts.length} 行的身份证号与已登记老人的姓名不一致，需要逐行确认` : ''
     if (input.mode === 'all_or_nothing' && (errors.length > 0 || plan.conflicts.length > 0)) {
       const problems = [errorRows ? `发现 ${errorRows} 行有错误` : '', conflictNote].filter(Boolean).join('，')
       const result: TImportResult = {
-        ...base, committed: false, created: 0, updated: 0, unchanged: 0, detailsEnc: ctx.crypto.encrypt(JSON.stringify(details)),
+        ...base,
+        committed: false,
+        created: 0,
+        updated: 0,
+        unchanged: 0,
+        detailsEnc: ctx.crypto.encrypt(JSON.stringify(details)),
         message: `${problems}。按“全部正确才导入”的方式，本次未导入任何数据。${errorRows ? '请下载错误报告，改正后重新导入。' : '请在结果页确认后导入。'}`,
       }
-      await auditNotImported(ctx, jobId, 'elder.import_rejected', { filename: input.filename, mode: input.mode, rows: parsed.rows, errorRows, conflicts: plan.conflicts.length, outOfScopeHits: plan.outOfScopeHits })
+      await auditNotImported(ctx, jobId, 'elder.import_rejected', {
+        filename: input.filename,
+        mode: input.mode,
+        rows: parsed.rows,
+        errorRows,
+        conflicts: plan.conflicts.length,
+        outOfScopeHits: plan.outOfScopeHits,
+      })
       return result
     }
 
@@ -100,12 +129,25 @@ export async function runElderImport(ctx: Ctx, { jobId, input, file, progress }:
       if (conflictNote) parts.push(`${conflictNote}，这些行未导入`)
       details.changes = plan.updates.slice(0, MAX_STORED_ROWS).map((u) => changesForResult(u, u.values.id))
       const r: TImportResult = {
-        ...base, committed: true, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged,
-        detailsEnc: ctx.crypto.encrypt(JSON.stringify(details)), message: `导入完成：${parts.join('，')}。`,
+        ...base,
+        committed: true,
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged,
+        detailsEnc: ctx.crypto.encrypt(JSON.stringify(details)),
+        message: `导入完成：${parts.join('，')}。`,
       }
       const summary = {
-        jobId, mode: input.mode, rows: parsed.rows, created: plan.creates.length, updated: plan.updates.length, unchanged: plan.unchanged, errorRows,
-        conflicts: plan.conflicts.length, confirmedRows: input.confirmed?.length ?? 0, confirmsJobId: input.confirmsJobId ?? null,
+        jobId,
+        mode: input.mode,
+        rows: parsed.rows,
+        created: plan.creates.length,
+        updated: plan.updates.length,
+        unchanged: plan.unchanged,
+        errorRows,
+        conflicts: plan.conflicts.length,
+        confirmedRows: input.confirmed?.length ?? 0,
+        confirmsJobId: input.confirmsJobId ?? null,
       }
       await appendAudit(t, { action: 'elder.imported', entityType: 'import_job', entityId: jobId, regionCode: t.actor!.scopeRegionCode, after: summary })
       await recordEvent(t, { type: 'elders.imported', entityType: 'import_job', entityId: jobId, regionCode: t.actor!.scopeRegionCode, payload: summary })
@@ -121,6 +163,7 @@ export async function runElderImport(ctx: Ctx, { jobId, input, file, progress }:
 
 export const elderImportJob = defineJob<TImportInput>({
   kind: ELDER_IMPORT_JOB,
+  label: '老年人信息批量导入',
   maxAttempts: 3,
   // The write transaction of 100,000 rows reports no progress to the row (see liveImportProgress).
   leaseMs: 10 * 60_000,

@@ -42,16 +42,19 @@ async function insertElders(t: TxCtx, rows: TImportCreateRow[]): Promise<{ id: s
 /** One UPDATE … FROM jsonb_to_recordset per chunk; version and updated_at move in SQL. */
 async function updateElders(t: TxCtx, rows: TImportUpdateRow[]) {
   const sets = importUpdateColumns.map((c) =>
-    c.isArray ? `${c.name} = array(select jsonb_array_elements_text(v.${c.name}))`
-      // Only a change of categories moves the date the worklist rules look at.
-      : c.key === 'lastCategoryChangeAt' ? `${c.name} = coalesce(v.${c.name}, e.${c.name})`
-        : `${c.name} = v.${c.name}`)
+    c.isArray
+      ? `${c.name} = array(select jsonb_array_elements_text(v.${c.name}))`
+      : // Only a change of categories moves the date the worklist rules look at.
+        c.key === 'lastCategoryChangeAt'
+        ? `${c.name} = coalesce(v.${c.name}, e.${c.name})`
+        : `${c.name} = v.${c.name}`,
+  )
   const defs = ['id uuid', ...importUpdateColumns.map((c) => `${c.name} ${c.isArray ? 'jsonb' : c.sqlType}`)]
   const json = rows.map((r) => {
     const o: Record<string, unknown> = { id: r.id }
     for (const c of importUpdateColumns) {
       const v = (r as Record<string, unknown>)[c.key]
-      o[c.name] = v instanceof Date ? v.toISOString() : v ?? null
+      o[c.name] = v instanceof Date ? v.toISOString() : (v ?? null)
     }
     return o
   })
@@ -79,11 +82,22 @@ export async function writeElderImport(t: TxCtx, plan: TImportPlan, jobId: strin
   }
   for (let i = 0; i < plan.updates.length; i += 1000) {
     const chunk = plan.updates.slice(i, i + 1000)
-    await updateElders(t, chunk.map((u) => u.values))
-    await t.tx.insert(elderHistory).values(chunk.map((u) => ({
-      elderId: u.values.id, regionCode: u.values.regionCode!, action: 'updated', source: 'import', actorId: actor.userId, actorName: actor.username,
-      at, changes: u.changes,
-    })))
+    await updateElders(
+      t,
+      chunk.map((u) => u.values),
+    )
+    await t.tx.insert(elderHistory).values(
+      chunk.map((u) => ({
+        elderId: u.values.id,
+        regionCode: u.values.regionCode!,
+        action: 'updated',
+        source: 'import',
+        actorId: actor.userId,
+        actorName: actor.username,
+        at,
+        changes: u.changes,
+      })),
+    )
     done += chunk.length
     onProgress(done, total)
   }

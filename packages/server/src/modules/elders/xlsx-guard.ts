@@ -34,9 +34,13 @@ const DESCRIPTOR = 0x08074b50
 type TEntry = { name: string; method: number; flags: number; compressed: number; size: number; localOffset: number; dataStart: number }
 
 const tooLarge = (detail: string) =>
-  new AppError('PAYLOAD_TOO_LARGE', `文件解压后过大（${detail}），可能不是正常的导入表格。请只保留“老年人信息”工作表，或拆分为多个文件后重新上传`, [{ path: 'file', message: detail }])
+  new AppError('PAYLOAD_TOO_LARGE', `文件解压后过大（${detail}），可能不是正常的导入表格。请只保留“老年人信息”工作表，或拆分为多个文件后重新上传`, [
+    { path: 'file', message: detail },
+  ])
 const damaged = (detail: string) =>
-  new AppError('VALIDATION_FAILED', `文件无法按 Excel（.xlsx）读取，可能已损坏（${detail}）。请在 Excel 中打开后“另存为 .xlsx”再上传`, [{ path: 'file', message: detail }])
+  new AppError('VALIDATION_FAILED', `文件无法按 Excel（.xlsx）读取，可能已损坏（${detail}）。请在 Excel 中打开后“另存为 .xlsx”再上传`, [
+    { path: 'file', message: detail },
+  ])
 
 const mb = (n: number) => `${Math.ceil(n / MB)} MB`
 
@@ -50,7 +54,10 @@ function entryLimit(name: string, limits: TXlsxLimits) {
 function centralDirectory(buf: Buffer, limits: TXlsxLimits): TEntry[] {
   let eocd = -1
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - 65535); i--) {
-    if (buf.readUInt32LE(i) === EOCD) { eocd = i; break }
+    if (buf.readUInt32LE(i) === EOCD) {
+      eocd = i
+      break
+    }
   }
   if (eocd < 0) throw damaged('找不到 zip 目录')
   const count = buf.readUInt16LE(eocd + 10)
@@ -69,8 +76,13 @@ function centralDirectory(buf: Buffer, limits: TXlsxLimits): TEntry[] {
     const commentLen = buf.readUInt16LE(p + 32)
     const localOffset = buf.readUInt32LE(p + 42)
     const e: TEntry = {
-      name: buf.toString('utf8', p + 46, p + 46 + nameLen), flags: buf.readUInt16LE(p + 8), method: buf.readUInt16LE(p + 10),
-      compressed: buf.readUInt32LE(p + 20), size: buf.readUInt32LE(p + 24), localOffset, dataStart: 0,
+      name: buf.toString('utf8', p + 46, p + 46 + nameLen),
+      flags: buf.readUInt16LE(p + 8),
+      method: buf.readUInt16LE(p + 10),
+      compressed: buf.readUInt32LE(p + 20),
+      size: buf.readUInt32LE(p + 24),
+      localOffset,
+      dataStart: 0,
     }
     if (e.size === 0xffffffff || e.compressed === 0xffffffff || localOffset === 0xffffffff) throw tooLarge('使用了 ZIP64 格式')
     if (e.method !== 0 && e.method !== 8) throw damaged(`不支持的压缩方式 ${e.method}`)
@@ -112,7 +124,10 @@ function inflatedSize(buf: Buffer, e: TEntry, max: number, onStart?: (head: Buff
       else resolve(n!)
     }
     inflate.on('data', (chunk: Buffer) => {
-      if (!head) { head = chunk.subarray(0, 4096); onStart?.(head) }
+      if (!head) {
+        head = chunk.subarray(0, 4096)
+        onStart?.(head)
+      }
       total += chunk.length
       if (total > max) {
         inflate.destroy()
@@ -146,15 +161,23 @@ export async function checkXlsxArchive(buf: Buffer, limits: TXlsxLimits = xlsxLi
     const lim = entryLimit(e.name, limits)
     let dimension: string | null = null
     const isSheet = /^xl\/worksheets\/[^/]+\.xml$/i.test(e.name)
-    const actual = await inflatedSize(buf, e, Math.min(e.size, lim.bytes), isSheet ? (head) => {
-      dimension = /<dimension\s+ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"/.exec(head.toString('latin1'))?.slice(1).join(',') ?? null
-    } : undefined)
+    const actual = await inflatedSize(
+      buf,
+      e,
+      Math.min(e.size, lim.bytes),
+      isSheet
+        ? (head) => {
+            dimension = /<dimension\s+ref="([A-Z]{1,3})(\d+)(?::([A-Z]{1,3})(\d+))?"/.exec(head.toString('latin1'))?.slice(1).join(',') ?? null
+          }
+        : undefined,
+    )
     if (actual > lim.bytes) throw tooLarge(`${lim.label}解压后超过 ${mb(lim.bytes)}`)
     // An entry larger than its directory says is a forged archive, whatever the limits.
     if (actual > e.size) throw damaged('zip 目录中的大小与内容不符')
     if (dimension) {
       const [, , c2, r2] = (dimension as string).split(',')
-      if (r2 && Number(r2) > limits.sheetRows) throw tooLarge(`工作表有 ${Number(r2).toLocaleString('en-US')} 行，上限 ${limits.sheetRows.toLocaleString('en-US')} 行`)
+      if (r2 && Number(r2) > limits.sheetRows)
+        throw tooLarge(`工作表有 ${Number(r2).toLocaleString('en-US')} 行，上限 ${limits.sheetRows.toLocaleString('en-US')} 行`)
       if (c2 && colNumber(c2) > limits.columns) throw tooLarge(`工作表有 ${colNumber(c2)} 列，上限 ${limits.columns} 列`)
     }
   }
