@@ -6,6 +6,7 @@ export const coreVersion = "0.1.0";
 
 export * from './dates.js';
 export * from './id-number.js';
+export * from './normalize-input.js';
 export * from './masking.js';
 export * from './regions.js';
 export * from './assessment/common.js';

@@ -85,7 +85,12 @@ const eldersOfB = (f: Fixture) => (elderFix ??= (async () => {
   const itemB = (await f.t.app.inject({ url: `/api/v1/worklists/items?regionCode=${B}&pageSize=1`, headers: admin })).json().items[0].id as string
   const nanjie = await f.t.login('nanjie.officer')
   const boundary = 'matrixB'
-  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.xlsx"\r\n\r\n`), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), Buffer.from(`\r\n--${boundary}--\r\n`)])
+  // A real (header-only) workbook: the upload now checks the zip before it queues the job.
+  const ExcelJS = (await import('exceljs')).default
+  const wb = new ExcelJS.Workbook()
+  wb.addWorksheet('老年人信息').addRow(['姓名', '身份证号', '所在社区（村）'])
+  const file = Buffer.from(await wb.xlsx.writeBuffer())
+  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.xlsx"\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)])
   const job = await f.t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie: nanjie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body })
   return { elderB, itemB, jobB: job.json().id as string }
 })())
@@ -122,6 +127,7 @@ Object.assign(extraMatrix, {
   'POST /api/v1/elders/imports': { expect: 'self', run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie: officerA, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n--x--\r\n' }) },
   'GET /api/v1/elders/imports/:id': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}`) },
   'GET /api/v1/elders/imports/:id/errors': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}/errors`) },
+  'POST /api/v1/elders/imports/:id/confirm': { expect: 404, run: onB('POST', (x) => `/elders/imports/${x.jobB}/confirm`, () => ({ rows: [2] })) },
   'GET /api/v1/worklists/rules': { expect: 'scoped', run: get('/worklists/rules') },
   'POST /api/v1/worklists/rules': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/worklists/rules', headers: { cookie: officerA }, payload: { id: 'escalate', name: '越权规则', rule: { field: 'age', op: 'gte', value: 60 }, reappearAfterDays: 1 } }) },
   'PUT /api/v1/worklists/rules/:id': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'PUT', url: '/api/v1/worklists/rules/recent_category_change', headers: { cookie: officerA }, payload: { version: 1, isActive: false } }) },
