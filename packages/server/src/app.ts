@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart'
 import helmet from '@fastify/helmet'
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { zodMessage } from './platform/zod-messages.js'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -18,13 +19,11 @@ import type { Ctx } from './platform/context.js'
 import { createCrypto } from './platform/crypto.js'
 import { AppError, errorHandler } from './platform/errors.js'
 import { EventBus } from './platform/events.js'
+import { JobRunner, type TJobDefinition } from './platform/jobs.js'
 import { maskLogObject, maskSensitiveText } from './platform/log.js'
 import { checkActorLimits, checkSameOrigin } from './platform/request-guards.js'
 import { assertCleanText } from './platform/text-guard.js'
-import { accountsRoutes, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
-import { auditRoutes } from './modules/audit/index.js'
-import { regionsRoutes } from './modules/regions/index.js'
-import { systemRoutes } from './modules/system/system.routes.js'
+import { actorForUser, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
 import { apiModules } from './modules/registry.js'
 
 declare module 'fastify' {
@@ -34,12 +33,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route as 'METHOD /path', so tests can prove each one is covered by the scope matrix. */
     apiRoutes: string[]
+    /** Durable jobs and the outbox relay of this process. */
+    jobs: JobRunner
   }
 }
 
-// Chinese validation messages from zod's own locale; field paths come from the error handler.
+// Chinese validation messages: ours with Chinese type names first, zod's zhCN locale for the
+// rest; field paths come from the error handler.
 z.config(z.locales.zhCN())
-z.config({ customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? '此项为必填项' : undefined) })
+z.config({ customError: zodMessage })
 
 export type TAppDeps = {
   database: Database
@@ -49,6 +51,10 @@ export type TAppDeps = {
   /** false silences request logs (tests); otherwise pino options. */
   logger?: boolean | Record<string, unknown>
   loginRateLimit?: number
+  /** Tests only: job kinds beside the modules' own. */
+  extraJobs?: TJobDefinition<never>[]
+  /** false: no background runner (tests that drive `app.jobs.drain()` themselves still can). */
+  runJobs?: boolean
   /** Tests only: extra routes registered before the app is sealed. */
   extraRoutes?: (app: FastifyInstance) => void
 }
@@ -81,7 +87,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>()
-  const events = deps.events ?? new EventBus((err, e) => app.log.error({ err, event: e.type }, 'event handler failed'))
+  const events = deps.events ?? new EventBus()
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -150,22 +156,28 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) assertCleanText({ body: req.body, query: req.query, params: req.params })
   })
   // One line per request: id, user, status, duration. The route pattern is logged, not the
-  // raw URL, so query strings (which may carry an ID number) never reach the log.
+  // raw URL, so query strings (which may carry an ID number) never reach the log. `req.log` is
+  // a child logger that already carries reqId: naming it again printed it twice per line.
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({
-      reqId: req.id, userId: req.ctx?.actor?.userId ?? null, method: req.method,
+      userId: req.ctx?.actor?.userId ?? null, method: req.method,
       route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime),
     }, 'request')
   })
 
+  const runner = new JobRunner({
+    database, clock, config, crypto, events, definitions: [...apiModules.flatMap((m) => m.jobs ?? []), ...(deps.extraJobs ?? [])],
+    loadActor: actorForUser, log: app.log,
+  })
+  app.decorate('jobs', runner)
   await app.register(async (api) => {
-    await api.register(systemRoutes, { database, version: config.version })
-    await api.register(accountsRoutes, { loginRateLimit: deps.loginRateLimit ?? 20 })
-    await api.register(regionsRoutes)
-    await api.register(auditRoutes)
-    for (const mod of apiModules) await api.register(mod.routes, { events, database })
+    const routeOptions = { events, database, version: config.version, loginRateLimit: deps.loginRateLimit ?? 20 }
+    for (const mod of apiModules) await api.register(mod.routes, routeOptions)
   }, { prefix: '/api/v1' })
   for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
+  if (deps.runJobs !== false) app.addHook('onReady', () => runner.start())
+  // Runs before the database is closed by the caller: in-flight jobs finish or keep their lease.
+  app.addHook('onClose', () => runner.stop())
 
   deps.extraRoutes?.(app)
   const webDist = config.webDist ?? join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../web/dist')

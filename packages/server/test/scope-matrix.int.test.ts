@@ -30,6 +30,10 @@ const matrix: Record<string, Check> = {
   'GET /api/v1/regions/:code': { expect: 404, run: ({ t, officerA }) => t.app.inject({ url: `/api/v1/regions/${B}`, headers: { cookie: officerA } }) },
   'GET /api/v1/audit': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/audit', headers: { cookie: officerA } }) },
   'GET /api/v1/audit/verify': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: officerA } }) },
+  'GET /api/v1/system/jobs': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/system/jobs', headers: { cookie: officerA } }) },
+  'POST /api/v1/system/jobs/:id/retry': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/system/jobs/00000000-0000-4000-8000-000000000000/retry', headers: { cookie: officerA } }) },
+  'GET /api/v1/system/events': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/system/events', headers: { cookie: officerA } }) },
+  'POST /api/v1/system/events/:id/retry': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/system/events/1/retry', headers: { cookie: officerA } }) },
   'GET /api/v1/tokens': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/tokens', headers: { cookie: officerA } }) },
   'POST /api/v1/tokens': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie: officerA }, payload: { name: 'x' } }) },
   'DELETE /api/v1/tokens/:id': { expect: 403, run: ({ t, officerA, ids }) => t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${ids.tokenOfAdmin}`, headers: { cookie: officerA } }) },
@@ -58,7 +62,6 @@ Object.assign(extraMatrix, {
   'GET /api/v1/assessments/workload': { expect: 'scoped', run: get('/assessments/workload') },
   'GET /api/v1/assessments/assessors': { expect: 'scoped', run: get('/assessments/assessors') },
   'GET /api/v1/assessments/stats': { expect: 'scoped', run: get('/assessments/stats') },
-  'POST /api/v1/assessments/stats.xlsx': { expect: 404, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/assessments/stats.xlsx', headers: { cookie: officerA }, payload: { regionCode: B } }) },
   'GET /api/v1/assessments/settings': { expect: 'self', run: get('/assessments/settings') },
   'PUT /api/v1/assessments/settings/:scale': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'PUT', url: '/api/v1/assessments/settings/gbt42195_2022', headers: { cookie: officerA }, payload: { intervalMonths: 6, dueSoonDays: 30, objectionDays: 15 } }) },
   'GET /api/v1/assessments/:id': { expect: 404, run: inB('GET', (a) => `/assessments/${a.id}`) },
@@ -82,7 +85,12 @@ const eldersOfB = (f: Fixture) => (elderFix ??= (async () => {
   const itemB = (await f.t.app.inject({ url: `/api/v1/worklists/items?regionCode=${B}&pageSize=1`, headers: admin })).json().items[0].id as string
   const nanjie = await f.t.login('nanjie.officer')
   const boundary = 'matrixB'
-  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.xlsx"\r\n\r\n`), Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0]), Buffer.from(`\r\n--${boundary}--\r\n`)])
+  // A real (header-only) workbook: the upload now checks the zip before it queues the job.
+  const ExcelJS = (await import('exceljs')).default
+  const wb = new ExcelJS.Workbook()
+  wb.addWorksheet('老年人信息').addRow(['姓名', '身份证号', '所在社区（村）'])
+  const file = Buffer.from(await wb.xlsx.writeBuffer())
+  const body = Buffer.concat([Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="b.xlsx"\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`)])
   const job = await f.t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie: nanjie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload: body })
   return { elderB, itemB, jobB: job.json().id as string }
 })())
@@ -92,8 +100,8 @@ const onB = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: (x: TElderFix) => s
     return f.t.app.inject({ method, url: `/api/v1${path(x)}`, headers: { cookie: f.officerA }, ...(payload ? { payload: payload(x) } : {}) })
   }
 /** An xlsx answer as the text of all its cells, so 'scoped' can look for street B in it. */
-const xlsxText = (url: string, method: 'GET' | 'POST' = 'GET'): Check['run'] => async ({ t, officerA }) => {
-  const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: officerA }, ...(method === 'POST' ? { payload: {} } : {}) })
+const xlsxText = (url: string, method: 'GET' | 'POST' = 'GET', payload: object = {}): Check['run'] => async ({ t, officerA }) => {
+  const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: officerA }, ...(method === 'POST' ? { payload } : {}) })
   const ExcelJS = (await import('exceljs')).default
   const wb = new ExcelJS.Workbook()
   if (res.statusCode === 200) await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
@@ -114,9 +122,12 @@ Object.assign(extraMatrix, {
   'GET /api/v1/elders/:id/events': { expect: 404, run: onB('GET', (x) => `/elders/${x.elderB}/events`) },
   'GET /api/v1/elders/import-template': { expect: 'scoped', run: xlsxText('/elders/import-template') },
   'POST /api/v1/elders/export': { expect: 'scoped', run: xlsxText('/elders/export', 'POST') },
+  // Another street's region is an empty table, exactly like a region with no assessments.
+  'POST /api/v1/assessments/stats.xlsx': { expect: 'scoped', run: xlsxText('/assessments/stats.xlsx', 'POST', { regionCode: B }) },
   'POST /api/v1/elders/imports': { expect: 'self', run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie: officerA, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n--x--\r\n' }) },
   'GET /api/v1/elders/imports/:id': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}`) },
   'GET /api/v1/elders/imports/:id/errors': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}/errors`) },
+  'POST /api/v1/elders/imports/:id/confirm': { expect: 404, run: onB('POST', (x) => `/elders/imports/${x.jobB}/confirm`, () => ({ rows: [2] })) },
   'GET /api/v1/worklists/rules': { expect: 'scoped', run: get('/worklists/rules') },
   'POST /api/v1/worklists/rules': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/worklists/rules', headers: { cookie: officerA }, payload: { id: 'escalate', name: '越权规则', rule: { field: 'age', op: 'gte', value: 60 }, reappearAfterDays: 1 } }) },
   'PUT /api/v1/worklists/rules/:id': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'PUT', url: '/api/v1/worklists/rules/recent_category_change', headers: { cookie: officerA }, payload: { version: 1, isActive: false } }) },

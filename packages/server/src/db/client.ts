@@ -22,6 +22,8 @@ export type Database = {
   kind: 'pglite' | 'postgres'
   migrate(): Promise<void>
   close(): Promise<void>
+  /** Calls fn on every NOTIFY on channel (other processes waking this one); returns the unlisten. */
+  listen?(channel: string, fn: () => void): Promise<() => Promise<void>>
   /** PGlite only: the embedded instance, for dumping a test template. */
   pglite?: PGlite
 }
@@ -29,8 +31,12 @@ export type Database = {
 export const migrationsFolder = fileURLToPath(new URL('../../drizzle', import.meta.url))
 export const pgliteExtensions = { pg_trgm }
 
-// node-postgres returns int8/numeric as strings; counts and fen amounts fit a JS number.
-pg.types.setTypeParser(20, (v) => Number(v))
+// node-postgres returns int8 as strings; counts and fen amounts fit a JS number. Set per pool,
+// not on pg's global type registry, so importing this file changes nothing for other code.
+const pgTypes = {
+  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+    oid === 20 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
+}
 
 /**
  * The data folder holds every elder's record: only the server's own user may read it. PGlite's
@@ -72,6 +78,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
       await migratePglite(drizzlePglite(client, { schema }), { migrationsFolder })
       protect()
     },
+    listen: (channel, fn) => client.listen(channel, () => fn()),
     close: async () => {
       await client.close()
       protect()
@@ -80,7 +87,7 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
 }
 
 export async function openPostgres(url: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString: url, max })
+  const pool = new pg.Pool({ connectionString: url, max, types: pgTypes })
   // An idle client that loses its server (restart, failover) must not crash the process;
   // the pool replaces it on the next checkout.
   pool.on('error', (err) => process.emitWarning(`PostgreSQL idle client error: ${err.message}`))
@@ -92,6 +99,16 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     db,
     kind: 'postgres',
     migrate: () => migratePg(drizzlePg(pool, { schema }), { migrationsFolder }),
+    // LISTEN needs a connection of its own, outside the pool.
+    async listen(channel, fn) {
+      if (!/^[a-z_]+$/.test(channel)) throw new Error('invalid channel')
+      const client = new pg.Client({ connectionString: url })
+      client.on('error', (err) => process.emitWarning(`PostgreSQL listener error: ${err.message}`))
+      await client.connect()
+      client.on('notification', (n) => { if (n.channel === channel) fn() })
+      await client.query(`LISTEN ${channel}`)
+      return async () => { await client.end() }
+    },
     close: () => pool.end(),
   }
 }

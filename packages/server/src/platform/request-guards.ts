@@ -27,7 +27,7 @@ export function checkSameOrigin(req: FastifyRequest) {
   if (typeof site === 'string' && site !== 'same-origin' && site !== 'none') throw crossSite()
   const origin = req.headers.origin
   if (origin !== undefined) {
-    let host: string | null = null
+    let host: string | null
     try {
       host = origin === 'null' ? null : new URL(origin).host
     } catch {

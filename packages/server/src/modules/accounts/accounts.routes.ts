@@ -16,6 +16,7 @@ import { resetPassword } from './reset-password.js'
 import { revokeSessions } from './revoke-sessions.js'
 import { setPreferences } from './set-preferences.js'
 import { createToken, listTokens, revokeToken } from './tokens.js'
+import { pageOf } from '../../platform/list.js'
 import { updateUser } from './update-user.js'
 
 export const accountsRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number }> = async (app, opts) => {
@@ -46,7 +47,7 @@ export const accountsRoutes: FastifyPluginAsyncZod<{ loginRateLimit: number }> =
     async (req) => ({ user: await setPreferences(req.ctx, req.body) }))
 
   app.get('/users', {
-    schema: { tags: ['users'], summary: '用户列表', querystring: ZFindUsers, response: { 200: z.object({ items: z.array(ZUser), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses } },
+    schema: { tags: ['users'], summary: '用户列表', querystring: ZFindUsers, response: { 200: pageOf(ZUser), ...errorResponses } },
   }, async (req) => findUsers(req.ctx, req.query))
 
   app.get('/users/roles', { schema: { tags: ['users'], summary: '本人可授予的角色', response: { 200: z.object({ items: z.array(z.object({ role: z.string(), label: z.string() })) }), ...errorResponses } } },

@@ -1,3 +1,4 @@
+import { ZPageQuery } from '../../platform/list.js'
 import { z } from 'zod'
 import { roles } from '../../platform/permissions.js'
 
@@ -27,12 +28,10 @@ export const ZChangePassword = z.object({
 })
 export const ZPreferences = z.object({ elderMode: z.boolean() })
 
-export const ZFindUsers = z.object({
+export const ZFindUsers = ZPageQuery.extend({
   q: z.string().trim().max(64).optional(),
   role: ZRole.optional(),
   isActive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
 })
 export type TFindUsers = z.infer<typeof ZFindUsers>
 

@@ -132,6 +132,7 @@ describe('assessment workflow', () => {
     const elder = await api(officer, 'GET', `/elders/${elderId}`)
     expect(elder.body.abilityLevel).toBe(2)
     expect(elder.body.categories).toContain('semi_incapacitated')
+    await t.settle()
     const eff = events.find((e) => e.type === 'assessment.effective')
     expect(eff?.payload).toMatchObject({ assessmentId: id, elderId, finalLevel: 2, effectiveDate: today() })
 

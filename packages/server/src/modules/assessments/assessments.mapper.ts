@@ -1,16 +1,10 @@
 import { assessmentFlow, availableActions, maskName, type TAssessmentReason, type TAssessmentScale, type TAssessmentStatus } from '@yiyang/core'
 import type { Crypto } from '../../platform/crypto.js'
-import { can, type TActor, type TPermission } from '../../platform/permissions.js'
+import { can, type TActor } from '../../platform/permissions.js'
 import type { assessments } from './assessments.tables.js'
 import { emptyInfo, levelName, missingItems, scaleItems, type TAnnexAInfo, type TItemAnswers } from './scales.js'
 
 export type TAssessmentRow = typeof assessments.$inferSelect
-
-/** core's flow names 'assessment:fill' for the assessor's own steps; the server calls it assessment:write. */
-export function flowPermission(action: keyof typeof assessmentFlow): TPermission {
-  const p = assessmentFlow[action].permission
-  return (p === 'assessment:fill' ? 'assessment:write' : p) as TPermission
-}
 
 /** Buttons for this user: allowed from the status by the table and permitted to the role. */
 /** The assigned assessor, or the second assessor named on the form. */
@@ -21,7 +15,7 @@ export function isAssignedAssessor(actor: TActor, row: Pick<TAssessmentRow, 'ass
 export function actionsFor(actor: TActor, row: TAssessmentRow): string[] {
   // supersede is done by the system when a newer result takes effect, never by hand.
   const mine = actor.role !== 'assessor' || isAssignedAssessor(actor, row)
-  return availableActions(assessmentFlow, row.status).filter((a) => a !== 'supersede' && can(actor, flowPermission(a)) && (mine || (a !== 'start' && a !== 'submit')))
+  return availableActions(assessmentFlow, row.status).filter((a) => a !== 'supersede' && can(actor, assessmentFlow[a].permission) && (mine || (a !== 'start' && a !== 'submit')))
 }
 
 export function readAnswers(row: TAssessmentRow, crypto: Crypto): { items: TItemAnswers; info: TAnnexAInfo } {

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { errorResponses } from '../../platform/http.js'
+import { pageOf } from '../../platform/list.js'
 import { findAudit, verifyAudit, ZFindAudit } from './find-audit.js'
 
 const ZAuditRow = z.object({
@@ -13,7 +14,7 @@ const ZAuditRow = z.object({
 // in the database rejects UPDATE, DELETE and TRUNCATE on audit_log.
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit', {
-    schema: { tags: ['audit'], summary: '审计日志查询', querystring: ZFindAudit, response: { 200: z.object({ items: z.array(ZAuditRow), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses } },
+    schema: { tags: ['audit'], summary: '审计日志查询', querystring: ZFindAudit, response: { 200: pageOf(ZAuditRow), ...errorResponses } },
   }, async (req) => findAudit(req.ctx, req.query))
 
   app.get('/audit/verify', {

@@ -1,4 +1,4 @@
-import type { TApiModule } from '../registry.js'
+import type { TApiModule } from '../../platform/module.js'
 import type { Ctx } from '../../platform/context.js'
 import { refreshWorklistsFor } from './refresh-worklists.js'
 import { seedWorklistRules } from './worklist-rules.js'

@@ -65,6 +65,8 @@ export interface ElderInput {
   familyDoctorName?: string | null;
   hasVisitPlan: boolean;
   note?: string | null;
+  /** Required by the server when the ID number gives an age under 60. */
+  underAgeReason?: string;
 }
 
 /** Filters of the elder list; arrays travel as comma-separated values. */
@@ -122,10 +124,21 @@ export interface ImportJob {
     unchanged: number;
     errorRows: number;
     errorCount: number;
+    conflictCount: number;
+    warningCount: number;
+    unknownColumns: string[];
     message: string;
+    conflicts: ImportConflict[];
+    changes: ImportChange[];
+    warnings: ImportWarning[];
   } | null;
+  confirmsJobId: string | null;
   hasErrorReport: boolean;
 }
+/** A row whose ID number belongs to an elder with another name: imported only when confirmed. */
+export interface ImportConflict { row: number; elderId: string; idNumber: string; fields: { field: string; label: string; existing: string; imported: string }[] }
+export interface ImportChange { row: number; elderId: string; name: string; changes: { field: string; label: string; before: string; after: string }[] }
+export interface ImportWarning { row: number; name: string; column: string; value: string; message: string }
 export type ImportMode = "all_or_nothing" | "valid_only";
 
 export const elderKeys = {
@@ -219,6 +232,7 @@ export async function downloadFile(path: string, filename: string, query?: Recor
   return { rows: Number(res.headers.get("x-row-count") ?? NaN) };
 }
 
-export interface ImportError { row: number; column: string; value: string; message: string }
+export interface ImportError { row: number; name: string; column: string; value: string; message: string }
+export const confirmImportRows = (id: string, rows: number[]) => http.post<{ id: string }>(`/elders/imports/${encodeURIComponent(id)}/confirm`, { rows });
 export const fetchImportErrors = (id: string) =>
   http.get<{ items: ImportError[]; total: number }>(`/elders/imports/${encodeURIComponent(id)}/errors`, { format: "json" });
