@@ -140,6 +140,10 @@ export function ImportPage() {
               </Row>
             </Result>
           )}
+          {j.confirmsJobId && j.status === "succeeded" ? (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} title="这是确认冲突行后对同一文件的重新导入"
+              description="只有您确认的行允许修改姓名；此前已导入的行记为“无变化”，有错误的行仍然列在下方。" />
+          ) : null}
           {j.result?.unknownColumns.length ? (
             <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`文件中有 ${j.result.unknownColumns.length} 列不是导入列，未导入：${j.result.unknownColumns.join("、")}`}
               description="如果其中有需要导入的内容，请把列名改成模板中的列名（见模板“填写说明”页）后重新导入。" />
