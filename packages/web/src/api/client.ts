@@ -11,33 +11,11 @@ export const API_BASE = "/api/v1";
 
 // ---------------------------------------------------------------- contract types
 
-export type Role =
-  | "sys_admin"
-  | "bureau_admin"
-  | "street_officer"
-  | "community_worker"
-  | "assessor"
-  | "provider_admin"
-  | "caregiver"
-  | "operator"
-  | "auditor";
-
-/** The fields every view of an account shares (the server's accountBase). */
-interface AccountBase {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeRegionCode: string;
-  scopeRegionName: string;
-  providerId: string | null;
-}
-
-export interface Me extends AccountBase {
-  elderMode: boolean;
-  mustChangePassword: boolean;
-  permissions: string[];
-}
+// Response and request shapes come from the server's zod schemas (type-only import: nothing of
+// the server reaches the bundle); roles and region levels from @yiyang/core.
+export type { TRole as Role, TRegionLevel as RegionLevel } from "@yiyang/core";
+export type { TMe as Me, TUser as User, TToken as ApiToken, TPage as Page } from "@yiyang/server/contract";
+import type { TRegionLevel } from "@yiyang/core";
 
 export interface Health {
   status: "ok";
@@ -46,27 +24,10 @@ export interface Health {
   demo: boolean;
 }
 
-export interface User extends AccountBase {
-  isActive: boolean;
-  phone: string | null;
-  lastLoginAt: string | null;
-  lockedUntil: string | null;
-  createdAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export type RegionLevel = "province" | "prefecture" | "county" | "township" | "village";
-
 export interface RegionNode {
   code: string;
   name: string;
-  level: RegionLevel;
+  level: TRegionLevel;
   /** Demo seed codes that are not real statistical codes. */
   isDemoCode?: boolean;
   children: RegionNode[];
@@ -93,15 +54,6 @@ export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
   brokenAt?: { seq: number; id: string; reason: string };
-}
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  createdAt: string;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
 }
 
 export interface CreatedToken {
