@@ -9,7 +9,9 @@
 import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
+import type * as audit from './modules/audit/audit.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
+import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
@@ -62,3 +64,8 @@ export type TWorklistItem = z.infer<typeof worklists.ZItem>
 export type TCreateRule = z.input<typeof worklists.ZCreateRule>
 export type TUpdateRule = z.input<typeof worklists.ZUpdateRule>
 export type TFindWorklistItems = z.input<typeof worklists.ZFindItems>
+
+// ---------- audit and system ----------
+export type TAuditEntry = z.infer<typeof audit.ZAuditRow>
+export type TAuditVerify = z.infer<typeof audit.ZAuditVerify>
+export type THealth = z.infer<typeof system.ZHealth>

@@ -14,15 +14,16 @@ export const API_BASE = "/api/v1";
 // Response and request shapes come from the server's zod schemas (type-only import: nothing of
 // the server reaches the bundle); roles and region levels from @yiyang/core.
 export type { TRole as Role, TRegionLevel as RegionLevel } from "@yiyang/core";
-export type { TMe as Me, TUser as User, TToken as ApiToken, TPage as Page } from "@yiyang/server/contract";
+export type {
+  TAuditEntry as AuditEntry,
+  TAuditVerify as AuditVerifyResult,
+  THealth as Health,
+  TMe as Me,
+  TPage as Page,
+  TToken as ApiToken,
+  TUser as User,
+} from "@yiyang/server/contract";
 import type { TRegionLevel } from "@yiyang/core";
-
-export interface Health {
-  status: "ok";
-  db: "pglite" | "postgres";
-  version: string;
-  demo: boolean;
-}
 
 export interface RegionNode {
   code: string;
@@ -31,29 +32,6 @@ export interface RegionNode {
   /** Demo seed codes that are not real statistical codes. */
   isDemoCode?: boolean;
   children: RegionNode[];
-}
-
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  hash: string;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  brokenAt?: { seq: number; id: string; reason: string };
 }
 
 export interface CreatedToken {

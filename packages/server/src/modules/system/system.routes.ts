@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { eq, sql } from 'drizzle-orm'
 import { users } from '../accounts/accounts.tables.js'
 import type { Database } from '../../db/client.js'
+import { ZHealth } from './system.schemas.js'
 
 export const systemRoutes: FastifyPluginAsyncZod<{ database: Database; version: string }> = async (app, opts) => {
   app.get('/health', {
     schema: {
       tags: ['system'], summary: '健康检查',
-      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean() }) },
+      response: { 200: ZHealth },
     },
   }, async () => {
     // demo = seeded demo passwords still in use; the login page then shows the demo account.
