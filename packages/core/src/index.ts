@@ -21,3 +21,5 @@ export * from './worklist-rules.js';
 export * from './money.js';
 export * from './roles.js';
 export * from './labels.js';
+export * from './elder-status.js';
+export * from './events.js';

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from './app.js'
+import { DEMO_PROVIDER_ID } from '../src/seed/demo.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -29,6 +30,10 @@ const matrix: Record<string, Check> = {
   'GET /api/v1/regions/:code': { expect: 404, run: ({ t, officerA }) => t.app.inject({ url: `/api/v1/regions/${B}`, headers: { cookie: officerA } }) },
   'GET /api/v1/audit': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/audit', headers: { cookie: officerA } }) },
   'GET /api/v1/audit/verify': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: officerA } }) },
+  'GET /api/v1/system/jobs': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/system/jobs', headers: { cookie: officerA } }) },
+  'POST /api/v1/system/jobs/:id/retry': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/system/jobs/00000000-0000-4000-8000-000000000000/retry', headers: { cookie: officerA } }) },
+  'GET /api/v1/system/events': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/system/events', headers: { cookie: officerA } }) },
+  'POST /api/v1/system/events/:id/retry': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/system/events/1/retry', headers: { cookie: officerA } }) },
   'GET /api/v1/tokens': { expect: 403, run: ({ t, officerA }) => t.app.inject({ url: '/api/v1/tokens', headers: { cookie: officerA } }) },
   'POST /api/v1/tokens': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie: officerA }, payload: { name: 'x' } }) },
   'DELETE /api/v1/tokens/:id': { expect: 403, run: ({ t, officerA, ids }) => t.app.inject({ method: 'DELETE', url: `/api/v1/tokens/${ids.tokenOfAdmin}`, headers: { cookie: officerA } }) },
@@ -57,7 +62,6 @@ Object.assign(extraMatrix, {
   'GET /api/v1/assessments/workload': { expect: 'scoped', run: get('/assessments/workload') },
   'GET /api/v1/assessments/assessors': { expect: 'scoped', run: get('/assessments/assessors') },
   'GET /api/v1/assessments/stats': { expect: 'scoped', run: get('/assessments/stats') },
-  'GET /api/v1/assessments/stats.xlsx': { expect: 404, run: get(`/assessments/stats.xlsx?regionCode=${B}`) },
   'GET /api/v1/assessments/settings': { expect: 'self', run: get('/assessments/settings') },
   'PUT /api/v1/assessments/settings/:scale': { expect: 403, run: ({ t, officerA }) => t.app.inject({ method: 'PUT', url: '/api/v1/assessments/settings/gbt42195_2022', headers: { cookie: officerA }, payload: { intervalMonths: 6, dueSoonDays: 30, objectionDays: 15 } }) },
   'GET /api/v1/assessments/:id': { expect: 404, run: inB('GET', (a) => `/assessments/${a.id}`) },
@@ -91,8 +95,8 @@ const onB = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', path: (x: TElderFix) => s
     return f.t.app.inject({ method, url: `/api/v1${path(x)}`, headers: { cookie: f.officerA }, ...(payload ? { payload: payload(x) } : {}) })
   }
 /** An xlsx answer as the text of all its cells, so 'scoped' can look for street B in it. */
-const xlsxText = (url: string): Check['run'] => async ({ t, officerA }) => {
-  const res = await t.app.inject({ url: `/api/v1${url}`, headers: { cookie: officerA } })
+const xlsxText = (url: string, method: 'GET' | 'POST' = 'GET', payload: object = {}): Check['run'] => async ({ t, officerA }) => {
+  const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: officerA }, ...(method === 'POST' ? { payload } : {}) })
   const ExcelJS = (await import('exceljs')).default
   const wb = new ExcelJS.Workbook()
   if (res.statusCode === 200) await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
@@ -112,7 +116,9 @@ Object.assign(extraMatrix, {
   'GET /api/v1/elders/:id/history': { expect: 404, run: onB('GET', (x) => `/elders/${x.elderB}/history`) },
   'GET /api/v1/elders/:id/events': { expect: 404, run: onB('GET', (x) => `/elders/${x.elderB}/events`) },
   'GET /api/v1/elders/import-template': { expect: 'scoped', run: xlsxText('/elders/import-template') },
-  'GET /api/v1/elders/export': { expect: 'scoped', run: xlsxText('/elders/export') },
+  'POST /api/v1/elders/export': { expect: 'scoped', run: xlsxText('/elders/export', 'POST') },
+  // Another street's region is an empty table, exactly like a region with no assessments.
+  'POST /api/v1/assessments/stats.xlsx': { expect: 'scoped', run: xlsxText('/assessments/stats.xlsx', 'POST', { regionCode: B }) },
   'POST /api/v1/elders/imports': { expect: 'self', run: ({ t, officerA }) => t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie: officerA, 'content-type': 'multipart/form-data; boundary=x' }, payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\na,b\r\n--x--\r\n' }) },
   'GET /api/v1/elders/imports/:id': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}`) },
   'GET /api/v1/elders/imports/:id/errors': { expect: 404, run: onB('GET', (x) => `/elders/imports/${x.jobB}/errors`) },
@@ -161,3 +167,43 @@ describe('scope matrix: street officer of street A', () => {
     expect(missing).toEqual([])
   })
 })
+
+/**
+ * Provider roles (issue 16): a provider admin reaches only its own provider's accounts and
+ * nothing of the regions; a caregiver reaches nothing but its own session. Every route of the
+ * matrix above is replayed with their cookie: anything not listed answers 403.
+ */
+const ownSession = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'PUT /api/v1/auth/preferences'])
+type TProviderExpect = 403 | 404 | 'own_provider' | 'self'
+const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExpect>> = {
+  provider: {
+    'GET /api/v1/users': 'own_provider',
+    'GET /api/v1/users/roles': 'self',
+    'PATCH /api/v1/users/:id': 404,
+    'POST /api/v1/users/:id/reset-password': 404,
+    'POST /api/v1/users/:id/revoke-sessions': 404,
+  },
+  caregiver: {},
+}
+for (const [username, rows] of Object.entries(providerRows)) {
+  describe(`scope matrix: ${username === 'provider' ? 'provider admin' : 'caregiver'} of the demo provider`, () => {
+    let pf: Fixture
+    beforeAll(async () => { pf = { ...f, officerA: await f.t.login(username) } })
+    for (const [route, check] of Object.entries({ ...matrix, ...extraMatrix })) {
+      const want: TProviderExpect = rows[route] ?? (ownSession.has(route) ? 'self' : 403)
+      it(`${route} → ${want}`, async () => {
+        const res = await check.run(pf)
+        if (want === 403 || want === 404) expect(res.statusCode).toBe(want)
+        else if (want === 'own_provider') {
+          expect(res.statusCode).toBe(200)
+          const items = (res.json() as { items: { providerId: string | null }[] }).items
+          expect(items.length).toBeGreaterThan(0)
+          expect(items.every((u) => u.providerId === DEMO_PROVIDER_ID)).toBe(true)
+        } else {
+          expect(res.statusCode).toBeLessThan(500)
+          expect([401, 403, 404]).not.toContain(res.statusCode)
+        }
+      })
+    }
+  })
+}

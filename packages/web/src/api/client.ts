@@ -24,6 +24,8 @@ export type {
   TUser as User,
 } from "@yiyang/server/contract";
 import type { TRegionLevel } from "@yiyang/core";
+import type { TToken } from "@yiyang/server/contract";
+export type TokenScope = TToken["scope"];
 
 export interface RegionNode {
   code: string;
@@ -38,6 +40,8 @@ export interface CreatedToken {
   id: string;
   name: string;
   token: string;
+  scope: TokenScope;
+  expiresAt: string;
 }
 
 export interface FieldError {

@@ -89,8 +89,10 @@ export function AppLayout() {
   if (!me) return null;
   // Outside the demo an initial password must be changed before anything else; in the demo the
   // shared demo password stays usable and a banner reminds instead.
-  const mustChangeNow = me.mustChangePassword && health?.demo === false;
-  const remindChange = me.mustChangePassword && health?.demo === true;
+  // The server enforces an initial or reset password (passwordChangeRequired) everywhere; the
+  // shared demo password is forced only outside the demo, where it otherwise only reminds.
+  const mustChangeNow = me.passwordChangeRequired || (me.mustChangePassword && health?.demo === false);
+  const remindChange = me.mustChangePassword && !mustChangeNow;
 
   const userMenu: MenuProps = {
     items: [

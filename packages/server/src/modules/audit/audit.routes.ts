@@ -1,15 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
-import { z } from 'zod'
 import { errorResponses } from '../../platform/http.js'
+import { pageOf } from '../../platform/list.js'
 import { ZAuditRow, ZAuditVerify } from './audit.schemas.js'
 import { findAudit, verifyAudit, ZFindAudit } from './find-audit.js'
-
 
 // Read-only by design: there is no route that updates or deletes audit rows, and a trigger
 // in the database rejects UPDATE, DELETE and TRUNCATE on audit_log.
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit', {
-    schema: { tags: ['audit'], summary: '审计日志查询', querystring: ZFindAudit, response: { 200: z.object({ items: z.array(ZAuditRow), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses } },
+    schema: { tags: ['audit'], summary: '审计日志查询', querystring: ZFindAudit, response: { 200: pageOf(ZAuditRow), ...errorResponses } },
   }, async (req) => findAudit(req.ctx, req.query))
 
   app.get('/audit/verify', {

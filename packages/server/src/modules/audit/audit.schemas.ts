@@ -7,4 +7,8 @@ export const ZAuditRow = z.object({
   before: z.unknown(), after: z.unknown(), requestId: z.string().nullable(), ip: z.string().nullable(), hash: z.string(),
 })
 
-export const ZAuditVerify = z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.object({ seq: z.number(), id: z.string(), reason: z.string() }).optional() })
+/** The hash-chain check (the contract's TAuditVerify). */
+export const ZAuditVerify = z.object({
+  ok: z.boolean(), checked: z.number(), legacyRows: z.number(), head: z.object({ seq: z.number(), hash: z.string() }),
+  brokenAt: z.object({ seq: z.number(), id: z.string().nullable(), reason: z.string() }).optional(),
+})

@@ -3,15 +3,14 @@ import {
   elderCategoryLabels, elderStatusLabels, hukouTypeLabels, livingArrangementLabels, livingArrangements, todayInShanghai, typedElderCategories,
   type TElderCategory,
 } from '@yiyang/core'
-import { and, asc, eq, gt, like } from 'drizzle-orm'
+import { and, asc, gt } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { requirePermission, scopeLike } from '../../platform/permissions.js'
+import { requirePermission } from '../../platform/permissions.js'
 import { appendAudit } from '../../platform/audit.js'
-import { regionNames } from '../regions/index.js'
-import { regions } from '../regions/regions.tables.js'
+import { regionNames, regionsOfLevel } from '../regions/index.js'
 import { categoriesOn, type TElderRow } from './elders.mapper.js'
 import { filterWhere } from './elders.repo.js'
 import type { TElderFilter } from './elders.schemas.js'
@@ -29,8 +28,7 @@ const colLetter = (n: number) => {
 /** The import template: data sheet with drop-downs, a help sheet and the list of communities in scope. */
 export async function elderImportTemplate(ctx: Ctx): Promise<Buffer> {
   requirePermission(ctx.actor, 'elder:import')
-  const villages = await ctx.db.select({ code: regions.code, name: regions.name }).from(regions)
-    .where(and(like(regions.code, scopeLike(ctx.actor.scopePrefix)), eq(regions.level, 'village'))).orderBy(asc(regions.code))
+  const villages = await regionsOfLevel(ctx.db, 'village', ctx.actor.scopePrefix)
   const wb = new ExcelJS.Workbook()
   wb.creator = '颐养'
   const ws = wb.addWorksheet('老年人信息', { views: [{ state: 'frozen', ySplit: 1 }] })

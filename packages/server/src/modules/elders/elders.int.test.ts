@@ -165,10 +165,10 @@ describe('elder registry: updates, history, status events', () => {
     const seen: string[] = []
     const off = t.events.on('elder.deceased', (e) => { seen.push(e.entityId) })
     const res = await post(`${url}/${id}/status`, officer, { status: 'deceased', date: '2026-01-05', reason: '家属告知', version: 1 })
-    off()
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ status: 'deceased', statusDate: '2026-01-05' })
-    await new Promise((r) => setImmediate(r))
+    await t.settle()
+    off()
     expect(seen).toEqual([id])
     const events = (await get(`${url}/${id}/events`, officer)).json().items
     expect(events[0]).toMatchObject({ type: 'elder.deceased', payload: { date: '2026-01-05', reason: '家属告知' } })

@@ -59,10 +59,12 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
     return reply.type(XLSX).header('content-disposition', attachment('导入错误报告.xlsx')).send(buf)
   })
 
-  app.get('/elders/export', {
-    schema: { tags, summary: '导出当前筛选的名单（默认脱敏；full=true 导出完整信息需 reason，并记录审计）', querystring: ZElderFilter.extend({ full: z.enum(['true', 'false']).default('false'), reason: z.string().max(200).optional() }), response: { 200: ZBinary, ...errorResponses } },
+  // POST (issue 16): an audited export is an action, never a link a crafted page can trigger.
+  app.post('/elders/export', {
+    config: { isRead: true },
+    schema: { tags, summary: '导出当前筛选的名单（默认脱敏；full=true 导出完整信息需 reason，并记录审计）', body: ZElderFilter.extend({ full: z.enum(['true', 'false']).default('false'), reason: z.string().max(200).optional() }), response: { 200: ZBinary, ...errorResponses } },
   }, async (req, reply) => {
-    const { full, reason, ...filter } = req.query
+    const { full, reason, ...filter } = req.body
     const r = await exportElders(req.ctx, filter, { full: full === 'true', reason })
     return reply.type(XLSX).header('content-disposition', attachment(full === 'true' ? '老年人名单（完整）.xlsx' : '老年人名单.xlsx')).header('x-row-count', String(r.count)).send(r.buffer)
   })

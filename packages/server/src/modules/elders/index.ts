@@ -2,7 +2,7 @@
  * What other modules may use from the elder registry. Import this file only, never the
  * tables or the repository.
  */
-import type { TApiModule } from '../registry.js'
+import type { TApiModule } from '../../platform/module.js'
 import { eldersRoutes } from './elders.routes.js'
 import { seedElders } from './seed-elders.js'
 

@@ -1,6 +1,7 @@
 import type { TAssessmentScale, TAssessmentStatus, TReassessmentState } from "@yiyang/core";
 import { http, type Page } from "../../api/client";
 import type { ElderSummary } from "../elders/api";
+import { downloadFile } from "../elders/api";
 
 // Response and request shapes from the server's zod schemas (type-only import).
 import type {
@@ -74,5 +75,6 @@ export const searchElders = (q: string) =>
 
 export const reportHtmlUrl = (id: string) => `/api/v1/assessments/${enc(id)}/report.html`;
 export const reportPdfUrl = (id: string) => `/api/v1/assessments/${enc(id)}/report.pdf`;
-export const statsXlsxUrl = (scale: string, regionCode?: string) =>
-  `/api/v1/assessments/stats.xlsx?scale=${enc(scale)}${regionCode ? `&regionCode=${enc(regionCode)}` : ""}`;
+/** POST, like every export (the server refuses GET exports and cross-site requests). */
+export const downloadStatsXlsx = (scale: string, regionCode?: string) =>
+  downloadFile("/assessments/stats.xlsx", "能力等级分布.xlsx", { scale, regionCode }, { post: true });

@@ -64,7 +64,7 @@ export function EldersPage() {
   const doExport = async (full: boolean, reason?: string) => {
     setExporting(true);
     try {
-      const r = await downloadFile("/elders/export", full ? "老年人名单（完整）.xlsx" : "老年人名单.xlsx", { ...filter, full: full ? "true" : undefined, reason } as Record<string, string | undefined>);
+      const r = await downloadFile("/elders/export", full ? "老年人名单（完整）.xlsx" : "老年人名单.xlsx", { ...filter, full: full ? "true" : undefined, reason } as Record<string, string | undefined>, { post: true });
       message.success(Number.isFinite(r.rows) ? `已导出 ${r.rows} 人` : "已导出");
       setExportFull(false);
     } catch (err) {

@@ -132,13 +132,21 @@ export async function startImport(file: File, mode: ImportMode): Promise<{ id: s
 }
 
 /** Downloads a file answer (xlsx) under `filename`; server errors become ApiError with the Chinese message. */
-export async function downloadFile(path: string, filename: string, query?: Record<string, string | number | undefined>) {
+export async function downloadFile(path: string, filename: string, query?: Record<string, string | number | undefined>, opts: { post?: boolean } = {}) {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") params.set(k, String(v));
+  const body: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === "") continue;
+    if (opts.post) body[k] = v;
+    else params.set(k, String(v));
+  }
   const qs = params.toString();
   let res: Response;
   try {
-    res = await fetch(`${API_BASE}${path}${qs ? `?${qs}` : ""}`, { credentials: "same-origin" });
+    // Exports are POST with a JSON body (the server refuses a GET export and cross-site POSTs).
+    res = await fetch(`${API_BASE}${path}${qs ? `?${qs}` : ""}`, opts.post
+      ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" }
+      : { credentials: "same-origin" });
   } catch {
     throw new ApiError({ status: 0, code: "NETWORK_ERROR", message: "无法连接服务器，请检查网络连接后重试。" });
   }
