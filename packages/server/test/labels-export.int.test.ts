@@ -13,7 +13,7 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close() })
 
 async function sheet(url: string) {
-  const res = await t.app.inject({ url, headers: { cookie: bureau } })
+  const res = await t.app.inject({ method: 'POST', url, headers: { cookie: bureau }, payload: {} })
   expect(res.statusCode).toBe(200)
   const wb = new ExcelJS.Workbook()
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
