@@ -75,6 +75,7 @@ async function pagesFor(page: Page): Promise<Array<[string, string]>> {
     ['audit', '/audit'],
     ['regions', '/regions'],
     ['tokens', '/tokens'],
+    ['jobs', '/system/jobs'],
   ]
 }
 
@@ -94,7 +95,7 @@ describe('layout at tablet and laptop sizes', () => {
         if (cut.length) problems.push(`${name}: cut off ${cut.slice(0, 3).join('; ')}`)
         await screenshot(page, `layout-${vp.width}-${name}`)
       }
-      expect(problems).toEqual([])
+      expect(problems.join(' / ')).toBe('')
       const sider = await page.locator('.ant-layout-sider').boundingBox()
       if (vp.width < 1200) expect(sider!.width, 'sider collapsed').toBeLessThanOrEqual(88)
       else expect(sider!.width, 'sider open').toBeGreaterThan(200)
