@@ -1,7 +1,7 @@
 import { assessmentScaleLabels, assessmentScales, assessmentStatuses, assessmentStatusLabels, type TAssessmentScale, type TAssessmentStatus } from "@yiyang/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Input, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Empty, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useElderMode } from "../../app/elderMode";
@@ -18,6 +18,8 @@ const GROUPS = { open: "进行中", in_force: "现行有效", history: "已生�
 
 export function AssessmentsPage() {
   const { elderMode } = useElderMode();
+  // Elder mode on a tablet: the assessor's name gives way so the result is not under 操作.
+  const narrow = Grid.useBreakpoint().xl === false;
   const can = useCan();
   const [query, patch, reset] = useUrlQuery<AssessmentQuery>({
     status: undefined, statusGroup: undefined, regionCode: undefined, scale: undefined, q: undefined, page: 1, pageSize: 20,
@@ -33,7 +35,7 @@ export function AssessmentsPage() {
     { title: "原因", dataIndex: "reason", responsive: ["xl"], render: (r: string) => reasonLabel(r) },
     { title: "标准", dataIndex: "scale", responsive: ["xxl"], render: (s: string) => scaleShort(s) },
     { title: "预约日期", dataIndex: "scheduledDate" },
-    { title: "评估员", key: "assessor", render: (_v, a) => a.assessors[0]?.name ?? "—" },
+    { title: "评估员", key: "assessor", hidden: elderMode && narrow, render: (_v, a) => a.assessors[0]?.name ?? "—" },
     { title: "状态", dataIndex: "status", render: (s: TAssessmentStatus) => <AssessmentStatusTag status={s} /> },
     {
       title: "进度 / 结果",
