@@ -26,9 +26,10 @@ import { settleImports } from '../packages/server/src/modules/elders/import-elde
 const BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const TOTAL = Number(process.env.BENCH_ELDERS ?? 1_000_000)
 const IMPORT_ROWS = Number(process.env.BENCH_IMPORT_ROWS ?? 100_000)
-/** BENCH_DB=<name>: reuse a database kept with BENCH_KEEP=1 and only measure the list (b). */
-const reuse = process.env.BENCH_DB
-const dbName = reuse ?? `yy_bench_elders_${process.pid}`
+/** BENCH_DB=<name>: fill that database on the first run and keep it; later runs reuse it and only measure the list (b). */
+const dbName = process.env.BENCH_DB ?? `yy_bench_elders_${process.pid}`
+/** Set in main(): BENCH_DB names a database that already exists (filled by an earlier run). */
+let reuse = false
 const withDb = (name: string) => { const u = new URL(BASE); u.pathname = '/' + name; return u.toString() }
 const url = withDb(dbName)
 const t0 = () => performance.now()
@@ -50,6 +51,7 @@ function percentile(sorted: number[], p: number) {
 async function main() {
   const admin = new pg.Client({ connectionString: BASE })
   await admin.connect()
+  reuse = !!process.env.BENCH_DB && (await admin.query('select 1 from pg_database where datname = $1', [dbName])).rowCount === 1
   if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`)
   const work = mkdtempSync(join(tmpdir(), 'yy-bench-elders-'))
   const config = loadConfig({ SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnop', DATA_DIR: work, LOG_LEVEL: 'silent', DATABASE_URL: url })
@@ -214,7 +216,7 @@ async function main() {
     await pool.end()
   } finally {
     await database.close().catch(() => {})
-    if (process.env.BENCH_KEEP || reuse) log(`(kept database ${dbName})`)
+    if (process.env.BENCH_KEEP || process.env.BENCH_DB) log(`(kept database ${dbName})`)
     else await admin.query(`DROP DATABASE IF EXISTS ${dbName} WITH (FORCE)`)
     await admin.end()
     rmSync(work, { recursive: true, force: true })

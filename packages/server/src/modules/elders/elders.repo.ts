@@ -1,9 +1,10 @@
 import { and, eq, gte, ilike, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm'
-import { birthDateRangeForAges, birthDateRangeForAgeBand, ADVANCED_AGE_THRESHOLD, parseIdNumber, parseRegionCode, regionPrefixLength, type TAgeBand } from '@yiyang/core'
+import { birthDateRangeForAges, birthDateRangeForAgeBand, ADVANCED_AGE_THRESHOLD, parseIdNumber, type TAgeBand } from '@yiyang/core'
 import type { DbOrTx } from '../../db/client.js'
 import type { Crypto } from '../../platform/crypto.js'
 import { AppError } from '../../platform/errors.js'
-import { requireInScope, scopeLike, type TActor } from '../../platform/permissions.js'
+import { containsPattern, regionFilter, startsWithPattern } from '../../platform/list.js'
+import { scopeLike, type TActor } from '../../platform/permissions.js'
 import { getRegion, regionNames } from '../regions/index.js'
 import type { TElderFilter } from './elders.schemas.js'
 import { elders } from './elders.tables.js'
@@ -44,22 +45,18 @@ export function duplicateError(label: string, path = 'idNumber') {
   return new AppError('DUPLICATE_ID_NUMBER', msg, [{ path, message: msg }])
 }
 
-const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m)
-
 /** WHERE conditions of a list/count/export filter (scope included). */
 export function filterWhere(actor: TActor, f: TElderFilter, today: string, crypto: Crypto): SQL {
   const where: (SQL | undefined)[] = [scopeWhere(actor)]
-  if (f.regionCode) {
-    // Region filter narrows inside the scope; a code outside it simply finds nothing.
-    requireInScopeOrEmpty(where, actor, f.regionCode)
-  }
+  // Narrows inside the scope; a region outside it finds nothing (platform/list.ts).
+  where.push(regionFilter(elders.regionCode, actor, f.regionCode))
   if (f.q) {
     const q = f.q.trim()
     const id = /^[\d０-９]{15}$|^[\d０-９]{17}[\dXx０-９Ｘｘ]$/.test(q) ? parseIdNumber(q, today) : null
     if (id) where.push(eq(elders.idHash, crypto.lookupHash(id.ok ? id.id : q)))
-    else if (/^[a-zA-Z]{1,10}$/.test(q)) where.push(or(like(elders.nameInitials, escapeLike(q.toLowerCase()) + '%'), ilike(elders.name, `%${escapeLike(q)}%`)))
+    else if (/^[a-zA-Z]{1,10}$/.test(q)) where.push(or(like(elders.nameInitials, startsWithPattern(q.toLowerCase())), ilike(elders.name, containsPattern(q))))
     else if (/^1\d{10}$/.test(q)) where.push(eq(elders.phoneHash, crypto.lookupHash(q)))
-    else where.push(ilike(elders.name, `%${escapeLike(q)}%`))
+    else where.push(ilike(elders.name, containsPattern(q)))
   }
   if (f.categories?.length) {
     // Stored categories through the bitmask (covered by elders_list_idx); 高龄 through birth_date.
@@ -82,22 +79,4 @@ export function filterWhere(actor: TActor, f: TElderFilter, today: string, crypt
   if (f.status?.length) where.push(inArray(elders.status, f.status))
   if (f.abilityLevel?.length) where.push(inArray(elders.abilityLevel, f.abilityLevel))
   return and(...where)!
-}
-
-function requireInScopeOrEmpty(where: (SQL | undefined)[], actor: TActor, code: string) {
-  try {
-    requireInScope(actor, code)
-    // The code's own level prefix (domain.md §2: never strip zeros).
-    where.push(like(elders.regionCode, scopeLike(levelPrefix(code))))
-  } catch {
-    // A region outside the scope: the actor's scope may still contain it (e.g. a worker asking for
-    // the street that holds their community): narrow to the intersection.
-    if (actor.scopePrefix.startsWith(levelPrefix(code))) return
-    where.push(sql`false`)
-  }
-}
-
-export function levelPrefix(code: string): string {
-  const info = parseRegionCode(code)
-  return info.ok ? info.code.slice(0, regionPrefixLength[info.level]) : code
 }

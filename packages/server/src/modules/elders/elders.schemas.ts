@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { ZPageQuery } from '../../platform/list.js'
 import { ageBands, elderCategories, elderStatuses, hukouTypes, livingArrangements, typedElderCategories } from '@yiyang/core'
 
 const ageBandIds = ageBands.map((b) => b.id) as [string, ...string[]]
@@ -74,9 +75,7 @@ const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item)).optional()
 
 export const elderSortFields = ['createdAt', 'name', 'birthDate', 'regionCode'] as const
-export const ZFindElders = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+export const ZFindElders = ZPageQuery.extend({
   q: z.string().trim().max(50).optional(),
   regionCode: z.string().regex(/^\d{12}$/, '区划代码应为12位数字').optional(),
   categories: csv(z.enum(elderCategories)),
