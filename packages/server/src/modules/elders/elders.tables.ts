@@ -84,6 +84,12 @@ export const elders = pgTable(
     index('elders_list_idx')
       .on(t.regionCode.op('text_pattern_ops'), t.createdAt, t.id, t.birthDate, t.categoryBits, t.status, t.livingArrangement, t.abilityLevel)
       .where(sql`merged_into is null`),
+    // The list in its default order (newest first) without a sort: the page of a filter matching
+    // tens of thousands is the first few hundred entries of this index, filtered in the index
+    // (the filter columns follow as keys: drizzle has no INCLUDE) (find-elders.ts).
+    index('elders_created_idx')
+      .on(t.createdAt, t.id, t.regionCode, t.birthDate, t.categoryBits, t.status, t.livingArrangement, t.abilityLevel)
+      .where(sql`merged_into is null`),
   ],
 )
 
