@@ -205,7 +205,7 @@ const statements: TStatement[] = []
 const poolQuery = pg.Pool.prototype.query
 pg.Pool.prototype.query = function (this: pg.Pool, ...args: unknown[]) {
   const cfg = args[0] as string | { text: string; values?: unknown[] }
-  const rec: TStatement = { text: typeof cfg === 'string' ? cfg : cfg.text, values: (typeof cfg === 'string' ? args[1] : cfg.values) as unknown[] ?? [], start: performance.now(), ms: 0 }
+  const rec: TStatement = { text: typeof cfg === 'string' ? cfg : cfg.text, values: ((typeof cfg === 'string' ? undefined : cfg.values) ?? args[1] ?? []) as unknown[], start: performance.now(), ms: 0 }
   const done = () => { rec.ms = performance.now() - rec.start; statements.push(rec) }
   const res = (poolQuery as (...a: unknown[]) => unknown).apply(this, args)
   if (res && typeof (res as Promise<unknown>).then === 'function') (res as Promise<unknown>).then(done, done)

@@ -56,7 +56,8 @@ export function filterWhere(actor: TActor, f: TElderFilter, today: string, crypt
     if (id) where.push(eq(elders.idHash, crypto.lookupHash(id.ok ? id.id : q)))
     else if (/^[a-zA-Z]{1,10}$/.test(q)) where.push(or(like(elders.nameInitials, startsWithPattern(q.toLowerCase())), ilike(elders.name, containsPattern(q))))
     else if (/^1\d{10}$/.test(q)) where.push(eq(elders.phoneHash, crypto.lookupHash(q)))
-    else where.push(ilike(elders.name, containsPattern(q)))
+    // Chinese characters have no case: LIKE finds the same names as ILIKE without lower-casing each.
+    else where.push(q.toLowerCase() === q.toUpperCase() ? like(elders.name, containsPattern(q)) : ilike(elders.name, containsPattern(q)))
   }
   if (f.categories?.length) {
     // Stored categories through the bitmask (covered by elders_list_idx); 高龄 through birth_date.

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ZPageQuery } from '../../platform/list.js'
+import { pageOf, ZPageQuery } from '../../platform/list.js'
 import { ageBands, elderCategories, elderStatuses, hukouTypes, livingArrangements, typedElderCategories } from '@yiyang/core'
 
 const ageBandIds = ageBands.map((b) => b.id) as [string, ...string[]]
@@ -108,6 +108,12 @@ export const ZElderSummary = z.object({
   abilityLevel: z.number().int().nullable(),
   abilityScale: z.string().nullable(),
 })
+/**
+ * A page of the list. `total` is exact up to 10,000 matches (find-elders.ts EXACT_COUNT_LIMIT);
+ * beyond that `totalIsEstimate` is true and `total` is the planner's estimate, at least 10,001
+ * (the web shows "约 N 人", or "10000+ 人" when the estimate says no more).
+ */
+export const ZElderPage = pageOf(ZElderSummary).extend({ totalIsEstimate: z.boolean() })
 export const ZElderDetail = ZElderSummary.extend({
   hukou: z.enum(hukouTypes),
   typedCategories: z.array(z.string()),

@@ -80,9 +80,10 @@ export const elders = pgTable(
     index('elders_birth_idx').on(t.birthDate),
     index('elders_phone_hash_idx').on(t.phoneHash),
     // Covering index of the list: scope prefix first, then everything a filter, a sort or a count
-    // needs, so the page's ids and the totals come from the index alone (1M-elder bench).
+    // needs (the name and its initials too, for a search inside a street), so the page's ids and
+    // the totals come from the index alone (1M-elder bench).
     index('elders_list_idx')
-      .on(t.regionCode.op('text_pattern_ops'), t.createdAt, t.id, t.birthDate, t.categoryBits, t.status, t.livingArrangement, t.abilityLevel)
+      .on(t.regionCode.op('text_pattern_ops'), t.createdAt, t.id, t.birthDate, t.categoryBits, t.status, t.livingArrangement, t.abilityLevel, t.name, t.nameInitials)
       .where(sql`merged_into is null`),
     // The list in its default order (newest first) without a sort: the page of a filter matching
     // tens of thousands is the first few hundred entries of this index, filtered in the index

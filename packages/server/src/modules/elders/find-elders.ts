@@ -18,12 +18,6 @@ const sortColumns = { createdAt: elders.createdAt, name: elders.name, birthDate:
 export const EXACT_COUNT_LIMIT = 10_000
 
 /**
- * The list's stages, for the bench (npm run bench:elders prints where the time goes). Each is
- * called with the stage's name when it ends; nothing is timed unless a caller passes one.
- */
-export type TStageHook = (stage: 'match' | 'page' | 'estimate' | 'regions' | 'mapping') => void
-
-/**
  * One page of the registry. At 1M+ elders the time is in scanning the matches, so each match is
  * visited once: one statement takes the first EXACT_COUNT_LIMIT + 1 matches from the covering
  * index (elders_list_idx: no heap visits), counts them and sorts out the page, and returns only
@@ -31,7 +25,8 @@ export type TStageHook = (stage: 'match' | 'page' | 'estimate' | 'regions' | 'ma
  * page comes from walking elders_created_idx in order (no sort of a million entries) and its total
  * is the planner's estimate (`totalIsEstimate`).
  */
-export async function findElders(ctx: Ctx, q: TFindElders, stage: TStageHook = () => {}) {
+export async function findElders(ctx: Ctx, q: TFindElders, opts: { exactCountLimit?: number } = {}) {
+  const limit = opts.exactCountLimit ?? EXACT_COUNT_LIMIT
   requirePermission(ctx.actor, 'elder:read')
   const today = todayInShanghai(ctx.clock.now())
   const where = filterWhere(ctx.actor, q, today, ctx.crypto)
@@ -42,7 +37,7 @@ export async function findElders(ctx: Ctx, q: TFindElders, stage: TStageHook = (
   // The first EXACT_COUNT_LIMIT + 1 matches in any order (their sort key and id only), their count,
   // and the page of them with its rows, in one round trip.
   const matches = ctx.db.$with('matches').as(
-    ctx.db.select({ id: elders.id, key: sql`${sortColumn}`.as('key') }).from(elders).where(where).limit(EXACT_COUNT_LIMIT + 1),
+    ctx.db.select({ id: elders.id, key: sql`${sortColumn}`.as('key') }).from(elders).where(where).limit(limit + 1),
   )
   const pageOfMatches = ctx.db.select({ id: matches.id }).from(matches).orderBy(dir(matches.key), dir(matches.id)).limit(q.pageSize).offset(offset)
   const rows: TElderRow[] = []
@@ -54,28 +49,24 @@ export async function findElders(ctx: Ctx, q: TFindElders, stage: TStageHook = (
     .orderBy(dir(sortColumn), dir(elders.id))
   counted = first[0]?.matched ?? 0
   for (const r of first) if (r.row) rows.push(r.row)
-  stage('match')
 
   let total = counted
   let totalIsEstimate = false
-  if (counted > EXACT_COUNT_LIMIT) {
+  if (counted > limit) {
     // More matches than were counted: the page in sort order and an estimate of the total.
     totalIsEstimate = true
     const ids = ctx.db.select({ id: elders.id }).from(elders).where(where).orderBy(dir(sortColumn), dir(elders.id)).limit(q.pageSize).offset(offset)
     const [page, estimate] = await Promise.all([
       ctx.db.select().from(elders).where(inArray(elders.id, ids)).orderBy(dir(sortColumn), dir(elders.id)),
-      estimateRows(ctx, where).then((n) => (stage('estimate'), n)),
+      estimateRows(ctx, where),
     ])
     rows.length = 0
     rows.push(...page)
-    total = Math.max(estimate, EXACT_COUNT_LIMIT + 1)
-    stage('page')
+    total = Math.max(estimate, limit + 1)
   }
 
   const names = await regionNames(ctx.db, rows.map((r) => r.regionCode))
-  stage('regions')
   const items = rows.map((r) => toElderSummary(r, today, ctx.crypto, names.get(r.regionCode) ?? null))
-  stage('mapping')
   return { ...pageResult(items, total, q), totalIsEstimate }
 }
 

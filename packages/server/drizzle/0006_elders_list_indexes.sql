@@ -1,4 +1,6 @@
+DROP INDEX "elders_list_idx";--> statement-breakpoint
 CREATE INDEX "elders_created_idx" ON "elders" USING btree ("created_at","id","region_code","birth_date","category_bits","status","living_arrangement","ability_level") WHERE merged_into is null;--> statement-breakpoint
+CREATE INDEX "elders_list_idx" ON "elders" USING btree ("region_code" text_pattern_ops,"created_at","id","birth_date","category_bits","status","living_arrangement","ability_level","name","name_initials") WHERE merged_into is null;--> statement-breakpoint
 -- Statistics of each category bit, so that the planner estimates a category filter (find-elders.ts: `(category_bits & 8) = 8`) from the data instead of a default 0.5 %.
 CREATE STATISTICS IF NOT EXISTS "elders_cat_destitute_stx" ON ((category_bits & 1)) FROM "elders";--> statement-breakpoint
 CREATE STATISTICS IF NOT EXISTS "elders_cat_dispersed_support_stx" ON ((category_bits & 2)) FROM "elders";--> statement-breakpoint
