@@ -5,7 +5,11 @@
  *  (a) a 100,000-row xlsx imported through the real import path (HTTP upload → background job
  *      → streaming reader → validation → one transaction), rows/s, and the ratio to a plain
  *      COPY of the same rows into an identical table;
- *  (b) p50/p99 of GET /api/v1/elders with a category + region filter at 1M+ elders.
+ *  (b) GET /api/v1/elders at 1M+ elders: p50/p99 per filter (the issue's category + street case and
+ *      other common ones), the time split per stage, round trips, and per filter the buffers and
+ *      PostgreSQL execution time of its statements (less load-sensitive than wall times).
+ *      BENCH_LIST_REQUESTS (300) sets the number of category + street requests; BENCH_EXPLAIN=1
+ *      prints the plans.
  * Figures only; never pass/fail.   npm run bench:elders   (BENCH_ELDERS=1000000 to change the size)
  */
 import ExcelJS from 'exceljs'
@@ -232,6 +236,14 @@ function covered(list: { start: number; ms: number }[]) {
   return total
 }
 
+/** The scans of a JSON plan: "Index Only Scan elders_list_idx (83,475 entries)". */
+function scans(plan: Record<string, unknown>): string[] {
+  const own = /Scan/.test(String(plan['Node Type'])) && plan['Relation Name'] === 'elders'
+    ? [`${plan['Node Type']} ${plan['Index Name'] ?? ''} (${(Number(plan['Actual Rows']) + Number(plan['Rows Removed by Filter'] ?? 0)) * Number(plan['Actual Loops'] ?? 1)} entries)`]
+    : []
+  return [...own, ...((plan.Plans as Record<string, unknown>[] | undefined) ?? []).flatMap(scans)]
+}
+
 const load = () => `load ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`
 const fmt = (ms: number) => ms.toFixed(1)
 
@@ -246,7 +258,8 @@ async function listBench(app: Awaited<ReturnType<typeof buildApp>>, cookie: stri
   const streets = ['620702001000', '620702002000', '620702100000', '620702104000']
   const cats = ['min_subsistence', 'living_alone', 'advanced_age', 'severe_disability', 'empty_nest']
   const cases: { filter: string; qs: string }[] = []
-  for (let i = 0; i < 300; i++) cases.push({ filter: `street + ${cats[i % cats.length]}`, qs: `categories=${cats[i % cats.length]}&regionCode=${streets[i % streets.length]}&page=${1 + (i % 3)}&pageSize=20` })
+  const n = Number(process.env.BENCH_LIST_REQUESTS ?? 300)
+  for (let i = 0; i < n; i++) cases.push({ filter: `street + ${cats[i % cats.length]}`, qs: `categories=${cats[i % cats.length]}&regionCode=${streets[i % streets.length]}&page=${1 + (i % 3)}&pageSize=20` })
   const extra = [
     ['no filter (whole county)', ''],
     ['street only', 'regionCode=620702001000'],
@@ -256,7 +269,7 @@ async function listBench(app: Awaited<ReturnType<typeof buildApp>>, cookie: stri
     ['name contains 王, street', 'regionCode=620702100000&q=%E7%8E%8B'],
     ['sort by age, street', 'regionCode=620702104000&sort=birthDate&order=desc'],
   ] as const
-  for (let i = 0; i < 40; i++) for (const [filter, qs] of extra) cases.push({ filter, qs: `${qs}&page=${1 + (i % 3)}&pageSize=20` })
+  for (let i = 0; i < Math.ceil(n / 7.5); i++) for (const [filter, qs] of extra) cases.push({ filter, qs: `${qs}&page=${1 + (i % 3)}&pageSize=20` })
 
   // Warm-up: every case once.
   for (const c of cases) await app.inject({ url: `/api/v1/elders?${c.qs}`, headers: { cookie } })
@@ -311,6 +324,31 @@ async function listBench(app: Awaited<ReturnType<typeof buildApp>>, cookie: stri
     ctimes.push(t0() - s)
   }
   log(`    GET /api/v1/elders/counts (counts per category, street + category): p50 ${fmt(pct(ctimes, 50))} ms, p99 ${fmt(pct(ctimes, 99))} ms (${load()})`)
+
+  // Less load-sensitive figures: for one request of each filter (page 2), the statements' buffers
+  // (8 kB pages touched, hit or read) and PostgreSQL's own execution time, from EXPLAIN (ANALYZE, BUFFERS).
+  {
+    const client = new pg.Client({ connectionString: url })
+    await client.connect()
+    log(`    per request (page 2), from EXPLAIN (ANALYZE, BUFFERS) of the statements the server sent (${load()}):`)
+    log('    filter                          statements  buffers  execution ms  plan of the main statement')
+    for (const filter of byFilter.keys()) {
+      const c = cases.find((x) => x.filter === filter)!
+      statements.length = 0
+      await findElders(ctx, ZFindElders.parse(Object.fromEntries(new URLSearchParams(c.qs.replace(/page=\d+/, 'page=2')))))
+      const sent = [...statements]
+      let buffers = 0, exec = 0, main = ''
+      for (const st of sent) {
+        if (st.text.startsWith('explain')) continue
+        const [out] = (await client.query(`explain (analyze, buffers, format json) ${st.text}`, st.values)).rows[0]['QUERY PLAN'] as { Plan: Record<string, unknown>; 'Execution Time': number }[]
+        buffers += Number(out!.Plan['Shared Hit Blocks'] ?? 0) + Number(out!.Plan['Shared Read Blocks'] ?? 0)
+        exec += out!['Execution Time']
+        if (!main && /"elders"/.test(st.text) && !/from "regions"/.test(st.text)) main = scans(out!.Plan).join(', ')
+      }
+      log(`    ${filter.padEnd(30)} ${String(sent.length).padStart(6)} ${String(buffers).padStart(12)} ${fmt(exec).padStart(11)}     ${main}`)
+    }
+    await client.end()
+  }
 
   if (process.env.BENCH_EXPLAIN) {
     // The plans the server's statements get (same text and parameters, unnamed statements as
