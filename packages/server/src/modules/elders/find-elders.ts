@@ -19,9 +19,9 @@ export const EXACT_COUNT_LIMIT = 10_000
 
 /**
  * One page of the registry. At 1M+ elders the time is in scanning the matches, so each match is
- * visited once: one statement takes the first EXACT_COUNT_LIMIT + 1 matches from the covering
- * index (elders_list_idx: no heap visits), counts them and sorts out the page, and returns only
- * the page's 20 rows from the heap. A filter matching more than that is shown as "约 N 人": its
+ * visited once: one statement takes the first EXACT_COUNT_LIMIT + 1 matches from a covering
+ * index (elders_list_idx, or a category's own elders_cat_*_idx: no heap visits), counts them and
+ * sorts out the page, and returns only the page's 20 rows from the heap. A filter matching more than that is shown as "约 N 人": its
  * page comes from walking elders_created_idx in order (no sort of a million entries) and its total
  * is the planner's estimate (`totalIsEstimate`).
  */
