@@ -11,7 +11,7 @@ import { useCan } from "../../app/session";
 import { PageHeader } from "../../shared/PageHeader";
 import { StatusTag } from "../../shared/StatusTag";
 import { RegionTreeSelect } from "../regions/RegionTreeSelect";
-import { downloadFile, elderKeys, fetchElderCounts, fetchElders, type ElderFilter, type ElderQuery, type ElderSummary } from "./api";
+import { downloadFile, elderKeys, elderTotalLabel, fetchElderCounts, fetchElders, type ElderFilter, type ElderQuery, type ElderSummary } from "./api";
 import { ElderFormModal } from "./ElderFormModal";
 import {
   abilityLabel, AGE_BAND_OPTIONS, ALL_CATEGORY_OPTIONS, categoryLabel, HEADLINE_CATEGORIES, LIVING_OPTIONS, livingLabel, sexLabel, STATUS_OPTIONS, statusLabel,
@@ -202,7 +202,7 @@ export function EldersPage() {
           locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty description={filtersActive ? "没有符合条件的老年人，请调整筛选条件" : "暂无老年人档案，可新建或批量导入"} /> }}
           pagination={{
             current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showSizeChanger: true, pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => `共 ${total} 人`,
+            showTotal: (total) => elderTotalLabel(total, list.data?.totalIsEstimate),
           }}
         />
       </Card>

@@ -95,7 +95,15 @@ export const elderKeys = {
 
 const clean = <T extends object>(q: T) => q as unknown as Record<string, string | number | undefined>;
 
-export const fetchElders = (q: ElderQuery) => http.get<Page<ElderSummary>>("/elders", clean(q));
+/** `total` is exact up to 10,000 matches; beyond that `totalIsEstimate` and `total` is the server's estimate. */
+export type ElderPage = Page<ElderSummary> & { totalIsEstimate: boolean };
+export const fetchElders = (q: ElderQuery) => http.get<ElderPage>("/elders", clean(q));
+
+/** "共 N 人", or for more than 10,000 matches "约 N 人" (the estimate) or "10000+ 人". */
+export function elderTotalLabel(total: number, totalIsEstimate: boolean | undefined): string {
+  if (!totalIsEstimate) return `共 ${total} 人`;
+  return total > 10_001 ? `约 ${total.toLocaleString("zh-CN")} 人` : "10000+ 人";
+}
 export const fetchElderCounts = (f: ElderFilter) => http.get<{ total: number; counts: Record<string, number> }>("/elders/counts", clean(f));
 export const fetchElder = (id: string) => http.get<ElderDetail>(`/elders/${encodeURIComponent(id)}`);
 export const createElder = (input: ElderInput) => http.post<ElderDetail>("/elders", input);
