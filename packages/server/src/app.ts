@@ -100,7 +100,8 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
 
   // Security headers. The CSP fits the built SPA: scripts only from our origin; antd (CSS-in-JS)
   // and ECharts write inline styles, hence style-src 'unsafe-inline'; the Swagger UI at
-  // /api/docs uses the same origin only. frame-ancestors 'none' stops clickjacking.
+  // /api/docs uses the same origin only. frame-ancestors 'self' stops clickjacking by other
+  // sites; our own report page shows the printable report (report.html) in an iframe.
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -114,7 +115,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
       },
     },

@@ -13,6 +13,7 @@ beforeAll(async () => {
 afterAll(async () => { await t?.close() })
 
 async function sheet(url: string) {
+  // Exports are POST (they are audited and must not be triggered by a link).
   const res = await t.app.inject({ method: 'POST', url, headers: { cookie: bureau }, payload: {} })
   expect(res.statusCode).toBe(200)
   const wb = new ExcelJS.Workbook()

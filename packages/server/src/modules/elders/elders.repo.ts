@@ -1,4 +1,4 @@
-import { and, eq, gte, ilike, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, ilike, inArray, isNull, like, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import { birthDateRangeForAges, birthDateRangeForAgeBand, ADVANCED_AGE_THRESHOLD, parseIdNumber, parseRegionCode, regionPrefixLength, type TAgeBand } from '@yiyang/core'
 import type { DbOrTx } from '../../db/client.js'
 import type { Crypto } from '../../platform/crypto.js'
@@ -42,6 +42,27 @@ export async function regionLabel(db: DbOrTx, code: string): Promise<string> {
 export function duplicateError(label: string, path = 'idNumber') {
   const msg = `该身份证号已在${label}登记，不能重复登记；如需迁入请联系该社区`
   return new AppError('DUPLICATE_ID_NUMBER', msg, [{ path, message: msg }])
+}
+
+// ---------- duplicate lookups (by the keyed hash of the ID number, across every region) ----------
+
+export type TDuplicate = { id: string; regionCode: string; mergedInto: string | null }
+
+/** The elder holding this ID number anywhere, except `exceptId`; callers decide what to reveal. */
+export async function findElderByIdHash(db: DbOrTx, idHash: string, exceptId?: string): Promise<TDuplicate | null> {
+  const [row] = await db.select({ id: elders.id, regionCode: elders.regionCode, mergedInto: elders.mergedInto }).from(elders)
+    .where(exceptId ? and(eq(elders.idHash, idHash), ne(elders.id, exceptId)) : eq(elders.idHash, idHash))
+  return row ?? null
+}
+
+/** Full rows of the elders holding these ID numbers (the import plans updates from them). */
+export async function findEldersByIdHashes(db: DbOrTx, idHashes: string[]): Promise<Map<string, TElderRow>> {
+  const out = new Map<string, TElderRow>()
+  for (let i = 0; i < idHashes.length; i += 5000) {
+    const rows = await db.select().from(elders).where(inArray(elders.idHash, idHashes.slice(i, i + 5000)))
+    for (const r of rows) out.set(r.idHash, r)
+  }
+  return out
 }
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (m) => '\\' + m)

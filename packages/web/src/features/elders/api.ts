@@ -66,10 +66,21 @@ export interface ImportJob {
     unchanged: number;
     errorRows: number;
     errorCount: number;
+    conflictCount: number;
+    warningCount: number;
+    unknownColumns: string[];
     message: string;
+    conflicts: ImportConflict[];
+    changes: ImportChange[];
+    warnings: ImportWarning[];
   } | null;
+  confirmsJobId: string | null;
   hasErrorReport: boolean;
 }
+/** A row whose ID number belongs to an elder with another name: imported only when confirmed. */
+export interface ImportConflict { row: number; elderId: string; idNumber: string; fields: { field: string; label: string; existing: string; imported: string }[] }
+export interface ImportChange { row: number; elderId: string; name: string; changes: { field: string; label: string; before: string; after: string }[] }
+export interface ImportWarning { row: number; name: string; column: string; value: string; message: string }
 export type ImportMode = "all_or_nothing" | "valid_only";
 
 export const elderKeys = {
@@ -163,6 +174,7 @@ export async function downloadFile(path: string, filename: string, query?: Recor
   return { rows: Number(res.headers.get("x-row-count") ?? NaN) };
 }
 
-export interface ImportError { row: number; column: string; value: string; message: string }
+export interface ImportError { row: number; name: string; column: string; value: string; message: string }
+export const confirmImportRows = (id: string, rows: number[]) => http.post<{ id: string }>(`/elders/imports/${encodeURIComponent(id)}/confirm`, { rows });
 export const fetchImportErrors = (id: string) =>
   http.get<{ items: ImportError[]; total: number }>(`/elders/imports/${encodeURIComponent(id)}/errors`, { format: "json" });
