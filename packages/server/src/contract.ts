@@ -69,3 +69,5 @@ export type TFindWorklistItems = z.input<typeof worklists.ZFindItems>
 export type TAuditEntry = z.infer<typeof audit.ZAuditRow>
 export type TAuditVerify = z.infer<typeof audit.ZAuditVerify>
 export type THealth = z.infer<typeof system.ZHealth>
+export type TJob = z.infer<typeof system.ZJob>
+export type TOutboxEvent = z.infer<typeof system.ZOutboxEvent>

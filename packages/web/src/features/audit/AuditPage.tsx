@@ -119,17 +119,12 @@ export function AuditPage() {
       title: "操作",
       dataIndex: "action",
      
+      // The Chinese name only; the code (what the 操作类型 filter accepts) is in the tooltip,
+      // so no English word sits on the Chinese screen (issue 24 item 8).
       render: (a: string) => (
-        <div>
-          <Typography.Text strong>{auditActionLabel(a)}</Typography.Text>
-          {auditActionLabel(a) !== a ? (
-            <div>
-              <Typography.Text type="secondary" className="yy-mono yy-small">
-                {a}
-              </Typography.Text>
-            </div>
-          ) : null}
-        </div>
+        <Typography.Text strong title={`操作代码：${a}`}>
+          {auditActionLabel(a)}
+        </Typography.Text>
       ),
     },
     {

@@ -1,33 +1,9 @@
 import { http, type Page } from "../../api/client";
 
-export type JobStatus = "queued" | "running" | "succeeded" | "failed" | "cancelled";
-export type Job = {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  status: JobStatus;
-  attempts: number;
-  maxAttempts: number;
-  runAt: string;
-  createdAt: string;
-  startedAt: string | null;
-  finishedAt: string | null;
-  error: string | null;
-  createdBy: string | null;
-  regionCode: string | null;
-};
-export type OutboxEvent = {
-  id: number;
-  type: string;
-  typeLabel: string;
-  entityType: string;
-  entityId: string;
-  createdAt: string;
-  attempts: number;
-  lastError: string | null;
-  failedAt: string | null;
-  nextAttemptAt: string | null;
-};
+// Response shapes from the server's zod schemas (type-only import).
+import type { TJob as Job, TOutboxEvent as OutboxEvent } from "@yiyang/server/contract";
+export type { Job, OutboxEvent };
+export type JobStatus = Job["status"];
 export type JobsQuery = { status?: JobStatus; page: number; pageSize: number };
 export type EventsQuery = { state: "failed" | "pending"; page: number; pageSize: number };
 
