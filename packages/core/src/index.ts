@@ -23,4 +23,5 @@ export * from './money.js';
 export * from './roles.js';
 export * from './elder-status.js';
 export * from './events.js';
+export * from './worklist-flow.js';
 export * from './labels.js';

@@ -13,12 +13,13 @@ import { elderCategoryLabels, elderStatusLabels, hukouTypeLabels, livingArrangem
 import type { TSex } from './id-number.js';
 import { regionLevelLabels } from './regions.js';
 import { roleLabels } from './roles.js';
+import type { TWorklistItemStatus } from './worklist-flow.js';
 
 export const sexLabels = { male: '男', female: '女' } as const satisfies Record<TSex, string>;
 
 export const userStatusLabels = { active: '正常', disabled: '已停用', locked: '已锁定' } as const;
 export const tokenStatusLabels = { active: '有效', revoked: '已吊销' } as const;
-export const worklistItemStatusLabels = { open: '待处理', assigned: '已指派', handled: '已处理', resolved: '条件已消除' } as const;
+export const worklistItemStatusLabels = { open: '待处理', assigned: '已指派', handled: '已处理', resolved: '条件已消除' } as const satisfies Record<TWorklistItemStatus, string>;
 
 // ---------- ability levels ----------
 

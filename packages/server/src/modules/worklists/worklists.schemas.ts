@@ -1,8 +1,7 @@
+import { worklistItemStatuses } from '@yiyang/core'
 import { ZPageQuery } from '../../platform/list.js'
 import { z } from 'zod'
 
-export const worklistItemStatuses = ['open', 'assigned', 'handled', 'resolved'] as const
-export const worklistItemStatusLabels = { open: '待处理', assigned: '已指派', handled: '已处理', resolved: '条件已消除' } as const
 
 export const ZRuleInput = z.object({
   name: z.string().trim().min(2, '请填写名称').max(50),

@@ -31,6 +31,7 @@ export const worklistItems = pgTable(
     handledAt: timestamp('handled_at', { withTimezone: true }),
     reappearOn: date('reappear_on', { mode: 'string' }),
     timesReopened: integer('times_reopened').notNull().default(0),
+    version: integer('version').notNull().default(1),
     lastMatchedAt: timestamp('last_matched_at', { withTimezone: true }).notNull().defaultNow(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
