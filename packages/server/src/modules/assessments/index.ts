@@ -9,6 +9,7 @@ import { assessmentsRoutes } from './assessments.routes.js'
 import { seedAssessments } from './seed-assessments.js'
 import { subscribeElderStatus } from './on-elder-status.js'
 
+export { assessmentEvents } from '@yiyang/core'
 export { recordConditionChange } from './report-condition-change.js'
 
 export const assessmentsModule: TApiModule = { name: 'assessments', routes: assessmentsRoutes, seed: seedAssessments, subscribe: subscribeElderStatus }

@@ -1,3 +1,4 @@
+import { assessmentEvents } from '@yiyang/core'
 import { addDays, assessmentFlow, icd10IsDementia, assessmentStatusesInForce, todayInShanghai, type TAssessmentScale } from '@yiyang/core'
 import { and, eq, inArray, isNull, lte, ne } from 'drizzle-orm'
 import type { TxCtx } from '../../platform/context.js'
@@ -31,7 +32,7 @@ export async function makeEffective(t: TxCtx, row: TAssessmentRow): Promise<TAss
     patch: { effectiveDate: today, objectionDeadline: addDays(today, settings.objectionDays), supersedesId: previous?.id ?? null },
     audit: { action: 'assessment.effective', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
     event: {
-      type: 'assessment.effective',
+      type: assessmentEvents.effective,
       payload: (a) => ({
         assessmentId: row.id, elderId: row.elderId, scale: row.scale, finalLevel: a.finalLevel, effectiveDate: today,
         previousAssessmentId: previous?.id ?? null, previousLevel: previous?.finalLevel ?? null,

@@ -1,3 +1,4 @@
+import { assessmentEvents } from '@yiyang/core'
 import { assessmentFlow, todayInShanghai, type TAssessmentScale } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
@@ -39,7 +40,7 @@ export async function objectAssessment(ctx: Ctx, id: string, input: TObjection) 
       table: assessments, step: assessmentFlow.object, before, patch: { objection },
       // The objection's wording stays out of the log; who objected and when is kept.
       audit: { action: 'assessment.objected', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { objectionBy: input.relation ?? '本人或家属', reviewAssessmentId: created.id } },
-      event: { type: 'assessment.objected', payload: (after) => ({ elderId: after.elderId, reviewAssessmentId: created.id }) },
+      event: { type: assessmentEvents.objected, payload: (after) => ({ elderId: after.elderId, reviewAssessmentId: created.id }) },
     })
     return created
   })

@@ -1,3 +1,4 @@
+import { assessmentEvents } from '@yiyang/core'
 import type { Ctx, TxCtx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { recordEvent } from '../../platform/outbox.js'
@@ -15,7 +16,7 @@ export async function recordConditionChange(t: TxCtx, v: { elderId: string; regi
   const [row] = await t.tx.insert(assessmentTriggers).values({ ...v, reportedBy: t.actor?.userId ?? null, reportedAt: t.clock.now() }).returning()
   // The note may describe health; the log keeps only that a report was made.
   await appendAudit(t, { action: 'assessment.condition_changed', entityType: 'elder', entityId: v.elderId, regionCode: v.regionCode, after: { triggerId: row!.id, source: v.source, elderName: maskName(v.elderName) } })
-  await recordEvent(t, { type: 'assessment.reassessment_due', entityType: 'elder', entityId: v.elderId, regionCode: v.regionCode, payload: { elderId: v.elderId, source: v.source, triggerId: row!.id } })
+  await recordEvent(t, { type: assessmentEvents.reassessmentDue, entityType: 'elder', entityId: v.elderId, regionCode: v.regionCode, payload: { elderId: v.elderId, source: v.source, triggerId: row!.id } })
   return row!
 }
 

@@ -1,3 +1,4 @@
+import { assessmentEvents } from '@yiyang/core'
 import { assessmentFlow } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
@@ -30,7 +31,7 @@ export async function reviewAssessment(ctx: Ctx, id: string, input: TReview) {
         table: assessments, step: assessmentFlow.return, before,
         patch: { returnReason: input.reason, reviewedAt: now, reviewedBy: actor.userId, reviewerName: me?.displayName ?? actor.username },
         audit: { action: 'assessment.returned', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { returnReason: input.reason } },
-        event: { type: 'assessment.returned', payload: (after) => ({ elderId: after.elderId, assessorId: after.assessorId }) },
+        event: { type: assessmentEvents.returned, payload: (after) => ({ elderId: after.elderId, assessorId: after.assessorId }) },
       })
     }
     const reviewed = await runStep(t, {

@@ -1,3 +1,4 @@
+import { assessmentEvents } from '@yiyang/core'
 import { todayInShanghai, type TAssessmentReason, type TAssessmentScale } from '@yiyang/core'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
@@ -43,7 +44,7 @@ export async function insertScheduled(t: TxCtx, v: {
     note: v.note ?? null, disputedId: v.disputedId ?? null, createdBy: t.actor!.userId,
   }).returning()
   await appendAudit(t, { action: 'assessment.scheduled', entityType: 'assessment', entityId: row!.id, regionCode: row!.regionCode, after: assessmentAuditSnapshot(row!) })
-  await recordEvent(t, { type: 'assessment.scheduled', entityType: 'assessment', entityId: row!.id, regionCode: row!.regionCode, payload: { elderId: v.elderId, scale: v.scale, reason: v.reason, scheduledDate: v.scheduledDate, assessorId: v.assessor.id } })
+  await recordEvent(t, { type: assessmentEvents.scheduled, entityType: 'assessment', entityId: row!.id, regionCode: row!.regionCode, payload: { elderId: v.elderId, scale: v.scale, reason: v.reason, scheduledDate: v.scheduledDate, assessorId: v.assessor.id } })
   return row!
 }
 

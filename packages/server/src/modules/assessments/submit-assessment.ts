@@ -1,3 +1,4 @@
+import { assessmentEvents } from '@yiyang/core'
 import { assessmentFlow, type TAssessmentScale } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
@@ -55,7 +56,7 @@ export async function submitAssessment(ctx: Ctx, id: string) {
         submittedAt: ctx.clock.now(), submittedBy: t.actor!.userId, returnReason: null,
       },
       audit: { action: 'assessment.submitted', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
-      event: { type: 'assessment.submitted', payload: (after) => ({ elderId: after.elderId, scale }) },
+      event: { type: assessmentEvents.submitted, payload: (after) => ({ elderId: after.elderId, scale }) },
     })
   })
   return detailOf(ctx, row)

@@ -8,6 +8,7 @@ import { eldersRoutes } from './elders.routes.js'
 import { seedElders } from './seed-elders.js'
 import { elderImportJob } from './run-elder-import.js'
 
+export { elderEvents } from '@yiyang/core'
 export { getElderForActor } from './get-elder.js'
 export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from './apply-ability-level.js'
 export { elderStatusEvents } from './change-elder-status.js'

@@ -1,3 +1,4 @@
+import { elderEvents } from '../elders/index.js'
 import { eq } from 'drizzle-orm'
 import type { Database } from '../../db/client.js'
 import type { Clock } from '../../platform/clock.js'
@@ -10,7 +11,7 @@ import { worklistItems } from './worklists.tables.js'
  * Idempotent: the event carries the new region, so a replay sets the same value.
  */
 export function subscribeElderMoved(deps: { events: EventBus; database: Database; clock: Clock }) {
-  deps.events.on('elder.region_changed', async (e) => {
+  deps.events.on(elderEvents.regionChanged, async (e) => {
     const to = typeof e.payload.to === 'string' ? e.payload.to : e.regionCode
     if (!to) return
     await deps.database.db.update(worklistItems).set({ regionCode: to, updatedAt: deps.clock.now() }).where(eq(worklistItems.elderId, e.entityId))
