@@ -29,3 +29,21 @@ export function ListLoadError({ list, title, retry = true }: { list: Pick<UseQue
     />
   );
 }
+
+type PageState = { page: number; pageSize: number };
+
+/**
+ * Server-side pagination of a list: page and size from the query, the total from the answer,
+ * the count in words; changing the page size starts again at page 1.
+ */
+export function listPagination(query: PageState, total: number | undefined, onChange: (next: PageState) => void, unit = "条") {
+  return {
+    current: query.page,
+    pageSize: query.pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    pageSizeOptions: [10, 20, 50, 100],
+    showTotal: (n: number) => `共 ${n.toLocaleString("zh-CN")} ${unit}`,
+    onChange: (page: number, pageSize: number) => onChange({ page: pageSize !== query.pageSize ? 1 : page, pageSize }),
+  };
+}

@@ -12,7 +12,7 @@ import { RegionTreeSelect } from "../regions/RegionTreeSelect";
 import { assessmentKeys, fetchAssessments, type AssessmentQuery, type AssessmentSummary } from "./api";
 import { AssessmentStatusTag, LevelTag, reasonLabel, scaleShort } from "./labels";
 import { ScheduleAssessmentModal } from "./ScheduleAssessmentModal";
-import { ListLoadError, listTableProps } from "../../shared/listTable";
+import { ListLoadError, listTableProps, listPagination } from "../../shared/listTable";
 
 const GROUPS = { open: "进行中", in_force: "现行有效", history: "已生效（含历史）" } as const;
 
@@ -115,14 +115,7 @@ export function AssessmentsPage() {
           columns={columns}
           {...listTableProps(list, elderMode)}
           locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty description={filtersActive ? "没有符合条件的评估记录" : "暂无评估记录，点击“安排评估”开始"} /> }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (n) => `共 ${n} 条`,
-            onChange: (page, pageSize) => patch({ page, pageSize }, { keepPage: true }),
-          }}
+          pagination={listPagination(query, list.data?.total, (next) => patch(next, { keepPage: true }))}
         />
       </Card>
       <ScheduleAssessmentModal open={scheduling} onClose={() => setScheduling(false)} />

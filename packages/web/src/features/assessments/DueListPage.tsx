@@ -12,7 +12,7 @@ import { RegionTreeSelect } from "../regions/RegionTreeSelect";
 import { assessmentKeys, fetchDue, type DueItem, type DueQuery } from "./api";
 import { DueStateTag, LevelTag } from "./labels";
 import { ScheduleAssessmentModal } from "./ScheduleAssessmentModal";
-import { ListLoadError, listTableProps } from "../../shared/listTable";
+import { ListLoadError, listTableProps, listPagination } from "../../shared/listTable";
 
 /** Reassessment schedule: due soon and overdue per region, and elders whose condition changed. */
 export function DueListPage() {
@@ -81,7 +81,7 @@ export function DueListPage() {
           columns={columns}
           {...listTableProps(list, elderMode)}
           locale={{ emptyText: list.isPending ? <div style={{ height: 120 }} /> : <Empty description="没有需要复评的老人" /> }}
-          pagination={{ current: query.page, pageSize: query.pageSize, total: list.data?.total ?? 0, showTotal: (n) => `共 ${n} 人次`, onChange: (page, pageSize) => patch({ page, pageSize }, { keepPage: true }) }}
+          pagination={listPagination(query, list.data?.total, (next) => patch(next, { keepPage: true }), "人次")}
         />
       </Card>
       <ScheduleAssessmentModal

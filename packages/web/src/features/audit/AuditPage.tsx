@@ -29,7 +29,7 @@ import { useUrlQuery } from "../../shared/useUrlQuery";
 import { fetchAudit, auditKeys, type AuditQuery } from "./api";
 import { AuditDiff } from "./AuditDiff";
 import { useVerifyChain, VerifyChainButton, VerifyChainResult } from "./VerifyChainButton";
-import { ListLoadError, listTableProps } from "../../shared/listTable";
+import { ListLoadError, listTableProps, listPagination } from "../../shared/listTable";
 
 interface FilterValues {
   actor?: string;
@@ -287,15 +287,7 @@ export function AuditPage() {
               <Empty description={hasFilters ? "没有符合条件的审计记录，请调整查询条件" : "暂无审计记录"} />
             ),
           }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100],
-            showTotal: (total) => `共 ${total.toLocaleString("zh-CN")} 条记录`,
-            onChange: (page, pageSize) => patch({ page: pageSize !== query.pageSize ? 1 : page, pageSize }),
-          }}
+          pagination={listPagination(query, list.data?.total, patch, "条记录")}
         />
       </Card>
     </>

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { errorMessage } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { formatDateTime } from "../../shared/format";
-import { ListLoadError, listTableProps } from "../../shared/listTable";
+import { ListLoadError, listTableProps, listPagination } from "../../shared/listTable";
 import { PageHeader } from "../../shared/PageHeader";
 import { StatusTag, type Tone } from "../../shared/StatusTag";
 import {
@@ -100,14 +100,7 @@ function JobsTab() {
         columns={columns}
         {...listTableProps(list, elderMode)}
         locale={{ emptyText: <Empty description="没有符合条件的任务" /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          showTotal: (n) => `共 ${n} 项`,
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
+        pagination={listPagination(query, list.data?.total, (next) => setQuery({ ...query, ...next }), "项")}
       />
     </Card>
   );
@@ -164,13 +157,7 @@ function EventsTab() {
         columns={columns}
         {...listTableProps(list, elderMode)}
         locale={{ emptyText: <Empty description="没有投递失败的事件" /> }}
-        pagination={{
-          current: query.page,
-          pageSize: query.pageSize,
-          total: list.data?.total ?? 0,
-          showTotal: (n) => `共 ${n} 项`,
-          onChange: (page, pageSize) => setQuery({ ...query, page, pageSize }),
-        }}
+        pagination={listPagination(query, list.data?.total, (next) => setQuery({ ...query, ...next }), "项")}
       />
     </Card>
   );

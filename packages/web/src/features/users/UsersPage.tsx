@@ -28,7 +28,7 @@ import { StatusTag } from "../../shared/StatusTag";
 import { fetchUsers, revokeUserSessions, updateUser, userKeys, type UserQuery } from "./api";
 import { ResetPasswordModal } from "./ResetPasswordModal";
 import { UserFormModal } from "./UserFormModal";
-import { ListLoadError, listTableProps } from "../../shared/listTable";
+import { ListLoadError, listTableProps, listPagination } from "../../shared/listTable";
 
 function UserStatus({ user }: { user: User }) {
   if (!user.isActive) return <StatusTag tone="neutral">{USER_STATUS_LABELS.disabled}</StatusTag>;
@@ -285,15 +285,7 @@ export function UsersPage() {
               <Empty description={filtersActive ? "没有符合条件的用户，请调整筛选条件" : "暂无用户"} />
             ),
           }}
-          pagination={{
-            current: query.page,
-            pageSize: query.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [10, 20, 50, 100],
-            showTotal: (total) => `共 ${total} 个用户`,
-            onChange: (page, pageSize) => patch({ page: pageSize !== query.pageSize ? 1 : page, pageSize }),
-          }}
+          pagination={listPagination(query, list.data?.total, patch, "个用户")}
         />
       </Card>
 

@@ -8,6 +8,7 @@ import { useElderMode } from "../../app/elderMode";
 import { useCan } from "../../app/session";
 import { formatDateTime } from "../../shared/format";
 import { applyServerError } from "../../shared/formErrors";
+import { listPagination } from "../../shared/listTable";
 import { PageHeader } from "../../shared/PageHeader";
 import { StatusTag, type Tone } from "../../shared/StatusTag";
 import { RegionTreeSelect } from "../regions/RegionTreeSelect";
@@ -142,7 +143,7 @@ export function WorklistsPage() {
                 <Table<WorklistItem>
                   rowKey="id" columns={columns} dataSource={items.data?.items ?? []} loading={items.isFetching} size={elderMode ? "large" : "middle"} scroll={{ x: "max-content" }}
                   locale={{ emptyText: items.isPending ? <div style={{ height: 120 }} /> : <Empty description={status === "open,assigned" ? "没有待办事项" : "暂无记录"} /> }}
-                  pagination={{ current: page.page, pageSize: page.pageSize, total: items.data?.total ?? 0, showSizeChanger: true, showTotal: (t) => `共 ${t} 项`, onChange: (p, s) => setPage({ page: s !== page.pageSize ? 1 : p, pageSize: s }) }}
+                  pagination={listPagination(page, items.data?.total, setPage, "项")}
                 />
               </>
             )
