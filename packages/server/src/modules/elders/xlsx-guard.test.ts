@@ -34,7 +34,7 @@ describe('xlsx zip pre-check', () => {
     hidden.writeUInt32LE(hidden.readUInt32LE(eocd + 16) + 130, eocd + 16)
     const cd = hidden.readUInt32LE(eocd + 16)
     hidden.writeUInt32LE(hidden.readUInt32LE(cd + 42) + 130, cd + 42)
-    expect(await codeOf(hidden)).toBe('VALIDATION_FAILED')
+    await expect(checkXlsxArchive(hidden, small)).rejects.toMatchObject({ code: 'VALIDATION_FAILED', userMessage: expect.stringContaining('目录未列出的数据') })
   })
 
   it('refuses ZIP64 markers, encryption and a sheet that declares too many rows', async () => {
