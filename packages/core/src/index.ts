@@ -23,3 +23,4 @@ export * from './money.js';
 export * from './roles.js';
 export * from './elder-status.js';
 export * from './events.js';
+export * from './labels.js';

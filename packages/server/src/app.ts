@@ -8,6 +8,7 @@ import multipart from '@fastify/multipart'
 import helmet from '@fastify/helmet'
 import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { zodMessage } from './platform/zod-messages.js'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -37,9 +38,10 @@ declare module 'fastify' {
   }
 }
 
-// Chinese validation messages from zod's own locale; field paths come from the error handler.
+// Chinese validation messages: ours with Chinese type names first, zod's zhCN locale for the
+// rest; field paths come from the error handler.
 z.config(z.locales.zhCN())
-z.config({ customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? '此项为必填项' : undefined) })
+z.config({ customError: zodMessage })
 
 export type TAppDeps = {
   database: Database
@@ -98,7 +100,8 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
 
   // Security headers. The CSP fits the built SPA: scripts only from our origin; antd (CSS-in-JS)
   // and ECharts write inline styles, hence style-src 'unsafe-inline'; the Swagger UI at
-  // /api/docs uses the same origin only. frame-ancestors 'none' stops clickjacking.
+  // /api/docs uses the same origin only. frame-ancestors 'self' stops clickjacking by other
+  // sites; our own report page shows the printable report (report.html) in an iframe.
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -112,7 +115,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
         objectSrc: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        frameAncestors: ["'none'"],
+        frameAncestors: ["'self'"],
         workerSrc: ["'self'", 'blob:'],
       },
     },
@@ -153,10 +156,11 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     if (req.url.startsWith('/api/')) assertCleanText({ body: req.body, query: req.query, params: req.params })
   })
   // One line per request: id, user, status, duration. The route pattern is logged, not the
-  // raw URL, so query strings (which may carry an ID number) never reach the log.
+  // raw URL, so query strings (which may carry an ID number) never reach the log. `req.log` is
+  // a child logger that already carries reqId: naming it again printed it twice per line.
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({
-      reqId: req.id, userId: req.ctx?.actor?.userId ?? null, method: req.method,
+      userId: req.ctx?.actor?.userId ?? null, method: req.method,
       route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime),
     }, 'request')
   })

@@ -105,7 +105,7 @@ describe('CSRF and security headers (item 10)', () => {
   it('sends CSP with frame-ancestors, nosniff and a referrer policy on API and page answers', async () => {
     for (const url of ['/api/v1/health', '/api/docs']) {
       const res = await t.app.inject({ url })
-      expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'none'")
+      expect(String(res.headers['content-security-policy'])).toContain("frame-ancestors 'self'")
       expect(String(res.headers['content-security-policy'])).toContain("script-src 'self'")
       expect(res.headers['x-content-type-options']).toBe('nosniff')
       expect(res.headers['referrer-policy']).toBe('same-origin')

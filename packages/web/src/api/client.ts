@@ -11,112 +11,29 @@ export const API_BASE = "/api/v1";
 
 // ---------------------------------------------------------------- contract types
 
-export type Role =
-  | "sys_admin"
-  | "bureau_admin"
-  | "street_officer"
-  | "community_worker"
-  | "assessor"
-  | "provider_admin"
-  | "caregiver"
-  | "operator"
-  | "auditor";
-
-/** The fields every view of an account shares (the server's accountBase). */
-interface AccountBase {
-  id: string;
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeRegionCode: string;
-  scopeRegionName: string;
-  providerId: string | null;
-}
-
-export interface Me extends AccountBase {
-  elderMode: boolean;
-  /** Reminder: demo password or an initial/reset password. */
-  mustChangePassword: boolean;
-  /** Enforced by the server: nothing but changing the password works until it is done. */
-  passwordChangeRequired: boolean;
-  permissions: string[];
-}
-
-export interface Health {
-  status: "ok";
-  db: "pglite" | "postgres";
-  version: string;
-  demo: boolean;
-}
-
-export interface User extends AccountBase {
-  isActive: boolean;
-  phone: string | null;
-  lastLoginAt: string | null;
-  lockedUntil: string | null;
-  createdAt: string;
-}
-
-export interface Page<T> {
-  items: T[];
-  total: number;
-  page: number;
-  pageSize: number;
-}
-
-export type RegionLevel = "province" | "prefecture" | "county" | "township" | "village";
+// Response and request shapes come from the server's zod schemas (type-only import: nothing of
+// the server reaches the bundle); roles and region levels from @yiyang/core.
+export type { TRole as Role, TRegionLevel as RegionLevel } from "@yiyang/core";
+export type {
+  TAuditEntry as AuditEntry,
+  TAuditVerify as AuditVerifyResult,
+  THealth as Health,
+  TMe as Me,
+  TPage as Page,
+  TToken as ApiToken,
+  TUser as User,
+} from "@yiyang/server/contract";
+import type { TRegionLevel } from "@yiyang/core";
+import type { TToken } from "@yiyang/server/contract";
+export type TokenScope = TToken["scope"];
 
 export interface RegionNode {
   code: string;
   name: string;
-  level: RegionLevel;
+  level: TRegionLevel;
   /** Demo seed codes that are not real statistical codes. */
   isDemoCode?: boolean;
   children: RegionNode[];
-}
-
-export interface AuditEntry {
-  id: string;
-  seq: number;
-  at: string;
-  actorUsername: string | null;
-  actorRole: string | null;
-  action: string;
-  entityType: string;
-  entityId: string | null;
-  regionCode: string | null;
-  before: unknown;
-  after: unknown;
-  requestId: string | null;
-  ip: string | null;
-  hash: string;
-}
-
-export interface AuditVerifyResult {
-  ok: boolean;
-  checked: number;
-  /** Rows written before the chain was keyed (plain SHA-256). */
-  legacyRows: number;
-  head: { seq: number; hash: string };
-  /** id is null when the chain's end does not match its head (rows cut off the end). */
-  brokenAt?: { seq: number; id: string | null; reason: string };
-}
-
-export type TokenScope = "read" | "read_write";
-
-export interface ApiToken {
-  id: string;
-  name: string;
-  prefix: string;
-  scope: TokenScope;
-  ownerId: string;
-  ownerUsername: string;
-  ownerName: string;
-  createdAt: string;
-  expiresAt: string;
-  isExpired: boolean;
-  lastUsedAt: string | null;
-  revokedAt: string | null;
 }
 
 export interface CreatedToken {

@@ -1,6 +1,6 @@
 import { ZPageQuery } from '../../platform/list.js'
 import { z } from 'zod'
-import { roles } from '../../platform/permissions.js'
+import { roles } from '@yiyang/core'
 
 export const ZRole = z.enum(roles, { message: '角色不正确' })
 export const ZRegionCode = z.string().regex(/^\d{12}$/, '区划代码应为12位数字')

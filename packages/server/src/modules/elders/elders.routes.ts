@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { errorResponses, ZUuidParam } from '../../platform/http.js'
 import { changeElderStatus } from './change-elder-status.js'
 import { createElder } from './create-elder.js'
-import { ZChangeStatus, ZCreateElder, ZElderDetail, ZElderFilter, ZElderSummary, ZFindElders, ZMerge, ZReveal, ZUpdateElder } from './elders.schemas.js'
+import { ZChangeStatus, ZCreateElder, ZElderDetail, ZElderFilter, ZElderPage, ZFindElders, ZMerge, ZReveal, ZUpdateElder } from './elders.schemas.js'
 import { findElderEvents, findElderHistory } from './find-elder-history.js'
 import { countElderCategories, findElders } from './find-elders.js'
 import { getElder } from './get-elder.js'
@@ -16,7 +16,7 @@ const tags = ['elders']
 const ZChange = z.object({ field: z.string(), label: z.string(), before: z.unknown(), after: z.unknown() })
 
 export const eldersRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/elders', { schema: { tags, summary: '老年人列表', querystring: ZFindElders, response: { 200: z.object({ items: z.array(ZElderSummary), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses } } },
+  app.get('/elders', { schema: { tags, summary: '老年人列表', querystring: ZFindElders, response: { 200: ZElderPage, ...errorResponses } } },
     async (req) => findElders(req.ctx, req.query))
 
   app.get('/elders/counts', { schema: { tags, summary: '当前筛选条件下各类别人数', querystring: ZElderFilter, response: { 200: z.object({ total: z.number(), counts: z.record(z.string(), z.number()) }), ...errorResponses } } },

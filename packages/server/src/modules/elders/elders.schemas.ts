@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { pageOf, ZPageQuery } from '../../platform/list.js'
 import { ageBands, elderCategories, elderStatuses, hukouTypes, isValidPhoneText, livingArrangements, normalizeIdNumberText, normalizePhoneText, typedElderCategories } from '@yiyang/core'
 
 const ageBandIds = ageBands.map((b) => b.id) as [string, ...string[]]
@@ -78,9 +79,7 @@ const csv = <T extends z.ZodType>(item: T) =>
   z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item)).optional()
 
 export const elderSortFields = ['createdAt', 'name', 'birthDate', 'regionCode'] as const
-export const ZFindElders = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+export const ZFindElders = ZPageQuery.extend({
   q: z.string().trim().max(50).optional(),
   regionCode: z.string().regex(/^\d{12}$/, '区划代码应为12位数字').optional(),
   categories: csv(z.enum(elderCategories)),
@@ -113,6 +112,12 @@ export const ZElderSummary = z.object({
   abilityLevel: z.number().int().nullable(),
   abilityScale: z.string().nullable(),
 })
+/**
+ * A page of the list. `total` is exact up to 10,000 matches (find-elders.ts EXACT_COUNT_LIMIT);
+ * beyond that `totalIsEstimate` is true and `total` is the planner's estimate, at least 10,001
+ * (the web shows "约 N 人", or "10000+ 人" when the estimate says no more).
+ */
+export const ZElderPage = pageOf(ZElderSummary).extend({ totalIsEstimate: z.boolean() })
 export const ZElderDetail = ZElderSummary.extend({
   hukou: z.enum(hukouTypes),
   typedCategories: z.array(z.string()),

@@ -7,7 +7,7 @@ import { findJobs } from './find-jobs.js'
 import { findOutboxEvents } from './find-outbox-events.js'
 import { retryJob } from './retry-job.js'
 import { retryOutboxEvent } from './retry-outbox-event.js'
-import { ZFindEvents, ZFindJobs, ZJob, ZOutboxEvent } from './system.schemas.js'
+import { ZFindEvents, ZFindJobs, ZHealth, ZJob, ZOutboxEvent } from './system.schemas.js'
 import { countDemoPasswordUsers } from '../accounts/index.js'
 
 export const systemRoutes: FastifyPluginAsyncZod<TRouteOptions> = async (app, opts) => {
@@ -16,7 +16,7 @@ export const systemRoutes: FastifyPluginAsyncZod<TRouteOptions> = async (app, op
     config: { allowedBeforePasswordChange: true },
     schema: {
       tags: ['system'], summary: '健康检查',
-      response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean() }) },
+      response: { 200: ZHealth },
     },
   }, async () => {
     // demo = seeded demo passwords still in use; the login page then shows the demo account.

@@ -24,3 +24,6 @@ export const ZOutboxEvent = z.object({
   createdAt: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), failedAt: z.string().nullable(), nextAttemptAt: z.string().nullable(),
 })
 export type TOutboxEvent = z.infer<typeof ZOutboxEvent>
+
+/** GET /health (the contract's THealth); demo = demo passwords still in use. */
+export const ZHealth = z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']), version: z.string(), demo: z.boolean() })

@@ -1,7 +1,7 @@
 import { assessmentScaleLabels, assessmentScales, assessmentStatuses, assessmentStatusLabels, type TAssessmentScale, type TAssessmentStatus } from "@yiyang/core";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Input, Select, Space, Table, Typography, type TableColumnsType } from "antd";
+import { Button, Card, Empty, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { useElderMode } from "../../app/elderMode";
@@ -18,6 +18,8 @@ const GROUPS = { open: "进行中", in_force: "现行有效", history: "已生�
 
 export function AssessmentsPage() {
   const { elderMode } = useElderMode();
+  // Elder mode on a tablet: the assessor's name gives way so the result is not under 操作.
+  const narrow = Grid.useBreakpoint().xl === false;
   const can = useCan();
   const [query, patch, reset] = useUrlQuery<AssessmentQuery>({
     status: undefined, statusGroup: undefined, regionCode: undefined, scale: undefined, q: undefined, page: 1, pageSize: 20,
@@ -28,11 +30,12 @@ export function AssessmentsPage() {
 
   const columns: TableColumnsType<AssessmentSummary> = [
     { title: "老年人", dataIndex: "elderName", render: (v: string, a) => <Link to={`/assessments/${a.id}`}><Typography.Text strong>{v}</Typography.Text></Link> },
-    { title: "所在社区（村）", dataIndex: "regionName", render: (v: string | null, a) => v ?? a.regionCode },
-    { title: "原因", dataIndex: "reason", render: (r: string) => reasonLabel(r) },
-    { title: "标准", dataIndex: "scale", render: (s: string) => scaleShort(s) },
+    // Secondary columns give way on tablets so that the result and 操作 stay in view (issue 24 item 6).
+    { title: "所在社区（村）", dataIndex: "regionName", responsive: ["xl"], render: (v: string | null, a) => v ?? a.regionCode },
+    { title: "原因", dataIndex: "reason", responsive: ["xl"], render: (r: string) => reasonLabel(r) },
+    { title: "标准", dataIndex: "scale", responsive: ["xxl"], render: (s: string) => scaleShort(s) },
     { title: "预约日期", dataIndex: "scheduledDate" },
-    { title: "评估员", key: "assessor", render: (_v, a) => a.assessors[0]?.name ?? "—" },
+    { title: "评估员", key: "assessor", hidden: elderMode && narrow, render: (_v, a) => a.assessors[0]?.name ?? "—" },
     { title: "状态", dataIndex: "status", render: (s: TAssessmentStatus) => <AssessmentStatusTag status={s} /> },
     {
       title: "进度 / 结果",
@@ -47,6 +50,7 @@ export function AssessmentsPage() {
     {
       title: "操作",
       key: "op",
+      fixed: "right",
       render: (_v, a) => (
         <Space size={4}>
           {a.actions.includes("start") || a.actions.includes("submit") ? <Link to={`/assessments/${a.id}/fill`}>填写</Link> : null}

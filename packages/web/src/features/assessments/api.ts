@@ -1,74 +1,22 @@
-import type { TAssessmentReason, TAssessmentScale, TAssessmentStatus, TReassessmentState } from "@yiyang/core";
+import type { TAssessmentScale, TAssessmentStatus, TReassessmentState } from "@yiyang/core";
 import { http, type Page } from "../../api/client";
+import type { ElderSummary } from "../elders/api";
 import { downloadFile } from "../elders/api";
 
-export interface Assessor {
-  userId: string | null;
-  name: string;
-  certificateNo: string | null;
-}
-export interface Signature {
-  name: string;
-  relation?: string | null;
-  confirmedAt: string;
-}
-
-export interface AssessmentSummary {
-  id: string;
-  elderId: string;
-  elderName: string;
-  elderSex: "male" | "female";
-  elderBirthDate: string;
-  regionCode: string;
-  regionName: string | null;
-  scale: TAssessmentScale;
-  reason: TAssessmentReason;
-  status: TAssessmentStatus;
-  scheduledDate: string;
-  assessorId: string;
-  assessors: Assessor[];
-  assessedAt: string | null;
-  answeredCount: number;
-  itemCount: number;
-  dimensions: Record<string, number> | null;
-  total: number | null;
-  initialLevel: number | null;
-  finalLevel: number | null;
-  finalLevelName: string | null;
-  effectiveDate: string | null;
-  objectionDeadline: string | null;
-  actions: string[];
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface AnnexAInfo {
-  riskEvents: Record<string, number>;
-  diagnoses: { name: string; icd10: string }[];
-  coma: boolean;
-  notes?: string | null;
-}
-
-export interface AssessmentDetail extends AssessmentSummary {
-  items: Record<string, number>;
-  info: AnnexAInfo;
-  missing: { key: string; name: string }[];
-  place: string | null;
-  reasons: string[] | null;
-  signatures: { assessor1?: Signature | null; assessor2?: Signature | null; informant?: Signature | null };
-  note: string | null;
-  submittedAt: string | null;
-  reviewedAt: string | null;
-  reviewerName: string | null;
-  reviewNote: string | null;
-  returnReason: string | null;
-  objection: { by: string; relation: string | null; reason: string; at: string; reviewAssessmentId: string } | null;
-  disputedId: string | null;
-  supersedesId: string | null;
-  supersededById: string | null;
-  cancelReason: string | null;
-}
+// Response and request shapes from the server's zod schemas (type-only import).
+import type {
+  TAnnexAInfo as AnnexAInfo,
+  TAssessmentDetail as AssessmentDetail,
+  TAssessmentSummary as AssessmentSummary,
+  TDueItem as DueItem,
+  TLevelStats as LevelStats,
+  TSaveAnswers as SaveAnswersInput,
+  TScaleSettings as ScaleSettings,
+  TScheduleAssessment as ScheduleInput,
+  TWorkloadRow as WorkloadRow,
+} from "@yiyang/server/contract";
+export type { AnnexAInfo, AssessmentDetail, AssessmentSummary, DueItem, LevelStats, SaveAnswersInput, ScaleSettings, ScheduleInput, WorkloadRow };
+export type Assessor = AssessmentSummary["assessors"][number];
 
 export type AssessmentQuery = {
   status?: TAssessmentStatus;
@@ -81,83 +29,10 @@ export type AssessmentQuery = {
   pageSize: number;
 };
 
-export interface ScheduleInput {
-  elderId: string;
-  scale: TAssessmentScale;
-  reason: TAssessmentReason;
-  scheduledDate: string;
-  assessorId: string;
-  note?: string | null;
-}
-
-export interface SignatureInput {
-  name: string;
-  relation?: string | null;
-  confirmed: boolean;
-}
-export interface SaveAnswersInput {
-  items: Record<string, number | null>;
-  info?: AnnexAInfo;
-  place?: string | null;
-  assessedAt?: string | null;
-  assessors?: Assessor[];
-  signatures?: { assessor1?: SignatureInput | null; assessor2?: SignatureInput | null; informant?: SignatureInput | null };
-  version?: number;
-}
-
-export interface DueItem {
-  elderId: string;
-  elderName: string;
-  regionCode: string;
-  regionName: string | null;
-  source: "interval" | "condition_change";
-  scale: string | null;
-  lastAssessmentId: string | null;
-  lastEffectiveDate: string | null;
-  lastLevel: number | null;
-  lastLevelName: string | null;
-  dueDate: string;
-  state: TReassessmentState;
-  daysLeft: number;
-  triggerNote: string | null;
-  openAssessmentId: string | null;
-  openAssessmentStatus: string | null;
-}
 export type DueQuery = { regionCode?: string; state?: TReassessmentState; page: number; pageSize: number };
 
-export interface WorkloadRow {
-  assessorId: string;
-  assessorName: string;
-  scheduled: number;
-  inProgress: number;
-  returned: number;
-  submitted: number;
-  completed30d: number;
-  overdueScheduled: number;
-}
-
-export interface LevelStats {
-  scale: TAssessmentScale;
-  levels: { level: number; name: string }[];
-  rows: { regionCode: string; regionName: string; counts: number[]; total: number; moderateOrWorse: number }[];
-  totals: { counts: number[]; total: number; moderateOrWorse: number };
-}
-
-export interface ScaleSettings {
-  scale: TAssessmentScale;
-  intervalMonths: number;
-  dueSoonDays: number;
-  objectionDays: number;
-}
-
-export interface ElderOption {
-  id: string;
-  name: string;
-  idNumber: string;
-  age: number;
-  regionCode: string;
-  regionName: string | null;
-}
+/** An elder to pick when scheduling: a slice of the elder list's rows. */
+export type ElderOption = Pick<ElderSummary, "id" | "name" | "idNumber" | "age" | "regionCode" | "regionName">;
 
 export const assessmentKeys = {
   all: ["assessments"] as const,

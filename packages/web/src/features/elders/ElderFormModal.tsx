@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { ageOn, ELDER_MIN_AGE, elderInputWarnings, isValidPhoneText, normalizeIdNumberText, normalizePhoneText, parseIdNumber, todayInShanghai } from "@yiyang/core";
+import { ageOn, ELDER_MIN_AGE, elderInputWarnings, isValidPhoneText, normalizeIdNumberText, normalizePhoneText, parseIdNumber, todayInShanghai, type TLivingArrangement, type TTypedElderCategory } from "@yiyang/core";
 import { Alert, App, Button, Checkbox, Col, DatePicker, Descriptions, Divider, Form, Input, Modal, Row, Select, Space, Switch, Typography } from "antd";
 import { useEffect, useMemo } from "react";
 import { useElderMode } from "../../app/elderMode";
@@ -15,8 +15,8 @@ interface Values {
   idNumber?: string;
   regionCode?: string;
   hukou: "local" | "non_local";
-  livingArrangement: string;
-  categories: string[];
+  livingArrangement: TLivingArrangement;
+  categories: TTypedElderCategory[];
   address?: string;
   phone?: string;
   contacts: Contact[];
@@ -59,7 +59,8 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
     form.resetFields();
     if (elder) {
       form.setFieldsValue({
-        name: elder.name, regionCode: elder.regionCode, hukou: elder.hukou, livingArrangement: elder.livingArrangement, categories: elder.typedCategories,
+        name: elder.name, regionCode: elder.regionCode, hukou: elder.hukou, // The detail answers these as plain strings; they are the codes the form offers.
+        livingArrangement: elder.livingArrangement as TLivingArrangement, categories: elder.typedCategories as TTypedElderCategory[],
         contacts: [], chronicConditions: elder.chronicConditions, hasFamilyDoctor: elder.hasFamilyDoctor,
         familyDoctorDate: elder.familyDoctorDate ? dayjs(elder.familyDoctorDate) : null, familyDoctorName: elder.familyDoctorName ?? undefined,
         hasVisitPlan: elder.hasVisitPlan, note: elder.note ?? undefined,
@@ -82,7 +83,7 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
       const { idNumber: id, address, phone, contacts: cs, ...rest } = body;
       return updateElder(elder.id, {
         ...rest, version: elder.version,
-        ...(id ? { idNumber: id } : {}), ...(address ? { address } : {}), ...(phone ? { phone } : {}), ...(cs.length ? { contacts: cs } : {}),
+        ...(id ? { idNumber: id } : {}), ...(address ? { address } : {}), ...(phone ? { phone } : {}), ...(cs?.length ? { contacts: cs } : {}),
       });
     },
     onSuccess: async (e) => {

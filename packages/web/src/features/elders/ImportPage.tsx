@@ -1,3 +1,4 @@
+import { importModeLabels } from "@yiyang/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Progress, Radio, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from "antd";
@@ -73,8 +74,8 @@ export function ImportPage() {
             <Card title="第二步：选择导入方式并上传">
               <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as ImportMode)} style={{ marginBottom: 16 }} aria-label="导入方式">
                 <Space direction="vertical">
-                  <Radio value="all_or_nothing"><b>全部正确才导入</b>（推荐）：任何一行有错误，整个文件都不导入</Radio>
-                  <Radio value="valid_only"><b>只导入正确的行</b>：有错误的行跳过，其余照常导入</Radio>
+                  <Radio value="all_or_nothing"><b>{importModeLabels.all_or_nothing}</b>（推荐）：任何一行有错误，整个文件都不导入</Radio>
+                  <Radio value="valid_only"><b>{importModeLabels.valid_only}</b>：有错误的行跳过，其余照常导入</Radio>
                 </Space>
               </Radio.Group>
               <Upload.Dragger

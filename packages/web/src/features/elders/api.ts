@@ -1,73 +1,15 @@
 import { ApiError, API_BASE, fallbackMessage, http, type Page } from "../../api/client";
 
-export type Sex = "male" | "female";
-export type ElderStatus = "active" | "deceased" | "moved_out";
-
-export interface ElderSummary {
-  id: string;
-  name: string;
-  idNumber: string;
-  sex: Sex;
-  birthDate: string;
-  age: number;
-  regionCode: string;
-  regionName: string | null;
-  livingArrangement: string;
-  categories: string[];
-  status: ElderStatus;
-  phone: string | null;
-  abilityLevel: number | null;
-  abilityScale: string | null;
-}
-
-export interface Contact {
-  name: string;
-  relation: string;
-  phone: string;
-  isGuardian: boolean;
-}
-
-export interface ElderDetail extends ElderSummary {
-  hukou: "local" | "non_local";
-  typedCategories: string[];
-  categoryTags: { category: string; source: string; reason: string }[];
-  address: string | null;
-  contacts: Contact[];
-  chronicConditions: string[];
-  hasFamilyDoctor: boolean;
-  familyDoctorDate: string | null;
-  familyDoctorName: string | null;
-  hasVisitPlan: boolean;
-  note: string | null;
-  statusDate: string | null;
-  statusReason: string | null;
-  abilityEffectiveDate: string | null;
-  lastAssessmentDate: string | null;
-  mergedInto: string | null;
-  version: number;
-  createdAt: string;
-  updatedAt: string;
-}
-
-export interface ElderInput {
-  name: string;
-  idNumber: string;
-  regionCode: string;
-  hukou: "local" | "non_local";
-  livingArrangement: string;
-  categories: string[];
-  address?: string | null;
-  phone?: string | null;
-  contacts: Contact[];
-  chronicConditions: string[];
-  hasFamilyDoctor: boolean;
-  familyDoctorDate?: string | null;
-  familyDoctorName?: string | null;
-  hasVisitPlan: boolean;
-  note?: string | null;
-  /** Required by the server when the ID number gives an age under 60. */
-  underAgeReason?: string;
-}
+// Shapes from the server's zod schemas (type-only); value lists from @yiyang/core.
+import type { TElderStatus as ElderStatus } from "@yiyang/core";
+import type {
+  TElderSummary as ElderSummary,
+  TElderDetail as ElderDetail,
+  TContact as Contact,
+  TElderInput as ElderInput,
+} from "@yiyang/server/contract";
+export type { TSex as Sex } from "@yiyang/core";
+export type { ElderStatus, ElderSummary, ElderDetail, Contact, ElderInput };
 
 /** Filters of the elder list; arrays travel as comma-separated values. */
 export interface ElderQuery {
@@ -153,7 +95,15 @@ export const elderKeys = {
 
 const clean = <T extends object>(q: T) => q as unknown as Record<string, string | number | undefined>;
 
-export const fetchElders = (q: ElderQuery) => http.get<Page<ElderSummary>>("/elders", clean(q));
+/** `total` is exact up to 10,000 matches; beyond that `totalIsEstimate` and `total` is the server's estimate. */
+export type ElderPage = Page<ElderSummary> & { totalIsEstimate: boolean };
+export const fetchElders = (q: ElderQuery) => http.get<ElderPage>("/elders", clean(q));
+
+/** "共 N 人", or for more than 10,000 matches "约 N 人" (the estimate) or "10000+ 人". */
+export function elderTotalLabel(total: number, totalIsEstimate: boolean | undefined): string {
+  if (!totalIsEstimate) return `共 ${total} 人`;
+  return total > 10_001 ? `约 ${total.toLocaleString("zh-CN")} 人` : "10000+ 人";
+}
 export const fetchElderCounts = (f: ElderFilter) => http.get<{ total: number; counts: Record<string, number> }>("/elders/counts", clean(f));
 export const fetchElder = (id: string) => http.get<ElderDetail>(`/elders/${encodeURIComponent(id)}`);
 export const createElder = (input: ElderInput) => http.post<ElderDetail>("/elders", input);

@@ -46,6 +46,7 @@ export function TokensPage() {
       title: "令牌前缀",
       dataIndex: "prefix",
       width: elderMode ? 200 : 160,
+      responsive: ["xl"],
       render: (p: string) => <span className="yy-mono">{p}…</span>,
     },
     {
@@ -62,16 +63,20 @@ export function TokensPage() {
         ),
     },
     { title: "到期时间", dataIndex: "expiresAt", width: elderMode ? 210 : 160, render: (v: string) => formatDateTime(v) },
-    { title: "创建时间", dataIndex: "createdAt", width: elderMode ? 210 : 160, render: (v: string) => formatDateTime(v) },
+    // Prefix and last use give way below 1200 px, creation time below 1600 px, so that the
+    // expiry and 操作 (pinned right) stay in view on tablets.
+    { title: "创建时间", dataIndex: "createdAt", width: elderMode ? 210 : 160, responsive: ["xxl"], render: (v: string) => formatDateTime(v) },
     {
       title: "最近使用",
       dataIndex: "lastUsedAt",
       width: elderMode ? 210 : 160,
+      responsive: ["xl"],
       render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">从未使用</Typography.Text>),
     },
     {
       title: "操作",
       key: "actions",
+      fixed: "right",
       width: elderMode ? 130 : 100,
       render: (_v, t) =>
         t.revokedAt ? (
@@ -116,7 +121,7 @@ export function TokensPage() {
           loading={list.isFetching}
           pagination={false}
           size={elderMode ? "large" : "middle"}
-          scroll={{ x: 1180 }}
+          scroll={{ x: "max-content" }}
           locale={{
             emptyText: list.isPending ? (
               <div style={{ height: 120 }} />

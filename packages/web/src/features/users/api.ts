@@ -8,18 +8,9 @@ export type UserQuery = {
   pageSize: number;
 };
 
-export interface CreateUserInput {
-  username: string;
-  displayName: string;
-  role: Role;
-  scopeRegionCode: string;
-  password: string;
-  phone?: string;
-}
-
-export type UpdateUserInput = Partial<Pick<User, "displayName" | "role" | "scopeRegionCode" | "isActive">> & {
-  phone?: string;
-};
+// Request shapes from the server's zod schemas (type-only import).
+export type { TCreateUser as CreateUserInput, TUpdateUser as UpdateUserInput } from "@yiyang/server/contract";
+import type { TCreateUser as CreateUserInput, TUpdateUser as UpdateUserInput } from "@yiyang/server/contract";
 
 export const userKeys = {
   all: ["users"] as const,

@@ -1,40 +1,11 @@
 import { http, type Page } from "../../api/client";
 
-export type ItemStatus = "open" | "assigned" | "handled" | "resolved";
-
-export interface WorklistRule {
-  id: string;
-  name: string;
-  description: string;
-  rule: unknown;
-  ruleText: string;
-  reappearAfterDays: number;
-  isActive: boolean;
-  version: number;
-  updatedAt: string;
-  counts: Record<ItemStatus, number>;
-}
+// Response and request shapes from the server's zod schemas (type-only import).
+import type { TCreateRule, TUpdateRule, TWorklistItem as WorklistItem, TWorklistRule as WorklistRule } from "@yiyang/server/contract";
+export type { WorklistItem, WorklistRule };
+export type ItemStatus = WorklistItem["status"];
 
 export interface RuleField { name: string; type: string; label: string; values: Record<string, string> | null }
-
-export interface WorklistItem {
-  id: string;
-  ruleId: string;
-  ruleName: string;
-  elderId: string;
-  status: ItemStatus;
-  explanation: string;
-  regionCode: string;
-  assignedTo: string | null;
-  assignedToName: string | null;
-  handledNote: string | null;
-  handledAt: string | null;
-  reappearOn: string | null;
-  timesReopened: number;
-  createdAt: string;
-  updatedAt: string;
-  elder: { name: string; idNumber: string; age: number; sex: string; regionName: string | null; categories: string[]; livingArrangement: string } | null;
-}
 
 export interface ItemQuery { ruleId?: string; status?: string; regionCode?: string; mine?: "true"; page: number; pageSize: number }
 
@@ -49,7 +20,7 @@ export const fetchItems = (q: ItemQuery) => http.get<Page<WorklistItem>>("/workl
 export const refreshWorklists = () => http.post<{ elders: number; matched: number; opened: number; reopened: number; resolved: number }>("/worklists/refresh");
 export const assignItem = (id: string, assigneeId?: string) => http.post<WorklistItem>(`/worklists/items/${id}/assign`, assigneeId ? { assigneeId } : {});
 export const handleItem = (id: string, note: string) => http.post<WorklistItem>(`/worklists/items/${id}/handle`, { note });
-export const updateRule = (id: string, body: { version: number; name?: string; description?: string; rule?: unknown; reappearAfterDays?: number; isActive?: boolean }) =>
+export const updateRule = (id: string, body: TUpdateRule) =>
   http.put<WorklistRule>(`/worklists/rules/${id}`, body);
-export const createRule = (body: { id: string; name: string; description: string; rule: unknown; reappearAfterDays: number; isActive: boolean }) =>
+export const createRule = (body: TCreateRule) =>
   http.post<WorklistRule>("/worklists/rules", body);

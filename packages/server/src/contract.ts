@@ -1,0 +1,71 @@
+/**
+ * The API contract for clients: request and response TYPES inferred from the zod schemas the
+ * routes validate with, so the web never re-declares a response shape by hand (issue 15 item 4).
+ * Type-only: the web imports this file with `import type`, which the compiler erases, so no
+ * server code reaches the browser bundle (a web test checks every import is type-only). Keep it
+ * to the modules' `*.schemas.ts` files: they import only zod and @yiyang/core, so the web's
+ * type-check never walks into Fastify, Drizzle or Node code.
+ */
+import type { z } from 'zod'
+import type * as accounts from './modules/accounts/accounts.schemas.js'
+import type * as assessments from './modules/assessments/assessments.schemas.js'
+import type * as audit from './modules/audit/audit.schemas.js'
+import type * as elders from './modules/elders/elders.schemas.js'
+import type * as system from './modules/system/system.schemas.js'
+import type * as worklists from './modules/worklists/worklists.schemas.js'
+
+/** One page of a list: what every paginated endpoint answers. */
+export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
+
+// ---------- accounts ----------
+export type TMe = z.infer<typeof accounts.ZMe>
+export type TUser = z.infer<typeof accounts.ZUser>
+export type TToken = z.infer<typeof accounts.ZToken>
+export type TLogin = z.input<typeof accounts.ZLogin>
+export type TFindUsers = z.input<typeof accounts.ZFindUsers>
+export type TCreateUser = z.input<typeof accounts.ZCreateUser>
+export type TUpdateUser = z.input<typeof accounts.ZUpdateUser>
+export type TChangePassword = z.input<typeof accounts.ZChangePassword>
+export type TPreferences = z.input<typeof accounts.ZPreferences>
+
+// ---------- elders ----------
+export type TElderSummary = z.infer<typeof elders.ZElderSummary>
+export type TElderDetail = z.infer<typeof elders.ZElderDetail>
+export type TContact = z.infer<typeof elders.ZContact>
+export type TElderInput = z.input<typeof elders.ZElderInput>
+export type TUpdateElder = z.input<typeof elders.ZUpdateElder>
+export type TChangeElderStatus = z.input<typeof elders.ZChangeStatus>
+export type TFindElders = z.input<typeof elders.ZFindElders>
+export type TElderFilter = z.input<typeof elders.ZElderFilter>
+export type TReveal = z.input<typeof elders.ZReveal>
+export type TMerge = z.input<typeof elders.ZMerge>
+
+// ---------- assessments ----------
+export type TAssessmentSummary = z.infer<typeof assessments.ZAssessmentSummary>
+export type TAssessmentDetail = z.infer<typeof assessments.ZAssessmentDetail>
+export type TAnnexAInfo = z.infer<typeof assessments.ZAnnexAInfo>
+export type TDueItem = z.infer<typeof assessments.ZDueItem>
+export type TWorkloadRow = z.infer<typeof assessments.ZWorkloadRow>
+export type TLevelStats = z.infer<typeof assessments.ZStats>
+export type TScaleSettings = z.infer<typeof assessments.ZSettings>
+export type TAssessorOption = z.infer<typeof assessments.ZAssessorOption>
+export type TScheduleAssessment = z.input<typeof assessments.ZScheduleAssessment>
+export type TSaveAnswers = z.input<typeof assessments.ZSaveAnswers>
+export type TReview = z.input<typeof assessments.ZReview>
+export type TObjection = z.input<typeof assessments.ZObjection>
+export type TFindAssessments = z.input<typeof assessments.ZFindAssessments>
+export type TFindDue = z.input<typeof assessments.ZFindDue>
+export type TConditionChange = z.input<typeof assessments.ZConditionChange>
+export type TUpdateSettings = z.input<typeof assessments.ZUpdateSettings>
+
+// ---------- worklists ----------
+export type TWorklistRule = z.infer<typeof worklists.ZRule>
+export type TWorklistItem = z.infer<typeof worklists.ZItem>
+export type TCreateRule = z.input<typeof worklists.ZCreateRule>
+export type TUpdateRule = z.input<typeof worklists.ZUpdateRule>
+export type TFindWorklistItems = z.input<typeof worklists.ZFindItems>
+
+// ---------- audit and system ----------
+export type TAuditEntry = z.infer<typeof audit.ZAuditRow>
+export type TAuditVerify = z.infer<typeof audit.ZAuditVerify>
+export type THealth = z.infer<typeof system.ZHealth>
