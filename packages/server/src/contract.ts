@@ -39,6 +39,11 @@ export type TFindElders = z.input<typeof elders.ZFindElders>
 export type TElderFilter = z.input<typeof elders.ZElderFilter>
 export type TReveal = z.input<typeof elders.ZReveal>
 export type TMerge = z.input<typeof elders.ZMerge>
+export type TElderImportJob = z.infer<typeof elders.ZImportJob>
+export type TElderImportConflict = z.infer<typeof elders.ZImportConflict>
+export type TElderImportChange = z.infer<typeof elders.ZImportChange>
+export type TElderImportWarning = z.infer<typeof elders.ZImportWarning>
+export type TElderImportError = z.infer<typeof elders.ZImportError>
 
 // ---------- assessments ----------
 export type TAssessmentSummary = z.infer<typeof assessments.ZAssessmentSummary>

@@ -140,3 +140,35 @@ export const ZElderDetail = ZElderSummary.extend({
   updatedAt: z.string(),
 })
 export type TElderDetail = z.infer<typeof ZElderDetail>
+
+// ---------- batch import (status, result, confirmation) ----------
+
+const jobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const
+const importPhases = ['queued', 'reading', 'checking', 'writing', 'done'] as const
+export const ZImportConflict = z.object({
+  row: z.number(), elderId: z.string(), idNumber: z.string(),
+  fields: z.array(z.object({ field: z.string(), label: z.string(), existing: z.string(), imported: z.string() })),
+})
+export const ZImportChange = z.object({
+  row: z.number(), elderId: z.string(), name: z.string(),
+  changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })),
+})
+export const ZImportWarning = z.object({ row: z.number(), name: z.string(), column: z.string(), value: z.string(), message: z.string() })
+export const ZImportError = z.object({ row: z.number(), name: z.string(), column: z.string(), value: z.string(), message: z.string() })
+export const ZImportErrorList = z.object({ items: z.array(ZImportError), total: z.number() })
+export const ZImportJob = z.object({
+  id: z.string(), status: z.enum(jobStatuses), filename: z.string(), mode: z.enum(['all_or_nothing', 'valid_only']), createdAt: z.string(), finishedAt: z.string().nullable(),
+  progress: z.object({ phase: z.enum(importPhases), percent: z.number(), rowsRead: z.number() }).nullable(), error: z.string().nullable(),
+  confirmsJobId: z.string().nullable(),
+  result: z.object({
+    mode: z.string(), committed: z.boolean(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
+    errorRows: z.number(), errorCount: z.number(), conflictCount: z.number(), warningCount: z.number(), unknownColumns: z.array(z.string()), message: z.string(),
+    /** Rows whose ID number belongs to an elder with another name: imported only when confirmed. */
+    conflicts: z.array(ZImportConflict),
+    /** Every updated elder (first 200) and what changed, in Chinese. */
+    changes: z.array(ZImportChange),
+    warnings: z.array(ZImportWarning),
+  }).nullable(),
+  hasErrorReport: z.boolean(),
+})
+export const ZConfirmImportRows = z.object({ rows: z.array(z.number().int().min(1)).min(1, '请选择要确认的行').max(10_000) })

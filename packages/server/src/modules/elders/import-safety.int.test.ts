@@ -5,6 +5,9 @@ import { createTestApp, type TestApp } from '../../../test/app.js'
 import { importXlsx, uploadImport, waitForImport, xlsx, xlsxBomb } from '../../../test/elder-import.js'
 import { freshIdNumber, newElder } from '../../../test/factories.js'
 import { rowsOf } from '../../db/client.js'
+import { createCrypto } from '../../platform/crypto.js'
+import { TEST_SECRET } from '../../../test/config.js'
+import { sealImportFile } from './start-elder-import.js'
 
 let t: TestApp
 let officer: string
@@ -193,7 +196,7 @@ describe('the import is a durable job (issue 15 item 3)', () => {
     await t.database.db
       .execute(sql`insert into jobs (id, kind, status, attempts, max_attempts, locked_by, locked_until, created_by, region_code, input, attachment, started_at, run_at)
       values (${id}, 'elder_import', 'running', ${attempts}, 3, 'w-dead', now() - interval '1 minute', ${await officerId()}, '620702001000',
-              ${JSON.stringify({ filename: 'a.xlsx', size: file.length, mode: 'valid_only' })}::jsonb, ${file}, now(), now())`)
+              ${JSON.stringify({ filename: 'a.xlsx', size: file.length, mode: 'valid_only' })}::jsonb, ${sealImportFile(createCrypto(TEST_SECRET), file)}, now(), now())`)
     return id
   }
 
@@ -211,6 +214,11 @@ describe('the import is a durable job (issue 15 item 3)', () => {
     const idNumber = freshIdNumber()
     const job = await importXlsx(t, officer, await xlsx([row('只写一次', idNumber)]), 'valid_only')
     expect(job.result).toMatchObject({ created: 1 })
+    // The stored upload is encrypted like every other copy of an ID number: not the zip itself.
+    const [att] = rowsOf<{ head: string }>(
+      await t.database.db.execute(sql`select encode(substring(attachment from 1 for 4), 'hex') as head from jobs where id = ${job.id}`),
+    )
+    expect(att!.head).not.toBe('504b0304')
     // As if the process died between the commit and marking the job done.
     await t.database.db.execute(sql`update jobs set status = 'running', locked_until = now() - interval '1 minute', attempts = 1 where id = ${job.id}`)
     const again = await waitForImport(t, officer, job.id)

@@ -18,6 +18,7 @@ import { auditDuplicateHits, DUPLICATE_HITS_PER_HOUR, rateLimited, recentDuplica
 import { changesForResult, planElderImport, regionResolver } from './plan-elder-import.js'
 import { readImportFile } from './read-import-file.js'
 import { ELDER_IMPORT_JOB, type TImportDetails, type TImportInput, type TImportProgress, type TImportResult } from './import-types.js'
+import { openImportFile } from './start-elder-import.js'
 import { writeElderImport } from './write-elder-import.js'
 
 const MAX_STORED_ROWS = 50_000
@@ -170,7 +171,7 @@ export const elderImportJob = defineJob<TImportInput>({
   run: async (ctx, job) => {
     if (!job.attachment) throw new AppError('VALIDATION_FAILED', '导入任务缺少上传的文件，请重新上传')
     try {
-      return await runElderImport(ctx, { jobId: job.id, input: job.input, file: job.attachment, progress: job.progress })
+      return await runElderImport(ctx, { jobId: job.id, input: job.input, file: openImportFile(ctx.crypto, job.attachment), progress: job.progress })
     } catch (err) {
       // Unexpected failures are retried by the runner; the last one is stored in Chinese, never
       // as a database message, and leaves its audit trace.

@@ -5,6 +5,7 @@
  */
 import { withTx } from '../../platform/context.js'
 import type { Ctx } from '../../platform/context.js'
+import type { Crypto } from '../../platform/crypto.js'
 import { appendAudit } from '../../platform/audit.js'
 import { AppError } from '../../platform/errors.js'
 import { enqueueJob } from '../../platform/jobs.js'
@@ -12,6 +13,13 @@ import { requirePermission } from '../../platform/permissions.js'
 import { assertDuplicateBudget } from './duplicate-guard.js'
 import { ELDER_IMPORT_JOB, type TImportInput, type TImportMode } from './import-types.js'
 import { checkXlsxArchive } from './xlsx-guard.js'
+
+/**
+ * The uploaded workbook holds ID numbers, phones and health data in clear; like every other copy
+ * of them in the database it is stored encrypted (docs/elders.md §3), as the job's attachment.
+ */
+export const sealImportFile = (crypto: Crypto, file: Buffer): Buffer => Buffer.from(crypto.encrypt(file.toString('base64')), 'utf8')
+export const openImportFile = (crypto: Crypto, sealed: Buffer): Buffer => Buffer.from(crypto.decrypt(sealed.toString('utf8')), 'base64')
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
@@ -56,7 +64,7 @@ export async function startElderImport(ctx: Ctx, file: { buffer: Buffer; filenam
       kind: ELDER_IMPORT_JOB,
       input,
       regionCode: actor.scopeRegionCode,
-      attachment: file.buffer,
+      attachment: sealImportFile(ctx.crypto, file.buffer),
       maxAttempts: 3,
     }),
   )

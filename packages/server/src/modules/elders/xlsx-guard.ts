@@ -171,9 +171,9 @@ export async function checkXlsxArchive(buf: Buffer, limits: TXlsxLimits = xlsxLi
           }
         : undefined,
     )
-    if (actual > lim.bytes) throw tooLarge(`${lim.label}解压后超过 ${mb(lim.bytes)}`)
     // An entry larger than its directory says is a forged archive, whatever the limits.
     if (actual > e.size) throw damaged('zip 目录中的大小与内容不符')
+    if (actual > lim.bytes) throw tooLarge(`${lim.label}解压后超过 ${mb(lim.bytes)}`)
     if (dimension) {
       const [, , c2, r2] = (dimension as string).split(',')
       if (r2 && Number(r2) > limits.sheetRows)

@@ -7,9 +7,14 @@ import type {
   TElderDetail as ElderDetail,
   TContact as Contact,
   TElderInput as ElderInput,
+  TElderImportJob as ImportJob,
+  TElderImportConflict as ImportConflict,
+  TElderImportChange as ImportChange,
+  TElderImportWarning as ImportWarning,
+  TElderImportError as ImportError,
 } from "@yiyang/server/contract";
 export type { TSex as Sex } from "@yiyang/core";
-export type { ElderStatus, ElderSummary, ElderDetail, Contact, ElderInput };
+export type { ElderStatus, ElderSummary, ElderDetail, Contact, ElderInput, ImportJob, ImportConflict, ImportChange, ImportWarning, ImportError };
 
 /** Filters of the elder list; arrays travel as comma-separated values. */
 export interface ElderQuery {
@@ -48,39 +53,6 @@ export interface ElderEvent {
 
 export type RevealField = "idNumber" | "phone" | "address" | "contacts";
 
-export interface ImportJob {
-  id: string;
-  status: "queued" | "running" | "succeeded" | "failed";
-  filename: string;
-  mode: ImportMode;
-  createdAt: string;
-  finishedAt: string | null;
-  progress: { phase: "queued" | "reading" | "checking" | "writing" | "done"; percent: number; rowsRead: number } | null;
-  error: string | null;
-  result: {
-    mode: string;
-    committed: boolean;
-    rows: number;
-    created: number;
-    updated: number;
-    unchanged: number;
-    errorRows: number;
-    errorCount: number;
-    conflictCount: number;
-    warningCount: number;
-    unknownColumns: string[];
-    message: string;
-    conflicts: ImportConflict[];
-    changes: ImportChange[];
-    warnings: ImportWarning[];
-  } | null;
-  confirmsJobId: string | null;
-  hasErrorReport: boolean;
-}
-/** A row whose ID number belongs to an elder with another name: imported only when confirmed. */
-export interface ImportConflict { row: number; elderId: string; idNumber: string; fields: { field: string; label: string; existing: string; imported: string }[] }
-export interface ImportChange { row: number; elderId: string; name: string; changes: { field: string; label: string; before: string; after: string }[] }
-export interface ImportWarning { row: number; name: string; column: string; value: string; message: string }
 export type ImportMode = "all_or_nothing" | "valid_only";
 
 export const elderKeys = {
@@ -182,7 +154,6 @@ export async function downloadFile(path: string, filename: string, query?: Recor
   return { rows: Number(res.headers.get("x-row-count") ?? NaN) };
 }
 
-export interface ImportError { row: number; name: string; column: string; value: string; message: string }
 export const confirmImportRows = (id: string, rows: number[]) => http.post<{ id: string }>(`/elders/imports/${encodeURIComponent(id)}/confirm`, { rows });
 export const fetchImportErrors = (id: string) =>
   http.get<{ items: ImportError[]; total: number }>(`/elders/imports/${encodeURIComponent(id)}/errors`, { format: "json" });
