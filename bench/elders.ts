@@ -25,7 +25,6 @@ import { openPostgres } from '../packages/server/src/db/client.js'
 import { loadConfig } from '../packages/server/src/platform/config.js'
 import { seedDemo } from '../packages/server/src/seed/demo.js'
 import { generateElders } from '../packages/server/src/modules/elders/seed-elders.js'
-import { settleImports } from '../packages/server/src/modules/elders/import-elders.js'
 
 const BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const TOTAL = Number(process.env.BENCH_ELDERS ?? 1_000_000)
@@ -166,7 +165,7 @@ async function main() {
       await new Promise((r) => setTimeout(r, 200))
     }
     const importMs = t0() - t
-    await settleImports()
+    await app.jobs.drain()
     if (job.status !== 'succeeded') throw new Error(`import failed: ${job.error}`)
     const written = job.result!.created + job.result!.updated
     log(`(a) import ${job.result!.rows.toLocaleString()} rows: ${secs(importMs)}, ${Math.round(written / (importMs / 1000)).toLocaleString()} rows/s written (created ${job.result!.created.toLocaleString()}, updated ${job.result!.updated}, rejected rows ${job.result!.errorRows})`)

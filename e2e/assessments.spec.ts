@@ -198,7 +198,7 @@ describe('ability assessment: schedule → tablet form → review → report', (
     expect(serious(await axe(page, { aaa: true }))).toEqual([])
     await screenshot(page, 'assessment-stats-elder-mode')
     // Excel export of the same table.
-    const xlsx = await page.request.get(`${server.url}/api/v1/assessments/stats.xlsx`)
+    const xlsx = await page.request.post(`${server.url}/api/v1/assessments/stats.xlsx`, { data: {}, headers: { origin: server.url } })
     expect(xlsx.status()).toBe(200)
     expect(xlsx.headers()['content-type']).toContain('spreadsheetml')
     await page.getByRole('switch', { name: '长辈模式' }).click()

@@ -39,7 +39,11 @@ describe('elder registry: import wizard, form, reveal', () => {
     await page.getByText('存在错误，未导入任何数据').waitFor({ timeout: 60_000 })
     const table = page.getByRole('table').last()
     await table.getByText('身份证号码校验码不正确').waitFor()
-    await expect(table.getByText('该身份证号已在南街街道').count()).resolves.toBe(1)
+    // Another street's number says only "elsewhere" (issue 16): no street, no community.
+    await expect(table.getByText('该身份证号已在其他辖区登记，请联系区民政局核实').count()).resolves.toBe(1)
+    await expect(table.getByText('南街').count()).resolves.toBe(0)
+    // The clerk's slip (issue 24): an ID number registered to someone else is held for confirmation.
+    await page.getByRole('table', { name: '待确认的行' }).getByText('郭明').waitFor()
     await expect(table.getByText('未知的老年人类别“富裕户”').count()).resolves.toBe(1)
     await screenshot(page, 'elders-import-errors')
 
@@ -48,7 +52,7 @@ describe('elder registry: import wizard, form, reveal', () => {
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.readFile(file!)
     const ws = wb.worksheets[0]!
-    expect(ws.getRow(1).values).toEqual([undefined, '行号', '列', '填写的内容', '问题'])
+    expect(ws.getRow(1).values).toEqual([undefined, '行号', '姓名', '列', '填写的内容', '问题'])
     expect(ws.rowCount).toBeGreaterThanOrEqual(10)
 
     // Nothing was imported: the first good row is not in the registry.
@@ -66,7 +70,15 @@ describe('elder registry: import wizard, form, reveal', () => {
     await page.getByRole('button', { name: /开始导入/ }).click()
     await page.getByText('部分导入完成').waitFor({ timeout: 60_000 })
     await page.getByText(/新增 6 人，更新 1 人/).waitFor()
+    await page.getByRole('table', { name: '已更新的老人' }).getByText(/居住情况：.+ → 独居/).waitFor()
+    await page.getByRole('table', { name: '导入提示' }).getByText('“五保户”按“特困人员”导入').waitFor()
     await screenshot(page, 'elders-import-partial')
+    // Confirming the conflict row imports it, and the result shows the rename.
+    const conflicts = page.getByRole('table', { name: '待确认的行' })
+    await conflicts.getByRole('row', { name: /郭明/ }).getByRole('checkbox').check()
+    await page.getByRole('button', { name: /确认导入所选行/ }).click()
+    await page.getByRole('table', { name: '已更新的老人' }).getByText(/姓名：.+ → 郭明/).waitFor({ timeout: 60_000 })
+    await screenshot(page, 'elders-import-confirmed')
     await page.getByRole('button', { name: '查看名单' }).click()
     await page.getByRole('searchbox').fill('赵桂兰')
     await page.getByRole('searchbox').press('Enter')

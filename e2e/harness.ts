@@ -109,7 +109,9 @@ export type AxeViolation = { id: string; impact: string | null; help: string; no
 
 /** Runs axe-core in the page; AAA contrast ('color-contrast-enhanced') is switched on for elder mode. */
 export async function axe(page: Page, opts: { aaa?: boolean } = {}): Promise<AxeViolation[]> {
-  await page.addScriptTag({ content: axeSource })
+  // Evaluated through the DevTools protocol, not as an inline <script>: the app's CSP
+  // (script-src 'self') rightly blocks inline scripts, and the test must not weaken it.
+  await page.evaluate(axeSource)
   return page.evaluate(async (aaa) => {
     const w = window as unknown as { axe: { run: (ctx: unknown, o: unknown) => Promise<{ violations: AxeViolation[] }> } }
     const r = await w.axe.run(document, { rules: { 'color-contrast-enhanced': { enabled: aaa } } })

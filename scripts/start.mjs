@@ -1,10 +1,10 @@
 #!/usr/bin/env node
-// `npm start`: builds what is missing (domain packages, web app), then runs the server.
+// `npm start`: builds what is missing (domain packages, web app), then runs the server in this process.
 // Migrations and the demo seed run inside the server at start.
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
 const bin = (name) => join(root, 'node_modules', '.bin', name)
@@ -35,6 +35,16 @@ const webStale = !existsSync(webIndex) || webSrc.some((p) => existsSync(p) && (s
 // which makes React and antd build their development variants).
 if (webStale && process.env.SKIP_WEB_BUILD !== '1') run(process.execPath, [bin('vite'), 'build', '--logLevel', 'warn'], '构建网页前端', join(root, 'packages/web'), { ...process.env, NODE_ENV: 'production' })
 
-const child = spawn(process.execPath, ['--import', 'tsx', 'packages/server/src/main.ts'], { cwd: root, stdio: 'inherit', env: process.env })
-for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig))
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)))
+// The server runs in this very process (tsx registered here), so `npm start` is one node
+// process under npm: SIGTERM or SIGINT reaches the server's own handlers, which close the
+// port and the database. A child process would be orphaned when npm or sh die first.
+process.chdir(root)
+const { register } = await import('tsx/esm/api')
+register()
+// If whoever started us dies without passing the signal on (npm killed, a terminal closed), we
+// are re-parented: stop cleanly rather than hold the port and the data folder as an orphan.
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) process.kill(process.pid, 'SIGTERM')
+}, 1000).unref()
+await import(pathToFileURL(join(root, 'packages/server/src/main.ts')).href)

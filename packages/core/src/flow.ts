@@ -3,11 +3,13 @@
  * from, the status it leads to and the permission it needs. The server runs a guarded
  * `UPDATE … WHERE status = ANY(from)`; the web asks the same table which buttons to show.
  */
+import type { TPermission } from './roles.js';
 
 export type FlowAction<S extends string = string> = {
   readonly from: readonly S[];
   readonly to: S;
-  readonly permission?: string;
+  /** What the actor needs to take this step; the server's step helper checks it. */
+  readonly permission: TPermission;
 };
 
 /** A transition table: action name → transition. */

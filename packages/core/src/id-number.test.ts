@@ -58,7 +58,9 @@ describe('parseIdNumber', () => {
   it('rejects letters other than a final X with code chars', () => {
     expect(parseIdNumber('11010519491231002A', TODAY)).toMatchObject({ ok: false, code: 'chars' });
     expect(parseIdNumber('1101051949123100X2', TODAY)).toMatchObject({ ok: false, code: 'chars' });
-    expect(parseIdNumber('1101 0519491231002', TODAY)).toMatchObject({ ok: false, code: 'chars' });
+    // Spaces between digit groups are separators (issue 24): 17 digits are then too few.
+    expect(parseIdNumber('1101 0519491231002', TODAY)).toMatchObject({ ok: false, code: 'length' });
+    expect(parseIdNumber('1101_0519491231002', TODAY)).toMatchObject({ ok: false, code: 'chars' });
     expect(parseIdNumber('11010549123100X', TODAY)).toMatchObject({ ok: false, code: 'chars' });
   });
 

@@ -5,6 +5,7 @@
  * male, even = female) and an ISO 7064 MOD 11-2 check character (0–9 or X).
  */
 import { isValidCalendarDate, todayInShanghai, toShanghaiDate } from './dates.js';
+import { normalizeIdNumberText } from './normalize-input.js';
 
 export type TSex = 'male' | 'female';
 export type TIdNumberErrorCode = 'length' | 'chars' | 'date' | 'checksum';
@@ -46,17 +47,10 @@ export function idCheckChar(first17: string): string {
 }
 
 /**
- * Trims surrounding white space (including the full-width space U+3000) and converts
- * full-width digits and letters (０-９, Ｘ, ｘ) to ASCII, uppercase.
+ * Removes spaces and dashes (an 18-digit number is often typed in groups) and converts
+ * full-width digits and letters to ASCII, uppercase: see normalize-input.ts.
  */
-export function normalizeIdNumberInput(input: string): string {
-  // Only the characters an ID number can contain are mapped (U+FF10–FF19, Ｘ, ｘ); anything
-  // else stays as typed so that it is reported as a bad character.
-  return input
-    .trim()
-    .replace(/[\uFF10-\uFF19\uFF38\uFF58]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .toUpperCase();
-}
+export const normalizeIdNumberInput = (input: string): string => normalizeIdNumberText(input);
 
 const fail = (code: TIdNumberErrorCode, message: string = idNumberErrorMessages[code]): TIdNumberError => ({
   ok: false,

@@ -6,6 +6,7 @@ export const coreVersion = "0.1.0";
 
 export * from './dates.js';
 export * from './id-number.js';
+export * from './normalize-input.js';
 export * from './masking.js';
 export * from './regions.js';
 export * from './assessment/common.js';
@@ -20,3 +21,6 @@ export * from './categories.js';
 export * from './worklist-rules.js';
 export * from './money.js';
 export * from './roles.js';
+export * from './elder-status.js';
+export * from './events.js';
+export * from './labels.js';

@@ -65,13 +65,14 @@ export const permissions = [
   'assessment:schedule',
   'assessment:object',
   'assessment:settings',
+  'job:manage',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
 const all = [...permissions]
 export const rolePermissions: Record<TRole, readonly TPermission[]> = {
   sys_admin: all,
-  bureau_admin: all.filter((p) => p !== 'token:manage'),
+  bureau_admin: all.filter((p) => p !== 'token:manage' && p !== 'job:manage'),
   street_officer: [
     'user:read', 'user:write', 'region:read', 'elder:read', 'elder:write', 'elder:reveal', 'elder:import',
     'elder:merge', 'worklist:read', 'worklist:write', 'assessment:read', 'assessment:review',

@@ -5,8 +5,10 @@ import swagger from '@fastify/swagger'
 import swaggerUi from '@fastify/swagger-ui'
 import fastifyStatic from '@fastify/static'
 import multipart from '@fastify/multipart'
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
+import helmet from '@fastify/helmet'
+import { jsonSchemaTransform, jsonSchemaTransformObject, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { zodMessage } from './platform/zod-messages.js'
 import { randomUUID } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
@@ -17,11 +19,11 @@ import type { Ctx } from './platform/context.js'
 import { createCrypto } from './platform/crypto.js'
 import { AppError, errorHandler } from './platform/errors.js'
 import { EventBus } from './platform/events.js'
+import { JobRunner, type TJobDefinition } from './platform/jobs.js'
 import { maskLogObject, maskSensitiveText } from './platform/log.js'
-import { accountsRoutes, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
-import { auditRoutes } from './modules/audit/index.js'
-import { regionsRoutes } from './modules/regions/index.js'
-import { systemRoutes } from './modules/system/system.routes.js'
+import { checkActorLimits, checkSameOrigin } from './platform/request-guards.js'
+import { assertCleanText } from './platform/text-guard.js'
+import { actorForUser, authenticate, SESSION_COOKIE } from './modules/accounts/index.js'
 import { apiModules } from './modules/registry.js'
 
 declare module 'fastify' {
@@ -31,12 +33,15 @@ declare module 'fastify' {
   interface FastifyInstance {
     /** Every API route as 'METHOD /path', so tests can prove each one is covered by the scope matrix. */
     apiRoutes: string[]
+    /** Durable jobs and the outbox relay of this process. */
+    jobs: JobRunner
   }
 }
 
-// Chinese validation messages from zod's own locale; field paths come from the error handler.
+// Chinese validation messages: ours with Chinese type names first, zod's zhCN locale for the
+// rest; field paths come from the error handler.
 z.config(z.locales.zhCN())
-z.config({ customError: (iss) => (iss.code === 'invalid_type' && iss.input === undefined ? '此项为必填项' : undefined) })
+z.config({ customError: zodMessage })
 
 export type TAppDeps = {
   database: Database
@@ -46,6 +51,10 @@ export type TAppDeps = {
   /** false silences request logs (tests); otherwise pino options. */
   logger?: boolean | Record<string, unknown>
   loginRateLimit?: number
+  /** Tests only: job kinds beside the modules' own. */
+  extraJobs?: TJobDefinition<never>[]
+  /** false: no background runner (tests that drive `app.jobs.drain()` themselves still can). */
+  runJobs?: boolean
   /** Tests only: extra routes registered before the app is sealed. */
   extraRoutes?: (app: FastifyInstance) => void
 }
@@ -78,7 +87,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     },
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>()
-  const events = deps.events ?? new EventBus((err, e) => app.log.error({ err, event: e.type }, 'event handler failed'))
+  const events = deps.events ?? new EventBus()
 
   app.setValidatorCompiler(validatorCompiler)
   app.setSerializerCompiler(serializerCompiler)
@@ -89,6 +98,32 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     for (const m of methods) if (r.url.startsWith('/api/v1/') && m !== 'HEAD') app.apiRoutes.push(`${m} ${r.url}`)
   })
 
+  // Security headers. The CSP fits the built SPA: scripts only from our origin; antd (CSS-in-JS)
+  // and ECharts write inline styles, hence style-src 'unsafe-inline'; the Swagger UI at
+  // /api/docs uses the same origin only. frame-ancestors 'self' stops clickjacking by other
+  // sites; our own report page shows the printable report (report.html) in an iframe.
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        workerSrc: ["'self'", 'blob:'],
+      },
+    },
+    // HSTS belongs to the TLS-terminating reverse proxy (docs/operations.md), not to plain HTTP.
+    strictTransportSecurity: false,
+    referrerPolicy: { policy: 'same-origin' },
+    crossOriginEmbedderPolicy: false,
+  })
   await app.register(cookie)
   await app.register(rateLimit, { global: false })
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 20 } })
@@ -99,6 +134,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
       security: [{ cookie: [] }, { bearer: [] }],
     },
     transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
   })
   await app.register(swaggerUi, { routePrefix: '/api/docs' })
 
@@ -110,26 +146,38 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
       req.ctx = { ...base, actor: null }
       return
     }
+    checkSameOrigin(req)
     const actor = await authenticate(database.db, clock.now(), req.cookies?.[SESSION_COOKIE], req.headers.authorization)
     req.ctx = { ...base, actor }
+    await checkActorLimits(req, reply)
+  })
+  // Before every schema: control and invisible characters in any text answer 400 (text-guard.ts).
+  app.addHook('preValidation', async (req) => {
+    if (req.url.startsWith('/api/')) assertCleanText({ body: req.body, query: req.query, params: req.params })
   })
   // One line per request: id, user, status, duration. The route pattern is logged, not the
-  // raw URL, so query strings (which may carry an ID number) never reach the log.
+  // raw URL, so query strings (which may carry an ID number) never reach the log. `req.log` is
+  // a child logger that already carries reqId: naming it again printed it twice per line.
   app.addHook('onResponse', async (req, reply) => {
     req.log.info({
-      reqId: req.id, userId: req.ctx?.actor?.userId ?? null, method: req.method,
+      userId: req.ctx?.actor?.userId ?? null, method: req.method,
       route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime),
     }, 'request')
   })
 
+  const runner = new JobRunner({
+    database, clock, config, crypto, events, definitions: [...apiModules.flatMap((m) => m.jobs ?? []), ...(deps.extraJobs ?? [])],
+    loadActor: actorForUser, log: app.log,
+  })
+  app.decorate('jobs', runner)
   await app.register(async (api) => {
-    await api.register(systemRoutes, { database, version: config.version })
-    await api.register(accountsRoutes, { loginRateLimit: deps.loginRateLimit ?? 20 })
-    await api.register(regionsRoutes)
-    await api.register(auditRoutes)
-    for (const mod of apiModules) await api.register(mod.routes, { events, database })
+    const routeOptions = { events, database, version: config.version, loginRateLimit: deps.loginRateLimit ?? 20 }
+    for (const mod of apiModules) await api.register(mod.routes, routeOptions)
   }, { prefix: '/api/v1' })
   for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
+  if (deps.runJobs !== false) app.addHook('onReady', () => runner.start())
+  // Runs before the database is closed by the caller: in-flight jobs finish or keep their lease.
+  app.addHook('onClose', () => runner.stop())
 
   deps.extraRoutes?.(app)
   const webDist = config.webDist ?? join(import.meta.dirname ?? new URL('.', import.meta.url).pathname, '../../web/dist')

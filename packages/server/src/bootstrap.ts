@@ -1,16 +1,18 @@
-import { eq, count } from 'drizzle-orm'
 import { join } from 'node:path'
-import { openPglite, openPostgres, type Database } from './db/client.js'
+import { openPglite, openPostgres, protectDataDir, type Database } from './db/client.js'
 import type { TConfig } from './platform/config.js'
 import type { Ctx } from './platform/context.js'
 import { systemClock } from './platform/clock.js'
 import { createCrypto } from './platform/crypto.js'
 import { EventBus } from './platform/events.js'
-import { users } from './modules/accounts/accounts.tables.js'
+import { countDemoPasswordUsers } from './modules/accounts/index.js'
 import { isDatabaseEmpty, seedDemo } from './seed/demo.js'
 
 export async function openDatabase(config: TConfig): Promise<Database> {
-  return config.databaseUrl ? openPostgres(config.databaseUrl) : openPglite({ dataDir: join(config.dataDir, 'pgdata') })
+  if (config.databaseUrl) return openPostgres(config.databaseUrl)
+  // The whole folder (secret.key beside pgdata) is the server user's alone.
+  protectDataDir(config.dataDir)
+  return openPglite({ dataDir: join(config.dataDir, 'pgdata') })
 }
 
 /** A context for work the system does on its own (seed, schedules): no actor, audited as system. */
@@ -29,8 +31,7 @@ export async function prepareDatabase(database: Database, config: TConfig, log: 
 
 /** Production refuses to run while anyone can still log in with the published demo password. */
 export async function assertNoDemoPasswords(database: Database) {
-  const [row] = await database.db.select({ n: count() }).from(users).where(eq(users.isDemoPassword, true))
-  const n = Number(row?.n ?? 0)
+  const n = await countDemoPasswordUsers(database.db)
   if (n > 0) {
     throw new Error(`生产模式下拒绝启动：仍有 ${n} 个演示账号使用公开的演示密码。请先修改这些账号的密码或停用它们（或以 SEED_DEMO=false 使用空库）。`)
   }

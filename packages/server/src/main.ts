@@ -11,6 +11,8 @@ function fail(message: string): never {
 }
 
 async function main() {
+  // Everything the server writes (PGlite files, the secret key, exports) is for its own user only.
+  process.umask(0o077)
   let config
   try {
     config = loadConfig(process.env, version)

@@ -1,13 +1,11 @@
 import { addDays, addMonths, makeIdNumber, todayInShanghai } from '@yiyang/core'
 import type { TestApp } from './app.js'
 
-
 /**
- * A fresh valid ID number (made-up address code 620702, checksum computed) that no other test
- * in this file uses (each test file has its own database clone).
+ * A fresh valid ID number (address code 620721, 肃南县, another county than the demo seed's
+ * 620702; checksum computed). Fresh numbers never repeat within a test process, so tests in
+ * one file stay apart by data, and never meet the demo seed's numbers.
  */
-// Fresh numbers never repeat within a test process (each test file has its own database) and
-// use another county's address code, so they never meet the demo seed's 620702 numbers.
 const FRESH_SPACE = 300 * 450
 let freshBase = Math.floor(Math.random() * FRESH_SPACE)
 

@@ -32,9 +32,9 @@ export const assessmentStatusLabels = {
 
 export const assessmentFlow = {
   /** The assessor opens the form. */
-  start: { from: ['scheduled'], to: 'in_progress', permission: 'assessment:fill' },
+  start: { from: ['scheduled'], to: 'in_progress', permission: 'assessment:write' },
   /** Complete form handed in for review (also after a return). */
-  submit: { from: ['in_progress', 'returned'], to: 'submitted', permission: 'assessment:fill' },
+  submit: { from: ['in_progress', 'returned'], to: 'submitted', permission: 'assessment:write' },
   /** Reviewer sends it back with a reason. */
   return: { from: ['submitted'], to: 'returned', permission: 'assessment:review' },
   /** Reviewer approves the result. */

@@ -19,6 +19,12 @@ export const auditLog = pgTable(
     ip: text('ip'),
     prevHash: varchar('prev_hash', { length: 64 }).notNull(),
     hash: varchar('hash', { length: 64 }).notNull(),
+    /**
+     * How `hash` was computed: 'sha256' for rows written before issue 16 (plain hash, which
+     * anyone with database rights can recompute), 'hmac-sha256' since (keyed by a key derived
+     * from SECRET_KEY, which the database does not hold). A chain never goes back to 'sha256'.
+     */
+    hashAlg: text('hash_alg').notNull().default('sha256'),
   },
   (t) => [
     index('audit_at_idx').on(t.at),

@@ -1,7 +1,7 @@
 import { asc, eq, gt, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client.js'
 import { rowsOf } from '../db/client.js'
-import { sha256Hex } from './crypto.js'
+import { safeEqual, sha256Hex, type Crypto } from './crypto.js'
 import type { TxCtx } from './context.js'
 import { auditHead, auditLog } from './audit.tables.js'
 
@@ -68,12 +68,26 @@ type ChainFields = {
   ip: string | null
 }
 
-export function auditRowHash(prevHash: string, r: ChainFields): string {
-  const content = canonical({ ...r, at: r.at.toISOString() })
-  return sha256Hex(prevHash + '\n' + content)
+export const AUDIT_HASH_ALGS = ['sha256', 'hmac-sha256'] as const
+export type TAuditHashAlg = (typeof AUDIT_HASH_ALGS)[number]
+/** What new rows use. 'sha256' is only read, for rows written before issue 16. */
+export const CURRENT_AUDIT_HASH_ALG: TAuditHashAlg = 'hmac-sha256'
+export const GENESIS_HASH = '0'.repeat(64)
+
+/**
+ * The row's link in the chain. 'hmac-sha256' is keyed by a key derived from SECRET_KEY, so
+ * whoever can write to the database but does not hold the key cannot forge a valid row.
+ */
+export function auditRowHash(prevHash: string, r: ChainFields, alg: TAuditHashAlg, crypto: Pick<Crypto, 'auditChainMac'>): string {
+  const content = prevHash + '\n' + canonical({ ...r, at: r.at.toISOString() })
+  return alg === 'hmac-sha256' ? crypto.auditChainMac(content) : sha256Hex(content)
 }
 
-/** Appends one audit row inside the caller's transaction, chained to the previous row. */
+/**
+ * Appends one audit row inside the caller's transaction, chained to the previous row. A row
+ * about something with no region of its own (a worklist rule, a token) carries the actor's
+ * scope region, so the audit search, which filters by region, finds it.
+ */
 export async function appendAudit(t: TxCtx, entry: TAuditEntry) {
   const head = rowsOf<{ seq: number | string; hash: string }>(
     await t.tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
@@ -88,41 +102,95 @@ export async function appendAudit(t: TxCtx, entry: TAuditEntry) {
     action: entry.action,
     entityType: entry.entityType,
     entityId: entry.entityId ?? null,
-    regionCode: entry.regionCode ?? null,
+    regionCode: entry.regionCode ?? t.actor?.scopeRegionCode ?? null,
     before: sanitizeForAudit(entry.before ?? null),
     after: sanitizeForAudit(entry.after ?? null),
     requestId: t.requestId,
     ip: t.ip,
   }
-  const hash = auditRowHash(head.hash, fields)
-  await t.tx.insert(auditLog).values({ ...fields, prevHash: head.hash, hash })
+  const hash = auditRowHash(head.hash, fields, CURRENT_AUDIT_HASH_ALG, t.crypto)
+  await t.tx.insert(auditLog).values({ ...fields, prevHash: head.hash, hash, hashAlg: CURRENT_AUDIT_HASH_ALG })
   await t.tx.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1))
   return { seq: fields.seq, hash }
 }
 
-export type TVerifyResult = { ok: boolean; checked: number; brokenAt?: { seq: number; id: string; reason: string } }
+export type TVerifyResult = {
+  ok: boolean
+  checked: number
+  /** Rows from before issue 16, chained with plain SHA-256: their order is checked, not who wrote them. */
+  legacyRows: number
+  head: { seq: number; hash: string }
+  brokenAt?: { seq: number; id: string | null; reason: string }
+}
 
-/** Walks the chain in pages; reports the first row whose link or content hash does not match. */
-export async function verifyAuditChain(db: DbOrTx, pageSize = 2000): Promise<TVerifyResult> {
-  let prev = '0'.repeat(64)
+/**
+ * Walks the chain in pages; reports the first row whose link or content hash does not match,
+ * then compares the chain's end with audit_head, so deleting the newest rows is caught too
+ * (unless the head row is rewound as well: only an exported checkpoint catches that).
+ */
+export async function verifyAuditChain(db: DbOrTx, crypto: Pick<Crypto, 'auditChainMac'>, pageSize = 2000): Promise<TVerifyResult> {
+  const [headRow] = await db.select().from(auditHead).where(eq(auditHead.id, 1))
+  const head = { seq: Number(headRow?.seq ?? 0), hash: headRow?.hash ?? GENESIS_HASH }
+  let prev = GENESIS_HASH
   let lastSeq = 0
   let checked = 0
+  let legacyRows = 0
+  let seenHmac = false
+  const broken = (seq: number, id: string | null, reason: string): TVerifyResult => ({ ok: false, checked, legacyRows, head, brokenAt: { seq, id, reason } })
   for (;;) {
     const rows = await db.select().from(auditLog).where(gt(auditLog.seq, lastSeq)).orderBy(asc(auditLog.seq)).limit(pageSize)
     if (rows.length === 0) break
     for (const r of rows) {
-      if (r.seq !== lastSeq + 1) return { ok: false, checked, brokenAt: { seq: r.seq, id: r.id, reason: `序号不连续：缺少第 ${lastSeq + 1} 条` } }
-      if (r.prevHash !== prev) return { ok: false, checked, brokenAt: { seq: r.seq, id: r.id, reason: '与上一条记录的哈希链接不符' } }
+      if (r.seq !== lastSeq + 1) return broken(r.seq, r.id, `序号不连续：缺少第 ${lastSeq + 1} 条`)
+      if (r.prevHash !== prev) return broken(r.seq, r.id, '与上一条记录的哈希链接不符')
+      const alg = r.hashAlg as TAuditHashAlg
+      if (!AUDIT_HASH_ALGS.includes(alg)) return broken(r.seq, r.id, `未知的哈希算法 ${r.hashAlg}`)
+      // Once keyed rows start, an unkeyed row can only be a forgery.
+      if (alg === 'sha256' && seenHmac) return broken(r.seq, r.id, '在密钥签名记录之后出现了未签名记录（可能被伪造）')
       const expect = auditRowHash(prev, {
         seq: r.seq, at: r.at, actorId: r.actorId, actorUsername: r.actorUsername, actorRole: r.actorRole,
         action: r.action, entityType: r.entityType, entityId: r.entityId, regionCode: r.regionCode,
         before: r.before, after: r.after, requestId: r.requestId, ip: r.ip,
-      })
-      if (expect !== r.hash) return { ok: false, checked, brokenAt: { seq: r.seq, id: r.id, reason: '记录内容与哈希不符（可能被篡改）' } }
+      }, alg, crypto)
+      if (expect !== r.hash) return broken(r.seq, r.id, '记录内容与哈希不符（可能被篡改）')
+      if (alg === 'sha256') legacyRows++
+      else seenHmac = true
       prev = r.hash
       lastSeq = r.seq
       checked++
     }
   }
-  return { ok: true, checked }
+  if (lastSeq !== head.seq) {
+    return lastSeq < head.seq
+      ? broken(lastSeq + 1, null, `链尾缺失：链头记录共 ${head.seq} 条，实际只有 ${lastSeq} 条（最新的记录可能被删除）`)
+      : broken(head.seq + 1, null, `链头落后：链头记录共 ${head.seq} 条，实际有 ${lastSeq} 条`)
+  }
+  if (prev !== head.hash) return broken(lastSeq, null, '最后一条记录的哈希与链头不符')
+  return { ok: true, checked, legacyRows, head }
+}
+
+export type TAuditCheckpoint = { seq: number; hash: string; at: string; sig: string }
+
+/** A signed statement "the chain had `seq` rows ending in `hash`", to keep outside the database. */
+export function signCheckpoint(crypto: Pick<Crypto, 'checkpointMac'>, head: { seq: number; hash: string }, at: Date): TAuditCheckpoint {
+  const c = { seq: head.seq, hash: head.hash, at: at.toISOString() }
+  return { ...c, sig: crypto.checkpointMac(`yiyang-audit-checkpoint|${c.seq}|${c.hash}|${c.at}`) }
+}
+
+/**
+ * Checks exported checkpoints against the database: each must carry a valid signature and the
+ * row at its seq must still exist with the same hash. A chain rewound below a checkpoint, or
+ * rewritten before it, fails here even if it is internally consistent.
+ */
+export async function verifyCheckpoints(db: DbOrTx, crypto: Pick<Crypto, 'checkpointMac'>, checkpoints: TAuditCheckpoint[]) {
+  const problems: string[] = []
+  for (const cp of checkpoints) {
+    const good = signCheckpoint(crypto, cp, new Date(cp.at)).sig
+    if (!safeEqual(good, cp.sig)) { problems.push(`检查点 #${cp.seq}（${cp.at}）签名无效`); continue }
+    if (cp.seq === 0) continue
+    const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, cp.seq))
+    if (!row) problems.push(`检查点 #${cp.seq}（${cp.at}）对应的审计记录已不存在（记录可能被删除）`)
+    else if (row.hash !== cp.hash) problems.push(`检查点 #${cp.seq}（${cp.at}）的哈希与数据库不符（记录可能被改写）`)
+  }
+  return { ok: problems.length === 0, checked: checkpoints.length, problems }
 }

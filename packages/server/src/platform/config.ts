@@ -70,7 +70,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
 function loadOrCreateSecret(dataDir: string): string {
   const file = join(dataDir, 'secret.key')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-  mkdirSync(dataDir, { recursive: true })
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 })
   const key = randomBytes(32).toString('base64url')
   writeFileSync(file, key + '\n', { mode: 0o600 })
   return key

@@ -2,7 +2,7 @@ import type { Db, Tx } from '../db/client.js'
 import type { Clock } from './clock.js'
 import type { TConfig } from './config.js'
 import type { Crypto } from './crypto.js'
-import type { EventBus, TDomainEvent } from './events.js'
+import type { EventBus } from './events.js'
 import type { TActor } from './permissions.js'
 
 /** Everything a use case needs, built per request. Use cases never read globals. */
@@ -17,15 +17,18 @@ export type Ctx = {
   events: EventBus
 }
 
-export type TxCtx = Ctx & { tx: Tx; pendingEvents: TDomainEvent[] }
+/** What to do once the transaction has committed ('wake': the outbox relay and job runner look now). */
+export type TAfterCommit = 'wake'
+
+export type TxCtx = Ctx & { tx: Tx; afterCommit: Set<TAfterCommit> }
 
 /**
- * Runs fn in one transaction. Domain events recorded inside are published only after commit,
- * so a rollback sends nothing.
+ * Runs fn in one transaction. Outbox events and jobs written inside become visible to the
+ * relay only after commit, so a rollback sends nothing.
  */
 export async function withTx<T>(ctx: Ctx, fn: (t: TxCtx) => Promise<T>): Promise<T> {
-  const pendingEvents: TDomainEvent[] = []
-  const result = await ctx.db.transaction(async (tx) => fn({ ...ctx, tx, pendingEvents }))
-  for (const e of pendingEvents) ctx.events.publish(e)
+  const afterCommit = new Set<TAfterCommit>()
+  const result = await ctx.db.transaction(async (tx) => fn({ ...ctx, tx, afterCommit }))
+  if (afterCommit.has('wake')) ctx.events.wake()
   return result
 }

@@ -9,12 +9,20 @@ export type Crypto = {
   encrypt(plain: string): string
   decrypt(stored: string): string
   lookupHash(value: string): string
+  /** HMAC-SHA256 (hex) for the audit hash chain; the key never reaches the database. */
+  auditChainMac(data: string): string
+  /** HMAC-SHA256 (hex) signing exported audit checkpoints, under a separate label. */
+  checkpointMac(data: string): string
 }
 
 export function createCrypto(secretKey: string): Crypto {
   const ikm = Buffer.from(secretKey, 'utf8')
   const encKey = Buffer.from(hkdfSync('sha256', ikm, 'yiyang', 'pii-encryption-v1', 32))
   const macKey = Buffer.from(hkdfSync('sha256', ikm, 'yiyang', 'pii-lookup-v1', 32))
+  // Someone with database rights can disable the append-only trigger and rewrite rows, but
+  // cannot recompute these MACs without SECRET_KEY.
+  const chainKey = Buffer.from(hkdfSync('sha256', ikm, 'yiyang', 'yiyang-audit-chain-v1', 32))
+  const checkpointKey = Buffer.from(hkdfSync('sha256', ikm, 'yiyang', 'yiyang-audit-checkpoint-v1', 32))
   return {
     encrypt(plain) {
       const iv = randomBytes(12)
@@ -32,6 +40,12 @@ export function createCrypto(secretKey: string): Crypto {
     },
     lookupHash(value) {
       return createHmac('sha256', macKey).update(value, 'utf8').digest('base64url')
+    },
+    auditChainMac(data) {
+      return createHmac('sha256', chainKey).update(data, 'utf8').digest('hex')
+    },
+    checkpointMac(data) {
+      return createHmac('sha256', checkpointKey).update(data, 'utf8').digest('hex')
     },
   }
 }

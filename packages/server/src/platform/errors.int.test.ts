@@ -75,7 +75,10 @@ describe('request logs', () => {
       expect(all).not.toContain('11010519491231002X')
       expect(all).not.toContain('13812345678')
       expect(all).not.toContain('yiyang-demo')
-      const reqLines = lines.map((l) => JSON.parse(l)).filter((l) => l.msg === 'request' && l.reqId === res.headers['x-request-id'])
+      const raw = lines.filter((l) => l.includes('"msg":"request"') && l.includes(String(res.headers['x-request-id'])))
+      expect(raw).toHaveLength(1)
+      expect(raw[0].match(/"reqId"/g), 'reqId once per line').toHaveLength(1)
+      const reqLines = raw.map((l) => JSON.parse(l)).filter((l) => l.reqId === res.headers['x-request-id'])
       expect(reqLines).toHaveLength(1)
       expect(reqLines[0]).toMatchObject({ status: 500, route: '/api/v1/__leak', userId: expect.any(String), ms: expect.any(Number) })
     } finally {

@@ -1,6 +1,4 @@
 import { EventEmitter } from 'node:events'
-import { domainEvents } from './outbox.tables.js'
-import type { TxCtx } from './context.js'
 
 export type TDomainEvent = {
   id?: number
@@ -16,48 +14,40 @@ export type TDomainEvent = {
 type Handler = (e: TDomainEvent) => void | Promise<void>
 
 /**
- * In-process fan-out. The outbox row is the durable record; consumers in other modules
- * subscribe by type ('*' for all) and must be idempotent.
+ * In-process fan-out of outbox events. The outbox row is the durable record: the job runner's
+ * relay reads committed rows and calls `dispatch`, which awaits every handler of the type (and
+ * of '*'); if one fails the event is retried later, so handlers must be idempotent.
  */
 export class EventBus {
-  private emitter = new EventEmitter()
-  private failures = 0
-  constructor(private onError: (err: unknown, e: TDomainEvent) => void = () => {}) {
-    this.emitter.setMaxListeners(100)
-  }
-  on(type: string, handler: Handler) {
-    const wrapped = (e: TDomainEvent) => {
-      Promise.resolve()
-        .then(() => handler(e))
-        .catch((err) => {
-          this.failures++
-          this.onError(err, e)
-        })
-    }
-    this.emitter.on(type, wrapped)
-    return () => this.emitter.off(type, wrapped)
-  }
-  publish(e: TDomainEvent) {
-    this.emitter.emit(e.type, e)
-    this.emitter.emit('*', e)
-  }
-  get failureCount() {
-    return this.failures
-  }
-}
+  private handlers = new Map<string, Set<Handler>>()
+  private wakeups = new EventEmitter()
 
-/** Appends the event to the outbox inside the current transaction. */
-export async function recordEvent(t: TxCtx, e: Omit<TDomainEvent, 'id' | 'at' | 'actorId'>) {
-  const [row] = await t.tx
-    .insert(domainEvents)
-    .values({
-      type: e.type,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      regionCode: e.regionCode ?? null,
-      payload: e.payload,
-      actorId: t.actor?.userId ?? null,
-    })
-    .returning({ id: domainEvents.id, createdAt: domainEvents.createdAt })
-  t.pendingEvents.push({ ...e, id: row!.id, at: row!.createdAt.toISOString(), actorId: t.actor?.userId ?? null })
+  on(type: string, handler: Handler) {
+    let set = this.handlers.get(type)
+    if (!set) this.handlers.set(type, (set = new Set()))
+    set.add(handler)
+    return () => void set.delete(handler)
+  }
+
+  hasHandlers(type: string): boolean {
+    return (this.handlers.get(type)?.size ?? 0) + (this.handlers.get('*')?.size ?? 0) > 0
+  }
+
+  /** Runs every handler of the event; rejects with the first failure after all have run. */
+  async dispatch(e: TDomainEvent): Promise<void> {
+    const all = [...(this.handlers.get(e.type) ?? []), ...(this.handlers.get('*') ?? [])]
+    const results = await Promise.allSettled(all.map(async (h) => h(e)))
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected')
+    if (failed) throw failed.reason
+  }
+
+  /** Something durable was committed (an event or a job): the runner looks at once. */
+  wake() {
+    this.wakeups.emit('wake')
+  }
+
+  onWake(fn: () => void) {
+    this.wakeups.on('wake', fn)
+    return () => void this.wakeups.off('wake', fn)
+  }
 }

@@ -1,7 +1,5 @@
 import { z } from 'zod'
 
-export { ZPageQuery, pageOf, type TPageQuery } from './list.js'
-
 export const ZOk = z.object({ ok: z.literal(true) })
 
 export const ZErrorBody = z.object({

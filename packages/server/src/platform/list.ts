@@ -1,5 +1,4 @@
-import { sql, type SQL } from 'drizzle-orm'
-import { like } from 'drizzle-orm'
+import { like, type SQL } from 'drizzle-orm'
 import type { PgColumn } from 'drizzle-orm/pg-core'
 import { z } from 'zod'
 import { parseRegionCode, regionPrefixLength } from '@yiyang/core'
@@ -35,18 +34,31 @@ export function levelPrefix(code: string): string {
 }
 
 /**
- * The one region filter for lists. Inside the actor's scope it narrows to the region; a region
- * that contains the scope (a worker asking for their own street) leaves the scope as it is; a
- * region outside the scope gives an empty result with no hint that the region exists.
+ * The one region narrowing for lists, counts and statistics. Inside the actor's scope it is
+ * the region's own prefix; a region that contains the scope (a worker asking for their own
+ * street) leaves the scope as it is; a region outside the scope (or no such code) gives null,
+ * and the caller answers with an empty result and no hint that the region exists.
  */
-export function regionFilter(column: PgColumn, actor: TActor, regionCode: string | undefined | null): SQL | undefined {
-  if (!regionCode) return undefined
+export function narrowPrefix(actor: TActor, regionCode: string | undefined | null): string | null {
+  if (!regionCode) return actor.scopePrefix
   const prefix = levelPrefix(regionCode)
-  if (!/^\d{2,12}$/.test(prefix)) return sql`false`
-  if (prefix.startsWith(actor.scopePrefix)) return like(column, scopeLike(prefix))
-  if (actor.scopePrefix.startsWith(prefix)) return undefined
-  return sql`false`
+  if (!/^\d{2,12}$/.test(prefix)) return null
+  if (prefix.startsWith(actor.scopePrefix)) return prefix
+  if (actor.scopePrefix.startsWith(prefix)) return actor.scopePrefix
+  return null
 }
+
+/** A LIKE pattern no region code matches (codes are digits only). */
+const NOTHING = '-'
+
+/** narrowPrefix as a LIKE pattern for raw SQL: outside the scope it matches nothing. */
+export const regionLike = (actor: TActor, regionCode?: string | null): string => {
+  const prefix = narrowPrefix(actor, regionCode)
+  return prefix === null ? NOTHING : scopeLike(prefix)
+}
+
+/** The actor's scope, narrowed to a region when one is asked for, as a predicate on a region-code column. */
+export const regionFilter = (column: PgColumn, actor: TActor, regionCode?: string | null): SQL => like(column, regionLike(actor, regionCode))
 
 /** The actor's scope as a predicate on a region-code column. */
 export const scopeFilter = (column: PgColumn, actor: TActor): SQL => like(column, scopeLike(actor.scopePrefix))

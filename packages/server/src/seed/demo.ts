@@ -9,9 +9,10 @@ import { users } from '../modules/accounts/accounts.tables.js'
 import { hashPassword } from '../modules/accounts/password.js'
 import { appendAudit } from '../platform/audit.js'
 import { apiModules } from '../modules/registry.js'
+import { DEMO_PROVIDER, seedProviders } from '../modules/providers/index.js'
 
 export const DEMO_PASSWORD = 'yiyang-demo'
-export const DEMO_PROVIDER_ID = '00000000-0000-4000-8000-000000000001'
+export const DEMO_PROVIDER_ID = DEMO_PROVIDER.id
 
 type RegionSeed = { code: string; name: string; level: 'province' | 'prefecture' | 'county' | 'township' | 'village'; parentCode: string | null; kind?: string; isDemoCode: boolean; pinyin?: string }
 const regionFile = new URL('./data/ganzhou-regions.json', import.meta.url)
@@ -59,6 +60,7 @@ export async function seedDemo(ctx: Ctx, opts: { modules?: boolean } = {}) {
         prefix: r.code.slice(0, prefixLength[r.level]), isDemoCode: r.isDemoCode, editionYear: demoRegions.edition,
       })),
     ).onConflictDoNothing()
+    await seedProviders(t.tx)
     const prefixes = new Map(demoRegions.regions.map((r) => [r.code, r.code.slice(0, prefixLength[r.level])]))
     await t.tx.insert(users).values(
       accounts.map((a) => ({

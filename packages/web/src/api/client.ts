@@ -35,7 +35,10 @@ interface AccountBase {
 
 export interface Me extends AccountBase {
   elderMode: boolean;
+  /** Reminder: demo password or an initial/reset password. */
   mustChangePassword: boolean;
+  /** Enforced by the server: nothing but changing the password works until it is done. */
+  passwordChangeRequired: boolean;
   permissions: string[];
 }
 
@@ -92,14 +95,26 @@ export interface AuditEntry {
 export interface AuditVerifyResult {
   ok: boolean;
   checked: number;
-  brokenAt?: { seq: number; id: string; reason: string };
+  /** Rows written before the chain was keyed (plain SHA-256). */
+  legacyRows: number;
+  head: { seq: number; hash: string };
+  /** id is null when the chain's end does not match its head (rows cut off the end). */
+  brokenAt?: { seq: number; id: string | null; reason: string };
 }
+
+export type TokenScope = "read" | "read_write";
 
 export interface ApiToken {
   id: string;
   name: string;
   prefix: string;
+  scope: TokenScope;
+  ownerId: string;
+  ownerUsername: string;
+  ownerName: string;
   createdAt: string;
+  expiresAt: string;
+  isExpired: boolean;
   lastUsedAt: string | null;
   revokedAt: string | null;
 }
@@ -108,6 +123,8 @@ export interface CreatedToken {
   id: string;
   name: string;
   token: string;
+  scope: TokenScope;
+  expiresAt: string;
 }
 
 export interface FieldError {

@@ -53,7 +53,12 @@ export function AppLayout() {
   const { data: health } = useHealth();
   const screens = Grid.useBreakpoint();
   const isMobile = screens.md === false;
-  const [collapsed, setCollapsed] = useState(false);
+  // Below 1200 px (tablets, small laptops) the sidebar starts collapsed so the content keeps its
+  // width; the toggle still opens it, and crossing the breakpoint returns to the default.
+  const isNarrow = screens.xl === false;
+  const [userCollapsed, setUserCollapsed] = useState<boolean | null>(null);
+  useEffect(() => setUserCollapsed(null), [isNarrow]);
+  const collapsed = userCollapsed ?? isNarrow;
   const [drawerOpen, setDrawerOpen] = useState(false);
   const [pwdOpen, setPwdOpen] = useState(false);
   const location = useLocation();
@@ -84,8 +89,10 @@ export function AppLayout() {
   if (!me) return null;
   // Outside the demo an initial password must be changed before anything else; in the demo the
   // shared demo password stays usable and a banner reminds instead.
-  const mustChangeNow = me.mustChangePassword && health?.demo === false;
-  const remindChange = me.mustChangePassword && health?.demo === true;
+  // The server enforces an initial or reset password (passwordChangeRequired) everywhere; the
+  // shared demo password is forced only outside the demo, where it otherwise only reminds.
+  const mustChangeNow = me.passwordChangeRequired || (me.mustChangePassword && health?.demo === false);
+  const remindChange = me.mustChangePassword && !mustChangeNow;
 
   const userMenu: MenuProps = {
     items: [
@@ -171,17 +178,17 @@ export function AppLayout() {
               type="text"
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
               aria-label={collapsed ? "展开侧边菜单" : "收起侧边菜单"}
-              onClick={() => setCollapsed((c) => !c)}
+              onClick={() => setUserCollapsed(!collapsed)}
             />
           )}
           <Space size={6} className="yy-header-scope" title={`管辖范围：${me.scopeRegionName}`}>
             <EnvironmentOutlined aria-hidden />
-            <span className="yy-hide-mobile">管辖范围：</span>
+            <span className="yy-hide-mobile yy-hide-narrow">管辖范围：</span>
             <Typography.Text strong>{me.scopeRegionName || "—"}</Typography.Text>
           </Space>
           <div className="yy-header-spacer" />
-          <Space size={8} className="yy-hide-mobile">
-            <label htmlFor="yy-elder-switch" style={{ cursor: "pointer" }}>
+          <Space size={8} className="yy-hide-mobile yy-header-elder">
+            <label htmlFor="yy-elder-switch" style={{ cursor: "pointer", whiteSpace: "nowrap" }}>
               长辈模式
             </label>
             <Switch
@@ -206,12 +213,13 @@ export function AppLayout() {
         <Content className="yy-content">
           <main id="yy-main" tabIndex={-1} style={{ outline: "none" }}>
             {remindChange ? (
+              // One line, so that it does not take a fifth of a tablet screen (issue 24 item 9).
               <Alert
                 type="warning"
                 showIcon
-                style={{ marginBottom: 16 }}
-                title="您正在使用初始密码（演示环境）"
-                description="正式使用前请修改为只有您本人知道的密码。"
+                className="yy-demo-banner"
+                style={{ marginBottom: 12, paddingBlock: 6 }}
+                title="您正在使用演示环境的初始密码，正式使用前请修改。"
                 action={
                   <Button size="small" onClick={() => setPwdOpen(true)}>
                     修改密码

@@ -7,6 +7,7 @@ import {
   AuditOutlined,
   HomeOutlined,
   KeyOutlined,
+  ScheduleOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import { AimOutlined, IdcardOutlined } from "@ant-design/icons";
@@ -105,6 +106,15 @@ export const NAV_ITEMS: NavItem[] = [
     group: "system",
     description: "为设备和外部系统签发、吊销访问令牌",
     color: "#a35200",
+  },
+  {
+    path: "/system/jobs",
+    label: "后台任务",
+    icon: <ScheduleOutlined />,
+    permission: "job:manage",
+    group: "system",
+    description: "查看导入、定时任务的执行情况，重新执行失败的任务",
+    color: "#26734d",
   },
 ];
 

@@ -37,6 +37,7 @@ export function createAppRouter() {
         { path: "users", element: guarded("user:read", page(() => import("../features/users/UsersPage").then((m) => m.UsersPage))) },
         { path: "audit", element: guarded("audit:read", page(() => import("../features/audit/AuditPage").then((m) => m.AuditPage))) },
         { path: "regions", element: guarded("region:read", page(() => import("../features/regions/RegionsPage").then((m) => m.RegionsPage))) },
+        { path: "system/jobs", element: guarded("job:manage", page(() => import("../features/system/JobsPage").then((m) => m.JobsPage))) },
         { path: "tokens", element: guarded("token:manage", page(() => import("../features/tokens/TokensPage").then((m) => m.TokensPage))) },
         { path: "assessments", element: guarded("assessment:read", page(() => import("../features/assessments").then((m) => m.AssessmentsPage))) },
         { path: "assessments/due", element: guarded("assessment:read", page(() => import("../features/assessments").then((m) => m.DueListPage))) },

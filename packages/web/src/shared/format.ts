@@ -12,17 +12,33 @@ dayjs.locale("zh-cn");
 
 export const DISPLAY_TZ = "Asia/Shanghai";
 
-export function formatDateTime(iso: string | null | undefined, withSeconds = false): string {
+export function formatDateTime(iso: string | Date | null | undefined, withSeconds = false): string {
   if (!iso) return "—";
   const d = dayjs(iso);
   if (!d.isValid()) return String(iso);
   return d.tz(DISPLAY_TZ).format(withSeconds ? "YYYY-MM-DD HH:mm:ss" : "YYYY-MM-DD HH:mm");
 }
 
-export function formatDate(iso: string | null | undefined): string {
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * The Beijing calendar date of an instant ("2026-11-30T18:19:00Z" → "2026-12-01"). A date-only
+ * value ("2026-12-01", a birth or effective date) is already a calendar date and is shown as is,
+ * never shifted through the browser's own time zone. Never slice an ISO string for a date: its
+ * first ten characters are the UTC date, a day early for anything done before 08:00 in Beijing.
+ */
+export function formatDate(iso: string | Date | null | undefined): string {
   if (!iso) return "—";
+  if (typeof iso === "string" && DATE_ONLY.test(iso)) return iso;
   const d = dayjs(iso);
   return d.isValid() ? d.tz(DISPLAY_TZ).format("YYYY-MM-DD") : String(iso);
+}
+
+/** Beijing wall-clock time of an instant, "HH:mm:ss" (e.g. "saved at …"). */
+export function formatTime(at: string | Date | null | undefined): string {
+  if (!at) return "—";
+  const d = dayjs(at);
+  return d.isValid() ? d.tz(DISPLAY_TZ).format("HH:mm:ss") : String(at);
 }
 
 export function fromNow(iso: string | null | undefined): string {

@@ -3,49 +3,33 @@
  * roles, statuses, region levels, audit actions, entity types and field names.
  * Unknown codes fall back to the code itself so nothing is ever blank.
  */
-import type { RegionLevel, Role } from "../api/client";
+import {
+  fieldLabel as coreFieldLabel,
+  regionLevelLabels,
+  roleLabels,
+  roles,
+  tokenStatusLabels,
+  userStatusLabels,
+  type TRole,
+} from "@yiyang/core";
 
-export const ROLE_LABELS: Record<Role, string> = {
-  sys_admin: "系统管理员",
-  bureau_admin: "民政局管理员",
-  street_officer: "街道(乡镇)工作人员",
-  community_worker: "社区(村)工作人员",
-  assessor: "评估员",
-  provider_admin: "服务商管理员",
-  caregiver: "护理员",
-  operator: "12349坐席",
-  auditor: "审计员",
-};
-
-export const ROLE_ORDER = Object.keys(ROLE_LABELS) as Role[];
+/** Role names come from @yiyang/core (declared once, shared with the server). */
+export const ROLE_LABELS: Record<TRole, string> = roleLabels;
+export const ROLE_ORDER: TRole[] = [...roles];
 
 export function roleLabel(role: string | null | undefined): string {
   if (!role) return "—";
   return (ROLE_LABELS as Record<string, string>)[role] ?? role;
 }
 
-export const REGION_LEVEL_LABELS: Record<RegionLevel, string> = {
-  province: "省级",
-  prefecture: "地市级",
-  county: "区县级",
-  township: "街道(乡镇)",
-  village: "社区(村)",
-};
+export const REGION_LEVEL_LABELS = regionLevelLabels;
 
 export function regionLevelLabel(level: string): string {
   return (REGION_LEVEL_LABELS as Record<string, string>)[level] ?? level;
 }
 
-export const USER_STATUS_LABELS = {
-  active: "正常",
-  disabled: "已停用",
-  locked: "已锁定",
-} as const;
-
-export const TOKEN_STATUS_LABELS = {
-  active: "有效",
-  revoked: "已吊销",
-} as const;
+export const USER_STATUS_LABELS = userStatusLabels;
+export const TOKEN_STATUS_LABELS = tokenStatusLabels;
 
 /** Audit actions are `<entity>.<verb>` codes; the common ones get Chinese names. */
 export const AUDIT_ACTION_LABELS: Record<string, string> = {
@@ -120,39 +104,7 @@ export function entityTypeLabel(type: string): string {
   return ENTITY_TYPE_LABELS[type] ?? type;
 }
 
-/** Field names seen in audit before/after snapshots. */
-export const FIELD_LABELS: Record<string, string> = {
-  id: "编号",
-  username: "用户名",
-  displayName: "姓名",
-  role: "角色",
-  scopeRegionCode: "管辖区划代码",
-  scopeRegionName: "管辖范围",
-  providerId: "所属服务商",
-  isActive: "是否启用",
-  phone: "手机号",
-  elderMode: "长辈模式",
-  mustChangePassword: "需修改密码",
-  lockedUntil: "锁定至",
-  lastLoginAt: "最近登录",
-  createdAt: "创建时间",
-  updatedAt: "更新时间",
-  name: "名称",
-  prefix: "令牌前缀",
-  revokedAt: "吊销时间",
-  code: "代码",
-  level: "级别",
-  idNumber: "身份证号",
-  address: "地址",
-  gender: "性别",
-  birthDate: "出生日期",
-  status: "状态",
-  regionCode: "区划代码",
-  passwordHash: "密码",
-  password: "密码",
-  failedLogins: "连续登录失败次数",
-};
-
-export function fieldLabel(key: string): string {
-  return FIELD_LABELS[key] ?? key;
+/** Field names come from the catalogue in @yiyang/core (shared with the server's exports). */
+export function fieldLabel(key: string, entity?: string | null): string {
+  return coreFieldLabel(key, entity);
 }

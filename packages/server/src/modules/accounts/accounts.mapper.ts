@@ -30,7 +30,12 @@ export const toUserResponse = (r: UserRow, regionName: string | undefined) => ({
 export const toMeResponse = (r: UserRow, regionName: string | undefined) => ({
   ...accountBase(r, regionName),
   elderMode: r.elderMode,
+  // A reminder: the published demo password, or an initial/reset password.
   mustChangePassword: r.mustChangePassword || r.isDemoPassword,
+  // Enforced by the server (every route but password change, logout and me answers 403
+  // PASSWORD_CHANGE_REQUIRED). Demo accounts are not forced, so the demo stays usable with the
+  // shared password; production refuses to start while any demo password is left.
+  passwordChangeRequired: r.mustChangePassword,
   permissions: [...(rolePermissions[r.role as TRole] ?? [])],
 })
 

@@ -1,3 +1,4 @@
+import { ZPageQuery } from '../../platform/list.js'
 import { z } from 'zod'
 import { roles } from '../../platform/permissions.js'
 
@@ -12,7 +13,7 @@ export const ZLogin = z.object({
 export const ZMe = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), role: ZRole, roleLabel: z.string(),
   scopeRegionCode: z.string(), scopeRegionName: z.string(), providerId: z.string().nullable(),
-  elderMode: z.boolean(), mustChangePassword: z.boolean(), permissions: z.array(z.string()),
+  elderMode: z.boolean(), mustChangePassword: z.boolean(), passwordChangeRequired: z.boolean(), permissions: z.array(z.string()),
 })
 export const ZUser = z.object({
   id: z.string(), username: z.string(), displayName: z.string(), role: ZRole, roleLabel: z.string(),
@@ -27,12 +28,10 @@ export const ZChangePassword = z.object({
 })
 export const ZPreferences = z.object({ elderMode: z.boolean() })
 
-export const ZFindUsers = z.object({
+export const ZFindUsers = ZPageQuery.extend({
   q: z.string().trim().max(64).optional(),
   role: ZRole.optional(),
   isActive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
 })
 export type TFindUsers = z.infer<typeof ZFindUsers>
 
@@ -57,7 +56,19 @@ export const ZUpdateUser = z.object({
 export type TUpdateUser = z.infer<typeof ZUpdateUser>
 
 export const ZResetPassword = z.object({ newPassword: z.string().min(1, '请输入新密码').max(128) })
-export const ZCreateToken = z.object({ name: z.string().trim().min(1, '请输入令牌名称').max(64) })
-export const ZToken = z.object({
-  id: z.string(), name: z.string(), prefix: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+export const tokenScopes = ['read', 'read_write'] as const
+export const TOKEN_DEFAULT_DAYS = 90
+export const TOKEN_MAX_DAYS = 365
+export const ZCreateToken = z.object({
+  name: z.string().trim().min(1, '请输入令牌名称').max(64),
+  /** Read-only unless asked otherwise: most devices only report or read. */
+  scope: z.enum(tokenScopes, { message: '令牌权限应为 read 或 read_write' }).default('read'),
+  expiresInDays: z.coerce.number().int().min(1, '有效期至少 1 天').max(TOKEN_MAX_DAYS, `有效期最长 ${TOKEN_MAX_DAYS} 天`).default(TOKEN_DEFAULT_DAYS),
 })
+export type TCreateToken = z.infer<typeof ZCreateToken>
+export const ZToken = z.object({
+  id: z.string(), name: z.string(), prefix: z.string(), scope: z.enum(tokenScopes),
+  ownerId: z.string(), ownerUsername: z.string(), ownerName: z.string(),
+  createdAt: z.string(), expiresAt: z.string(), isExpired: z.boolean(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+})
+export const ZCreatedToken = z.object({ id: z.string(), name: z.string(), token: z.string(), scope: z.enum(tokenScopes), expiresAt: z.string() })

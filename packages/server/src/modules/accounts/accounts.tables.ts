@@ -61,5 +61,21 @@ export const apiTokens = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
     revokedAt: timestamp('revoked_at', { withTimezone: true }),
+    /** Every token ends; tokens issued before expiry existed got created_at + 90 days (migration 0006). */
+    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+    /** 'read' tokens may only read; 'read_write' may also write. */
+    scope: text('scope', { enum: ['read', 'read_write'] }).notNull().default('read'),
   },
 )
+
+/**
+ * Failed logins for names that match no active account, keyed by a keyed hash of the
+ * lower-cased name (a password typed into the name field never lands here in clear). Unknown
+ * names lock exactly like known ones, so a 423 does not tell that an account exists.
+ */
+export const loginThrottle = pgTable('login_throttle', {
+  nameHash: varchar('name_hash', { length: 64 }).primaryKey(),
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: timestamp('locked_until', { withTimezone: true }),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+})

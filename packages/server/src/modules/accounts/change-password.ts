@@ -4,10 +4,10 @@ import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { appendAudit } from '../../platform/audit.js'
 import { users } from './accounts.tables.js'
-import { revokeUserSessions } from './authenticate.js'
+import { revokeUserSessions, revokeUserTokens } from './authenticate.js'
 import { hashPassword, passwordWeakness, verifyPassword } from './password.js'
 
-/** Changing one's own password ends every other session of the account. */
+/** Changing one's own password ends every other session and every API token of the account. */
 export async function changePassword(ctx: Ctx, input: { currentPassword: string; newPassword: string }) {
   const actor = ctx.actor
   if (!actor) throw new AppError('UNAUTHENTICATED')
@@ -26,6 +26,7 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   await withTx(ctx, async (t) => {
     await t.tx.update(users).set({ passwordHash, isDemoPassword: false, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId))
     await revokeUserSessions(t.tx, actor.userId, now, actor.sessionId)
+    await revokeUserTokens(t.tx, actor.userId, now)
     await appendAudit(t, { action: 'user.password_changed', entityType: 'user', entityId: actor.userId, regionCode: row.scopeRegionCode })
   })
 }

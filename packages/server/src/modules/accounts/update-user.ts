@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { requirePermission, roleRank, type TRole } from '../../platform/permissions.js'
+import { mayManageRole, requirePermission, type TRole } from '../../platform/permissions.js'
 import { appendAudit } from '../../platform/audit.js'
 import { regionNames } from '../regions/index.js'
 import { getUserInScope } from './accounts.repo.js'
@@ -17,7 +17,8 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
   const actor = ctx.actor
   const row = await withTx(ctx, async (t) => {
     const before = await getUserInScope(t.tx, actor, id, true)
-    if (roleRank[before.role as TRole] > roleRank[actor.role]) throw new AppError('FORBIDDEN', '不能修改权限高于本人的账号')
+    // Strictly below (peers included): one's own name and phone stay editable.
+    if (before.id !== actor.userId && !mayManageRole(actor, before.role as TRole)) throw new AppError('FORBIDDEN', '只能修改角色低于本人的账号')
     if (before.id === actor.userId && (input.role || input.isActive === false || input.scopeRegionCode)) {
       throw new AppError('FORBIDDEN', '不能修改本人的角色、范围或停用本人账号')
     }

@@ -132,6 +132,7 @@ describe('assessment workflow', () => {
     const elder = await api(officer, 'GET', `/elders/${elderId}`)
     expect(elder.body.abilityLevel).toBe(2)
     expect(elder.body.categories).toContain('semi_incapacitated')
+    await t.settle()
     const eff = events.find((e) => e.type === 'assessment.effective')
     expect(eff?.payload).toMatchObject({ assessmentId: id, elderId, finalLevel: 2, effectiveDate: today() })
 
@@ -281,7 +282,7 @@ describe('schedule, workload, statistics, report', () => {
     const street = await api(officer, 'GET', '/assessments/stats')
     expect(street.body.rows.every((r: { regionCode: string }) => r.regionCode.startsWith('620702001'))).toBe(true)
 
-    const x = await api(bureau, 'GET', '/assessments/stats.xlsx')
+    const x = await api(bureau, 'POST', '/assessments/stats.xlsx', {})
     expect(x.status).toBe(200)
     expect(x.raw.headers['content-type']).toContain('spreadsheetml')
     const wb = new ExcelJS.Workbook()

@@ -1,21 +1,21 @@
 import { assessmentFlow, availableActions, maskName, type TAssessmentReason, type TAssessmentScale, type TAssessmentStatus } from '@yiyang/core'
 import type { Crypto } from '../../platform/crypto.js'
-import { can, type TActor, type TPermission } from '../../platform/permissions.js'
+import { can, type TActor } from '../../platform/permissions.js'
 import type { assessments } from './assessments.tables.js'
 import { emptyInfo, levelName, missingItems, scaleItems, type TAnnexAInfo, type TItemAnswers } from './scales.js'
 
 export type TAssessmentRow = typeof assessments.$inferSelect
 
-/** core's flow names 'assessment:fill' for the assessor's own steps; the server calls it assessment:write. */
-export function flowPermission(action: keyof typeof assessmentFlow): TPermission {
-  const p = assessmentFlow[action].permission
-  return (p === 'assessment:fill' ? 'assessment:write' : p) as TPermission
+/** Buttons for this user: allowed from the status by the table and permitted to the role. */
+/** The assigned assessor, or the second assessor named on the form. */
+export function isAssignedAssessor(actor: TActor, row: Pick<TAssessmentRow, 'assessorId' | 'assessors'>): boolean {
+  return row.assessorId === actor.userId || row.assessors.some((a) => a.userId === actor.userId)
 }
 
-/** Buttons for this user: allowed from the status by the table and permitted to the role. */
 export function actionsFor(actor: TActor, row: TAssessmentRow): string[] {
   // supersede is done by the system when a newer result takes effect, never by hand.
-  return availableActions(assessmentFlow, row.status).filter((a) => a !== 'supersede' && can(actor, flowPermission(a)))
+  const mine = actor.role !== 'assessor' || isAssignedAssessor(actor, row)
+  return availableActions(assessmentFlow, row.status).filter((a) => a !== 'supersede' && can(actor, assessmentFlow[a].permission) && (mine || (a !== 'start' && a !== 'submit')))
 }
 
 export function readAnswers(row: TAssessmentRow, crypto: Crypto): { items: TItemAnswers; info: TAnnexAInfo } {

@@ -3,9 +3,8 @@ import { and, eq, like, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { AppError } from '../../platform/errors.js'
 import { scopeLike, type TActor } from '../../platform/permissions.js'
-import { getRegion } from '../regions/index.js'
 import { assessmentSettings, assessments } from './assessments.tables.js'
-import type { TAssessmentRow } from './assessments.mapper.js'
+import { isAssignedAssessor, type TAssessmentRow } from './assessments.mapper.js'
 
 export const scopeWhere = (actor: TActor): SQL => like(assessments.regionCode, scopeLike(actor.scopePrefix))
 
@@ -18,14 +17,14 @@ export async function getAssessmentInScope(db: DbOrTx, actor: TActor, id: string
 }
 
 /**
- * The region-code prefix of a filter region inside the actor's scope (so a district user can
- * narrow to one street). Outside the scope → NOT_FOUND.
+ * An assessor fills in only the cases assigned to them: in scope is not enough, or any
+ * assessor of the street could rewrite a colleague's answers. Administrators with
+ * assessment:write are not assessors and keep their override.
  */
-export async function filterPrefix(db: DbOrTx, actor: TActor, regionCode: string | undefined): Promise<string> {
-  if (!regionCode) return actor.scopePrefix
-  const region = await getRegion(db, regionCode)
-  if (!region || !region.code.startsWith(actor.scopePrefix)) throw new AppError('NOT_FOUND', '区划不存在或不在您的管辖范围内')
-  return region.prefix.length >= actor.scopePrefix.length ? region.prefix : actor.scopePrefix
+export function requireAssignedAssessor(actor: TActor, row: Pick<TAssessmentRow, 'assessorId' | 'assessors'>) {
+  if (actor.role === 'assessor' && !isAssignedAssessor(actor, row)) {
+    throw new AppError('FORBIDDEN', '该评估已指派给其他评估员，只有被指派的评估员可以填写')
+  }
 }
 
 export type TScaleSettings = { scale: TAssessmentScale; intervalMonths: number; dueSoonDays: number; objectionDays: number }

@@ -21,19 +21,19 @@ import { saveAnswers } from './save-answers.js'
 import { scheduleAssessment } from './schedule-assessment.js'
 import { listSettings, updateSettings } from './settings.js'
 import { startAssessment } from './start-assessment.js'
+import { pageOf } from '../../platform/list.js'
 import { submitAssessment } from './submit-assessment.js'
 
-const page = <T extends z.ZodType>(item: T) => z.object({ items: z.array(item), total: z.number().int(), page: z.number().int(), pageSize: z.number().int() })
 const tags = ['assessments']
 
 export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/assessments', { schema: { tags, summary: '评估记录列表', querystring: ZFindAssessments, response: { 200: page(ZAssessmentSummary), ...errorResponses } } },
+  app.get('/assessments', { schema: { tags, summary: '评估记录列表', querystring: ZFindAssessments, response: { 200: pageOf(ZAssessmentSummary), ...errorResponses } } },
     async (req) => findAssessments(req.ctx, req.query))
 
   app.post('/assessments', { schema: { tags, summary: '安排评估', body: ZScheduleAssessment, response: { 200: ZAssessmentDetail, ...errorResponses } } },
     async (req) => scheduleAssessment(req.ctx, req.body))
 
-  app.get('/assessments/due', { schema: { tags, summary: '复评到期/逾期清单', querystring: ZFindDue, response: { 200: page(ZDueItem), ...errorResponses } } },
+  app.get('/assessments/due', { schema: { tags, summary: '复评到期/逾期清单', querystring: ZFindDue, response: { 200: pageOf(ZDueItem), ...errorResponses } } },
     async (req) => findDueReassessments(req.ctx, req.query))
 
   app.post('/assessments/condition-changes', { schema: { tags, summary: '报告身体状况变化（需即时评估）', body: ZConditionChange, response: { 200: z.object({ id: z.string(), elderId: z.string(), reportedAt: z.string() }), ...errorResponses } } },
@@ -48,9 +48,10 @@ export const assessmentsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/assessments/stats', { schema: { tags, summary: '能力等级分布统计', querystring: ZStatsQuery, response: { 200: ZStats, ...errorResponses } } },
     async (req) => getLevelStats(req.ctx, req.query))
 
-  app.get('/assessments/stats.xlsx', { schema: { tags, summary: '能力等级分布导出（Excel）', querystring: ZStatsQuery } },
+  // Exports are POST (issue 16), like every other file export.
+  app.post('/assessments/stats.xlsx', { config: { isRead: true }, schema: { tags, summary: '能力等级分布导出（Excel）', body: ZStatsQuery } },
     async (req, reply) => {
-      const buf = await exportLevelStats(req.ctx, req.query)
+      const buf = await exportLevelStats(req.ctx, req.body)
       return reply
         .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
         .header('content-disposition', `attachment; filename="assessment-levels.xlsx"; filename*=UTF-8''${encodeURIComponent('能力等级分布.xlsx')}`)

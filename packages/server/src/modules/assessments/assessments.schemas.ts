@@ -1,3 +1,4 @@
+import { ZPageQuery } from '../../platform/list.js'
 import { assessmentReasons, assessmentScales, assessmentStatuses, reassessmentStates, riskEventTypes } from '@yiyang/core'
 import { z } from 'zod'
 
@@ -66,9 +67,7 @@ export type TObjection = z.infer<typeof ZObjection>
 
 export const ZReasonBody = z.object({ reason: z.string().trim().min(2, '请填写原因').max(500) })
 
-export const ZFindAssessments = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+export const ZFindAssessments = ZPageQuery.extend({
   status: z.enum(assessmentStatuses).optional(),
   statusGroup: z.enum(['open', 'in_force', 'history']).optional(),
   regionCode: regionCode.optional(),
@@ -79,9 +78,7 @@ export const ZFindAssessments = z.object({
 })
 export type TFindAssessments = z.infer<typeof ZFindAssessments>
 
-export const ZFindDue = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+export const ZFindDue = ZPageQuery.extend({
   regionCode: regionCode.optional(),
   state: z.enum(reassessmentStates).optional(),
   /** Default: only due_soon and overdue. */

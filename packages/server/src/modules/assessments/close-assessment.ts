@@ -1,10 +1,9 @@
 import { assessmentFlow } from '@yiyang/core'
-import { and, eq, inArray, sql } from 'drizzle-orm'
+import { and, eq, inArray } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { transition } from '../../platform/workflow.js'
-import { appendAudit } from '../../platform/audit.js'
+import { runStep } from '../../platform/workflow.js'
 import { assessmentAuditSnapshot } from './assessments.mapper.js'
 import { getAssessmentInScope } from './assessments.repo.js'
 import { assessments } from './assessments.tables.js'
@@ -15,9 +14,10 @@ export async function cancelAssessment(ctx: Ctx, id: string, reason: string) {
   requirePermission(ctx.actor, 'assessment:schedule')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
-    const after = await transition(t, assessments, before.id, assessmentFlow.cancel, { cancelReason: reason, version: sql`${assessments.version} + 1`, updatedAt: ctx.clock.now() })
-    await appendAudit(t, { action: 'assessment.cancelled', entityType: 'assessment', entityId: id, regionCode: after.regionCode, before: assessmentAuditSnapshot(before), after: { ...assessmentAuditSnapshot(after), cancelReason: reason } })
-    return after
+    return runStep(t, {
+      table: assessments, step: assessmentFlow.cancel, before, patch: { cancelReason: reason },
+      audit: { action: 'assessment.cancelled', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { cancelReason: reason } },
+    })
   })
   return detailOf(ctx, row)
 }
@@ -30,13 +30,18 @@ export async function dismissObjection(ctx: Ctx, id: string, reason: string) {
   requirePermission(ctx.actor, 'assessment:review')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
-    const after = await transition(t, assessments, before.id, assessmentFlow.dismiss, { version: sql`${assessments.version} + 1`, updatedAt: ctx.clock.now() })
-    const cancelled = await t.tx.update(assessments)
-      .set({ status: assessmentFlow.cancel.to, cancelReason: `异议撤回或驳回：${reason}`, updatedAt: ctx.clock.now(), version: sql`${assessments.version} + 1` })
-      .where(and(eq(assessments.disputedId, before.id), inArray(assessments.status, [...assessmentFlow.cancel.from])))
-      .returning({ id: assessments.id })
-    await appendAudit(t, { action: 'assessment.objection_dismissed', entityType: 'assessment', entityId: id, regionCode: after.regionCode, before: assessmentAuditSnapshot(before), after: { ...assessmentAuditSnapshot(after), reason, cancelledReviews: cancelled.map((c) => c.id) } })
-    return after
+    const reviews = await t.tx.select().from(assessments)
+      .where(and(eq(assessments.disputedId, before.id), inArray(assessments.status, [...assessmentFlow.cancel.from]))).for('update')
+    for (const review of reviews) {
+      await runStep(t, {
+        table: assessments, step: assessmentFlow.cancel, before: review, patch: { cancelReason: `异议撤回或驳回：${reason}` },
+        audit: { action: 'assessment.cancelled', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { cancelReason: `异议撤回或驳回：${reason}` } },
+      })
+    }
+    return runStep(t, {
+      table: assessments, step: assessmentFlow.dismiss, before,
+      audit: { action: 'assessment.objection_dismissed', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { reason, cancelledReviews: reviews.map((c) => c.id) } },
+    })
   })
   return detailOf(ctx, row)
 }

@@ -1,4 +1,4 @@
-import { assessmentScaleLabels, todayInShanghai } from '@yiyang/core'
+import { abilityLevelLabel, assessmentScaleLabels, todayInShanghai } from '@yiyang/core'
 import ExcelJS from 'exceljs'
 import type { Ctx } from '../../platform/context.js'
 import type { TStatsQuery } from './assessments.schemas.js'
@@ -10,7 +10,7 @@ export async function exportLevelStats(ctx: Ctx, q: TStatsQuery): Promise<Buffer
   const wb = new ExcelJS.Workbook()
   wb.creator = '颐养'
   const ws = wb.addWorksheet('能力等级分布')
-  const header = ['区划代码', '区划名称', ...stats.levels.map((l) => `${l.level}级 ${l.name}`), '合计', '中度及以上']
+  const header = ['区划代码', '区划名称', ...stats.levels.map((l) => abilityLevelLabel(l.level, stats.scale)), '合计', '中度及以上']
   ws.addRow([`老年人能力等级分布（${assessmentScaleLabels[stats.scale]}）`])
   ws.addRow([`统计日期：${todayInShanghai(ctx.clock.now())}；口径：现行有效的评估结果`])
   ws.addRow(header).font = { bold: true }

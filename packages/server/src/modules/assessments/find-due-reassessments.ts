@@ -2,10 +2,12 @@ import { todayInShanghai } from '@yiyang/core'
 import { sql } from 'drizzle-orm'
 import { rowsOf } from '../../db/client.js'
 import type { Ctx } from '../../platform/context.js'
-import { requirePermission, scopeLike } from '../../platform/permissions.js'
+import { requirePermission } from '../../platform/permissions.js'
 import { regionNames } from '../regions/index.js'
-import { filterPrefix, getAllSettings } from './assessments.repo.js'
+import { getAllSettings } from './assessments.repo.js'
+import { regionLike } from '../../platform/list.js'
 import type { TFindDue } from './assessments.schemas.js'
+import { pageOffset } from '../../platform/list.js'
 import { levelName } from './scales.js'
 
 type DueRow = {
@@ -21,12 +23,11 @@ type DueRow = {
  */
 export async function findDueReassessments(ctx: Ctx, q: TFindDue) {
   requirePermission(ctx.actor, 'assessment:read')
-  const prefix = await filterPrefix(ctx.db, ctx.actor, q.regionCode)
   const today = todayInShanghai(ctx.clock.now())
   const settings = await getAllSettings(ctx.db)
   const cfg = sql.join(settings.map((s) => sql`(${s.scale}::text, ${s.intervalMonths}::int, ${s.dueSoonDays}::int)`), sql`, `)
   const dueSoon = settings[0]!.dueSoonDays
-  const like = scopeLike(prefix)
+  const like = regionLike(ctx.actor, q.regionCode)
   const stateFilter = q.state ? sql`state = ${q.state}` : q.includeOk ? sql`true` : sql`state <> 'ok'`
   const result = await ctx.db.execute(sql`
     with cfg(scale, interval_months, due_soon_days) as (values ${cfg}),
@@ -57,7 +58,7 @@ export async function findDueReassessments(ctx: Ctx, q: TFindDue) {
            open_id, open_status, days_left, state, count(*) over ()::int as total_count
       from rows where ${stateFilter}
      order by days_left asc, elder_name asc
-     limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`)
+     limit ${q.pageSize} offset ${pageOffset(q)}`)
   const rows = rowsOf<DueRow>(result)
   const names = await regionNames(ctx.db, rows.map((r) => r.region_code))
   return {

@@ -1,9 +1,9 @@
 import { assessmentStatusesInForce } from '@yiyang/core'
-import { and, count, eq, inArray, like, sql } from 'drizzle-orm'
+import { and, count, eq, inArray, sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
-import { requirePermission, scopeLike } from '../../platform/permissions.js'
+import { requirePermission } from '../../platform/permissions.js'
 import { regionNames } from '../regions/index.js'
-import { filterPrefix } from './assessments.repo.js'
+import { narrowPrefix, regionFilter } from '../../platform/list.js'
 import type { TStats, TStatsQuery } from './assessments.schemas.js'
 import { assessments } from './assessments.tables.js'
 import { scaleLevels } from './scales.js'
@@ -17,12 +17,12 @@ const childLength = (prefix: string) => (prefix.length < 4 ? 4 : prefix.length <
  */
 export async function getLevelStats(ctx: Ctx, q: TStatsQuery): Promise<TStats> {
   requirePermission(ctx.actor, 'assessment:read')
-  const prefix = await filterPrefix(ctx.db, ctx.actor, q.regionCode)
-  const len = childLength(prefix)
+  const prefix = narrowPrefix(ctx.actor, q.regionCode)
+  const len = childLength(prefix ?? ctx.actor.scopePrefix)
   // Inlined (a digit count we computed), so SELECT and GROUP BY are the same expression.
   const child = sql<string>`rpad(substr(${assessments.regionCode}, 1, ${sql.raw(String(len))}), 12, '0')`
   const rows = await ctx.db.select({ region: child, level: assessments.finalLevel, n: count() }).from(assessments)
-    .where(and(like(assessments.regionCode, scopeLike(prefix)), eq(assessments.scale, q.scale), inArray(assessments.status, [...assessmentStatusesInForce])))
+    .where(and(regionFilter(assessments.regionCode, ctx.actor, q.regionCode), eq(assessments.scale, q.scale), inArray(assessments.status, [...assessmentStatusesInForce])))
     .groupBy(child, assessments.finalLevel)
   const levels = scaleLevels(q.scale)
   const byRegion = new Map<string, number[]>()

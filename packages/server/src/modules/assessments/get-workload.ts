@@ -2,13 +2,12 @@ import { todayInShanghai } from '@yiyang/core'
 import { sql } from 'drizzle-orm'
 import { rowsOf } from '../../db/client.js'
 import type { Ctx } from '../../platform/context.js'
-import { requirePermission, scopeLike } from '../../platform/permissions.js'
-import { filterPrefix } from './assessments.repo.js'
+import { requirePermission } from '../../platform/permissions.js'
+import { regionLike } from '../../platform/list.js'
 
 /** Assessor workload inside the scope: open cases by status, overdue appointments, completed in the last 30 days. */
 export async function getWorkload(ctx: Ctx, q: { regionCode?: string }) {
   requirePermission(ctx.actor, 'assessment:read')
-  const prefix = await filterPrefix(ctx.db, ctx.actor, q.regionCode)
   const today = todayInShanghai(ctx.clock.now())
   const since = new Date(ctx.clock.now().getTime() - 30 * 86400_000)
   const rows = rowsOf<Record<string, string | number>>(await ctx.db.execute(sql`
@@ -20,7 +19,7 @@ export async function getWorkload(ctx: Ctx, q: { regionCode?: string }) {
            count(*) filter (where status in ('reviewed', 'effective', 'disputed', 'superseded') and submitted_at >= ${since.toISOString()}::timestamptz)::int as completed30d,
            count(*) filter (where status = 'scheduled' and scheduled_date < ${today}::date)::int as overdue_scheduled
       from assessments
-     where region_code like ${scopeLike(prefix)}
+     where region_code like ${regionLike(ctx.actor, q.regionCode)}
      group by assessor_id
      order by 3 + 4 desc, 2 asc`))
   return {

@@ -4,7 +4,7 @@
  * assessment.effective ({ assessmentId, elderId, scale, finalLevel, effectiveDate,
  * previousAssessmentId, previousLevel }) and assessment.reassessment_due.
  */
-import type { TApiModule } from '../registry.js'
+import type { TApiModule } from '../../platform/module.js'
 import { assessmentsRoutes } from './assessments.routes.js'
 import { seedAssessments } from './seed-assessments.js'
 import { subscribeElderStatus } from './on-elder-status.js'

@@ -1,9 +1,7 @@
 import { addDays, assessmentFlow, icd10IsDementia, assessmentStatusesInForce, todayInShanghai, type TAssessmentScale } from '@yiyang/core'
-import { and, eq, inArray, isNull, lte, ne, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull, lte, ne } from 'drizzle-orm'
 import type { TxCtx } from '../../platform/context.js'
-import { recordEvent } from '../../platform/events.js'
-import { transition } from '../../platform/workflow.js'
-import { appendAudit } from '../../platform/audit.js'
+import { runStep } from '../../platform/workflow.js'
 import { applyAbilityLevel } from '../elders/index.js'
 import { assessmentAuditSnapshot, readAnswers, type TAssessmentRow } from './assessments.mapper.js'
 import { getSettings } from './assessments.repo.js'
@@ -22,13 +20,23 @@ export async function makeEffective(t: TxCtx, row: TAssessmentRow): Promise<TAss
     .where(and(eq(assessments.elderId, row.elderId), ne(assessments.id, row.id), inArray(assessments.status, [...assessmentStatusesInForce])))
     .for('update')
   if (previous) {
-    const superseded = await transition(t, assessments, previous.id, assessmentFlow.supersede, { supersededById: row.id, updatedAt: now, version: sql`${assessments.version} + 1` })
-    await appendAudit(t, { action: 'assessment.superseded', entityType: 'assessment', entityId: previous.id, regionCode: previous.regionCode, before: assessmentAuditSnapshot(previous), after: assessmentAuditSnapshot(superseded) })
+    await runStep(t, {
+      table: assessments, step: assessmentFlow.supersede, before: previous, patch: { supersededById: row.id },
+      audit: { action: 'assessment.superseded', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
+    })
   }
   const settings = await getSettings(t.tx, row.scale as TAssessmentScale)
-  const after = await transition(t, assessments, row.id, assessmentFlow.activate, {
-    effectiveDate: today, objectionDeadline: addDays(today, settings.objectionDays), supersedesId: previous?.id ?? null,
-    updatedAt: now, version: sql`${assessments.version} + 1`,
+  const after = await runStep(t, {
+    table: assessments, step: assessmentFlow.activate, before: row,
+    patch: { effectiveDate: today, objectionDeadline: addDays(today, settings.objectionDays), supersedesId: previous?.id ?? null },
+    audit: { action: 'assessment.effective', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
+    event: {
+      type: 'assessment.effective',
+      payload: (a) => ({
+        assessmentId: row.id, elderId: row.elderId, scale: row.scale, finalLevel: a.finalLevel, effectiveDate: today,
+        previousAssessmentId: previous?.id ?? null, previousLevel: previous?.finalLevel ?? null,
+      }),
+    },
   })
   await t.tx.update(assessmentTriggers).set({ resolvedAt: now, resolvedByAssessmentId: row.id })
     .where(and(eq(assessmentTriggers.elderId, row.elderId), isNull(assessmentTriggers.resolvedAt), lte(assessmentTriggers.reportedAt, row.assessedAt ?? row.submittedAt ?? now)))
@@ -37,15 +45,6 @@ export async function makeEffective(t: TxCtx, row: TAssessmentRow): Promise<TAss
   await applyAbilityLevel(t, row.elderId, {
     scale: row.scale === 'mzt039_2013' ? 'mzt039' : 'gbt42195', level: after.finalLevel!, assessmentId: row.id, effectiveDate: today,
     hasDementiaDiagnosis: info.diagnoses.some((d) => icd10IsDementia(d.icd10)),
-  })
-
-  await appendAudit(t, { action: 'assessment.effective', entityType: 'assessment', entityId: row.id, regionCode: row.regionCode, before: assessmentAuditSnapshot(row), after: assessmentAuditSnapshot(after) })
-  await recordEvent(t, {
-    type: 'assessment.effective', entityType: 'assessment', entityId: row.id, regionCode: row.regionCode,
-    payload: {
-      assessmentId: row.id, elderId: row.elderId, scale: row.scale, finalLevel: after.finalLevel, effectiveDate: today,
-      previousAssessmentId: previous?.id ?? null, previousLevel: previous?.finalLevel ?? null,
-    },
   })
   return after
 }

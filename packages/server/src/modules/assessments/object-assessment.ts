@@ -1,12 +1,9 @@
 import { assessmentFlow, todayInShanghai, type TAssessmentScale } from '@yiyang/core'
-import { sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError, fieldError } from '../../platform/errors.js'
-import { recordEvent } from '../../platform/events.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { transition } from '../../platform/workflow.js'
-import { appendAudit } from '../../platform/audit.js'
+import { assertCanStep, runStep } from '../../platform/workflow.js'
 import { assessmentAuditSnapshot } from './assessments.mapper.js'
 import { getAssessmentInScope } from './assessments.repo.js'
 import type { TObjection } from './assessments.schemas.js'
@@ -25,7 +22,7 @@ export async function objectAssessment(ctx: Ctx, id: string, input: TObjection) 
   const today = todayInShanghai(ctx.clock.now())
   const review = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, actor, id, true)
-    if (!assessmentFlow.object.from.includes(before.status as never)) throw new AppError('INVALID_TRANSITION')
+    assertCanStep(assessmentFlow.object, before.status)
     if (before.objectionDeadline && today > before.objectionDeadline) {
       throw new AppError('OBJECTION_WINDOW_CLOSED', `异议期限已于 ${before.objectionDeadline} 截止`)
     }
@@ -38,10 +35,12 @@ export async function objectAssessment(ctx: Ctx, id: string, input: TObjection) 
       reason: 'dispute_review', scheduledDate: input.scheduledDate, assessor, disputedId: before.id, note: `对 ${before.effectiveDate ?? ''} 评估结果的异议复评`,
     })
     const objection = { by: input.by, relation: input.relation ?? null, reason: input.reason, at: ctx.clock.now().toISOString(), reviewAssessmentId: created.id }
-    const after = await transition(t, assessments, before.id, assessmentFlow.object, { objection, version: sql`${assessments.version} + 1`, updatedAt: ctx.clock.now() })
-    // The objection's wording stays out of the log; who objected and when is kept.
-    await appendAudit(t, { action: 'assessment.objected', entityType: 'assessment', entityId: id, regionCode: after.regionCode, before: assessmentAuditSnapshot(before), after: { ...assessmentAuditSnapshot(after), objectionBy: input.relation ?? '本人或家属', reviewAssessmentId: created.id } })
-    await recordEvent(t, { type: 'assessment.objected', entityType: 'assessment', entityId: id, regionCode: after.regionCode, payload: { elderId: after.elderId, reviewAssessmentId: created.id } })
+    await runStep(t, {
+      table: assessments, step: assessmentFlow.object, before, patch: { objection },
+      // The objection's wording stays out of the log; who objected and when is kept.
+      audit: { action: 'assessment.objected', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { objectionBy: input.relation ?? '本人或家属', reviewAssessmentId: created.id } },
+      event: { type: 'assessment.objected', payload: (after) => ({ elderId: after.elderId, reviewAssessmentId: created.id }) },
+    })
     return created
   })
   return detailOf(ctx, review)

@@ -1,5 +1,5 @@
 import { assessmentFlow, todayInShanghai } from '@yiyang/core'
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm'
+import { and, eq, inArray, isNull } from 'drizzle-orm'
 import type { Database } from '../../db/client.js'
 import type { Clock } from '../../platform/clock.js'
 import type { TConfig } from '../../platform/config.js'
@@ -7,8 +7,7 @@ import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import type { Crypto } from '../../platform/crypto.js'
 import type { EventBus, TDomainEvent } from '../../platform/events.js'
-import { transition } from '../../platform/workflow.js'
-import { appendAudit } from '../../platform/audit.js'
+import { runStep } from '../../platform/workflow.js'
 import { elderStatusEvents } from '../elders/index.js'
 import { assessmentAuditSnapshot } from './assessments.mapper.js'
 import { assessmentTriggers, assessments } from './assessments.tables.js'
@@ -34,8 +33,10 @@ export async function applyElderStatus(deps: Deps, e: TDomainEvent, inactive: bo
       .where(and(eq(assessments.elderId, elderId), inArray(assessments.status, [...assessmentFlow.cancel.from]))).for('update')
     const reason = e.type === elderStatusEvents.deceased ? '老人已去世' : '老人已迁出'
     for (const row of open) {
-      const after = await transition(t, assessments, row.id, assessmentFlow.cancel, { cancelReason: reason, updatedAt: ctx.clock.now(), version: sql`${assessments.version} + 1` })
-      await appendAudit(t, { action: 'assessment.cancelled', entityType: 'assessment', entityId: row.id, regionCode: row.regionCode, before: assessmentAuditSnapshot(row), after: { ...assessmentAuditSnapshot(after), cancelReason: reason } })
+      await runStep(t, {
+        table: assessments, step: assessmentFlow.cancel, before: row, patch: { cancelReason: reason },
+        audit: { action: 'assessment.cancelled', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { cancelReason: reason } },
+      })
     }
   })
 }

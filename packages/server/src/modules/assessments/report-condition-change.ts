@@ -1,6 +1,6 @@
 import type { Ctx, TxCtx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
-import { recordEvent } from '../../platform/events.js'
+import { recordEvent } from '../../platform/outbox.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { appendAudit } from '../../platform/audit.js'
 import { getElderForActor } from '../elders/index.js'

@@ -1,12 +1,9 @@
 import { assessmentFlow } from '@yiyang/core'
-import { sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { recordEvent } from '../../platform/events.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { transition } from '../../platform/workflow.js'
-import { appendAudit } from '../../platform/audit.js'
+import { runStep } from '../../platform/workflow.js'
 import { getUsersBrief } from '../accounts/index.js'
 import { assessmentAuditSnapshot } from './assessments.mapper.js'
 import { getAssessmentInScope } from './assessments.repo.js'
@@ -29,19 +26,18 @@ export async function reviewAssessment(ctx: Ctx, id: string, input: TReview) {
     const now = ctx.clock.now()
     const me = (await getUsersBrief(t.tx, [actor.userId])).get(actor.userId)
     if (input.decision === 'return') {
-      const after = await transition(t, assessments, before.id, assessmentFlow.return, {
-        returnReason: input.reason, reviewedAt: now, reviewedBy: actor.userId, reviewerName: me?.displayName ?? actor.username,
-        version: sql`${assessments.version} + 1`, updatedAt: now,
+      return runStep(t, {
+        table: assessments, step: assessmentFlow.return, before,
+        patch: { returnReason: input.reason, reviewedAt: now, reviewedBy: actor.userId, reviewerName: me?.displayName ?? actor.username },
+        audit: { action: 'assessment.returned', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { returnReason: input.reason } },
+        event: { type: 'assessment.returned', payload: (after) => ({ elderId: after.elderId, assessorId: after.assessorId }) },
       })
-      await appendAudit(t, { action: 'assessment.returned', entityType: 'assessment', entityId: id, regionCode: after.regionCode, before: assessmentAuditSnapshot(before), after: { ...assessmentAuditSnapshot(after), returnReason: input.reason } })
-      await recordEvent(t, { type: 'assessment.returned', entityType: 'assessment', entityId: id, regionCode: after.regionCode, payload: { elderId: after.elderId, assessorId: after.assessorId } })
-      return after
     }
-    const reviewed = await transition(t, assessments, before.id, assessmentFlow.approve, {
-      reviewNote: input.note ?? null, reviewedAt: now, reviewedBy: actor.userId, reviewerName: me?.displayName ?? actor.username,
-      version: sql`${assessments.version} + 1`, updatedAt: now,
+    const reviewed = await runStep(t, {
+      table: assessments, step: assessmentFlow.approve, before,
+      patch: { reviewNote: input.note ?? null, reviewedAt: now, reviewedBy: actor.userId, reviewerName: me?.displayName ?? actor.username },
+      audit: { action: 'assessment.approved', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
     })
-    await appendAudit(t, { action: 'assessment.approved', entityType: 'assessment', entityId: id, regionCode: reviewed.regionCode, before: assessmentAuditSnapshot(before), after: assessmentAuditSnapshot(reviewed) })
     return makeEffective(t, reviewed)
   })
   return detailOf(ctx, row)

@@ -6,7 +6,7 @@ import { AppError } from '../../platform/errors.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { appendAudit } from '../../platform/audit.js'
 import { readAnswers } from './assessments.mapper.js'
-import { getAssessmentInScope } from './assessments.repo.js'
+import { getAssessmentInScope, requireAssignedAssessor } from './assessments.repo.js'
 import type { TSaveAnswers } from './assessments.schemas.js'
 import { assessments, type TSignature, type TSignatures } from './assessments.tables.js'
 import { detailOf } from './get-assessment.js'
@@ -21,6 +21,7 @@ export async function saveAnswers(ctx: Ctx, id: string, input: TSaveAnswers) {
   requirePermission(ctx.actor, 'assessment:write')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
+    requireAssignedAssessor(t.actor!, before)
     if (!(assessmentEditableStatuses as readonly string[]).includes(before.status)) {
       throw new AppError('INVALID_TRANSITION', '只有评估中或已退回的评估可以修改答案')
     }

@@ -1,15 +1,12 @@
 import { assessmentFlow, type TAssessmentScale } from '@yiyang/core'
-import { sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError, type TFieldError } from '../../platform/errors.js'
-import { recordEvent } from '../../platform/events.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { transition } from '../../platform/workflow.js'
+import { assertCanStep, runStep } from '../../platform/workflow.js'
 import { getUsersBrief } from '../accounts/index.js'
-import { appendAudit } from '../../platform/audit.js'
 import { assessmentAuditSnapshot, readAnswers } from './assessments.mapper.js'
-import { getAssessmentInScope } from './assessments.repo.js'
+import { getAssessmentInScope, requireAssignedAssessor } from './assessments.repo.js'
 import { assessments } from './assessments.tables.js'
 import { detailOf } from './get-assessment.js'
 import { missingItems, scoreAnswers } from './scales.js'
@@ -23,7 +20,8 @@ export async function submitAssessment(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'assessment:write')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
-    if (!assessmentFlow.submit.from.includes(before.status as never)) throw new AppError('INVALID_TRANSITION')
+    requireAssignedAssessor(t.actor!, before)
+    assertCanStep(assessmentFlow.submit, before.status)
     const scale = before.scale as TAssessmentScale
     const { items, info } = readAnswers(before, ctx.crypto)
     const missing = missingItems(scale, items)
@@ -50,14 +48,15 @@ export async function submitAssessment(ctx: Ctx, id: string) {
     if (fields.length) throw new AppError('VALIDATION_FAILED', fields.map((f) => f.message).join('；'), fields)
 
     const result = scoreAnswers(scale, items, info)
-    const after = await transition(t, assessments, before.id, assessmentFlow.submit, {
-      dimensions: result.dimensions, total: result.total, initialLevel: result.initialLevel, finalLevel: result.finalLevel, reasons: result.reasons,
-      submittedAt: ctx.clock.now(), submittedBy: t.actor!.userId, returnReason: null,
-      version: sql`${assessments.version} + 1`, updatedAt: ctx.clock.now(),
+    return runStep(t, {
+      table: assessments, step: assessmentFlow.submit, before,
+      patch: {
+        dimensions: result.dimensions, total: result.total, initialLevel: result.initialLevel, finalLevel: result.finalLevel, reasons: result.reasons,
+        submittedAt: ctx.clock.now(), submittedBy: t.actor!.userId, returnReason: null,
+      },
+      audit: { action: 'assessment.submitted', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
+      event: { type: 'assessment.submitted', payload: (after) => ({ elderId: after.elderId, scale }) },
     })
-    await appendAudit(t, { action: 'assessment.submitted', entityType: 'assessment', entityId: id, regionCode: after.regionCode, before: assessmentAuditSnapshot(before), after: assessmentAuditSnapshot(after) })
-    await recordEvent(t, { type: 'assessment.submitted', entityType: 'assessment', entityId: id, regionCode: after.regionCode, payload: { elderId: after.elderId, scale } })
-    return after
   })
   return detailOf(ctx, row)
 }

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { sql } from 'drizzle-orm'
 import { createTestApp, type TestApp } from '../../../test/app.js'
 import { verifyAuditChain } from '../../platform/audit.js'
+import { createCrypto } from '../../platform/crypto.js'
+import { TEST_SECRET } from '../../../test/config.js'
 
 let t: TestApp
 let auditor: string
@@ -42,7 +44,7 @@ describe('audit log', () => {
     await t.database.db.execute(sql`alter table audit_log disable trigger audit_log_no_update`)
     await t.database.db.execute(sql`update audit_log set action = 'tampered' where seq = 2`)
     await t.database.db.execute(sql`alter table audit_log enable trigger audit_log_no_update`)
-    const r = await verifyAuditChain(t.database.db)
+    const r = await verifyAuditChain(t.database.db, createCrypto(TEST_SECRET))
     expect(r.ok).toBe(false)
     expect(r.brokenAt?.seq).toBe(2)
     expect(r.checked).toBe(1)

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import { errorResponses } from '../../platform/http.js'
+import { pageOf } from '../../platform/list.js'
 import { findAudit, verifyAudit, ZFindAudit } from './find-audit.js'
 
 const ZAuditRow = z.object({
@@ -13,10 +14,13 @@ const ZAuditRow = z.object({
 // in the database rejects UPDATE, DELETE and TRUNCATE on audit_log.
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/audit', {
-    schema: { tags: ['audit'], summary: '审计日志查询', querystring: ZFindAudit, response: { 200: z.object({ items: z.array(ZAuditRow), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses } },
+    schema: { tags: ['audit'], summary: '审计日志查询', querystring: ZFindAudit, response: { 200: pageOf(ZAuditRow), ...errorResponses } },
   }, async (req) => findAudit(req.ctx, req.query))
 
   app.get('/audit/verify', {
-    schema: { tags: ['audit'], summary: '校验审计日志哈希链', response: { 200: z.object({ ok: z.boolean(), checked: z.number(), brokenAt: z.object({ seq: z.number(), id: z.string(), reason: z.string() }).optional() }), ...errorResponses } },
+    schema: { tags: ['audit'], summary: '校验审计日志哈希链', response: { 200: z.object({
+      ok: z.boolean(), checked: z.number(), legacyRows: z.number(), head: z.object({ seq: z.number(), hash: z.string() }),
+      brokenAt: z.object({ seq: z.number(), id: z.string().nullable(), reason: z.string() }).optional(),
+    }), ...errorResponses } },
   }, async (req) => verifyAudit(req.ctx))
 }

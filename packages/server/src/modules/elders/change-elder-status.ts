@@ -1,11 +1,9 @@
-import { elderStatusLabels, todayInShanghai } from '@yiyang/core'
-import { eq } from 'drizzle-orm'
+import { elderStatusFlow, elderStatusLabels, elderStatusStep, todayInShanghai } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { recordEvent } from '../../platform/events.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { appendAudit } from '../../platform/audit.js'
+import { runStep } from '../../platform/workflow.js'
 import { appendHistory } from './elder-history.js'
 import { diffSnapshots, elderSnapshot } from './elders.mapper.js'
 import { getElderInScope } from './elders.repo.js'
@@ -32,18 +30,17 @@ export async function changeElderStatus(ctx: Ctx, elderId: string, input: TChang
     if (input.status !== 'active' && date < row.birthDate) {
       throw new AppError('VALIDATION_FAILED', '日期不能早于出生日期', [{ path: 'date', message: '日期不能早于出生日期' }])
     }
-    const [updated] = await t.tx.update(elders).set({
-      status: input.status, statusDate: input.status === 'active' ? null : date, statusReason: input.reason,
-      version: row.version + 1, updatedAt: ctx.clock.now(),
-    }).where(eq(elders.id, elderId)).returning()
-    const before = elderSnapshot(row, ctx.crypto)
-    const after = elderSnapshot(updated!, ctx.crypto)
-    await appendHistory(t, { elderId, regionCode: row.regionCode, action: 'status', changes: diffSnapshots(before, after) })
-    await appendAudit(t, { action: `elder.status_${input.status}`, entityType: 'elder', entityId: elderId, regionCode: row.regionCode, before, after })
-    await recordEvent(t, {
-      type: elderStatusEvents[input.status], entityType: 'elder', entityId: elderId, regionCode: row.regionCode,
-      payload: { status: input.status, date: input.status === 'active' ? today : date, reason: input.reason, previousStatus: row.status },
+    const snapshot = (r: typeof row) => elderSnapshot(r, ctx.crypto)
+    const updated = await runStep(t, {
+      table: elders, step: elderStatusFlow[elderStatusStep[input.status]], before: row, version: input.version,
+      patch: { statusDate: input.status === 'active' ? null : date, statusReason: input.reason },
+      audit: { action: `elder.status_${input.status}`, entityType: 'elder', snapshot },
+      event: {
+        type: elderStatusEvents[input.status],
+        payload: () => ({ status: input.status, date: input.status === 'active' ? today : date, reason: input.reason, previousStatus: row.status }),
+      },
     })
+    await appendHistory(t, { elderId, regionCode: row.regionCode, action: 'status', changes: diffSnapshots(snapshot(row), snapshot(updated)) })
   })
   return getElder(ctx, elderId)
 }

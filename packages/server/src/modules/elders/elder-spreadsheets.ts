@@ -1,16 +1,16 @@
 import {
+  abilityLevelLabel, importModeLabels,
   elderCategoryLabels, elderStatusLabels, hukouTypeLabels, livingArrangementLabels, livingArrangements, todayInShanghai, typedElderCategories,
   type TElderCategory,
 } from '@yiyang/core'
-import { and, asc, eq, gt, like } from 'drizzle-orm'
+import { and, asc, gt } from 'drizzle-orm'
 import ExcelJS from 'exceljs'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { requirePermission, scopeLike } from '../../platform/permissions.js'
+import { requirePermission } from '../../platform/permissions.js'
 import { appendAudit } from '../../platform/audit.js'
-import { regionNames } from '../regions/index.js'
-import { regions } from '../regions/regions.tables.js'
+import { regionNames, regionsOfLevel } from '../regions/index.js'
 import { categoriesOn, type TElderRow } from './elders.mapper.js'
 import { filterWhere } from './elders.repo.js'
 import type { TElderFilter } from './elders.schemas.js'
@@ -28,8 +28,7 @@ const colLetter = (n: number) => {
 /** The import template: data sheet with drop-downs, a help sheet and the list of communities in scope. */
 export async function elderImportTemplate(ctx: Ctx): Promise<Buffer> {
   requirePermission(ctx.actor, 'elder:import')
-  const villages = await ctx.db.select({ code: regions.code, name: regions.name }).from(regions)
-    .where(and(like(regions.code, scopeLike(ctx.actor.scopePrefix)), eq(regions.level, 'village'))).orderBy(asc(regions.code))
+  const villages = await regionsOfLevel(ctx.db, 'village', ctx.actor.scopePrefix)
   const wb = new ExcelJS.Workbook()
   wb.creator = '颐养'
   const ws = wb.addWorksheet('老年人信息', { views: [{ state: 'frozen', ySplit: 1 }] })
@@ -79,7 +78,7 @@ export async function elderImportTemplate(ctx: Ctx): Promise<Buffer> {
   help.addRow({ h: '老年人类别', d: `可填：${typedElderCategories.map((c) => elderCategoryLabels[c]).join('、')}` })
   help.addRow({ h: '重复导入', d: '按身份证号匹配：已登记的老人会被更新，不会重复建档；空白单元格表示“不修改”。' })
   help.addRow({ h: '行数', d: `每个文件最多 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行；不要合并单元格，不要使用公式。` })
-  help.addRow({ h: '导入方式', d: '“全部成功才导入”：任一行有错则全部不导入；“只导入正确的行”：跳过有错的行。两种方式都会生成错误报告。' })
+  help.addRow({ h: '导入方式', d: `“${importModeLabels.all_or_nothing}”：任一行有错则全部不导入；“${importModeLabels.valid_only}”：跳过有错的行。两种方式都会生成错误报告。` })
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
@@ -102,7 +101,7 @@ export async function exportElders(ctx: Ctx, f: TElderFilter, opts: { full: bool
     { header: '出生日期', key: 'birthDate', width: 12 }, { header: '年龄', key: 'age', width: 6 }, { header: '所在社区（村）', key: 'region', width: 26 },
     { header: '户籍', key: 'hukou', width: 12 }, { header: '居住情况', key: 'la', width: 12 }, { header: '老年人类别', key: 'categories', width: 30 },
     { header: '现住址', key: 'address', width: 36 }, { header: '联系电话', key: 'phone', width: 14 }, { header: '紧急联系人', key: 'contacts', width: 28 },
-    { header: '状态', key: 'status', width: 8 }, { header: '能力等级', key: 'ability', width: 8 },
+    { header: '状态', key: 'status', width: 8 }, { header: '能力等级', key: 'ability', width: 18 },
   ]
   ws.getRow(1).font = { bold: true }
   ws.getColumn('idNumber').numFmt = '@'
@@ -126,7 +125,7 @@ export async function exportElders(ctx: Ctx, f: TElderFilter, opts: { full: bool
         categories: categoriesOn(r, today).map((x) => elderCategoryLabels[x as TElderCategory] ?? x).join('、'),
         address: address ? (opts.full ? address : maskAddress(address)) : '', phone: phone ? (opts.full ? phone : maskPhone(phone)) : '',
         contacts: contacts.map((x) => `${x.name}（${x.relation}）${opts.full ? x.phone : maskPhone(x.phone)}`).join('；'),
-        status: elderStatusLabels[r.status], ability: r.abilityLevel ?? '',
+        status: elderStatusLabels[r.status], ability: r.abilityLevel === null ? '' : abilityLevelLabel(r.abilityLevel, r.abilityScale),
       })
     }
     after = rows[rows.length - 1]!.id

@@ -1,4 +1,4 @@
-import { deriveCategories, maskAddress, parseIdNumber, type TLivingArrangement } from '@yiyang/core'
+import { deriveCategories, maskAddress, normalizePhoneText, parseIdNumber, type TLivingArrangement } from '@yiyang/core'
 import { pinyin } from 'pinyin-pro'
 import type { Crypto } from '../../platform/crypto.js'
 import type { TContact, TElderInput } from './elders.schemas.js'
@@ -14,7 +14,8 @@ export function nameInitials(name: string): string {
   }
 }
 
-export const normalizePhone = (p: string) => p.replace(/[\s-]/g, '').replace(/^\+?86(?=1\d{10}$)/, '')
+/** Core's one cleaner (issue 24 item 3), so a number is hashed the same whichever way it came in. */
+export const normalizePhone = normalizePhoneText
 
 /** Full derived set minus 高龄 (computed at read time), see elders.tables.ts. */
 export function storedCategories(args: {

@@ -62,14 +62,18 @@ describe('elder registry: validation', () => {
 })
 
 describe('elder registry: duplicates', () => {
-  it('answers 409 naming only the region that holds the ID number, even across streets', async () => {
+  it('answers 409 naming the community inside the scope, and only "elsewhere" across streets', async () => {
     const idNumber = freshIdNumber()
     await newElder(t, officer, { idNumber, regionCode: '620702001003' })
+    const inScope = await post(url, officer, { name: '重复', idNumber, regionCode: '620702001001' })
+    expect(inScope.statusCode).toBe(409)
+    expect(inScope.json().message).toContain('东街街道 西来寺社区')
     const res = await post(url, nanjie, { name: '重复', idNumber, regionCode: '620702002001' })
     expect(res.statusCode).toBe(409)
     const body = res.json()
     expect(body.code).toBe('DUPLICATE_ID_NUMBER')
-    expect(body.message).toContain('东街街道 西来寺社区')
+    expect(body.message).toBe('该身份证号已在其他辖区登记，请联系区民政局核实')
+    expect(JSON.stringify(body)).not.toMatch(/东街|西来寺/)
     expect(JSON.stringify(body)).not.toContain(idNumber.slice(6, 14))
     // A 15-digit legacy number of the same person is the same ID.
     const legacy = idNumber.slice(0, 6) + idNumber.slice(8, 17)
@@ -165,10 +169,10 @@ describe('elder registry: updates, history, status events', () => {
     const seen: string[] = []
     const off = t.events.on('elder.deceased', (e) => { seen.push(e.entityId) })
     const res = await post(`${url}/${id}/status`, officer, { status: 'deceased', date: '2026-01-05', reason: '家属告知', version: 1 })
-    off()
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ status: 'deceased', statusDate: '2026-01-05' })
-    await new Promise((r) => setImmediate(r))
+    await t.settle()
+    off()
     expect(seen).toEqual([id])
     const events = (await get(`${url}/${id}/events`, officer)).json().items
     expect(events[0]).toMatchObject({ type: 'elder.deceased', payload: { date: '2026-01-05', reason: '家属告知' } })

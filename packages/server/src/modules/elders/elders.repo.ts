@@ -1,4 +1,4 @@
-import { and, eq, gte, ilike, inArray, isNull, like, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, eq, gte, ilike, inArray, isNull, like, lte, ne, or, sql, type SQL } from 'drizzle-orm'
 import { birthDateRangeForAges, birthDateRangeForAgeBand, ADVANCED_AGE_THRESHOLD, parseIdNumber, type TAgeBand } from '@yiyang/core'
 import type { DbOrTx } from '../../db/client.js'
 import type { Crypto } from '../../platform/crypto.js'
@@ -45,6 +45,27 @@ export function duplicateError(label: string, path = 'idNumber') {
   return new AppError('DUPLICATE_ID_NUMBER', msg, [{ path, message: msg }])
 }
 
+// ---------- duplicate lookups (by the keyed hash of the ID number, across every region) ----------
+
+export type TDuplicate = { id: string; regionCode: string; mergedInto: string | null }
+
+/** The elder holding this ID number anywhere, except `exceptId`; callers decide what to reveal. */
+export async function findElderByIdHash(db: DbOrTx, idHash: string, exceptId?: string): Promise<TDuplicate | null> {
+  const [row] = await db.select({ id: elders.id, regionCode: elders.regionCode, mergedInto: elders.mergedInto }).from(elders)
+    .where(exceptId ? and(eq(elders.idHash, idHash), ne(elders.id, exceptId)) : eq(elders.idHash, idHash))
+  return row ?? null
+}
+
+/** Full rows of the elders holding these ID numbers (the import plans updates from them). */
+export async function findEldersByIdHashes(db: DbOrTx, idHashes: string[]): Promise<Map<string, TElderRow>> {
+  const out = new Map<string, TElderRow>()
+  for (let i = 0; i < idHashes.length; i += 5000) {
+    const rows = await db.select().from(elders).where(inArray(elders.idHash, idHashes.slice(i, i + 5000)))
+    for (const r of rows) out.set(r.idHash, r)
+  }
+  return out
+}
+
 /**
  * The scope as a range of the text_pattern_ops index, the same rows as scopeWhere's `LIKE 'p%'`
  * (p is digits only: p ≤ code < p with its last digit + 1, compared bytewise). PostgreSQL turns a
@@ -74,7 +95,7 @@ export function filterWhere(actor: TActor, f: TElderFilter, today: string, crypt
   if (f.categories?.length) {
     // Stored categories through the bitmask (covered by elders_list_idx); 高龄 through birth_date.
     // One `(category_bits & bit) = bit` per category, the bit inlined: the form the statistics of
-    // migration 0006 describe, so the planner knows how many carry it (a `<> 0` over a mask is
+    // migration 0008 describe, so the planner knows how many carry it (a `<> 0` over a mask is
     // guessed at 99.5 %, an `= mask` at 0.5 %).
     const bits = f.categories.map((c) => categoryMask([c])).filter((m) => m !== 0)
       .map((m) => sql`(${elders.categoryBits} & ${sql.raw(String(m))}) = ${sql.raw(String(m))}`)

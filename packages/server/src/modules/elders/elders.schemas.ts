@@ -1,23 +1,24 @@
 import { z } from 'zod'
 import { pageOf, ZPageQuery } from '../../platform/list.js'
-import { ageBands, elderCategories, elderStatuses, hukouTypes, livingArrangements, typedElderCategories } from '@yiyang/core'
+import { ageBands, elderCategories, elderStatuses, hukouTypes, isValidPhoneText, livingArrangements, normalizeIdNumberText, normalizePhoneText, typedElderCategories } from '@yiyang/core'
 
 const ageBandIds = ageBands.map((b) => b.id) as [string, ...string[]]
 
 export const ZContact = z.object({
   name: z.string().trim().min(1, '请填写联系人姓名').max(50),
   relation: z.string().trim().max(20).default(''),
-  phone: z.string().trim().regex(/^[\d+\- ]{5,20}$/, '电话号码格式不正确'),
+  phone: z.string().trim().transform(normalizePhoneText).pipe(z.string().refine(isValidPhoneText, '请输入11位手机号或带区号的固定电话')),
   isGuardian: z.boolean().default(false),
 })
 export type TContact = z.infer<typeof ZContact>
 
 const dateStr = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-const phone = z.string().trim().regex(/^(\+?86[\s-]?)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/, '请输入11位手机号或带区号的固定电话')
+/** Cleaned by core's normaliser first (spaces, dashes, full width, +86), as the form and the import do. */
+const phone = z.string().trim().transform(normalizePhoneText).pipe(z.string().refine(isValidPhoneText, '请输入11位手机号或带区号的固定电话'))
 
 const elderFields = {
   name: z.string().trim().min(1, '请填写姓名').max(50, '姓名最长50个字'),
-  idNumber: z.string().trim().min(1, '请填写身份证号').max(40),
+  idNumber: z.string().trim().min(1, '请填写身份证号').max(40).transform(normalizeIdNumberText),
   regionCode: z.string().regex(/^\d{12}$/, '请选择所在社区（村）'),
   hukou: z.enum(hukouTypes),
   livingArrangement: z.enum(livingArrangements),
@@ -41,6 +42,8 @@ export const ZElderInput = z.object({
   chronicConditions: elderFields.chronicConditions.default([]),
   hasFamilyDoctor: elderFields.hasFamilyDoctor.default(false),
   hasVisitPlan: elderFields.hasVisitPlan.default(false),
+  /** Required when the ID number gives an age under 60 (the registry is for elders). */
+  underAgeReason: z.string().trim().min(2, '请填写原因').max(200).optional(),
 })
 export type TElderInput = z.infer<typeof ZElderInput>
 
@@ -49,6 +52,7 @@ export type TCreateElder = z.input<typeof ZCreateElder>
 export const ZUpdateElder = z.object(elderFields).partial().extend({
   version: z.number().int().min(1),
   reason: z.string().trim().max(200).optional(),
+  underAgeReason: z.string().trim().min(2, '请填写原因').max(200).optional(),
 })
 export type TUpdateElder = z.infer<typeof ZUpdateElder>
 

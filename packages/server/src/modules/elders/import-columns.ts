@@ -3,9 +3,10 @@
  * so every bad-input rule is unit-testable.
  */
 import {
-  elderCategoryLabels, hukouTypeLabels, livingArrangementLabels, livingArrangements, parseIdNumber, typedElderCategories,
-  type THukouType, type TLivingArrangement, type TTypedElderCategory,
+  ageOn, elderCategoryLabels, elderInputWarnings, hukouTypeLabels, isValidPhoneText, livingArrangementLabels, livingArrangements, normalizePhoneText,
+  parseIdNumber, typedElderCategories, type THukouType, type TLivingArrangement, type TTypedElderCategory,
 } from '@yiyang/core'
+import { xlsxLimits } from './xlsx-guard.js'
 
 export const MAX_IMPORT_ROWS = 100_000
 
@@ -39,7 +40,7 @@ const headerAliases: Record<string, TImportKey> = {
   '电话': 'phone', '手机号': 'phone', '类别': 'categories', '人员类别': 'categories', '住址': 'address', '家庭住址': 'address',
 }
 
-export type THeaderMap = { columns: Map<number, TImportKey>; missing: string[]; duplicate: string[] }
+export type THeaderMap = { columns: Map<number, TImportKey>; missing: string[]; duplicate: string[]; unknown: string[] }
 
 /** Maps header cells (1-based column numbers) to keys; reports missing required and repeated columns. */
 export function matchHeaders(cells: Map<number, string>): THeaderMap {
@@ -48,14 +49,18 @@ export function matchHeaders(cells: Map<number, string>): THeaderMap {
   const columns = new Map<number, TImportKey>()
   const seen = new Set<TImportKey>()
   const duplicate: string[] = []
+  const unknown: string[] = []
   for (const [col, text] of cells) {
     const key = byNorm.get(normalizeHeader(text))
-    if (!key) continue
+    if (!key) {
+      if (text.trim()) unknown.push(text.trim().slice(0, 50))
+      continue
+    }
     if (seen.has(key)) duplicate.push(text)
     else { seen.add(key); columns.set(col, key) }
   }
   const missing = importColumns.filter((c) => c.required && !seen.has(c.key)).map((c) => c.header)
-  return { columns, missing, duplicate }
+  return { columns, missing, duplicate, unknown }
 }
 
 export type TCellProblem = { problem: string }
@@ -108,20 +113,27 @@ export function parseDateCell(raw: unknown, text: string): string | null {
 
 const labelToCategory = new Map<string, TTypedElderCategory>()
 for (const c of typedElderCategories) labelToCategory.set(elderCategoryLabels[c], c)
-labelToCategory.set('特困', 'destitute')
-labelToCategory.set('低保户', 'min_subsistence')
-labelToCategory.set('重残', 'severe_disability')
-labelToCategory.set('计生特殊家庭', 'family_planning_special')
+/**
+ * Words clerks use for a category (issue 24 item 4): imported as the category, with a warning that
+ * says which one, so that nobody wonders where 五保户 went.
+ */
+export const categorySynonyms: Record<string, TTypedElderCategory> = {
+  '五保户': 'destitute', '五保': 'destitute', '五保老人': 'destitute', '五保对象': 'destitute', '特困': 'destitute', '特困户': 'destitute', '特困供养': 'destitute',
+  '低保户': 'min_subsistence', '低保对象': 'min_subsistence', '城乡低保': 'min_subsistence', '低保边缘户': 'near_min_subsistence',
+  '低收入户': 'low_income', '重残': 'severe_disability', '一级残疾': 'severe_disability', '二级残疾': 'severe_disability', '残疾人': 'disabled',
+  '计生特殊家庭': 'family_planning_special', '计生特扶': 'family_planning_special', '失独家庭': 'lost_only_child', '优抚': 'entitled_veteran_family',
+}
+const livingSynonyms: Record<string, TLivingArrangement> = {
+  '独居老人': 'living_alone', '一人居住': 'living_alone', '空巢老人': 'empty_nest', '留守老人': 'left_behind', '与子女居住': 'with_children',
+  '与子女共同居住': 'with_children', '机构': 'in_institution', '养老院': 'in_institution', '敬老院': 'in_institution',
+}
 const derivedLabels = new Set(['高龄', '失能', '半失能', '失智', '独居', '空巢', '留守'])
 
 const livingByLabel = new Map<string, TLivingArrangement>(livingArrangements.map((l) => [livingArrangementLabels[l], l]))
-livingByLabel.set('与子女居住', 'with_children')
-livingByLabel.set('机构', 'in_institution')
 const hukouByLabel = new Map<string, THukouType>([[hukouTypeLabels.local, 'local'], [hukouTypeLabels.non_local, 'non_local'], ['本地', 'local'], ['外地', 'non_local'], ['非本地', 'non_local']])
 
 const yesNo = (t: string): boolean | null => (/^(是|有|已签约|y|yes|true|1)$/i.test(t) ? true : /^(否|无|未签约|n|no|false|0)$/i.test(t) ? false : null)
 const splitList = (t: string) => t.split(/[、,，;；/\s]+/).map((s) => s.trim()).filter(Boolean)
-const PHONE_RE = /^(\+?86[\s-]?)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/
 
 export type TImportRecord = {
   row: number
@@ -143,7 +155,9 @@ export type TImportRecord = {
   note?: string
 }
 
-export type TImportError = { row: number; column: string; value: string; message: string }
+/** `name` is the row's 姓名 as typed, so the report can be read beside the sheet (issue 24 item 4). */
+export type TImportError = { row: number; name?: string; column: string; value: string; message: string }
+export type TRowWarning = { column: string; value: string; message: string }
 
 export type TRegionResolver = (text: string) => { code: string } | { error: string }
 
@@ -155,15 +169,19 @@ const headerOf = (k: TImportKey) => importColumns.find((c) => c.key === k)!.head
  */
 export function parseImportRow(
   row: number, cells: Map<TImportKey, unknown>, opts: { today: string; resolveRegion: TRegionResolver },
-): { record: TImportRecord } | { errors: TImportError[] } {
+): { record: TImportRecord; warnings: TRowWarning[] } | { errors: TImportError[] } {
   const errors: TImportError[] = []
+  const warnings: TRowWarning[] = []
   const text = new Map<TImportKey, string>()
   const raw = new Map<TImportKey, unknown>()
   for (const [k, v] of cells) {
     const c = cellText(v)
     if ('problem' in c) errors.push({ row, column: headerOf(k), value: '', message: c.problem })
-    else { text.set(k, c.text); raw.set(k, c.raw) }
+    else if (c.text.length > xlsxLimits.cellChars) {
+      errors.push({ row, column: headerOf(k), value: c.text.slice(0, 50) + '…', message: `单元格内容超过 ${xlsxLimits.cellChars} 个字符` })
+    } else { text.set(k, c.text); raw.set(k, c.raw) }
   }
+  const warn = (k: TImportKey, message: string) => warnings.push({ column: headerOf(k), value: text.get(k) ?? '', message })
   const err = (k: TImportKey, message: string) => errors.push({ row, column: headerOf(k), value: text.get(k) ?? '', message })
   const t = (k: TImportKey) => text.get(k) ?? ''
   const mergedHint = '（如使用了合并单元格，请取消合并后逐行填写）'
@@ -171,6 +189,7 @@ export function parseImportRow(
   const name = t('name')
   if (!name && !errors.some((e) => e.column === '姓名')) err('name', '姓名为必填项' + mergedHint)
   else if (name.length > 50) err('name', '姓名最长50个字')
+  else for (const w of elderInputWarnings({ name })) warn('name', w.message)
 
   let idNumber = ''
   let birthDate = ''
@@ -183,7 +202,13 @@ export function parseImportRow(
   } else {
     const p = parseIdNumber(t('idNumber'), opts.today)
     if (!p.ok) err('idNumber', p.message)
-    else { idNumber = p.id; birthDate = p.birthDate; sex = p.sex }
+    else {
+      idNumber = p.id; birthDate = p.birthDate; sex = p.sex
+      // Under 60: kept only with a reason in 备注, as on the form (issue 24 item 4).
+      const [under] = elderInputWarnings({ age: ageOn(birthDate, opts.today) })
+      if (under && !t('note')) err('idNumber', `按身份证号计算未满60周岁（${ageOn(birthDate, opts.today)}岁）：如确需登记，请在“备注”列填写原因`)
+      else if (under) warn('idNumber', `未满60周岁（${ageOn(birthDate, opts.today)}岁），按“备注”中的原因登记`)
+    }
   }
 
   let regionCode = ''
@@ -201,14 +226,17 @@ export function parseImportRow(
     else rec.hukou = h
   }
   if (t('livingArrangement')) {
-    const l = livingByLabel.get(t('livingArrangement'))
+    const synonym = livingSynonyms[t('livingArrangement')]
+    const l = livingByLabel.get(t('livingArrangement')) ?? synonym
+    if (synonym) warn('livingArrangement', `“${t('livingArrangement')}”按“${livingArrangementLabels[synonym]}”导入`)
     if (!l) err('livingArrangement', `居住情况应为：${livingArrangements.map((x) => livingArrangementLabels[x]).join('、')}`)
     else rec.livingArrangement = l
   }
   if (t('categories')) {
     const list: TTypedElderCategory[] = []
     for (const label of splitList(t('categories'))) {
-      const c = labelToCategory.get(label)
+      const c = labelToCategory.get(label) ?? categorySynonyms[label]
+      if (c && !labelToCategory.has(label)) warn('categories', `“${label}”按“${elderCategoryLabels[c]}”导入`)
       if (c) list.push(c)
       else if (derivedLabels.has(label)) err('categories', `“${label}”由系统根据年龄、评估或居住情况自动计算，请不要填写`)
       else err('categories', `未知的老年人类别“${label}”`)
@@ -220,16 +248,16 @@ export function parseImportRow(
     else rec.address = t('address')
   }
   if (t('phone')) {
-    if (!PHONE_RE.test(t('phone').replace(/\s/g, ''))) err('phone', '联系电话应为11位手机号或带区号的固定电话')
-    else rec.phone = t('phone').replace(/\s/g, '')
+    if (!isValidPhoneText(t('phone'))) err('phone', '联系电话应为11位手机号或带区号的固定电话')
+    else rec.phone = normalizePhoneText(t('phone'))
   }
   if (t('contactName') || t('contactPhone')) {
     if (!t('contactName')) err('contactName', '填写紧急联系人电话时，紧急联系人姓名必填')
     if (!t('contactPhone')) err('contactPhone', '填写紧急联系人时，紧急联系人电话必填')
-    else if (!PHONE_RE.test(t('contactPhone').replace(/\s/g, ''))) err('contactPhone', '紧急联系人电话应为11位手机号或带区号的固定电话')
+    else if (!isValidPhoneText(t('contactPhone'))) err('contactPhone', '紧急联系人电话应为11位手机号或带区号的固定电话')
     const g = t('isGuardian') ? yesNo(t('isGuardian')) : false
     if (g === null) err('isGuardian', '是否监护人应填“是”或“否”')
-    rec.contact = { name: t('contactName'), relation: t('contactRelation').slice(0, 20), phone: t('contactPhone').replace(/\s/g, ''), isGuardian: !!g }
+    rec.contact = { name: t('contactName'), relation: t('contactRelation').slice(0, 20), phone: normalizePhoneText(t('contactPhone')), isGuardian: !!g }
   }
   if (t('chronicConditions')) rec.chronicConditions = splitList(t('chronicConditions')).slice(0, 30)
   if (t('hasFamilyDoctor')) {
@@ -246,8 +274,8 @@ export function parseImportRow(
   if (t('familyDoctorName')) rec.familyDoctorName = t('familyDoctorName').slice(0, 50)
   if (t('note')) rec.note = t('note').slice(0, 500)
 
-  if (errors.length) return { errors }
-  return { record: { row, name, idNumber, birthDate, sex, regionCode, ...rec } }
+  if (errors.length) return { errors: errors.map((e) => ({ ...e, name })) }
+  return { record: { row, name, idNumber, birthDate, sex, regionCode, ...rec }, warnings }
 }
 
 /** Row is empty when every cell is blank (skipped, not an error). */

@@ -5,7 +5,10 @@ import { errorResponses, ZUuidParam } from '../../platform/http.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { elderImportTemplate, exportElders } from './elder-spreadsheets.js'
 import { ZElderFilter } from './elders.schemas.js'
-import { elderImportErrorList, elderImportErrorReport, getElderImport, importModes, startElderImport, type TImportMode } from './import-elders.js'
+import { confirmElderImportRows } from './confirm-elder-import.js'
+import { elderImportErrorList, elderImportErrorReport, getElderImport } from './get-elder-import.js'
+import { importModes, type TImportMode } from './import-types.js'
+import { startElderImport } from './start-elder-import.js'
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 const tags = ['elders']
@@ -15,9 +18,21 @@ const ZBinary = z.any().describe('xlsx')
 const ZImportJob = z.object({
   id: z.string(), status: z.string(), filename: z.string(), mode: z.string(), createdAt: z.string(), finishedAt: z.string().nullable(),
   progress: z.object({ phase: z.string(), percent: z.number(), rowsRead: z.number() }).nullable(), error: z.string().nullable(),
+  confirmsJobId: z.string().nullable(),
   result: z.object({
     mode: z.string(), committed: z.boolean(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
-    errorRows: z.number(), errorCount: z.number(), message: z.string(),
+    errorRows: z.number(), errorCount: z.number(), conflictCount: z.number(), warningCount: z.number(), unknownColumns: z.array(z.string()), message: z.string(),
+    /** Rows whose ID number belongs to an elder with another name: imported only when confirmed. */
+    conflicts: z.array(z.object({
+      row: z.number(), elderId: z.string(), idNumber: z.string(),
+      fields: z.array(z.object({ field: z.string(), label: z.string(), existing: z.string(), imported: z.string() })),
+    })),
+    /** Every updated elder (first 200) and what changed, in Chinese. */
+    changes: z.array(z.object({
+      row: z.number(), elderId: z.string(), name: z.string(),
+      changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })),
+    })),
+    warnings: z.array(z.object({ row: z.number(), name: z.string(), column: z.string(), value: z.string(), message: z.string() })),
   }).nullable(),
   hasErrorReport: z.boolean(),
 })
@@ -53,16 +68,22 @@ export const importRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get('/elders/imports/:id', { schema: { tags, summary: '导入任务进度与结果', params: ZUuidParam, response: { 200: ZImportJob, ...errorResponses } } },
     async (req) => getElderImport(req.ctx, req.params.id))
 
+  app.post('/elders/imports/:id/confirm', {
+    schema: { tags, summary: '确认冲突行（身份证号相同、姓名不同）并重新导入这些行（新的后台任务）', params: ZUuidParam, body: z.object({ rows: z.array(z.number().int().min(1)).min(1, '请选择要确认的行').max(10_000) }), response: { 200: z.object({ id: z.string() }), ...errorResponses } },
+  }, async (req) => confirmElderImportRows(req.ctx, req.params.id, req.body.rows))
+
   app.get('/elders/imports/:id/errors', { schema: { tags, summary: '错误报告：xlsx（行号、列、内容、问题）；format=json 返回前200条', params: ZUuidParam, querystring: z.object({ format: z.enum(['xlsx', 'json']).default('xlsx') }), response: { 200: ZBinary, ...errorResponses } } }, async (req, reply) => {
     if (req.query.format === 'json') return elderImportErrorList(req.ctx, req.params.id)
     const buf = await elderImportErrorReport(req.ctx, req.params.id)
     return reply.type(XLSX).header('content-disposition', attachment('导入错误报告.xlsx')).send(buf)
   })
 
-  app.get('/elders/export', {
-    schema: { tags, summary: '导出当前筛选的名单（默认脱敏；full=true 导出完整信息需 reason，并记录审计）', querystring: ZElderFilter.extend({ full: z.enum(['true', 'false']).default('false'), reason: z.string().max(200).optional() }), response: { 200: ZBinary, ...errorResponses } },
+  // POST (issue 16): an audited export is an action, never a link a crafted page can trigger.
+  app.post('/elders/export', {
+    config: { isRead: true },
+    schema: { tags, summary: '导出当前筛选的名单（默认脱敏；full=true 导出完整信息需 reason，并记录审计）', body: ZElderFilter.extend({ full: z.enum(['true', 'false']).default('false'), reason: z.string().max(200).optional() }), response: { 200: ZBinary, ...errorResponses } },
   }, async (req, reply) => {
-    const { full, reason, ...filter } = req.query
+    const { full, reason, ...filter } = req.body
     const r = await exportElders(req.ctx, filter, { full: full === 'true', reason })
     return reply.type(XLSX).header('content-disposition', attachment(full === 'true' ? '老年人名单（完整）.xlsx' : '老年人名单.xlsx')).header('x-row-count', String(r.count)).send(r.buffer)
   })

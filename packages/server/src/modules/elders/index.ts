@@ -2,9 +2,11 @@
  * What other modules may use from the elder registry. Import this file only, never the
  * tables or the repository.
  */
-import type { TApiModule } from '../registry.js'
+import type { TJobDefinition } from '../../platform/jobs.js'
+import type { TApiModule } from '../../platform/module.js'
 import { eldersRoutes } from './elders.routes.js'
 import { seedElders } from './seed-elders.js'
+import { elderImportJob } from './run-elder-import.js'
 
 export { getElderForActor } from './get-elder.js'
 export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from './apply-ability-level.js'
@@ -12,4 +14,4 @@ export { elderStatusEvents } from './change-elder-status.js'
 export { elderFactsForRules, eldersInScopeForRules, type TElderRuleFacts } from './elder-facts.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
 
-export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders }
+export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }

@@ -1,9 +1,8 @@
 import { addDays, makeIdNumber, maskAddress, todayInShanghai, typedElderCategories, type TLivingArrangement } from '@yiyang/core'
-import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { appendAudit } from '../../platform/audit.js'
-import { regions } from '../regions/regions.tables.js'
+import { regionsOfLevel } from '../regions/index.js'
 import { nameInitials, storedCategories } from './elder-values.js'
 import { elderHistory, elders } from './elders.tables.js'
 
@@ -110,7 +109,7 @@ export const DEMO_ELDER_COUNT = 2000
 export async function seedElders(ctx: Ctx) {
   const [any] = await ctx.db.select({ id: elders.id }).from(elders).limit(1)
   if (any) return
-  const villages = await ctx.db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'village'))
+  const villages = await regionsOfLevel(ctx.db, 'village')
   if (villages.length === 0) return
   villages.sort((a, b) => a.code.localeCompare(b.code))
   const today = todayInShanghai(ctx.clock.now())

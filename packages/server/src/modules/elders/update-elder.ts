@@ -1,15 +1,16 @@
-import { todayInShanghai } from '@yiyang/core'
-import { and, eq, ne } from 'drizzle-orm'
+import { ageOn, ELDER_MIN_AGE, todayInShanghai } from '@yiyang/core'
+import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { recordEvent } from '../../platform/events.js'
+import { recordEvent } from '../../platform/outbox.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { appendAudit } from '../../platform/audit.js'
 import { appendHistory } from './elder-history.js'
 import { idParts, nameInitials, piiValues, storedCategories } from './elder-values.js'
 import { diffSnapshots, elderSnapshot, type TElderRow } from './elders.mapper.js'
-import { checkElderRegion, duplicateError, getElderInScope, regionLabel } from './elders.repo.js'
+import { assertDuplicateBudget, duplicateRefusal } from './duplicate-guard.js'
+import { checkElderRegion, findElderByIdHash, getElderInScope } from './elders.repo.js'
 import type { TUpdateElder } from './elders.schemas.js'
 import { elders } from './elders.tables.js'
 import { getElder } from './get-elder.js'
@@ -18,14 +19,31 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
   requirePermission(ctx.actor, 'elder:write')
   const actor = ctx.actor
   const today = todayInShanghai(ctx.clock.now())
-  await getElderInScope(ctx.db, actor, elderId)
+  // Who, then which record, then its version: all before the duplicate lookup, so a write that
+  // would be refused anyway (a stale or made-up version) cannot be used to probe ID numbers.
+  const current = await getElderInScope(ctx.db, actor, elderId)
+  if (current.version !== input.version) {
+    await withTx(ctx, (t) => appendAudit(t, {
+      action: 'elder.update_rejected', entityType: 'elder', entityId: elderId, regionCode: current.regionCode,
+      after: { reason: 'version', sentVersion: input.version, currentVersion: current.version, fields: Object.keys(input).filter((k) => k !== 'version') },
+    }))
+    throw new AppError('CONFLICT', '该档案已被他人修改，请刷新后重试')
+  }
   if (input.regionCode) await checkElderRegion(ctx.db, actor, input.regionCode)
   let id: ReturnType<typeof idParts> | undefined
   if (input.idNumber !== undefined) {
     id = idParts(ctx.crypto, input.idNumber, today)
     if ('error' in id) throw new AppError('VALIDATION_FAILED', id.error, [{ path: 'idNumber', message: id.error }])
-    const [other] = await ctx.db.select({ regionCode: elders.regionCode }).from(elders).where(and(eq(elders.idHash, id.hash), ne(elders.id, elderId)))
-    if (other) throw duplicateError(await regionLabel(ctx.db, other.regionCode))
+    const age = ageOn(id.birthDate, today)
+    if (age < ELDER_MIN_AGE && !input.underAgeReason) {
+      const msg = `按身份证号计算未满${ELDER_MIN_AGE}周岁（${age}岁）；如确需登记，请填写原因`
+      throw new AppError('VALIDATION_FAILED', msg, [{ path: 'underAgeReason', message: msg }])
+    }
+    if (id.hash !== current.idHash) {
+      await assertDuplicateBudget(ctx, 'update')
+      const other = await findElderByIdHash(ctx.db, id.hash, elderId)
+      if (other) throw await duplicateRefusal(ctx, 'update', other, elderId)
+    }
   }
   await withTx(ctx, async (t) => {
     const row = await getElderInScope(t.tx, actor, elderId, true)
@@ -53,7 +71,10 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
     const changes = diffSnapshots(before, after)
     if (changes.length === 0) return
     await appendHistory(t, { elderId, regionCode: updated!.regionCode, action: 'updated', changes })
-    await appendAudit(t, { action: 'elder.updated', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, before, after })
+    await appendAudit(t, {
+      action: 'elder.updated', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, before,
+      after: input.underAgeReason && ageOn(updated!.birthDate, today) < ELDER_MIN_AGE ? { ...after, underAgeReason: input.underAgeReason } : after,
+    })
     if (categoriesChanged) {
       await recordEvent(t, { type: 'elder.categories_changed', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { before: row.categories, after: categories } })
     }

@@ -1,4 +1,4 @@
-import { asc, eq, inArray, like } from 'drizzle-orm'
+import { and, asc, eq, inArray, like } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { scopeLike, type TActor } from '../../platform/permissions.js'
 import { regions } from './regions.tables.js'
@@ -34,4 +34,10 @@ export function buildTree(rows: TRegionRow[]): TRegionNode[] {
     else roots.push(node)
   }
   return roots
+}
+
+/** Regions of one level under a prefix (e.g. every village of a street), in code order. */
+export async function regionsOfLevel(db: DbOrTx, level: TRegionRow['level'], prefix = ''): Promise<Pick<TRegionRow, 'code' | 'name' | 'level' | 'parentCode'>[]> {
+  return db.select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode }).from(regions)
+    .where(and(eq(regions.level, level), prefix ? like(regions.code, scopeLike(prefix)) : undefined)).orderBy(asc(regions.code))
 }

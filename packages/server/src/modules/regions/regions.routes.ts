@@ -9,6 +9,10 @@ const ZLevel = z.enum(['province', 'prefecture', 'county', 'township', 'village'
 const ZRegionNode: z.ZodType<TRegionNode> = z.lazy(() =>
   z.object({ code: z.string(), name: z.string(), level: ZLevel, isDemoCode: z.boolean(), children: z.array(ZRegionNode) }),
 )
+// A recursive schema needs a name in the OpenAPI document: without one the generator emitted a
+// $ref to '#/components/schemas/schema0' that did not exist (issue 16). app.ts publishes every
+// schema registered with an id under components.schemas (jsonSchemaTransformObject).
+if (!z.globalRegistry.has(ZRegionNode)) z.globalRegistry.add(ZRegionNode, { id: 'RegionNode' })
 const ZRegion = z.object({
   code: z.string(), name: z.string(), level: ZLevel, parentCode: z.string().nullable(), kind: z.string().nullable(), isDemoCode: z.boolean(),
 })

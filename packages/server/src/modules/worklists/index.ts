@@ -1,8 +1,9 @@
-import type { TApiModule } from '../registry.js'
+import type { TApiModule } from '../../platform/module.js'
 import type { Ctx } from '../../platform/context.js'
 import { refreshWorklistsFor } from './refresh-worklists.js'
 import { seedWorklistRules } from './worklist-rules.js'
 import { worklistsRoutes } from './worklists.routes.js'
+import { subscribeElderMoved } from './on-elder-moved.js'
 
 export { refreshWorklistsFor } from './refresh-worklists.js'
 
@@ -11,4 +12,4 @@ async function seed(ctx: Ctx) {
   await refreshWorklistsFor(ctx, '62')
 }
 
-export const worklistsModule: TApiModule = { name: 'worklists', routes: worklistsRoutes, seed }
+export const worklistsModule: TApiModule = { name: 'worklists', routes: worklistsRoutes, seed, subscribe: subscribeElderMoved }

@@ -1,6 +1,7 @@
-import { addDays, parseRegionCode, regionPrefixLength, todayInShanghai } from '@yiyang/core'
+import { addDays, todayInShanghai } from '@yiyang/core'
 import { and, count, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
+import { pageOffset, pageResult, regionFilter } from '../../platform/list.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { requirePermission, scopeLike } from '../../platform/permissions.js'
@@ -26,7 +27,10 @@ async function toItems(ctx: Ctx, rows: TItemRow[]) {
   ])
   const ruleNames = new Map(rules.map((r) => [r.id, r.name]))
   return rows.map((r) => {
-    const e = elders.get(r.elderId)
+    // Second line behind the move subscription: an elder now outside the actor's scope shows
+    // no name or community, even in the moment before the item has followed them.
+    const found = elders.get(r.elderId)
+    const e = found && ctx.actor && found.regionCode.startsWith(ctx.actor.scopePrefix) ? found : undefined
     return {
       id: r.id, ruleId: r.ruleId, ruleName: ruleNames.get(r.ruleId) ?? r.ruleId, elderId: r.elderId, status: r.status, explanation: r.explanation,
       regionCode: r.regionCode, assignedTo: r.assignedTo, assignedToName: r.assignedToName, handledNote: r.handledNote,
@@ -39,22 +43,16 @@ async function toItems(ctx: Ctx, rows: TItemRow[]) {
 
 export async function findWorklistItems(ctx: Ctx, q: TFindItems) {
   requirePermission(ctx.actor, 'worklist:read')
-  const where: (SQL | undefined)[] = [like(worklistItems.regionCode, scopeLike(ctx.actor.scopePrefix))]
+  const where: (SQL | undefined)[] = [regionFilter(worklistItems.regionCode, ctx.actor, q.regionCode)]
   if (q.ruleId) where.push(eq(worklistItems.ruleId, q.ruleId))
   where.push(inArray(worklistItems.status, q.status?.length ? q.status : ['open', 'assigned']))
-  if (q.regionCode) {
-    // The code's own level prefix (never strip zeros, domain.md §2), intersected with the scope.
-    const info = parseRegionCode(q.regionCode)
-    const prefix = info.ok ? info.code.slice(0, regionPrefixLength[info.level]) : q.regionCode
-    where.push(prefix.startsWith(ctx.actor.scopePrefix) ? like(worklistItems.regionCode, scopeLike(prefix)) : ctx.actor.scopePrefix.startsWith(prefix) ? undefined : sql`false`)
-  }
   if (q.mine === 'true') where.push(eq(worklistItems.assignedTo, ctx.actor.userId))
   const cond = and(...where)
   const [rows, [total]] = await Promise.all([
-    ctx.db.select().from(worklistItems).where(cond).orderBy(desc(worklistItems.updatedAt), desc(worklistItems.id)).limit(q.pageSize).offset((q.page - 1) * q.pageSize),
+    ctx.db.select().from(worklistItems).where(cond).orderBy(desc(worklistItems.updatedAt), desc(worklistItems.id)).limit(q.pageSize).offset(pageOffset(q)),
     ctx.db.select({ n: count() }).from(worklistItems).where(cond),
   ])
-  return { items: await toItems(ctx, rows), total: Number(total?.n ?? 0), page: q.page, pageSize: q.pageSize }
+  return pageResult(await toItems(ctx, rows), Number(total?.n ?? 0), q)
 }
 
 /** Assigns an open item to the actor (认领) or to another staff member inside the actor's scope. */

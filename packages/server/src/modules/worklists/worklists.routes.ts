@@ -4,6 +4,7 @@ import { errorResponses, ZUuidParam } from '../../platform/http.js'
 import { refreshWorklists } from './refresh-worklists.js'
 import { assignWorklistItem, findWorklistItems, handleWorklistItem } from './worklist-items.js'
 import { createWorklistRule, findWorklistRules, updateWorklistRule } from './worklist-rules.js'
+import { pageOf } from '../../platform/list.js'
 import { ZAssign, ZCreateRule, ZFindItems, ZHandle, ZItem, ZRule, ZUpdateRule } from './worklists.schemas.js'
 
 const tags = ['worklists']
@@ -23,7 +24,7 @@ export const worklistsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/worklists/refresh', { schema: { tags, summary: '按规则重新筛查本辖区', response: { 200: z.object({ elders: z.number(), matched: z.number(), opened: z.number(), reopened: z.number(), resolved: z.number() }), ...errorResponses } } },
     async (req) => refreshWorklists(req.ctx))
 
-  app.get('/worklists/items', { schema: { tags, summary: '筛查事项（默认待处理和已指派）', querystring: ZFindItems, response: { 200: z.object({ items: z.array(ZItem), total: z.number(), page: z.number(), pageSize: z.number() }), ...errorResponses } } },
+  app.get('/worklists/items', { schema: { tags, summary: '筛查事项（默认待处理和已指派）', querystring: ZFindItems, response: { 200: pageOf(ZItem), ...errorResponses } } },
     async (req) => findWorklistItems(req.ctx, req.query))
 
   app.post('/worklists/items/:id/assign', { schema: { tags, summary: '指派（不填 assigneeId 为认领给自己）', params: ZUuidParam, body: ZAssign, response: { 200: ZItem, ...errorResponses } } },

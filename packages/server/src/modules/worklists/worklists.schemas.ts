@@ -1,3 +1,4 @@
+import { ZPageQuery } from '../../platform/list.js'
 import { z } from 'zod'
 
 export const worklistItemStatuses = ['open', 'assigned', 'handled', 'resolved'] as const
@@ -19,9 +20,7 @@ export const ZRule = z.object({
   counts: z.object({ open: z.number(), assigned: z.number(), handled: z.number(), resolved: z.number() }),
 })
 
-export const ZFindItems = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+export const ZFindItems = ZPageQuery.extend({
   ruleId: z.string().max(64).optional(),
   status: z.preprocess((v) => (typeof v === 'string' ? v.split(',').filter(Boolean) : v), z.array(z.enum(worklistItemStatuses))).optional(),
   regionCode: z.string().regex(/^\d{12}$/).optional(),

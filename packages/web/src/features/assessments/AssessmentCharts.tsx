@@ -1,11 +1,14 @@
-import { gbt42195Dimensions, gbt42195LevelInfo } from "@yiyang/core";
+import { abilityLevelName, gbt42195Dimensions } from "@yiyang/core";
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Empty, Skeleton } from "antd";
 import { useMemo } from "react";
 import { errorMessage } from "../../api/client";
+import { formatDate } from "../../shared/format";
 import { useElderMode } from "../../app/elderMode";
 import { assessmentKeys, fetchElderHistory, type AssessmentSummary } from "./api";
 import { EChart } from "./EChart";
+
+const wrapName = (name: string) => (name.length > 4 ? `${name.slice(0, 4)}\n${name.slice(4)}` : name);
 
 /** Radar of the four GB/T 42195 dimensions as a share of each maximum (32/15/28/15). */
 export function DimensionRadar({ assessment, compare }: { assessment: AssessmentSummary; compare?: AssessmentSummary | null }) {
@@ -20,9 +23,11 @@ export function DimensionRadar({ assessment, compare }: { assessment: Assessment
       legend: { bottom: 0 },
       radar: {
         // Elder mode: 20 px labels need more room around a smaller web.
-        radius: elderMode ? "46%" : "62%",
+        radius: elderMode ? "46%" : "58%",
         center: ["50%", "47%"],
-        indicator: gbt42195Dimensions.map((d) => ({ name: elderMode ? `${d.name.length > 4 ? d.name.slice(0, 4) + "\n" + d.name.slice(4) : d.name}\n${d.maxPoints}分` : `${d.name}\n（满分 ${d.maxPoints}）`, max: d.maxPoints })),
+        // Long names wrap after four characters: on a tablet the chart is ~420 px wide and a
+        // one-line "感知觉与社会参与" ran past its edge (issue 24 item 6).
+        indicator: gbt42195Dimensions.map((d) => ({ name: `${wrapName(d.name)}\n${elderMode ? `${d.maxPoints}分` : `（满分 ${d.maxPoints}）`}`, max: d.maxPoints })),
         axisName: { color: elderMode ? "#000" : "#1f2733", fontSize: elderMode ? 16 : 12 },
       },
       series: [{ type: "radar", data: series, symbolSize: 6, lineStyle: { width: 2 } }],
@@ -33,7 +38,8 @@ export function DimensionRadar({ assessment, compare }: { assessment: Assessment
   return <EChart option={option} height={320} label={`四个维度得分雷达图：${text}`} />;
 }
 
-const a11yDate = (a: AssessmentSummary) => a.effectiveDate ?? a.assessedAt?.slice(0, 10) ?? a.scheduledDate;
+/** The date a result belongs to, in Beijing time (effective date, else the day it was assessed). */
+const a11yDate = (a: AssessmentSummary) => a.effectiveDate ?? (a.assessedAt ? formatDate(a.assessedAt) : null) ?? a.scheduledDate;
 
 /** Line chart of the elder's past results: total (GB/T 42195) and final level over time. */
 export function ElderTrendChart({ elderId, highlightId }: { elderId: string; highlightId?: string }) {
@@ -55,7 +61,7 @@ export function ElderTrendChart({ elderId, highlightId }: { elderId: string; hig
       xAxis: { type: "category", data: points.map((p) => p.date) },
       yAxis: [
         { type: "value", name: "总分", min: 0, max: 90, interval: 15 },
-        { type: "value", name: "等级", min: 0, max: 4, interval: 1, inverse: true, axisLabel: { formatter: (v: number) => gbt42195LevelInfo[v]?.commonName ?? String(v) } },
+        { type: "value", name: "等级", min: 0, max: 4, interval: 1, inverse: true, axisLabel: { formatter: (v: number) => abilityLevelName(v, "gbt42195_2022") ?? String(v) } },
       ],
       series: [
         { name: "总分（0–90）", type: "line", data: points.map((p) => (p.id === highlightId ? { value: p.total, symbolSize: 14 } : p.total)), symbolSize: 8, lineStyle: { width: 3 } },

@@ -7,7 +7,7 @@ import { Link, useNavigate, useParams } from "react-router-dom";
 import { ApiError, errorMessage } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { useCan } from "../../app/session";
-import { dayjs } from "../../shared/format";
+import { dayjs, formatTime } from "../../shared/format";
 import { PageHeader } from "../../shared/PageHeader";
 import {
   assessmentKeys,
@@ -151,7 +151,7 @@ function SaveIndicator({ state, savedAt, error, onRetry }: { state: SaveState; s
       </span>
     );
   if (state === "saved" && savedAt)
-    return <span className="yy-save yy-save-ok" role="status"><CheckCircleFilled aria-hidden /> 已自动保存 {dayjs(savedAt).format("HH:mm:ss")}</span>;
+    return <span className="yy-save yy-save-ok" role="status"><CheckCircleFilled aria-hidden /> 已自动保存 {formatTime(savedAt)}</span>;
   return <span className="yy-save" role="status">草稿自动保存</span>;
 }
 

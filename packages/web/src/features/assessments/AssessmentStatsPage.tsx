@@ -9,7 +9,7 @@ import { useCan } from "../../app/session";
 import { PageHeader } from "../../shared/PageHeader";
 import { useUrlQuery } from "../../shared/useUrlQuery";
 import { RegionTreeSelect } from "../regions/RegionTreeSelect";
-import { assessmentKeys, fetchSettings, fetchStats, fetchWorkload, statsXlsxUrl, updateSettings, type LevelStats, type ScaleSettings, type WorkloadRow } from "./api";
+import { assessmentKeys, fetchSettings, fetchStats, fetchWorkload, downloadStatsXlsx, updateSettings, type LevelStats, type ScaleSettings, type WorkloadRow } from "./api";
 import { EChart } from "./EChart";
 
 /**
@@ -162,6 +162,7 @@ function Settings() {
 /** Statistics of levels per region (chart, table, Excel), assessor workload and the settings. */
 export function AssessmentStatsPage() {
   const { elderMode } = useElderMode();
+  const { message } = App.useApp();
   const [query, patch] = useUrlQuery<{ scale: string; regionCode?: string; tab: string }>({ scale: "gbt42195_2022", regionCode: undefined, tab: "levels" });
   const scale = query.scale as TAssessmentScale;
   return (
@@ -175,7 +176,7 @@ export function AssessmentStatsPage() {
           {query.tab === "levels" ? (
             <>
               <Select aria-label="评估标准" value={scale} onChange={(v: string) => patch({ scale: v })} options={assessmentScales.map((s) => ({ value: s, label: assessmentScaleLabels[s] }))} style={{ width: elderMode ? 380 : 300 }} />
-              <Button icon={<DownloadOutlined />} href={statsXlsxUrl(scale, query.regionCode)}>导出 Excel</Button>
+              <Button icon={<DownloadOutlined />} onClick={() => void downloadStatsXlsx(scale, query.regionCode).catch((err) => message.error(errorMessage(err)))}>导出 Excel</Button>
             </>
           ) : null}
         </Space>

@@ -28,9 +28,10 @@ export function AssessmentsPage() {
 
   const columns: TableColumnsType<AssessmentSummary> = [
     { title: "老年人", dataIndex: "elderName", render: (v: string, a) => <Link to={`/assessments/${a.id}`}><Typography.Text strong>{v}</Typography.Text></Link> },
-    { title: "所在社区（村）", dataIndex: "regionName", render: (v: string | null, a) => v ?? a.regionCode },
-    { title: "原因", dataIndex: "reason", render: (r: string) => reasonLabel(r) },
-    { title: "标准", dataIndex: "scale", render: (s: string) => scaleShort(s) },
+    // Secondary columns give way on tablets so that the result and 操作 stay in view (issue 24 item 6).
+    { title: "所在社区（村）", dataIndex: "regionName", responsive: ["xl"], render: (v: string | null, a) => v ?? a.regionCode },
+    { title: "原因", dataIndex: "reason", responsive: ["xl"], render: (r: string) => reasonLabel(r) },
+    { title: "标准", dataIndex: "scale", responsive: ["xxl"], render: (s: string) => scaleShort(s) },
     { title: "预约日期", dataIndex: "scheduledDate" },
     { title: "评估员", key: "assessor", render: (_v, a) => a.assessors[0]?.name ?? "—" },
     { title: "状态", dataIndex: "status", render: (s: TAssessmentStatus) => <AssessmentStatusTag status={s} /> },
@@ -47,6 +48,7 @@ export function AssessmentsPage() {
     {
       title: "操作",
       key: "op",
+      fixed: "right",
       render: (_v, a) => (
         <Space size={4}>
           {a.actions.includes("start") || a.actions.includes("submit") ? <Link to={`/assessments/${a.id}/fill`}>填写</Link> : null}

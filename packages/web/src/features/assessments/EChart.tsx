@@ -60,5 +60,7 @@ export function EChart({ option, height = 300, label }: { option: EChartOption; 
       true,
     );
   }, [option, elderMode, label]);
-  return <div ref={ref} role="img" aria-label={label} style={{ width: "100%", height: elderMode ? height + 60 : height }} />;
+  // min-width 0 and overflow hidden: the host never holds its container open, so the
+  // ResizeObserver sees the container narrow and the chart redraws to fit.
+  return <div ref={ref} role="img" aria-label={label} style={{ width: "100%", minWidth: 0, overflow: "hidden", height: elderMode ? height + 60 : height }} />;
 }

@@ -1,5 +1,6 @@
 import type { TAssessmentReason, TAssessmentScale, TAssessmentStatus, TReassessmentState } from "@yiyang/core";
 import { http, type Page } from "../../api/client";
+import { downloadFile } from "../elders/api";
 
 export interface Assessor {
   userId: string | null;
@@ -199,5 +200,6 @@ export const searchElders = (q: string) =>
 
 export const reportHtmlUrl = (id: string) => `/api/v1/assessments/${enc(id)}/report.html`;
 export const reportPdfUrl = (id: string) => `/api/v1/assessments/${enc(id)}/report.pdf`;
-export const statsXlsxUrl = (scale: string, regionCode?: string) =>
-  `/api/v1/assessments/stats.xlsx?scale=${enc(scale)}${regionCode ? `&regionCode=${enc(regionCode)}` : ""}`;
+/** POST, like every export (the server refuses GET exports and cross-site requests). */
+export const downloadStatsXlsx = (scale: string, regionCode?: string) =>
+  downloadFile("/assessments/stats.xlsx", "能力等级分布.xlsx", { scale, regionCode }, { post: true });

@@ -1,6 +1,5 @@
 import {
-  gbt42195LevelInfo,
-  mzt039LevelInfo,
+  abilityLevelName,
   assessmentReasonLabels,
   assessmentScaleLabels,
   assessmentStatusLabels,
@@ -41,8 +40,7 @@ export function LevelTag({ level, name }: { level: number | null; name: string |
 export const scaleShort = (scale: string) => (scale === "mzt039_2013" ? "MZ/T 039-2013" : "GB/T 42195-2022");
 export const scaleLabel = (scale: string) => (assessmentScaleLabels as Record<string, string>)[scale] ?? scale;
 export const reasonLabel = (reason: string) => (assessmentReasonLabels as Record<string, string>)[reason] ?? reason;
-export const sexLabel = (sex: string) => (sex === "female" ? "女" : "男");
+export { sexLabel } from "../elders/labels";
 
 /** The standard name of a level on a scale (results of the two scales are never mixed). */
-export const levelNameOf = (scale: string, level: number | null | undefined) =>
-  level === null || level === undefined ? null : ((scale === "mzt039_2013" ? mzt039LevelInfo : gbt42195LevelInfo)[level]?.name ?? null);
+export const levelNameOf = (scale: string, level: number | null | undefined) => abilityLevelName(level, scale);

@@ -35,7 +35,7 @@ export function preview(scale: TAssessmentScale, items: Record<string, number>, 
   const sections = formSections(scale);
   const all = sections.flatMap((s) => s.items);
   const missing = all.filter((i) => items[i.key] === undefined).map(({ key, code, name }) => ({ key, code, name }));
-  let riskEvents = 0;
+  let riskEvents: number;
   try {
     riskEvents = sumRiskEvents(info.riskEvents as TRiskEventCounts);
   } catch {

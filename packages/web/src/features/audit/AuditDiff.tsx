@@ -1,6 +1,5 @@
 import { Descriptions, Typography } from "antd";
 import type { AuditEntry } from "../../api/client";
-import { fieldLabel } from "../../shared/labels";
 import { diffSnapshots } from "./diff";
 
 const SUMMARY = {
@@ -13,7 +12,7 @@ const SUMMARY = {
 
 /** Before/after of one audit row as a field-by-field table; changed fields are marked. */
 export function AuditDiff({ entry }: { entry: AuditEntry }) {
-  const d = diffSnapshots(entry.before, entry.after);
+  const d = diffSnapshots(entry.before, entry.after, entry.entityType);
   return (
     <div style={{ padding: "4px 8px" }}>
       <Typography.Paragraph strong style={{ marginBottom: 8 }}>
@@ -32,12 +31,7 @@ export function AuditDiff({ entry }: { entry: AuditEntry }) {
             {d.rows.map((r) => (
               <tr key={r.key} className={r.changed ? "yy-diff-changed" : undefined}>
                 <th scope="row" style={{ fontWeight: 400, background: "transparent" }}>
-                  {fieldLabel(r.key)}
-                  {fieldLabel(r.key) !== r.key ? (
-                    <Typography.Text type="secondary" className="yy-mono yy-small" style={{ marginLeft: 6 }}>
-                      {r.key}
-                    </Typography.Text>
-                  ) : null}
+                  {r.label}
                 </th>
                 {d.hasBefore ? <td>{r.changed ? <del>{r.before}</del> : r.before}</td> : null}
                 {d.hasAfter ? <td>{r.changed ? <ins>{r.after}</ins> : r.after}</td> : null}

@@ -34,13 +34,22 @@ export function VerifyChainResult({ mutation }: { mutation: ReturnType<typeof us
   if (mutation.isError) return show("error", "校验未能完成", errorMessage(mutation.error));
   const r = mutation.data;
   if (!r) return null;
-  if (r.ok) return show("success", `哈希链完整：已校验 ${r.checked.toLocaleString("zh-CN")} 条记录，未发现篡改或缺失。`);
+  if (r.ok) {
+    const legacy = r.legacyRows ? `其中 ${r.legacyRows.toLocaleString("zh-CN")} 条为升级前写入的未签名记录。` : "";
+    return show("success", `哈希链完整：已校验 ${r.checked.toLocaleString("zh-CN")} 条记录，链尾与链头一致，未发现篡改或缺失。${legacy}`);
+  }
   return show(
     "error",
     "哈希链校验失败：日志可能被篡改或缺失",
     r.brokenAt ? (
       <>
-        第一条异常记录：序号 <strong>{r.brokenAt.seq}</strong>（记录编号 <span className="yy-mono">{r.brokenAt.id}</span>）。
+        第一条异常记录：序号 <strong>{r.brokenAt.seq}</strong>
+        {r.brokenAt.id ? (
+          <>
+            （记录编号 <span className="yy-mono">{r.brokenAt.id}</span>）
+          </>
+        ) : null}
+        。
         原因：{r.brokenAt.reason}。在此之前已校验 {r.checked.toLocaleString("zh-CN")} 条记录。请立即报告系统管理员并保全数据库。
       </>
     ) : (

@@ -24,6 +24,27 @@ describe("audit before/after diff", () => {
   it("formats values for people", () => {
     expect(displayValue("phone", null)).toBe("（空）");
     expect(displayValue("lastLoginAt", "2026-01-31T16:30:00Z")).toBe("2026-02-01 00:30:00");
-    expect(displayValue("meta", { a: 1 })).toBe('{"a":1}');
+    expect(displayValue("meta", { note: "x", hasVisitPlan: true })).toBe("备注：x；探访计划：是");
+  });
+
+  it("shows an elder's changes in Chinese: field names and coded values (issue 24 item 8)", () => {
+    const d = diffSnapshots(
+      { livingArrangement: "with_children", status: "active", categories: ["min_subsistence"], hukou: "local" },
+      { livingArrangement: "living_alone", status: "moved_out", categories: ["min_subsistence", "disabled"], hukou: "local" },
+      "elder",
+    );
+    const byKey = Object.fromEntries(d.rows.map((r) => [r.key, r]));
+    expect(byKey.livingArrangement).toMatchObject({ label: "居住情况", before: "与子女同住", after: "独居" });
+    expect(byKey.status).toMatchObject({ label: "状态", before: "在册", after: "迁出" });
+    expect(byKey.categories).toMatchObject({ label: "老年人类别", before: "低保", after: "低保、残疾" });
+    expect(byKey.hukou.before).toBe("本地户籍");
+    for (const r of d.rows) expect(`${r.label}${r.before}${r.after}`).not.toMatch(/[A-Za-z]/);
+  });
+
+  it("names assessment statuses and levels by the standard", () => {
+    const d = diffSnapshots({ status: "reviewed", finalLevel: null, scale: "gbt42195_2022" }, { status: "effective", finalLevel: 1, scale: "gbt42195_2022" }, "assessment");
+    const byKey = Object.fromEntries(d.rows.map((r) => [r.key, r]));
+    expect(byKey.status).toMatchObject({ before: "审核通过", after: "已生效" });
+    expect(byKey.finalLevel).toMatchObject({ label: "最终等级", after: "1 级 能力轻度受损" });
   });
 });

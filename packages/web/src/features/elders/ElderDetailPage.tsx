@@ -14,7 +14,8 @@ import { ELDER_DETAIL_TABS, type ElderTab } from "./detailTabs";
 import { ElderFormModal } from "./ElderFormModal";
 import { ElderStatusTag } from "./EldersPage";
 import { ElderStatusModal } from "./ElderStatusModal";
-import { abilityLabel, categoryLabel, HISTORY_ACTION_LABELS, HISTORY_SOURCE_LABELS, hukouLabel, isSensitiveCategory, livingLabel, sexLabel } from "./labels";
+import { abilityLabel, categoryLabel, HISTORY_ACTION_LABELS, HISTORY_SOURCE_LABELS, historyValue, hukouLabel, isSensitiveCategory, livingLabel, sexLabel } from "./labels";
+import { fieldLabel } from "@yiyang/core";
 import { MergeModal } from "./MergeModal";
 import { RevealModal } from "./RevealModal";
 
@@ -31,15 +32,7 @@ function Masked({ value, field, onReveal, canReveal }: { value: ReactNode; field
   );
 }
 
-function fmt(v: unknown): string {
-  if (v === null || v === undefined || v === "") return "—";
-  if (typeof v === "boolean") return v ? "是" : "否";
-  if (Array.isArray(v)) return v.length ? v.map((x) => (typeof x === "string" ? categoryLabel(livingLabel(x)) : String(x))).join("、") : "—";
-  if (typeof v === "string") return livingLabel(hukouLabel(v));
-  return String(v);
-}
-
-function HistoryTab({ elderId }: { elderId: string }) {
+function HistoryTab({ elderId, abilityScale }: { elderId: string; abilityScale: string | null }) {
   const q = useQuery({ queryKey: elderKeys.history(elderId), queryFn: () => fetchElderHistory(elderId) });
   if (q.isPending) return <Skeleton active />;
   if (q.isError) return <Alert type="error" showIcon title="变更历史加载失败" description={errorMessage(q.error)} />;
@@ -60,9 +53,9 @@ function HistoryTab({ elderId }: { elderId: string }) {
                 <tbody>
                   {h.changes.map((c) => (
                     <tr key={c.field} className="yy-diff-changed">
-                      <td>{c.label}</td>
-                      <td>{c.before === null ? "—" : <del>{fmt(c.before)}</del>}</td>
-                      <td>{c.after === null ? "—" : <ins>{fmt(c.after)}</ins>}</td>
+                      <td>{fieldLabel(c.field, "elder")}</td>
+                      <td>{c.before === null ? "—" : <del>{historyValue(c.field, c.before, abilityScale)}</del>}</td>
+                      <td>{c.after === null ? "—" : <ins>{historyValue(c.field, c.after, abilityScale)}</ins>}</td>
                     </tr>
                   ))}
                 </tbody>
@@ -184,7 +177,7 @@ export function ElderDetailPage() {
           ]} />
       ),
     },
-    { key: "history", label: "变更历史", order: 40, render: () => <HistoryTab elderId={e.id} /> },
+    { key: "history", label: "变更历史", order: 40, render: () => <HistoryTab elderId={e.id} abilityScale={e.abilityScale} /> },
     { key: "events", label: "事件记录", order: 90, render: () => <EventsTab elderId={e.id} /> },
   ];
   const tabs = [...builtIn, ...ELDER_DETAIL_TABS].filter((t) => can(t.permission)).sort((a, b) => a.order - b.order);

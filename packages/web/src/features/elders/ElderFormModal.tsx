@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { MinusCircleOutlined, PlusOutlined } from "@ant-design/icons";
-import { ageOn, parseIdNumber, todayInShanghai } from "@yiyang/core";
+import { ageOn, ELDER_MIN_AGE, elderInputWarnings, isValidPhoneText, normalizeIdNumberText, normalizePhoneText, parseIdNumber, todayInShanghai } from "@yiyang/core";
 import { Alert, App, Button, Checkbox, Col, DatePicker, Descriptions, Divider, Form, Input, Modal, Row, Select, Space, Switch, Typography } from "antd";
 import { useEffect, useMemo } from "react";
 import { useElderMode } from "../../app/elderMode";
@@ -26,9 +26,12 @@ interface Values {
   familyDoctorName?: string;
   hasVisitPlan: boolean;
   note?: string;
+  underAgeReason?: string;
 }
 
-const PHONE_RE = /^(\+?86[\s-]?)?1\d{10}$|^0\d{2,3}-?\d{7,8}$/;
+/** Core's cleaner (spaces, dashes, full width, +86), the same the API and the import use. */
+const phoneRule = { validator: async (_r: unknown, v?: string) => { if (v?.trim() && !isValidPhoneText(v)) throw new Error("请输入11位手机号或带区号的固定电话"); } };
+const cleanPhone = (v?: string) => (v?.trim() ? normalizePhoneText(v) : null);
 const CHRONIC_OPTIONS = ["高血压", "糖尿病", "冠心病", "慢性阻塞性肺病", "脑卒中后遗症", "关节炎", "骨质疏松", "白内障", "阿尔茨海默病", "帕金森病"].map((v) => ({ value: v, label: v }));
 
 /** Village (community) codes end in a non-zero 3-digit number; the elder's region must be one. */
@@ -47,7 +50,9 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
   const idNumber = Form.useWatch("idNumber", form);
   const hasFamilyDoctor = Form.useWatch("hasFamilyDoctor", form);
   const today = todayInShanghai();
-  const parsed = useMemo(() => (idNumber && idNumber.trim().length >= 15 ? parseIdNumber(idNumber, today) : null), [idNumber, today]);
+  const parsed = useMemo(() => (idNumber && normalizeIdNumberText(idNumber).length >= 15 ? parseIdNumber(idNumber, today) : null), [idNumber, today]);
+  const age = parsed?.ok ? ageOn(parsed.birthDate, today) : null;
+  const isUnderAge = age !== null && age < ELDER_MIN_AGE;
 
   useEffect(() => {
     if (!open) return;
@@ -64,13 +69,14 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
 
   const mutation = useMutation({
     mutationFn: (v: Values) => {
-      const contacts = (v.contacts ?? []).filter((c) => c && c.name?.trim()).map((c) => ({ ...c, relation: c.relation ?? "", isGuardian: !!c.isGuardian }));
+      const contacts = (v.contacts ?? []).filter((c) => c && c.name?.trim()).map((c) => ({ ...c, phone: normalizePhoneText(c.phone), relation: c.relation ?? "", isGuardian: !!c.isGuardian }));
       const body: ElderInput = {
-        name: v.name.trim(), idNumber: v.idNumber?.trim() ?? "", regionCode: v.regionCode ?? "", hukou: v.hukou, livingArrangement: v.livingArrangement,
-        categories: v.categories ?? [], address: v.address?.trim() || null, phone: v.phone?.trim() || null, contacts,
+        name: v.name.trim(), idNumber: v.idNumber?.trim() ? normalizeIdNumberText(v.idNumber) : "", regionCode: v.regionCode ?? "", hukou: v.hukou, livingArrangement: v.livingArrangement,
+        categories: v.categories ?? [], address: v.address?.trim() || null, phone: cleanPhone(v.phone), contacts,
         chronicConditions: v.chronicConditions ?? [], hasFamilyDoctor: v.hasFamilyDoctor,
         familyDoctorDate: v.hasFamilyDoctor && v.familyDoctorDate ? v.familyDoctorDate.format("YYYY-MM-DD") : null,
         familyDoctorName: v.hasFamilyDoctor ? v.familyDoctorName?.trim() || null : null, hasVisitPlan: v.hasVisitPlan, note: v.note?.trim() || null,
+        ...(isUnderAge && v.underAgeReason?.trim() ? { underAgeReason: v.underAgeReason.trim() } : {}),
       };
       if (!elder) return createElder(body);
       const { idNumber: id, address, phone, contacts: cs, ...rest } = body;
@@ -112,20 +118,24 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
       >
         <Row gutter={16}>
           <Col xs={24} md={12}>
-            <Form.Item name="name" label="姓名" labelCol={elderMode ? undefined : { span: 8 }} rules={[{ required: true, whitespace: true, message: "请填写姓名" }, { max: 50, message: "最多50个字" }]}>
+            <Form.Item name="name" label="姓名" labelCol={elderMode ? undefined : { span: 8 }} rules={[
+                { required: true, whitespace: true, message: "请填写姓名" }, { max: 50, message: "最多50个字" },
+                // Allowed but probably a slip (a pasted formula, digits): said, not blocked (issue 24).
+                { warningOnly: true, validator: async (_r, v?: string) => { const w = elderInputWarnings({ name: v }); if (w.length) throw new Error(w.map((x) => x.message).join("；")); } },
+              ]}>
               <Input autoComplete="off" />
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
             <Form.Item
               name="idNumber" label="身份证号" labelCol={elderMode ? undefined : { span: 8 }} validateFirst
-              extra={editing ? `当前：${elder?.idNumber}（不修改请留空）` : "输入后自动识别出生日期、性别和年龄"}
+              extra={editing ? `当前：${elder?.idNumber}（不修改请留空）` : "输入后自动识别出生日期、性别和年龄；空格、横线和全角数字会自动去除"}
               rules={[
                 { required: !editing, whitespace: true, message: "请填写身份证号" },
                 { validator: async (_r, v?: string) => { if (!v?.trim()) return; const p = parseIdNumber(v, today); if (!p.ok) throw new Error(p.message); } },
               ]}
             >
-              <Input className="yy-mono" maxLength={20} autoComplete="off" placeholder={editing ? "不修改请留空" : "18位，末位可为X"} />
+              <Input className="yy-mono" maxLength={26} autoComplete="off" placeholder={editing ? "不修改请留空" : "18位，末位可为X"} />
             </Form.Item>
           </Col>
         </Row>
@@ -134,9 +144,17 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
             items={[
               { key: "b", label: "出生日期", children: parsed.birthDate },
               { key: "s", label: "性别", children: sexLabel(parsed.sex) },
-              { key: "a", label: "年龄", children: `${ageOn(parsed.birthDate, today)} 周岁${ageOn(parsed.birthDate, today) < 60 ? "（未满60岁）" : ""}` },
+              { key: "a", label: "年龄", children: `${age} 周岁${isUnderAge ? `（未满${ELDER_MIN_AGE}岁）` : ""}` },
             ]}
           />
+        ) : null}
+        {isUnderAge ? (
+          <>
+            <Alert type="warning" showIcon style={{ marginBottom: 12 }} title={`按身份证号计算未满${ELDER_MIN_AGE}周岁（${age}岁）`} description="老年人信息库登记60周岁及以上的老人。如确需登记（如重度残疾、特困供养），请填写原因，原因记入变更历史和审计日志。" />
+            <Form.Item name="underAgeReason" label="登记原因" rules={[{ required: true, whitespace: true, message: "未满60周岁的老人需要填写登记原因" }, { min: 2, message: "请写清原因" }, { max: 200, message: "最多200个字" }]}>
+              <Input placeholder="如：重度残疾，经街道同意登记" />
+            </Form.Item>
+          </>
         ) : null}
         <Form.Item name="regionCode" label="所在社区（村）" validateFirst
           rules={[{ required: true, message: "请选择所在社区（村）" }, { validator: async (_r, v?: string) => { if (v && !isVillage(v)) throw new Error("请选择到社区（村）一级"); } }]}>
@@ -157,7 +175,7 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
           <Input placeholder="如：甘州区幸福小区3号楼2单元501室" />
         </Form.Item>
         <Form.Item name="phone" label="联系电话" extra={editing ? `当前：${elder?.phone ?? "未填写"}（不修改请留空）` : undefined}
-          rules={[{ validator: async (_r, v?: string) => { if (v?.trim() && !PHONE_RE.test(v.trim().replace(/\s/g, ""))) throw new Error("请输入11位手机号或带区号的固定电话"); } }]}>
+          rules={[phoneRule]}>
           <Input inputMode="tel" maxLength={20} />
         </Form.Item>
 
@@ -172,7 +190,7 @@ export function ElderFormModal({ open, elder, onClose, onSaved }: { open: boolea
                 <Space key={f.key} align="baseline" wrap style={{ display: "flex", marginBottom: 4 }}>
                   <Form.Item name={[f.name, "name"]} rules={[{ required: true, whitespace: true, message: "请填写姓名" }]}><Input placeholder="姓名" aria-label="联系人姓名" style={{ width: 120 }} /></Form.Item>
                   <Form.Item name={[f.name, "relation"]}><Input placeholder="关系，如儿子" aria-label="与老人关系" style={{ width: 130 }} /></Form.Item>
-                  <Form.Item name={[f.name, "phone"]} rules={[{ required: true, message: "请填写电话" }, { pattern: PHONE_RE, message: "电话格式不正确" }]}><Input placeholder="电话" aria-label="联系人电话" style={{ width: 160 }} /></Form.Item>
+                  <Form.Item name={[f.name, "phone"]} rules={[{ required: true, message: "请填写电话" }, phoneRule]}><Input placeholder="电话" aria-label="联系人电话" style={{ width: 160 }} /></Form.Item>
                   <Form.Item name={[f.name, "isGuardian"]} valuePropName="checked"><Checkbox>监护人</Checkbox></Form.Item>
                   <Button type="text" icon={<MinusCircleOutlined />} aria-label="删除该联系人" onClick={() => remove(f.name)} />
                 </Space>

@@ -1,7 +1,7 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { DownloadOutlined, PlusOutlined, ReloadOutlined, SaveOutlined, UploadOutlined } from "@ant-design/icons";
 import {
-  Alert, App, Badge, Button, Card, Dropdown, Empty, Form, Input, Modal, Select, Space, Table, Tooltip, Typography, type TableColumnsType,
+  Alert, App, Badge, Button, Card, Dropdown, Empty, Form, Grid, Input, Modal, Select, Space, Table, Tooltip, Typography, type TableColumnsType,
 } from "antd";
 import { useEffect, useMemo, useState } from "react";
 import { Link, useNavigate } from "react-router-dom";
@@ -26,8 +26,13 @@ export function ElderStatusTag({ status }: { status: string }) {
   return <StatusTag tone={status === "active" ? "success" : status === "deceased" ? "neutral" : "warning"}>{statusLabel(status)}</StatusTag>;
 }
 
+const ELDER_MODE_HIDDEN = new Set(["idNumber", "sex", "livingArrangement"]);
+const NARROW_HIDDEN = new Set(["sex", "livingArrangement"]);
+const ELDER_MODE_NARROW_HIDDEN = new Set([...ELDER_MODE_HIDDEN, "regionCode"]);
+
 export function EldersPage() {
   const { elderMode } = useElderMode();
+  const narrow = Grid.useBreakpoint().xl === false;
   const can = useCan();
   const navigate = useNavigate();
   const { message } = App.useApp();
@@ -59,7 +64,7 @@ export function EldersPage() {
   const doExport = async (full: boolean, reason?: string) => {
     setExporting(true);
     try {
-      const r = await downloadFile("/elders/export", full ? "老年人名单（完整）.xlsx" : "老年人名单.xlsx", { ...filter, full: full ? "true" : undefined, reason } as Record<string, string | undefined>);
+      const r = await downloadFile("/elders/export", full ? "老年人名单（完整）.xlsx" : "老年人名单.xlsx", { ...filter, full: full ? "true" : undefined, reason } as Record<string, string | undefined>, { post: true });
       message.success(Number.isFinite(r.rows) ? `已导出 ${r.rows} 人` : "已导出");
       setExportFull(false);
     } catch (err) {
@@ -69,25 +74,26 @@ export function EldersPage() {
     }
   };
 
-  const columns: TableColumnsType<ElderSummary> = [
+  const tagsShown = elderMode || narrow ? 2 : 4;
+  const allColumns: TableColumnsType<ElderSummary> = [
     {
       title: "姓名", dataIndex: "name", sorter: true, sortOrder: query.sort === "name" ? (query.order === "asc" ? "ascend" : "descend") : null, fixed: "left",
       render: (name: string, e) => <Link to={`/elders/${e.id}`}><Typography.Text strong>{name}</Typography.Text></Link>,
     },
-    { title: "身份证号", dataIndex: "idNumber", render: (v: string) => <span className="yy-mono">{v}</span> },
-    { title: "性别", dataIndex: "sex", render: sexLabel },
+    { title: "身份证号", dataIndex: "idNumber", key: "idNumber", render: (v: string) => <span className="yy-mono">{v}</span> },
+    { title: "性别", dataIndex: "sex", key: "sex", render: sexLabel },
     {
       title: "年龄", dataIndex: "age", key: "birthDate", sorter: true,
       sortOrder: query.sort === "birthDate" ? (query.order === "asc" ? "descend" : "ascend") : null,
     },
     { title: "所在社区（村）", dataIndex: "regionName", key: "regionCode", sorter: true, sortOrder: query.sort === "regionCode" ? (query.order === "asc" ? "ascend" : "descend") : null, render: (v: string | null, e) => v ?? e.regionCode },
-    { title: "居住情况", dataIndex: "livingArrangement", render: livingLabel },
+    { title: "居住情况", dataIndex: "livingArrangement", key: "livingArrangement", render: livingLabel },
     {
-      title: "类别", dataIndex: "categories",
+      title: "类别", dataIndex: "categories", key: "categories",
       render: (cats: string[]) => cats.length ? (
-        <Space size={4} wrap style={{ maxWidth: 320 }}>
-          {cats.slice(0, 4).map((c) => <StatusTag key={c} tone={c === "advanced_age" ? "info" : c.includes("incapacit") ? "danger" : "accent"}>{categoryLabel(c)}</StatusTag>)}
-          {cats.length > 4 ? <Tooltip title={cats.slice(4).map(categoryLabel).join("、")}><span tabIndex={0}>+{cats.length - 4}</span></Tooltip> : null}
+        <Space size={4} wrap style={{ maxWidth: elderMode ? (narrow ? 200 : 260) : 320 }}>
+          {cats.slice(0, tagsShown).map((c) => <StatusTag key={c} tone={c === "advanced_age" ? "info" : c.includes("incapacit") ? "danger" : "accent"}>{categoryLabel(c)}</StatusTag>)}
+          {cats.length > tagsShown ? <Tooltip title={cats.slice(tagsShown).map(categoryLabel).join("、")}><span tabIndex={0}>+{cats.length - tagsShown}</span></Tooltip> : null}
         </Space>
       ) : <Typography.Text type="secondary">—</Typography.Text>,
     },
@@ -95,6 +101,12 @@ export function EldersPage() {
     { title: "联系电话", dataIndex: "phone", render: (v: string | null) => v ?? "—" },
     { title: "状态", dataIndex: "status", render: (s: string) => <ElderStatusTag status={s} /> },
   ];
+  // Elder mode's large type cannot fit eleven columns: the ID number, sex and living arrangement
+  // move to the detail page, so that 能力等级, 联系电话 and 状态 stay in view (issue 24 item 5).
+  // Below 1200 px sex and living arrangement give way too (both are on the detail page).
+  const hidden = elderMode ? (narrow ? ELDER_MODE_NARROW_HIDDEN : ELDER_MODE_HIDDEN) : narrow ? NARROW_HIDDEN : null;
+  const columns = hidden ? allColumns.filter((c) => !hidden.has(String(c.key))) : allColumns;
+
 
   const headline = HEADLINE_CATEGORIES.map((c) => ({ c, n: counts.data?.counts[c] ?? 0 }))
   const others = Object.entries(counts.data?.counts ?? {}).filter(([c]) => !HEADLINE_CATEGORIES.includes(c)).sort((a, b) => b[1] - a[1])

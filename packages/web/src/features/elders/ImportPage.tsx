@@ -1,3 +1,4 @@
+import { importModeLabels } from "@yiyang/core";
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { ArrowLeftOutlined, DownloadOutlined, FileExcelOutlined, InboxOutlined } from "@ant-design/icons";
 import { Alert, App, Button, Card, Col, Progress, Radio, Result, Row, Space, Statistic, Steps, Table, Typography, Upload } from "antd";
@@ -6,7 +7,7 @@ import { Link } from "react-router-dom";
 import { errorMessage } from "../../api/client";
 import { useElderMode } from "../../app/elderMode";
 import { PageHeader } from "../../shared/PageHeader";
-import { downloadFile, elderKeys, fetchImportErrors, fetchImportJob, startImport, type ImportError, type ImportMode } from "./api";
+import { confirmImportRows, downloadFile, elderKeys, fetchImportErrors, fetchImportJob, startImport, type ImportChange, type ImportConflict, type ImportError, type ImportMode, type ImportWarning } from "./api";
 
 const PHASES: Record<string, string> = { queued: "排队中", reading: "正在读取并校验每一行", checking: "正在核对已登记的档案", writing: "正在写入", done: "已完成" };
 const MAX_MB = 25;
@@ -18,6 +19,7 @@ export function ImportPage() {
   const [mode, setMode] = useState<ImportMode>("all_or_nothing");
   const [file, setFile] = useState<File | null>(null);
   const [jobId, setJobId] = useState<string | null>(null);
+  const [confirmRows, setConfirmRows] = useState<number[]>([]);
 
   const start = useMutation({
     mutationFn: () => startImport(file!, mode),
@@ -35,8 +37,16 @@ export function ImportPage() {
   const errors = useQuery({ queryKey: [...elderKeys.importJob(jobId ?? ""), "errors"], queryFn: () => fetchImportErrors(jobId!), enabled: !!j?.hasErrorReport });
   const step = !jobId ? (file ? 1 : 0) : finished ? 3 : 2;
 
+  // Confirming conflict rows runs the same file again as a new job; the page follows that job.
+  const confirm = useMutation({
+    mutationFn: () => confirmImportRows(jobId!, confirmRows),
+    onSuccess: (r) => { setConfirmRows([]); setJobId(r.id); },
+    onError: (err) => message.error(errorMessage(err)),
+  });
+  const titleStyle = { fontSize: elderMode ? 24 : 18 };
+
   const download = (path: string, name: string) => downloadFile(path, name).catch((err) => message.error(errorMessage(err)));
-  const restart = () => { setJobId(null); setFile(null); start.reset(); };
+  const restart = () => { setJobId(null); setFile(null); setConfirmRows([]); start.reset(); };
 
   return (
     <>
@@ -64,8 +74,8 @@ export function ImportPage() {
             <Card title="第二步：选择导入方式并上传">
               <Radio.Group value={mode} onChange={(e) => setMode(e.target.value as ImportMode)} style={{ marginBottom: 16 }} aria-label="导入方式">
                 <Space direction="vertical">
-                  <Radio value="all_or_nothing"><b>全部正确才导入</b>（推荐）：任何一行有错误，整个文件都不导入</Radio>
-                  <Radio value="valid_only"><b>只导入正确的行</b>：有错误的行跳过，其余照常导入</Radio>
+                  <Radio value="all_or_nothing"><b>{importModeLabels.all_or_nothing}</b>（推荐）：任何一行有错误，整个文件都不导入</Radio>
+                  <Radio value="valid_only"><b>{importModeLabels.valid_only}</b>：有错误的行跳过，其余照常导入</Radio>
                 </Space>
               </Radio.Group>
               <Upload.Dragger
@@ -111,7 +121,7 @@ export function ImportPage() {
           ) : (
             <Result
               status={j.result?.committed ? (j.result.errorRows ? "warning" : "success") : "error"}
-              title={j.result?.committed ? (j.result.errorRows ? "部分导入完成" : "导入完成") : "存在错误，未导入任何数据"}
+              title={j.result?.committed ? (j.result.errorRows || j.result.conflictCount ? "部分导入完成" : "导入完成") : j.result?.errorRows ? "存在错误，未导入任何数据" : "有待确认的行，未导入任何数据"}
               subTitle={j.result?.message}
               extra={
                 <Space wrap>
@@ -130,9 +140,77 @@ export function ImportPage() {
               </Row>
             </Result>
           )}
+          {j.confirmsJobId && j.status === "succeeded" ? (
+            <Alert type="info" showIcon style={{ marginBottom: 16 }} title="这是确认冲突行后对同一文件的重新导入"
+              description="只有您确认的行允许修改姓名；此前已导入的行记为“无变化”，有错误的行仍然列在下方。" />
+          ) : null}
+          {j.result?.unknownColumns.length ? (
+            <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={`文件中有 ${j.result.unknownColumns.length} 列不是导入列，未导入：${j.result.unknownColumns.join("、")}`}
+              description="如果其中有需要导入的内容，请把列名改成模板中的列名（见模板“填写说明”页）后重新导入。" />
+          ) : null}
+          {j.result?.conflicts.length ? (
+            <>
+              <Typography.Title level={2} style={titleStyle}>待确认：身份证号相同但姓名不同（{j.result.conflictCount} 行）</Typography.Title>
+              <Typography.Paragraph>这些行的身份证号已登记为另一个姓名，通常是身份证号录错。<b>请逐行核对</b>：确属同一人（如改名）的，勾选后点“确认导入所选行”；录错的，请改正文件后重新导入。</Typography.Paragraph>
+              <Table<ImportConflict>
+                aria-label="待确认的行"
+                rowKey="row"
+                dataSource={j.result.conflicts}
+                size={elderMode ? "large" : "small"}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                rowSelection={{ selectedRowKeys: confirmRows, onChange: (keys) => setConfirmRows(keys as number[]) }}
+                columns={[
+                  { title: "行号", dataIndex: "row", width: 80 },
+                  { title: "身份证号", dataIndex: "idNumber", width: 200, render: (v: string) => <span className="yy-mono">{v}</span> },
+                  { title: "已登记", key: "existing", render: (_v, c) => c.fields.map((f) => `${f.label}：${f.existing}`).join("；") },
+                  { title: "文件中", key: "imported", render: (_v, c) => c.fields.map((f) => `${f.label}：${f.imported}`).join("；") },
+                ]}
+              />
+              <Button type="primary" style={{ margin: "8px 0 24px" }} disabled={!confirmRows.length} loading={confirm.isPending} onClick={() => confirm.mutate()}>
+                确认导入所选行{confirmRows.length ? `（${confirmRows.length} 行）` : ""}
+              </Button>
+            </>
+          ) : null}
+          {j.result?.changes.length ? (
+            <>
+              <Typography.Title level={2} style={titleStyle}>已更新的老人（{j.result.updated} 人{j.result.updated > j.result.changes.length ? `，此处列出前 ${j.result.changes.length} 人` : ""}）</Typography.Title>
+              <Table<ImportChange>
+                aria-label="已更新的老人"
+                rowKey="elderId"
+                dataSource={j.result.changes}
+                size={elderMode ? "large" : "small"}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: "行号", dataIndex: "row", width: 80 },
+                  { title: "姓名", dataIndex: "name", width: 120, render: (v: string, c) => <Link to={`/elders/${c.elderId}`}>{v}</Link> },
+                  { title: "修改内容（原 → 新）", key: "changes", render: (_v, c) => (
+                    <ul style={{ margin: 0, paddingInlineStart: 18 }}>{c.changes.map((x) => <li key={x.field}>{x.label}：{x.before} → {x.after}</li>)}</ul>
+                  ) },
+                ]}
+              />
+            </>
+          ) : null}
+          {j.result?.warnings.length ? (
+            <>
+              <Typography.Title level={2} style={titleStyle}>提示（{j.result.warningCount} 条，已导入，请核对）</Typography.Title>
+              <Table<ImportWarning>
+                aria-label="导入提示"
+                rowKey={(w) => `${w.row}-${w.column}-${w.message}`}
+                dataSource={j.result.warnings}
+                size={elderMode ? "large" : "small"}
+                pagination={{ pageSize: 20, hideOnSinglePage: true }}
+                columns={[
+                  { title: "行号", dataIndex: "row", width: 80 },
+                  { title: "姓名", dataIndex: "name", width: 120 },
+                  { title: "列", dataIndex: "column", width: 150 },
+                  { title: "提示", dataIndex: "message" },
+                ]}
+              />
+            </>
+          ) : null}
           {j.hasErrorReport ? (
             <>
-              <Typography.Title level={2} style={{ fontSize: elderMode ? 24 : 18 }}>错误明细{errors.data && errors.data.total > errors.data.items.length ? `（前 ${errors.data.items.length} 条，共 ${errors.data.total} 条，完整内容请下载错误报告）` : ""}</Typography.Title>
+              <Typography.Title level={2} style={titleStyle}>错误明细{errors.data && errors.data.total > errors.data.items.length ? `（前 ${errors.data.items.length} 条，共 ${errors.data.total} 条，完整内容请下载错误报告）` : ""}</Typography.Title>
               {errors.isError ? <Alert type="error" showIcon title="错误明细加载失败" description={errorMessage(errors.error)} /> : null}
               <Table<ImportError>
                 aria-label="导入错误明细"
@@ -143,6 +221,7 @@ export function ImportPage() {
                 pagination={{ pageSize: 20, hideOnSinglePage: true }}
                 columns={[
                   { title: "行号", dataIndex: "row", width: 80 },
+                  { title: "姓名", dataIndex: "name", width: 120 },
                   { title: "列", dataIndex: "column", width: 150 },
                   { title: "填写的内容", dataIndex: "value", width: 220, render: (v: string) => <span className="yy-mono">{v || "（空）"}</span> },
                   { title: "问题", dataIndex: "message" },

@@ -65,6 +65,8 @@ export interface ElderInput {
   familyDoctorName?: string | null;
   hasVisitPlan: boolean;
   note?: string | null;
+  /** Required by the server when the ID number gives an age under 60. */
+  underAgeReason?: string;
 }
 
 /** Filters of the elder list; arrays travel as comma-separated values. */
@@ -122,10 +124,21 @@ export interface ImportJob {
     unchanged: number;
     errorRows: number;
     errorCount: number;
+    conflictCount: number;
+    warningCount: number;
+    unknownColumns: string[];
     message: string;
+    conflicts: ImportConflict[];
+    changes: ImportChange[];
+    warnings: ImportWarning[];
   } | null;
+  confirmsJobId: string | null;
   hasErrorReport: boolean;
 }
+/** A row whose ID number belongs to an elder with another name: imported only when confirmed. */
+export interface ImportConflict { row: number; elderId: string; idNumber: string; fields: { field: string; label: string; existing: string; imported: string }[] }
+export interface ImportChange { row: number; elderId: string; name: string; changes: { field: string; label: string; before: string; after: string }[] }
+export interface ImportWarning { row: number; name: string; column: string; value: string; message: string }
 export type ImportMode = "all_or_nothing" | "valid_only";
 
 export const elderKeys = {
@@ -196,13 +209,21 @@ export async function startImport(file: File, mode: ImportMode): Promise<{ id: s
 }
 
 /** Downloads a file answer (xlsx) under `filename`; server errors become ApiError with the Chinese message. */
-export async function downloadFile(path: string, filename: string, query?: Record<string, string | number | undefined>) {
+export async function downloadFile(path: string, filename: string, query?: Record<string, string | number | undefined>, opts: { post?: boolean } = {}) {
   const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(query ?? {})) if (v !== undefined && v !== "") params.set(k, String(v));
+  const body: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(query ?? {})) {
+    if (v === undefined || v === "") continue;
+    if (opts.post) body[k] = v;
+    else params.set(k, String(v));
+  }
   const qs = params.toString();
   let res: Response;
   try {
-    res = await fetch(`${API_BASE}${path}${qs ? `?${qs}` : ""}`, { credentials: "same-origin" });
+    // Exports are POST with a JSON body (the server refuses a GET export and cross-site POSTs).
+    res = await fetch(`${API_BASE}${path}${qs ? `?${qs}` : ""}`, opts.post
+      ? { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body), credentials: "same-origin" }
+      : { credentials: "same-origin" });
   } catch {
     throw new ApiError({ status: 0, code: "NETWORK_ERROR", message: "无法连接服务器，请检查网络连接后重试。" });
   }
@@ -219,6 +240,7 @@ export async function downloadFile(path: string, filename: string, query?: Recor
   return { rows: Number(res.headers.get("x-row-count") ?? NaN) };
 }
 
-export interface ImportError { row: number; column: string; value: string; message: string }
+export interface ImportError { row: number; name: string; column: string; value: string; message: string }
+export const confirmImportRows = (id: string, rows: number[]) => http.post<{ id: string }>(`/elders/imports/${encodeURIComponent(id)}/confirm`, { rows });
 export const fetchImportErrors = (id: string) =>
   http.get<{ items: ImportError[]; total: number }>(`/elders/imports/${encodeURIComponent(id)}/errors`, { format: "json" });

@@ -8,7 +8,7 @@ import { formatDateTime } from "../../shared/format";
 import { TOKEN_STATUS_LABELS } from "../../shared/labels";
 import { PageHeader } from "../../shared/PageHeader";
 import { StatusTag } from "../../shared/StatusTag";
-import { fetchTokens, revokeToken, tokenKeys } from "./api";
+import { fetchTokens, revokeToken, tokenKeys, TOKEN_SCOPE_LABELS } from "./api";
 import { CreateTokenModal } from "./CreateTokenModal";
 
 export function TokensPage() {
@@ -40,6 +40,8 @@ export function TokensPage() {
 
   const columns: TableColumnsType<ApiToken> = [
     { title: "名称", dataIndex: "name", render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+    { title: "所属账号", dataIndex: "ownerUsername", width: elderMode ? 200 : 160, render: (_u: string, t) => `${t.ownerName}（${t.ownerUsername}）` },
+    { title: "权限", dataIndex: "scope", width: elderMode ? 110 : 80, render: (s: ApiToken["scope"]) => TOKEN_SCOPE_LABELS[s] },
     {
       title: "令牌前缀",
       dataIndex: "prefix",
@@ -50,9 +52,16 @@ export function TokensPage() {
       title: "状态",
       dataIndex: "revokedAt",
       width: elderMode ? 130 : 100,
-      render: (r: string | null) =>
-        r ? <StatusTag tone="neutral">{TOKEN_STATUS_LABELS.revoked}</StatusTag> : <StatusTag tone="success">{TOKEN_STATUS_LABELS.active}</StatusTag>,
+      render: (r: string | null, t) =>
+        r ? (
+          <StatusTag tone="neutral">{TOKEN_STATUS_LABELS.revoked}</StatusTag>
+        ) : t.isExpired ? (
+          <StatusTag tone="neutral">已过期</StatusTag>
+        ) : (
+          <StatusTag tone="success">{TOKEN_STATUS_LABELS.active}</StatusTag>
+        ),
     },
+    { title: "到期时间", dataIndex: "expiresAt", width: elderMode ? 210 : 160, render: (v: string) => formatDateTime(v) },
     { title: "创建时间", dataIndex: "createdAt", width: elderMode ? 210 : 160, render: (v: string) => formatDateTime(v) },
     {
       title: "最近使用",
@@ -79,7 +88,7 @@ export function TokensPage() {
     <>
       <PageHeader
         title="API 令牌"
-        description="供设备和外部系统调用接口的访问凭证。令牌以哈希形式保存，创建时只显示一次。"
+        description="供设备和外部系统调用接口的访问凭证（所有账号的令牌）。令牌以哈希形式保存，创建时只显示一次；到期或所属账号修改密码后自动失效。"
         extra={
           <Space>
             <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
@@ -107,7 +116,7 @@ export function TokensPage() {
           loading={list.isFetching}
           pagination={false}
           size={elderMode ? "large" : "middle"}
-          scroll={{ x: 820 }}
+          scroll={{ x: 1180 }}
           locale={{
             emptyText: list.isPending ? (
               <div style={{ height: 120 }} />

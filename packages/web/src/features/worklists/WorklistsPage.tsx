@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { EditOutlined, PlusOutlined, SyncOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Segmented, Skeleton, Space, Table, Tabs, Tooltip, Typography, type TableColumnsType } from "antd";
+import { Alert, App, Button, Card, Empty, Form, Grid, Input, Modal, Segmented, Skeleton, Space, Table, Tabs, Tooltip, Typography, type TableColumnsType } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import { errorMessage } from "../../api/client";
@@ -25,6 +25,8 @@ const VIEWS = [
 /** 主动发现: screening worklists per rule, inside my region; claim, handle with a note, see what reappears. */
 export function WorklistsPage() {
   const { elderMode } = useElderMode();
+  // Below 1200 px the reason column wraps narrower and fewer tags show, so 状态 and 操作 stay in view.
+  const narrow = Grid.useBreakpoint().xl === false;
   const can = useCan();
   const { message } = App.useApp();
   const queryClient = useQueryClient();
@@ -69,8 +71,8 @@ export function WorklistsPage() {
       ) : "—",
     },
     { title: "所在社区（村）", key: "region", render: (_v, it) => it.elder?.regionName ?? it.regionCode },
-    { title: "类别", key: "cats", render: (_v, it) => <Space size={4} wrap style={{ maxWidth: 260 }}>{(it.elder?.categories ?? []).slice(0, 4).map((c) => <StatusTag key={c} tone="accent">{categoryLabel(c)}</StatusTag>)}</Space> },
-    { title: "发现依据", dataIndex: "explanation", render: (v: string) => <Typography.Paragraph style={{ margin: 0, maxWidth: 360, whiteSpace: "normal" }}>{v}</Typography.Paragraph> },
+    { title: "类别", key: "cats", render: (_v, it) => <Space size={4} wrap style={{ maxWidth: narrow ? 150 : 260 }}>{(it.elder?.categories ?? []).slice(0, narrow ? 3 : 4).map((c) => <StatusTag key={c} tone="accent">{categoryLabel(c)}</StatusTag>)}</Space> },
+    { title: "发现依据", dataIndex: "explanation", render: (v: string) => <Typography.Paragraph style={{ margin: 0, maxWidth: narrow ? 220 : 360, whiteSpace: "normal" }}>{v}</Typography.Paragraph> },
     {
       title: "状态", dataIndex: "status",
       render: (s: ItemStatus, it) => (

@@ -1,0 +1,2 @@
+export { providerExists } from './provider-exists.js'
+export { DEMO_PROVIDER, seedProviders } from './seed-providers.js'

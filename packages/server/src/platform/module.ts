@@ -1,0 +1,27 @@
+import type { FastifyPluginAsync } from 'fastify'
+import type { Database } from '../db/client.js'
+import type { Clock } from './clock.js'
+import type { TConfig } from './config.js'
+import type { Ctx } from './context.js'
+import type { Crypto } from './crypto.js'
+import type { EventBus } from './events.js'
+import type { TJobDefinition } from './jobs.js'
+
+/** What every module's routes plugin receives. */
+export type TRouteOptions = { events: EventBus; database: Database; version: string; loginRateLimit: number }
+
+/** What a module's event subscriptions receive. */
+export type TModuleDeps = { events: EventBus; database: Database; config: TConfig; clock: Clock; crypto: Crypto }
+
+/**
+ * A domain module as the app sees it: its routes under /api/v1, its event subscriptions, its
+ * background job kinds and its demo data. Modules are listed once, in modules/registry.ts.
+ */
+export type TApiModule = {
+  name: string
+  routes: FastifyPluginAsync<TRouteOptions>
+  /** Demo data for an empty database, built through the module's own use cases. */
+  seed?: (ctx: Ctx) => Promise<void>
+  subscribe?: (deps: TModuleDeps) => void
+  jobs?: TJobDefinition<never>[]
+}
