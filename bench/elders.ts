@@ -312,6 +312,10 @@ async function listBench(app: Awaited<ReturnType<typeof buildApp>>, cookie: stri
     const names = [...new Set(rs.flatMap((r) => [...r.stages.keys()]))]
     log(`      ${filter}: ${names.map((n) => `${n} ${fmt(rs.reduce((a, r) => a + (r.stages.get(n) ?? 0), 0) / rs.length)}`).join(', ')}; HTTP total ${fmt(rs.reduce((a, r) => a + r.http, 0) / rs.length)}`)
   }
+  log('    slowest requests, each with the use case replayed right after it: when the replay is fast, the request waited for a CPU (HTTP here = request − replay):')
+  for (const r of [...runs].sort((a, b) => b.http - a.http).slice(0, 5)) {
+    log(`      ${fmt(r.http)} ms ${r.filter}: use case ${fmt(r.direct)} ms (${[...r.stages].filter(([, v]) => v >= 1).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')})`)
+  }
   const issue = runs.filter((r) => r.filter.startsWith('street + ')).map((r) => r.http)
   const all = runs.map((r) => r.http)
   log(`    street + category: p50 ${fmt(pct(issue, 50))} ms, p99 ${fmt(pct(issue, 99))} ms; all filters: p50 ${fmt(pct(all, 50))} ms, p99 ${fmt(pct(all, 99))} ms; goal p99 ≤ 100 ms → ${pct(all, 99) <= 100 ? 'met' : 'NOT met'} (${endLoad} at end)`)

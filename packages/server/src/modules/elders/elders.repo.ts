@@ -96,7 +96,7 @@ export function filterWhere(actor: TActor, f: TElderFilter, today: string, crypt
   if (f.categories?.length) {
     // Stored categories through the bitmask (covered by elders_list_idx); 高龄 through birth_date.
     // One `(category_bits & bit) = bit` per category, the bit inlined: the form the statistics of
-    // migration 0006 describe, so the planner knows how many carry it (a `<> 0` over a mask is
+    // migration 0008 describe, so the planner knows how many carry it (a `<> 0` over a mask is
     // guessed at 99.5 %, an `= mask` at 0.5 %).
     const bits = f.categories.map((c) => categoryMask([c])).filter((m) => m !== 0)
       .map((m) => sql`(${elders.categoryBits} & ${sql.raw(String(m))}) = ${sql.raw(String(m))}`)

@@ -22,7 +22,15 @@ async function bureauCtx(): Promise<Ctx> {
   const [u] = rowsOf<{ id: string; role: string; scope_prefix: string; scope_region_code: string }>(
     await t.database.db.execute(sql`select id, role, scope_prefix, scope_region_code from users where username = 'bureau'`),
   )
-  const actor = { userId: u!.id, username: 'bureau', role: u!.role, scopePrefix: u!.scope_prefix, scopeRegionCode: u!.scope_region_code, providerId: null, via: 'session' } as TActor
+  const actor = {
+    userId: u!.id,
+    username: 'bureau',
+    role: u!.role,
+    scopePrefix: u!.scope_prefix,
+    scopeRegionCode: u!.scope_region_code,
+    providerId: null,
+    via: 'session',
+  } as TActor
   return { ...systemCtx(t.database, testConfig()), actor }
 }
 
@@ -30,7 +38,9 @@ beforeAll(async () => {
   t = await createTestApp()
   ;[bureau, officer] = await Promise.all(['bureau', 'dongjie.officer'].map((u) => t.login(u)))
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 describe('elder list: pages and totals', () => {
   it('pages are consecutive slices of one order, and the total counts every match exactly', async () => {
@@ -41,7 +51,9 @@ describe('elder list: pages and totals', () => {
     expect(pages.flatMap(ids)).toEqual(ids(whole))
     const counts = (await get(`${url}/counts?regionCode=620702001000`, officer)).json()
     expect(whole.json()).toMatchObject({ total: counts.total, totalIsEstimate: false, page: 1, pageSize: 60 })
-    const [exact] = rowsOf<{ n: number }>(await t.database.db.execute(sql`select count(*)::int as n from elders where region_code like '620702001%' and merged_into is null`))
+    const [exact] = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n from elders where region_code like '620702001%' and merged_into is null`),
+    )
     expect(whole.json().total).toBe(exact!.n)
     // Past the last page: no rows, the total still there.
     const past = await get(`${url}?${filter}&page=100000&pageSize=20`, officer)
@@ -49,7 +61,11 @@ describe('elder list: pages and totals', () => {
   })
 
   it('sorts by name and by age in either direction, the same on every page', async () => {
-    for (const [sort, order] of [['name', 'asc'], ['birthDate', 'desc'], ['regionCode', 'asc']] as const) {
+    for (const [sort, order] of [
+      ['name', 'asc'],
+      ['birthDate', 'desc'],
+      ['regionCode', 'asc'],
+    ] as const) {
       const filter = `sort=${sort}&order=${order}`
       const whole = await get(`${url}?${filter}&pageSize=40`, bureau)
       const pages = await Promise.all([1, 2].map((p) => get(`${url}?${filter}&page=${p}&pageSize=20`, bureau)))

@@ -37,7 +37,11 @@ export async function findElders(ctx: Ctx, q: TFindElders, opts: { exactCountLim
   // The first EXACT_COUNT_LIMIT + 1 matches in any order (their sort key and id only), their count,
   // and the page of them with its rows, in one round trip.
   const matches = ctx.db.$with('matches').as(
-    ctx.db.select({ id: elders.id, key: sql`${sortColumn}`.as('key') }).from(elders).where(where).limit(limit + 1),
+    ctx.db
+      .select({ id: elders.id, key: sql`${sortColumn}`.as('key') })
+      .from(elders)
+      .where(where)
+      .limit(limit + 1),
   )
   const pageOfMatches = ctx.db.select({ id: matches.id }).from(matches).orderBy(dir(matches.key), dir(matches.id)).limit(q.pageSize).offset(offset)
   const rows: TElderRow[] = []
@@ -64,7 +68,10 @@ export async function findElders(ctx: Ctx, q: TFindElders, opts: { exactCountLim
     total = Math.max(estimate, limit + 1)
   }
 
-  const names = await regionNames(ctx.db, rows.map((r) => r.regionCode))
+  const names = await regionNames(
+    ctx.db,
+    rows.map((r) => r.regionCode),
+  )
   const items = rows.map((r) => toElderSummary(r, today, ctx.crypto, names.get(r.regionCode) ?? null))
   return { ...pageResult(items, total, q), totalIsEstimate }
 }
@@ -85,9 +92,11 @@ export async function countElderCategories(ctx: Ctx, f: TElderFilter) {
   const cutoff = birthDateRangeForAges(ADVANCED_AGE_THRESHOLD, null, today).to
   // Bit sums over category_bits: covered by elders_list_idx, no heap visits.
   const sums = sql.raw(categoryBitOrder.map((c, i) => `sum((category_bits >> ${i}) & 1)::int as "${c}"`).join(', '))
-  const [totals] = rowsOf<Record<string, number | string | null>>(await ctx.db.execute(
-    sql`select count(*)::int as total, (count(*) filter (where ${elders.birthDate} <= ${cutoff}))::int as advanced_age, ${sums} from ${elders} where ${where}`,
-  ))
+  const [totals] = rowsOf<Record<string, number | string | null>>(
+    await ctx.db.execute(
+      sql`select count(*)::int as total, (count(*) filter (where ${elders.birthDate} <= ${cutoff}))::int as advanced_age, ${sums} from ${elders} where ${where}`,
+    ),
+  )
   const counts: Record<string, number> = {}
   for (const c of [...categoryBitOrder, 'advanced_age']) {
     const n = Number(totals?.[c] ?? 0)
