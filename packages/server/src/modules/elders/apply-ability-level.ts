@@ -1,3 +1,4 @@
+import { elderEvents } from '@yiyang/core'
 import { todayInShanghai } from '@yiyang/core'
 import { eq } from 'drizzle-orm'
 import type { TxCtx } from '../../platform/context.js'
@@ -52,11 +53,11 @@ export async function applyAbilityLevel(t: TxCtx, elderId: string, input: TApply
   })
   await appendAudit(t, { action: 'elder.ability_level_applied', entityType: 'elder', entityId: elderId, regionCode: row.regionCode, before, after })
   await recordEvent(t, {
-    type: 'elder.ability_level_changed', entityType: 'elder', entityId: elderId, regionCode: row.regionCode,
+    type: elderEvents.abilityLevelChanged, entityType: 'elder', entityId: elderId, regionCode: row.regionCode,
     payload: { scale: input.scale, level: input.level, previousLevel: row.abilityLevel, assessmentId: input.assessmentId, effectiveDate: input.effectiveDate, categories },
   })
   if (categoriesChanged) {
-    await recordEvent(t, { type: 'elder.categories_changed', entityType: 'elder', entityId: elderId, regionCode: row.regionCode, payload: { before: row.categories, after: categories } })
+    await recordEvent(t, { type: elderEvents.categoriesChanged, entityType: 'elder', entityId: elderId, regionCode: row.regionCode, payload: { before: row.categories, after: categories } })
   }
 }
 

@@ -1,4 +1,4 @@
-import { elderStatusFlow, elderStatusLabels, elderStatusStep, todayInShanghai } from '@yiyang/core'
+import { elderEvents, elderStatusFlow, elderStatusLabels, elderStatusStep, todayInShanghai } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
@@ -12,7 +12,7 @@ import { elders } from './elders.tables.js'
 import { getElder } from './get-elder.js'
 
 /** Event types later modules (benefits, orders, visits) consume to stop services and payments. */
-export const elderStatusEvents = { deceased: 'elder.deceased', moved_out: 'elder.moved_out', active: 'elder.reactivated' } as const
+export const elderStatusEvents = { deceased: elderEvents.deceased, moved_out: elderEvents.movedOut, active: elderEvents.reactivated } as const
 
 export async function changeElderStatus(ctx: Ctx, elderId: string, input: TChangeStatus) {
   requirePermission(ctx.actor, 'elder:write')

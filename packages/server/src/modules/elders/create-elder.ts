@@ -1,3 +1,4 @@
+import { elderEvents } from '@yiyang/core'
 import { ageOn, ELDER_MIN_AGE, todayInShanghai } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
@@ -47,7 +48,7 @@ export async function createElder(ctx: Ctx, raw: TCreateElder) {
     const snap = { ...elderSnapshot(row, ctx.crypto), ...(age < ELDER_MIN_AGE ? { underAgeReason: input.underAgeReason } : {}) }
     await appendHistory(t, { elderId: row.id, regionCode: row.regionCode, action: 'created', changes: diffSnapshots(null, snap) })
     await appendAudit(t, { action: 'elder.created', entityType: 'elder', entityId: row.id, regionCode: row.regionCode, after: snap })
-    await recordEvent(t, { type: 'elder.created', entityType: 'elder', entityId: row.id, regionCode: row.regionCode, payload: { categories: row.categories } })
+    await recordEvent(t, { type: elderEvents.created, entityType: 'elder', entityId: row.id, regionCode: row.regionCode, payload: { categories: row.categories } })
     return row
   })
   if (!created) {

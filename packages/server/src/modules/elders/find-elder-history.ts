@@ -1,3 +1,4 @@
+import { domainEventLabel } from '@yiyang/core'
 import { and, desc, eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { requirePermission } from '../../platform/permissions.js'
@@ -17,11 +18,6 @@ export async function findElderHistory(ctx: Ctx, elderId: string) {
   }
 }
 
-export const elderEventLabels: Record<string, string> = {
-  'elder.created': '建档', 'elder.deceased': '死亡', 'elder.moved_out': '迁出', 'elder.reactivated': '恢复在册',
-  'elder.categories_changed': '类别变化', 'elder.region_changed': '所在社区变更', 'elder.ability_level_changed': '能力等级变化',
-  'elder.merged': '合并重复档案', 'elder.imported': '导入更新',
-}
 
 /** The elder's domain events (outbox rows), newest first; other modules' events about the elder appear too. */
 export async function findElderEvents(ctx: Ctx, elderId: string) {
@@ -32,7 +28,7 @@ export async function findElderEvents(ctx: Ctx, elderId: string) {
     .orderBy(desc(domainEvents.id)).limit(200)
   return {
     items: rows.map((r) => ({
-      id: r.id, type: r.type, label: elderEventLabels[r.type] ?? r.type, at: r.createdAt.toISOString(),
+      id: r.id, type: r.type, label: domainEventLabel(r.type), at: r.createdAt.toISOString(),
       payload: r.payload as Record<string, unknown>,
     })),
   }

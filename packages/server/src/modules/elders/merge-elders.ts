@@ -1,3 +1,4 @@
+import { elderEvents } from '@yiyang/core'
 import { todayInShanghai } from '@yiyang/core'
 import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
@@ -49,8 +50,8 @@ export async function mergeElders(ctx: Ctx, keepId: string, input: { duplicateId
     await appendHistory(t, { elderId: keepId, regionCode: keep.regionCode, action: 'merged', source: 'merge', changes: [...diffSnapshots(before, after), { field: 'mergedFrom', label: '合并的重复档案', before: null, after: `${dupSnap.name} ${dupSnap.idNumber}` }] })
     await appendHistory(t, { elderId: dup.id, regionCode: dup.regionCode, action: 'merged_away', source: 'merge', changes: [{ field: 'mergedInto', label: '已并入档案', before: null, after: `${after.name} ${after.idNumber}` }] })
     await appendAudit(t, { action: 'elder.merged', entityType: 'elder', entityId: keepId, regionCode: keep.regionCode, before: { kept: before, duplicate: dupSnap }, after: { ...after, reason: input.reason, duplicateId: dup.id } })
-    await recordEvent(t, { type: 'elder.merged', entityType: 'elder', entityId: keepId, regionCode: keep.regionCode, payload: { duplicateId: dup.id, reason: input.reason } })
-    await recordEvent(t, { type: 'elder.merged', entityType: 'elder', entityId: dup.id, regionCode: dup.regionCode, payload: { mergedInto: keepId, reason: input.reason } })
+    await recordEvent(t, { type: elderEvents.merged, entityType: 'elder', entityId: keepId, regionCode: keep.regionCode, payload: { duplicateId: dup.id, reason: input.reason } })
+    await recordEvent(t, { type: elderEvents.merged, entityType: 'elder', entityId: dup.id, regionCode: dup.regionCode, payload: { mergedInto: keepId, reason: input.reason } })
   })
   return getElder(ctx, keepId)
 }

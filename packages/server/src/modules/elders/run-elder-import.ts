@@ -1,3 +1,4 @@
+import { elderEvents } from '@yiyang/core'
 /**
  * The import job (issue 15 item 3): a durable job whose attachment is the uploaded file. A run
  * reads, checks, plans and writes in one transaction; it can be re-run from the start: nothing
@@ -151,7 +152,7 @@ export async function runElderImport(ctx: Ctx, { jobId, input, file, progress }:
         confirmsJobId: input.confirmsJobId ?? null,
       }
       await appendAudit(t, { action: 'elder.imported', entityType: 'import_job', entityId: jobId, regionCode: t.actor!.scopeRegionCode, after: summary })
-      await recordEvent(t, { type: 'elders.imported', entityType: 'import_job', entityId: jobId, regionCode: t.actor!.scopeRegionCode, payload: summary })
+      await recordEvent(t, { type: elderEvents.imported, entityType: 'import_job', entityId: jobId, regionCode: t.actor!.scopeRegionCode, payload: summary })
       // The result commits with the rows: a re-run after a crash finds it and does not write twice.
       await t.tx.update(jobs).set({ result: r }).where(eq(jobs.id, jobId))
       return r

@@ -1,3 +1,4 @@
+import { elderEvents } from '@yiyang/core'
 import { ageOn, ELDER_MIN_AGE, todayInShanghai } from '@yiyang/core'
 import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
@@ -76,10 +77,10 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
       after: input.underAgeReason && ageOn(updated!.birthDate, today) < ELDER_MIN_AGE ? { ...after, underAgeReason: input.underAgeReason } : after,
     })
     if (categoriesChanged) {
-      await recordEvent(t, { type: 'elder.categories_changed', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { before: row.categories, after: categories } })
+      await recordEvent(t, { type: elderEvents.categoriesChanged, entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { before: row.categories, after: categories } })
     }
     if (updated!.regionCode !== row.regionCode) {
-      await recordEvent(t, { type: 'elder.region_changed', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { from: row.regionCode, to: updated!.regionCode } })
+      await recordEvent(t, { type: elderEvents.regionChanged, entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { from: row.regionCode, to: updated!.regionCode } })
     }
   })
   return getElder(ctx, elderId)
