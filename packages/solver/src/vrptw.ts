@@ -21,6 +21,8 @@ export interface VrptwOptions {
   tempEnd?: number
   /** average number of customers removed per ruin (default 10) */
   ruinSize?: number
+  /** longest string removed from one route (default 10) */
+  stringMax?: number
   /** probability that a fleet-minimisation ruin starts next to an unassigned customer */
   rmSeedUnassigned?: number
   /** give up removing one more route after this share of the budget (0..1) */
@@ -203,7 +205,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const ruinedRoute = new Uint8Array(maxR)
   const touched = new Int32Array(maxR)
   const CBAR = opts.ruinSize ?? 10
-  const LMAX = 10
+  const LMAX = opts.stringMax ?? 10
   function ruin(S: Sol, forcedSeed = -1): void {
     if (S.nr === 0) return
     let avg = 0
