@@ -2,8 +2,9 @@
  * Benchmark runner (CLI code, uses node:fs / child_process). Runs the CLI on every instance of
  * the selected sets one after another (a fresh process each), checks each answer with the
  * independent checkers and compares with the best-known values; then the scale and re-plan
- * benches. The per-instance results are kept in docs/solver-bench.json; the next run prints
- * them beside its own figures (as a ratio new / earlier), then updates the file.
+ * benches. The per-instance results are kept in docs/solver-bench.json (and the printed output
+ * in docs/solver-bench-last.txt); the next run prints them beside its own figures (as a ratio
+ * new / earlier), then updates the files.
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync, existsSync } from 'node:fs'
@@ -26,6 +27,8 @@ const pkg = resolve(here, '..')
 const repo = resolve(pkg, '../..')
 const solveBin = join(pkg, 'bin', 'solve.mjs')
 const defaultRecord = join(repo, 'docs', 'solver-bench.json')
+/** the printed output of the last run, kept beside the record */
+const lastOutput = (record: string): string => record.replace(/\.json$/, '') + '-last.txt'
 
 function findBench(): string {
   const cands = [process.env.YIYANG_BENCH_DIR, resolve(repo, '../shared/bench'), resolve(pkg, '../../shared/bench'), resolve(process.cwd(), '../shared/bench')]
@@ -175,8 +178,10 @@ export async function main(argv: string[]): Promise<void> {
   const a = parse(argv)
   const bench = findBench()
   const md: string[] = []
+  const out: string[] = []
   const say = (s: string): void => {
     console.log(s)
+    out.push(s)
   }
   const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), Node ${process.version}`
@@ -188,7 +193,9 @@ export async function main(argv: string[]): Promise<void> {
   const goals: Goal[] = []
   let failures = 0
   const save = (): void => {
-    if (a.record) writeFileSync(a.record, JSON.stringify(rec, null, 1) + '\n')
+    if (!a.record) return
+    writeFileSync(a.record, JSON.stringify(rec, null, 1) + '\n')
+    writeFileSync(lastOutput(a.record), out.join('\n') + '\n')
   }
   const runRec = (key: string): RunRec => {
     const r = (rec.runs[key] ??= { at: started, machine, load: load(), instances: {} })
@@ -440,6 +447,7 @@ export async function main(argv: string[]): Promise<void> {
   }
   if (a.md) writeFileSync(a.md, md.join('\n') + '\n')
   say(failures === 0 ? '\nall answers feasible' : `\n${failures} failure(s)`)
+  save()
   process.exitCode = failures === 0 ? 0 : 1
 }
 

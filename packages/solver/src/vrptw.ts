@@ -16,7 +16,7 @@ export interface VrptwOptions {
   now?: () => number
   /** share of the budget given to fleet minimisation (0..1) */
   fleetShare?: number
-  /** annealing temperatures of the distance phase (defaults 100 and 1, in distance units) */
+  /** annealing temperatures of the distance phase (defaults 300 and 1, in distance units) */
   tempStart?: number
   tempEnd?: number
   /** average number of customers removed per ruin (default: 10, more on long routes) */
@@ -579,7 +579,12 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   let curTotal = bestTotal
   let fracT = 0
   const REPAIRS = 2
-  const T0 = opts.tempStart ?? 100
+  // SISR's T0 = 100 assumes millions of iterations; with the 30–300 thousand that fit in a
+  // few seconds here, a hotter start (300) measured better on both short- and long-route
+  // instances (two seeds at 2 s of CPU, mean gap at the best-known fleet: eight long-route
+  // instances 3.37 % → 2.88 %, eight short-route ones 3.90 % → 3.44 %; T0 = 1000 and a warmer
+  // end, T_f = 3, were worse).
+  const T0 = opts.tempStart ?? 300
   const Tf = opts.tempEnd ?? 1
   const phaseStart = now()
   const span = Math.max(1, deadline - phaseStart)
