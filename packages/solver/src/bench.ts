@@ -2,8 +2,8 @@
  * Benchmark runner (CLI code, uses node:fs / child_process). Runs the CLI on every instance of
  * the selected sets one after another (a fresh process each), checks each answer with the
  * independent checkers and compares with the best-known values; then the scale and re-plan
- * benches. The per-instance results are kept in docs/solver-bench.json (and the printed output
- * in docs/solver-bench-last.txt); the next run prints them beside its own figures (as a ratio
+ * benches. The per-instance results are kept in bench-results/solver-bench.json (and the printed
+ * output in bench-results/solver-bench-last.txt); the next run prints them beside its own figures (as a ratio
  * new / earlier), then updates the files.
  */
 import { spawnSync } from 'node:child_process'
@@ -26,7 +26,9 @@ const here = dirname(fileURLToPath(import.meta.url))
 const pkg = resolve(here, '..')
 const repo = resolve(pkg, '../..')
 const solveBin = join(pkg, 'bin', 'solve.mjs')
-const defaultRecord = join(repo, 'docs', 'solver-bench.json')
+// kept inside the package (the docs tree belongs to other work); docs/solver.md carries the
+// tables of the last full run, with these earlier figures beside the new ones
+const defaultRecord = join(pkg, 'bench-results', 'solver-bench.json')
 /** the printed output of the last run, kept beside the record */
 const lastOutput = (record: string): string => record.replace(/\.json$/, '') + '-last.txt'
 
