@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Bench launcher: npm run bench:solver [-- --only solomon,hhc,scale,replan --filter REGEX --md FILE]
+// Bench launcher: npm run bench:solver [-- --only solomon,eight,homberger200,homberger400,hhc,scale,replan --set FOLDER --time-limit-ms N --threads 1,4 --filter REGEX --md FILE]
 import { ensureBuilt } from './ensure-built.mjs'
 
 ensureBuilt('bench.js')

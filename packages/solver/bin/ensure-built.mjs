@@ -1,5 +1,5 @@
 // Shared by the launchers: (re)build dist with tsc -b when it is missing or older than src.
-import { readdirSync, statSync, existsSync } from 'node:fs'
+import { readdirSync, statSync, existsSync, writeFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { spawnSync } from 'node:child_process'
@@ -18,10 +18,13 @@ function newest(dir) {
 
 export function ensureBuilt(entry) {
   const out = join(pkg, 'dist', entry)
-  let stale = !existsSync(out)
+  // tsc -b leaves unchanged outputs untouched, so an output can stay older than the sources
+  // for good; a stamp written after each build is what the sources are compared with
+  const stamp = join(pkg, 'dist', '.built')
+  let stale = !existsSync(out) || !existsSync(stamp)
   if (!stale) {
     try {
-      stale = newest(join(pkg, 'src')) > statSync(out).mtimeMs
+      stale = newest(join(pkg, 'src')) > statSync(stamp).mtimeMs
     } catch {
       stale = true
     }
@@ -34,4 +37,5 @@ export function ensureBuilt(entry) {
     process.stderr.write(`solve: cannot build the solver (tsc -b ${pkg}) ${(r.stderr || '').split('\n')[0]}\n`)
     process.exit(1)
   }
+  writeFileSync(stamp, new Date().toISOString() + '\n')
 }

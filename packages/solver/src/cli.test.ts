@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { runCli } from './cli.js'
+import { runCli, runCliAsync } from './cli.js'
 import { parseSolomon } from './solomon.js'
 import { checkSolomon } from './check-solomon.js'
 
@@ -36,6 +36,8 @@ describe('CLI argument and input errors', () => {
     bad(['--format', 'solomon', '--fast', small], /unknown option --fast/)
     bad(['--format', 'solomon'], /FILE is required/)
     bad(['--format', 'solomon', '--time-limit-ms'], /needs a value/)
+    bad(['--format', 'solomon', '--threads', '0', small], /--threads must be an integer from 1 to 64/)
+    bad(['--format', 'solomon', '--threads', 'all', small], /--threads must be an integer from 1 to 64/)
   })
   it('rejects bad files', () => {
     bad(['--format', 'solomon', join(dir, 'missing.txt')], /no such file/)
@@ -54,6 +56,13 @@ describe('CLI argument and input errors', () => {
     const out = JSON.parse(r.stdout)
     expect(Object.keys(out)).toEqual(['vehicles', 'distance', 'routes'])
     expect(out.vehicles).toBe(2)
+  })
+  it('solves with --threads 2 (worker threads), same output shape', async () => {
+    const r = await runCliAsync(['--format', 'solomon', '--time-limit-ms', '400', '--threads', '2', small])
+    expect(r.code).toBe(0)
+    const out = JSON.parse(r.stdout)
+    expect(Object.keys(out)).toEqual(['vehicles', 'distance', 'routes'])
+    expect(checkSolomon(parseSolomon(readFileSync(small, 'utf8')), out.routes).feasible).toBe(true)
   })
 })
 

@@ -832,12 +832,23 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   let bP = -1
   let bCost = Infinity
   let blink = 0.01
-  /** best position for task x in S (others fixed); sets bC/bP/bCost. */
+  // candidate positions of one bestFor call, evaluated exactly in order of their lower bound
+  const lbV = new Float64Array(NT + nV + 1)
+  const lbC = new Int32Array(NT + nV + 1)
+  const lbP = new Int32Array(NT + nV + 1)
+  const lbD = new Float64Array(NT + nV + 1)
+  /**
+   * Best position for task x in S (others fixed); sets bC/bP/bCost. The O(1) lower bound of
+   * every position is computed first and the exact evaluation (push-forward propagation, the
+   * dominant cost on 200–300 patients) runs best-bound-first, stopping at the first bound that
+   * cannot beat the best exact cost: usually one or two propagations instead of dozens.
+   */
   function bestFor(S: GSol, x: number, avoidC: number, bound: number): void {
     bC = -1
     bP = -1
     bCost = bound
     const lx = tLoc[x]
+    let m = 0
     for (let c = 0; c < nV; c++) {
       if (!compat[x * nV + c] || c === avoidC) continue
       if (S.load[c] + tDem[x] > vhCap[c] + EPS) continue
@@ -850,20 +861,34 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
           const nextLoc = realLocFrom(S, c, p)
           dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
         }
-        if (
-          wD * dDelta < bCost &&
-          (lx < 0 || nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLocOf(S, c, p)] || n === 0) &&
-          (blink === 0 || rng.next() >= blink) &&
-          lowerBound(S, x, c, p, prevLoc, dDelta) < bCost
-        ) {
-          const del = tryInsert(S, x, c, p, dDelta, false)
-          if (del < bCost) {
-            bCost = del
-            bC = c
-            bP = p
+        if (wD * dDelta < bound && (lx < 0 || nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLocOf(S, c, p)] || n === 0) && (blink === 0 || rng.next() >= blink)) {
+          const lbv = lowerBound(S, x, c, p, prevLoc, dDelta)
+          if (lbv < bound) {
+            lbV[m] = lbv
+            lbC[m] = c
+            lbP[m] = p
+            lbD[m] = dDelta
+            m++
           }
         }
         if (p < n && tLoc[sq[p]] >= 0) prevLoc = tLoc[sq[p]]
+      }
+    }
+    for (;;) {
+      // next candidate: the smallest bound left (ties: first collected), selection by scan
+      let bi = -1
+      let bv = bCost
+      for (let i = 0; i < m; i++) if (lbV[i] < bv) {
+        bv = lbV[i]
+        bi = i
+      }
+      if (bi < 0) break
+      lbV[bi] = Infinity
+      const del = tryInsert(S, x, lbC[bi], lbP[bi], lbD[bi], false)
+      if (del < bCost || (del === bCost && bC >= 0 && (lbC[bi] < bC || (lbC[bi] === bC && lbP[bi] < bP)))) {
+        bCost = del
+        bC = lbC[bi]
+        bP = lbP[bi]
       }
     }
   }
@@ -890,39 +915,57 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     const b = f + 1
     let nc = 0
     {
-      // collect the best few positions for a
+      // collect the best few positions for a: bounds first, exact evaluation best-bound-first
+      // (as in bestFor), until a bound cannot beat the worst of the kept candidates
+      let m = 0
+      const lx = tLoc[a]
       for (let c = 0; c < nV; c++) {
         if (!compat[a * nV + c]) continue
         if (S.load[c] + tDem[a] > vhCap[c] + EPS) continue
         const n = S.len[c]
         const sq = S.seq[c]
         let prevLoc = realLocBefore(S, c, vhLocked[c])
-        const lx = tLoc[a]
         for (let p = vhLocked[c]; p <= n; p++) {
           const nextLoc = realLocFrom(S, c, p)
           const dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
-          const worst = nc < candC.length ? Infinity : candD[nc - 1]
-          if (
-            wD * dDelta < worst &&
-            (nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLoc] || n === 0) &&
-            rng.next() >= blink &&
-            lowerBound(S, a, c, p, prevLoc, dDelta) < worst
-          ) {
-            const del = tryInsert(S, a, c, p, dDelta, false)
-            if (del < worst) {
-              let j = nc < candC.length ? nc++ : nc - 1
-              while (j > 0 && candD[j - 1] > del) {
-                candD[j] = candD[j - 1]
-                candC[j] = candC[j - 1]
-                candP[j] = candP[j - 1]
-                j--
-              }
-              candD[j] = del
-              candC[j] = c
-              candP[j] = p
+          if ((nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLoc] || n === 0) && rng.next() >= blink) {
+            const lbv = lowerBound(S, a, c, p, prevLoc, dDelta)
+            if (lbv < Infinity) {
+              lbV[m] = lbv
+              lbC[m] = c
+              lbP[m] = p
+              lbD[m] = dDelta
+              m++
             }
           }
           if (p < n && tLoc[sq[p]] >= 0) prevLoc = tLoc[sq[p]]
+        }
+      }
+      for (;;) {
+        const worst = nc < candC.length ? Infinity : candD[nc - 1]
+        let bi = -1
+        let bv = worst
+        for (let i = 0; i < m; i++)
+          if (lbV[i] < bv) {
+            bv = lbV[i]
+            bi = i
+          }
+        if (bi < 0) break
+        lbV[bi] = Infinity
+        const c = lbC[bi]
+        const p = lbP[bi]
+        const del = tryInsert(S, a, c, p, lbD[bi], false)
+        if (del < worst) {
+          let j = nc < candC.length ? nc++ : nc - 1
+          while (j > 0 && (candD[j - 1] > del || (candD[j - 1] === del && (candC[j - 1] > c || (candC[j - 1] === c && candP[j - 1] > p))))) {
+            candD[j] = candD[j - 1]
+            candC[j] = candC[j - 1]
+            candP[j] = candP[j - 1]
+            j--
+          }
+          candD[j] = del
+          candC[j] = c
+          candP[j] = p
         }
       }
     }
