@@ -123,7 +123,7 @@ function runSolve(format: string, ms: number, threads: number, file: string, see
     maxBuffer: 64 << 20,
   })
   const el = performance.now() - t
-  let out: unknown = null
+  let out: unknown
   try {
     out = JSON.parse(r.stdout)
   } catch {
@@ -383,7 +383,7 @@ export async function main(argv: string[]): Promise<void> {
     for (const threads of a.threads ?? [1, 4]) {
       say(`\n## Scale: 1000 visits, 60 caregivers, 10% double-staffed (${a.scaleMs} ms budget, ${threads} thread(s), separate process; load ${load()})`)
       const r = spawnSync(process.execPath, [join(pkg, 'bin', 'bench.mjs'), '--child-scale', String(a.scaleMs), String(a.seed), String(threads)], { encoding: 'utf8', maxBuffer: 64 << 20 })
-      let res: Record<string, number | boolean> | null = null
+      let res: Record<string, number | boolean> | null
       try {
         res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '')
       } catch {

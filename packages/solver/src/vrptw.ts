@@ -422,7 +422,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       gCost = Infinity
       gR = -1
       gP = -1
-      let bestCost = Infinity
+      let bestCost: number
       let bestR = -1
       let bestP = -1
       const qc = q[c]
@@ -445,7 +445,6 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           tryPos(S, c, r, 0)
           tryPos(S, c, r, S.len[r])
         }
-        bestCost = gCost
         bestR = gR
         bestP = gP
       }
@@ -581,7 +580,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   // ---------- distance minimisation (SA over SISR) ----------
   cur.copyFrom(best)
   let curTotal = bestTotal
-  let fracT = 0
+  let fracT: number
   const REPAIRS = 2
   // SISR's T0 = 100 assumes millions of iterations; with the 30–300 thousand that fit in a
   // few seconds here, a hotter start (300) measured better on both short- and long-route
