@@ -72,3 +72,23 @@ export async function runStep<T extends TWorkflowTable>(t: TxCtx, spec: TStepSpe
 export function assertCanStep(step: FlowAction, status: string) {
   if (!(step.from as readonly string[]).includes(status)) throw new AppError('INVALID_TRANSITION')
 }
+
+/** A table with optimistic versions (every workflow table, and records edited in forms). */
+export type TVersionedTable = PgTable & { id: PgColumn; version: PgColumn; updatedAt: PgColumn }
+
+/**
+ * A write that is not a status step (an edit, an autosave): the same compare-and-set on the
+ * version the caller read, version + 1 and updatedAt. Someone else's write in between → CONFLICT,
+ * never a silent overwrite. The caller audits it (its audit snapshot differs per entity).
+ */
+export async function updateVersioned<T extends TVersionedTable>(
+  t: TxCtx, table: T, id: string, version: number, patch: Partial<T['$inferInsert']> | Record<string, unknown>,
+): Promise<T['$inferSelect']> {
+  const rows = (await t.tx
+    .update(table)
+    .set({ ...patch, version: sql`${table.version} + 1`, updatedAt: t.clock.now() } as never)
+    .where(and(eq(table.id, id), eq(table.version, version)))
+    .returning()) as T['$inferSelect'][]
+  if (!rows[0]) throw new AppError('CONFLICT', '该记录已被他人修改，请刷新后重试')
+  return rows[0]
+}

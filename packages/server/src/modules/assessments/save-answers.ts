@@ -1,5 +1,5 @@
+import { updateVersioned } from '../../platform/workflow.js'
 import { assessmentEditableStatuses, type TAssessmentScale } from '@yiyang/core'
-import { sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
@@ -59,7 +59,7 @@ export async function saveAnswers(ctx: Ctx, id: string, input: TSaveAnswers) {
       const own = input.assessors.find((a) => a.userId === before.assessorId) ?? before.assessors[0]!
       assessors = [own, ...rest].slice(0, 2).map((a) => ({ userId: a.userId ?? null, name: a.name, certificateNo: a.certificateNo || null }))
     }
-    const [after] = await t.tx.update(assessments).set({
+    const after = await updateVersioned(t, assessments, before.id, before.version, {
       answersEnc: ctx.crypto.encrypt(JSON.stringify({ items, info })),
       answeredCount: Object.keys(items).length,
       dimensions: result ? result.dimensions : draftDimensions(scale, items),
@@ -70,11 +70,10 @@ export async function saveAnswers(ctx: Ctx, id: string, input: TSaveAnswers) {
       place: input.place === undefined ? before.place : input.place,
       assessedAt: input.assessedAt === undefined ? before.assessedAt : input.assessedAt ? new Date(input.assessedAt) : null,
       assessors, signatures,
-      version: sql`${assessments.version} + 1`, updatedAt: now,
-    }).where(sql`${assessments.id} = ${before.id}`).returning()
+    })
     // Autosave is audited without content: answers and diagnoses never enter the log.
-    await appendAudit(t, { action: 'assessment.draft_saved', entityType: 'assessment', entityId: id, regionCode: before.regionCode, after: { answeredCount: after!.answeredCount, version: after!.version } })
-    return after!
+    await appendAudit(t, { action: 'assessment.draft_saved', entityType: 'assessment', entityId: id, regionCode: before.regionCode, after: { answeredCount: after.answeredCount, version: after.version } })
+    return after
   })
   return detailOf(ctx, row)
 }

@@ -1,3 +1,4 @@
+import { updateVersioned } from '../../platform/workflow.js'
 import { elderEvents } from '@yiyang/core'
 import { todayInShanghai } from '@yiyang/core'
 import { eq } from 'drizzle-orm'
@@ -37,11 +38,11 @@ export async function applyAbilityLevel(t: TxCtx, elderId: string, input: TApply
   })
   const categoriesChanged = [...categories].sort().join() !== [...row.categories].sort().join()
   const lastDate = !row.lastAssessmentDate || input.effectiveDate >= row.lastAssessmentDate ? input.effectiveDate : row.lastAssessmentDate
-  await t.tx.update(elders).set({
+  await updateVersioned(t, elders, elderId, row.version, {
     abilityScale: input.scale, abilityLevel: input.level, abilityAssessmentId: input.assessmentId, abilityEffectiveDate: input.effectiveDate,
     hasDementia, categories, lastAssessmentDate: lastDate, lastAssessmentLevel: input.level,
-    version: row.version + 1, updatedAt: t.clock.now(), ...(categoriesChanged ? { lastCategoryChangeAt: t.clock.now() } : {}),
-  }).where(eq(elders.id, elderId))
+    ...(categoriesChanged ? { lastCategoryChangeAt: t.clock.now() } : {}),
+  })
   const before = { abilityLevel: row.abilityLevel, abilityScale: row.abilityScale, derivedCategories: row.categories }
   const after = { abilityLevel: input.level, abilityScale: input.scale, derivedCategories: categories, assessmentId: input.assessmentId, effectiveDate: input.effectiveDate }
   await appendHistory(t, {

@@ -1,6 +1,6 @@
+import { updateVersioned } from '../../platform/workflow.js'
 import { elderEvents } from '@yiyang/core'
 import { todayInShanghai } from '@yiyang/core'
-import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
@@ -42,10 +42,10 @@ export async function mergeElders(ctx: Ctx, keepId: string, input: { duplicateId
       typed, birthDate: keep.birthDate, today, livingArrangement: keep.livingArrangement,
       abilityLevel: keep.abilityLevel, abilityScale: keep.abilityScale, hasDementia: keep.hasDementia,
     })
-    const [updated] = await t.tx.update(elders).set({ ...patch, version: keep.version + 1, updatedAt: ctx.clock.now() }).where(eq(elders.id, keepId)).returning()
-    await t.tx.update(elders).set({ mergedInto: keepId, version: dup.version + 1, updatedAt: ctx.clock.now(), statusReason: `已合并：${input.reason}` }).where(eq(elders.id, dup.id))
+    const updated = await updateVersioned(t, elders, keepId, keep.version, patch)
+    await updateVersioned(t, elders, dup.id, dup.version, { mergedInto: keepId, statusReason: `已合并：${input.reason}` })
     const before = elderSnapshot(keep, ctx.crypto)
-    const after = elderSnapshot(updated!, ctx.crypto)
+    const after = elderSnapshot(updated, ctx.crypto)
     const dupSnap = elderSnapshot(dup, ctx.crypto)
     await appendHistory(t, { elderId: keepId, regionCode: keep.regionCode, action: 'merged', source: 'merge', changes: [...diffSnapshots(before, after), { field: 'mergedFrom', label: '合并的重复档案', before: null, after: `${dupSnap.name} ${dupSnap.idNumber}` }] })
     await appendHistory(t, { elderId: dup.id, regionCode: dup.regionCode, action: 'merged_away', source: 'merge', changes: [{ field: 'mergedInto', label: '已并入档案', before: null, after: `${after.name} ${after.idNumber}` }] })

@@ -1,6 +1,6 @@
+import { updateVersioned } from '../../platform/workflow.js'
 import { elderEvents } from '@yiyang/core'
 import { ageOn, ELDER_MIN_AGE, todayInShanghai } from '@yiyang/core'
-import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
@@ -63,24 +63,23 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
       abilityLevel: next.abilityLevel, abilityScale: next.abilityScale, hasDementia: next.hasDementia,
     })
     const categoriesChanged = [...categories].sort().join() !== [...row.categories].sort().join()
-    const [updated] = await t.tx.update(elders).set({
-      ...patch, categories, version: row.version + 1, updatedAt: ctx.clock.now(),
-      ...(categoriesChanged ? { lastCategoryChangeAt: ctx.clock.now() } : {}),
-    }).where(eq(elders.id, elderId)).returning()
+    const updated = await updateVersioned(t, elders, elderId, row.version, {
+      ...patch, categories, ...(categoriesChanged ? { lastCategoryChangeAt: ctx.clock.now() } : {}),
+    })
     const before = elderSnapshot(row, ctx.crypto)
-    const after = elderSnapshot(updated!, ctx.crypto)
+    const after = elderSnapshot(updated, ctx.crypto)
     const changes = diffSnapshots(before, after)
     if (changes.length === 0) return
-    await appendHistory(t, { elderId, regionCode: updated!.regionCode, action: 'updated', changes })
+    await appendHistory(t, { elderId, regionCode: updated.regionCode, action: 'updated', changes })
     await appendAudit(t, {
-      action: 'elder.updated', entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, before,
-      after: input.underAgeReason && ageOn(updated!.birthDate, today) < ELDER_MIN_AGE ? { ...after, underAgeReason: input.underAgeReason } : after,
+      action: 'elder.updated', entityType: 'elder', entityId: elderId, regionCode: updated.regionCode, before,
+      after: input.underAgeReason && ageOn(updated.birthDate, today) < ELDER_MIN_AGE ? { ...after, underAgeReason: input.underAgeReason } : after,
     })
     if (categoriesChanged) {
-      await recordEvent(t, { type: elderEvents.categoriesChanged, entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { before: row.categories, after: categories } })
+      await recordEvent(t, { type: elderEvents.categoriesChanged, entityType: 'elder', entityId: elderId, regionCode: updated.regionCode, payload: { before: row.categories, after: categories } })
     }
-    if (updated!.regionCode !== row.regionCode) {
-      await recordEvent(t, { type: elderEvents.regionChanged, entityType: 'elder', entityId: elderId, regionCode: updated!.regionCode, payload: { from: row.regionCode, to: updated!.regionCode } })
+    if (updated.regionCode !== row.regionCode) {
+      await recordEvent(t, { type: elderEvents.regionChanged, entityType: 'elder', entityId: elderId, regionCode: updated.regionCode, payload: { from: row.regionCode, to: updated.regionCode } })
     }
   })
   return getElder(ctx, elderId)

@@ -1,5 +1,6 @@
+import { updateVersioned } from '../../platform/workflow.js'
 import { defaultWorklistRules, describeRule, ruleOpLabels, validateRule, worklistFields, type TRule } from '@yiyang/core'
-import { and, asc, count, eq, like, sql } from 'drizzle-orm'
+import { asc, count, eq, like } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
@@ -64,15 +65,15 @@ export async function updateWorklistRule(ctx: Ctx, id: string, input: z.infer<ty
     const [before] = await t.tx.select().from(worklistRules).where(eq(worklistRules.id, id)).for('update')
     if (!before) throw new AppError('NOT_FOUND', '规则不存在')
     if (before.version !== input.version) throw new AppError('CONFLICT', '规则已被他人修改，请刷新后重试')
-    const [after] = await t.tx.update(worklistRules).set({
+    const after = await updateVersioned(t, worklistRules, id, input.version, {
       ...(input.name !== undefined ? { name: input.name } : {}), ...(input.description !== undefined ? { description: input.description } : {}),
       ...(rule ? { rule } : {}), ...(input.reappearAfterDays !== undefined ? { reappearAfterDays: input.reappearAfterDays } : {}),
       ...(input.isActive !== undefined ? { isActive: input.isActive } : {}),
-      version: sql`${worklistRules.version} + 1`, updatedBy: ctx.actor!.userId, updatedAt: ctx.clock.now(),
-    }).where(and(eq(worklistRules.id, id), eq(worklistRules.version, input.version))).returning()
+      updatedBy: ctx.actor!.userId,
+    })
     const snap = (r: TRuleRow) => ({ name: r.name, description: r.description, rule: r.rule, reappearAfterDays: r.reappearAfterDays, isActive: r.isActive })
-    await appendAudit(t, { action: 'worklist.rule_updated', entityType: 'worklist_rule', entityId: id, before: snap(before), after: snap(after!) })
-    return after!
+    await appendAudit(t, { action: 'worklist.rule_updated', entityType: 'worklist_rule', entityId: id, before: snap(before), after: snap(after) })
+    return after
   })
   return toRule(row, {})
 }
