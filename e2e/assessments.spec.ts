@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifacts, axe, launchBrowser, login, minTextSize, newPage, removeDir, root, screenshot, serious, startServer, type Server } from './harness.js'
+import { artifacts, axe, login, minTextSize, newPage, removeDir, root, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
 
 /**
  * Ability assessment end to end: a street officer schedules, an assessor fills the GB/T 42195
@@ -37,14 +37,11 @@ function copyWebDist(): Record<string, string> {
   return {}
 }
 
-beforeAll(async () => {
-  server = await startServer({ env: copyWebDist() })
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
+useServerAndBrowser((s, b) => {
+  server = s
+  browser = b
+}, () => ({ env: copyWebDist() }))
+afterAll(() => {
   if (webCopy) removeDir(webCopy)
 })
 

@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { makeIdNumber } from '../packages/core/src/index.js'
-import { axe, launchBrowser, login, minTextSize, newPage, removeDir, root, screenshot, serious, startServer, type Server } from './harness.js'
+import { axe, login, minTextSize, newPage, root, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
 
 /**
  * Elder registry end to end: a street officer imports the example file (docs/examples) through
@@ -15,14 +15,9 @@ let server: Server
 let browser: Browser
 const example = join(root, 'docs', 'examples', 'elders-import-example.xlsx')
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
+useServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 describe('elder registry: import wizard, form, reveal', () => {

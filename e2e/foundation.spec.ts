@@ -1,18 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
-import { axe, isElderMode, launchBrowser, minTextSize, login, newPage, removeDir, screenshot, serious, startServer, type Server } from './harness.js'
+import { axe, isElderMode, minTextSize, login, newPage, removeDir, screenshot, serious, startServer, type Server, useServerAndBrowser } from './harness.js'
 
 let server: Server
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
+useServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 describe('foundation: npm start, login, user admin, elder-friendly mode', () => {

@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
@@ -145,3 +146,23 @@ export async function minTextSize(page: Page, selector = 'main'): Promise<{ px: 
 }
 
 export const isElderMode = (page: Page) => page.evaluate(() => document.documentElement.dataset.elder === 'true')
+
+/**
+ * One server on a fresh data folder and one browser for a spec file, stopped and removed after
+ * it. `use` receives both once they are up.
+ */
+export function useServerAndBrowser(use: (server: Server, browser: Browser) => void, opts: () => Parameters<typeof startServer>[0] = () => ({})) {
+  let server: Server | undefined
+  let browser: Browser | undefined
+  beforeAll(async () => {
+    server = await startServer(opts())
+    browser = await launchBrowser()
+    use(server, browser)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.stop()
+    if (server) removeDir(server.dataDir)
+  })
+}
+

@@ -2,21 +2,16 @@
 // the sidebar collapsed below 1200 px, the elder-mode header on one line, key table columns in
 // view, chart labels inside their chart, charts that follow their container (issue 24 items
 // 5, 6, 9). Screenshots land in e2e/artifacts/layout-*.png.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { launchBrowser, login, newPage, removeDir, screenshot, startServer, type Server } from './harness.js'
+import { login, newPage, screenshot, type Server, useServerAndBrowser } from './harness.js'
 
 let server: Server
 let browser: Browser
 
-beforeAll(async () => {
-  server = await startServer()
-  browser = await launchBrowser()
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.stop()
-  if (server) removeDir(server.dataDir)
+useServerAndBrowser((s, b) => {
+  server = s
+  browser = b
 })
 
 const viewports = [
