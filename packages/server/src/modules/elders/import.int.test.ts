@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import ExcelJS from 'exceljs'
 import { createTestApp, type TestApp } from '../../../test/app.js'
 import { freshIdNumber, newElder } from '../../../test/factories.js'
+import { xlsx } from '../../../test/elder-import.js'
 
 let t: TestApp
 let officer: string
@@ -14,16 +15,6 @@ beforeAll(async () => {
 })
 afterAll(async () => { await t?.close() })
 
-const HEAD = ['姓名*', '身份证号*', '所在社区（村）*', '户籍', '居住情况', '老年人类别', '现住址', '联系电话', '紧急联系人', '与老人关系', '紧急联系人电话', '是否监护人', '慢性病', '家庭医生签约', '签约日期', '签约医生', '备注']
-
-async function xlsx(rows: unknown[][], edit?: (ws: ExcelJS.Worksheet) => void, header: string[] = HEAD): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook()
-  const ws = wb.addWorksheet('老年人信息')
-  ws.addRow(header)
-  for (const r of rows) ws.addRow(r)
-  edit?.(ws)
-  return Buffer.from(await wb.xlsx.writeBuffer())
-}
 
 function multipart(file: Buffer, filename: string, mode?: string) {
   const boundary = '----yy' + Math.random().toString(16).slice(2)
