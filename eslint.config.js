@@ -43,7 +43,12 @@ export default tseslint.config(
   {
     // core is pure domain logic: nothing of ours but itself, no I/O.
     files: ['packages/core/src/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['@yiyang/server', '@yiyang/web', 'node:fs', 'node:net', 'node:http'], message: 'core 只含纯领域逻辑。' }] }] },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['@yiyang/server', '@yiyang/web', 'node:fs', 'node:net', 'node:http'], message: 'core 只含纯领域逻辑。' }] },
+      ],
+    },
   },
   {
     files: ['packages/web/src/**/*.{ts,tsx}'],
@@ -53,7 +58,18 @@ export default tseslint.config(
       'react-hooks/rules-of-hooks': 'error',
       'react-hooks/exhaustive-deps': 'warn',
       // The web sees the server only as types (the contract), never its code.
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@yiyang/server', '@yiyang/server/*', '**/server/src/**'], allowTypeImports: true, message: '网页端只能以 import type 引用服务端契约类型。' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['@yiyang/server', '@yiyang/server/*', '**/server/src/**'],
+              allowTypeImports: true,
+              message: '网页端只能以 import type 引用服务端契约类型。',
+            },
+          ],
+        },
+      ],
     },
   },
 )

@@ -37,10 +37,13 @@ function copyWebDist(): Record<string, string> {
   return {}
 }
 
-useServerAndBrowser((s, b) => {
-  server = s
-  browser = b
-}, () => ({ env: copyWebDist() }))
+useServerAndBrowser(
+  (s, b) => {
+    server = s
+    browser = b
+  },
+  () => ({ env: copyWebDist() }),
+)
 afterAll(() => {
   if (webCopy) removeDir(webCopy)
 })

@@ -65,14 +65,20 @@ describe('elder registry: import wizard, form, reveal', () => {
     await page.getByRole('button', { name: /开始导入/ }).click()
     await page.getByText('部分导入完成').waitFor({ timeout: 60_000 })
     await page.getByText(/新增 6 人，更新 1 人/).waitFor()
-    await page.getByRole('table', { name: '已更新的老人' }).getByText(/居住情况：.+ → 独居/).waitFor()
+    await page
+      .getByRole('table', { name: '已更新的老人' })
+      .getByText(/居住情况：.+ → 独居/)
+      .waitFor()
     await page.getByRole('table', { name: '导入提示' }).getByText('“五保户”按“特困人员”导入').waitFor()
     await screenshot(page, 'elders-import-partial')
     // Confirming the conflict row imports it, and the result shows the rename.
     const conflicts = page.getByRole('table', { name: '待确认的行' })
     await conflicts.getByRole('row', { name: /郭明/ }).getByRole('checkbox').check()
     await page.getByRole('button', { name: /确认导入所选行/ }).click()
-    await page.getByRole('table', { name: '已更新的老人' }).getByText(/姓名：.+ → 郭明/).waitFor({ timeout: 60_000 })
+    await page
+      .getByRole('table', { name: '已更新的老人' })
+      .getByText(/姓名：.+ → 郭明/)
+      .waitFor({ timeout: 60_000 })
     await screenshot(page, 'elders-import-confirmed')
     await page.getByRole('button', { name: '查看名单' }).click()
     await page.getByRole('searchbox').fill('赵桂兰')
@@ -141,7 +147,10 @@ describe('elder registry: import wizard, form, reveal', () => {
     await page.getByRole('switch', { name: '长辈模式' }).click()
     await page.waitForFunction(() => document.documentElement.dataset.elder === 'true')
     try {
-      for (const [name, path] of [['elders-list-elder-mode', '/elders'], ['worklists-elder-mode', '/worklists']] as const) {
+      for (const [name, path] of [
+        ['elders-list-elder-mode', '/elders'],
+        ['worklists-elder-mode', '/worklists'],
+      ] as const) {
         await page.goto(`${server.url}${path}`)
         await page.getByRole('table').first().waitFor()
         await page.waitForTimeout(500)

@@ -63,7 +63,9 @@ describe('foundation: npm start, login, user admin, elder-friendly mode', () => 
     expect(await server.stop('SIGKILL')).toBe(null)
     server = await startServer({ dataDir, env: { SKIP_WEB_BUILD: '1' } })
     const res = await fetch(server.url + '/api/v1/auth/login', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'yiyang-demo' }),
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'yiyang-demo' }),
     })
     expect(res.status).toBe(200)
     expect(await server.stop('SIGTERM')).toBe(0)

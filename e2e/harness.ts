@@ -62,7 +62,10 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
     await new Promise((r) => setTimeout(r, 300))
   }
   return {
-    url, port, dataDir, proc,
+    url,
+    port,
+    dataDir,
+    proc,
     output: () => out,
     async stop(signal = 'SIGTERM') {
       if (proc.exitCode !== null) return proc.exitCode
@@ -79,7 +82,15 @@ export function removeDir(dir: string) {
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   })
 }
 
@@ -165,4 +176,3 @@ export function useServerAndBrowser(use: (server: Server, browser: Browser) => v
     if (server) removeDir(server.dataDir)
   })
 }
-

@@ -124,7 +124,11 @@ describe('layout at tablet and laptop sizes', () => {
     await login(page, server, 'dongjie.officer')
     await setElderMode(page, true)
     try {
-      for (const [name, path] of [['elders', '/elders'], ['assessments', '/assessments'], ['home', '/']] as const) {
+      for (const [name, path] of [
+        ['elders', '/elders'],
+        ['assessments', '/assessments'],
+        ['home', '/'],
+      ] as const) {
         await page.goto(`${server.url}${path}`)
         await settle(page)
         await page.waitForFunction(() => document.documentElement.dataset.elder === 'true')
@@ -132,7 +136,12 @@ describe('layout at tablet and laptop sizes', () => {
           const label = document.querySelector('label[for="yy-elder-switch"]') as HTMLElement
           const scope = document.querySelector('.yy-header-scope strong, .yy-header-scope .ant-typography') as HTMLElement
           const lh = parseFloat(getComputedStyle(label).lineHeight) || parseFloat(getComputedStyle(label).fontSize) * 1.6
-          return { labelHeight: label.getBoundingClientRect().height, lineHeight: lh, scope: scope.textContent, scopeCut: scope.scrollWidth > scope.clientWidth + 1 }
+          return {
+            labelHeight: label.getBoundingClientRect().height,
+            lineHeight: lh,
+            scope: scope.textContent,
+            scopeCut: scope.scrollWidth > scope.clientWidth + 1,
+          }
         })
         expect(header.labelHeight, `${name}: 长辈模式 on one line`).toBeLessThanOrEqual(header.lineHeight * 1.2)
         expect(header.scope).toBe('东街街道')

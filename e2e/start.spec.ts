@@ -74,7 +74,10 @@ async function npmStart(port: number): Promise<{ npm: ChildProcess; pids: number
     'health',
     async () => {
       if (npm.exitCode !== null) throw new Error(`npm start exited early (${npm.exitCode}):\n${out}`)
-      return fetch(`http://127.0.0.1:${port}/api/v1/health`).then((r) => r.ok, () => false)
+      return fetch(`http://127.0.0.1:${port}/api/v1/health`).then(
+        (r) => r.ok,
+        () => false,
+      )
     },
     240_000,
   )

@@ -30,10 +30,12 @@ function run(cmd, args, what, cwd = root, env = process.env) {
 run(bin('tsc'), ['-b', 'packages/core', 'packages/solver'], '编译领域包')
 const webIndex = join(root, 'packages/web/dist/index.html')
 const webSrc = [join(root, 'packages/web/src'), join(root, 'packages/core/src'), join(root, 'packages/web/index.html')]
-const webStale = !existsSync(webIndex) || webSrc.some((p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > statSync(webIndex).mtimeMs)
+const webStale =
+  !existsSync(webIndex) || webSrc.some((p) => existsSync(p) && (statSync(p).isDirectory() ? newestMtime(p) : statSync(p).mtimeMs) > statSync(webIndex).mtimeMs)
 // Always a production bundle: Vite honours an inherited NODE_ENV (a test runner sets 'test',
 // which makes React and antd build their development variants).
-if (webStale && process.env.SKIP_WEB_BUILD !== '1') run(process.execPath, [bin('vite'), 'build', '--logLevel', 'warn'], '构建网页前端', join(root, 'packages/web'), { ...process.env, NODE_ENV: 'production' })
+if (webStale && process.env.SKIP_WEB_BUILD !== '1')
+  run(process.execPath, [bin('vite'), 'build', '--logLevel', 'warn'], '构建网页前端', join(root, 'packages/web'), { ...process.env, NODE_ENV: 'production' })
 
 // The server runs in this very process (tsx registered here), so `npm start` is one node
 // process under npm: SIGTERM or SIGINT reaches the server's own handlers, which close the

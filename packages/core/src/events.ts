@@ -13,7 +13,7 @@ export const elderEvents = {
   abilityLevelChanged: 'elder.ability_level_changed',
   merged: 'elder.merged',
   imported: 'elders.imported',
-} as const;
+} as const
 
 export const assessmentEvents = {
   scheduled: 'assessment.scheduled',
@@ -22,9 +22,9 @@ export const assessmentEvents = {
   objected: 'assessment.objected',
   effective: 'assessment.effective',
   reassessmentDue: 'assessment.reassessment_due',
-} as const;
+} as const
 
-export type TDomainEventType = (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents];
+export type TDomainEventType = (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -42,7 +42,7 @@ export const domainEventLabels = {
   'assessment.objected': '评估结果异议',
   'assessment.effective': '评估结果生效',
   'assessment.reassessment_due': '到期复评',
-} as const satisfies Record<TDomainEventType, string>;
+} as const satisfies Record<TDomainEventType, string>
 
 /** The Chinese name of an event type; an unknown type (a newer module) shows as 其他事件. */
-export const domainEventLabel = (type: string): string => (domainEventLabels as Record<string, string>)[type] ?? '其他事件';
+export const domainEventLabel = (type: string): string => (domainEventLabels as Record<string, string>)[type] ?? '其他事件'

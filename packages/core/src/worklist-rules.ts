@@ -7,7 +7,7 @@
  *            { field: 'livingArrangement', op: 'in', value: ['living_alone'] },
  *            { field: 'hasVisitPlan', op: 'eq', value: false } ] }
  */
-import { daysBetween, isDateString, toShanghaiDate } from './dates.js';
+import { daysBetween, isDateString, toShanghaiDate } from './dates.js'
 import {
   elderCategories,
   elderCategoryLabels,
@@ -17,29 +17,28 @@ import {
   hukouTypes,
   livingArrangementLabels,
   livingArrangements,
-} from './categories.js';
+} from './categories.js'
 
-export const ruleOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'withinDays', 'olderThanDays', 'isNull'] as const;
-export type TRuleOp = (typeof ruleOps)[number];
+export const ruleOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 'withinDays', 'olderThanDays', 'isNull'] as const
+export type TRuleOp = (typeof ruleOps)[number]
 
-export type TRuleScalar = string | number | boolean | null;
-export type TRuleCondition = { field: string; op: TRuleOp; value?: TRuleScalar | readonly (string | number)[] };
-export type TRule = { all: readonly TRule[] } | { any: readonly TRule[] } | { not: TRule } | TRuleCondition;
+export type TRuleScalar = string | number | boolean | null
+export type TRuleCondition = { field: string; op: TRuleOp; value?: TRuleScalar | readonly (string | number)[] }
+export type TRule = { all: readonly TRule[] } | { any: readonly TRule[] } | { not: TRule } | TRuleCondition
 
 /** One elder's facts; dates are "YYYY-MM-DD" or ISO date-time strings. */
-export type TRuleFacts = Readonly<Record<string, unknown>>;
+export type TRuleFacts = Readonly<Record<string, unknown>>
 
-export type TRuleFieldType = 'number' | 'string' | 'boolean' | 'date' | 'string_array';
+export type TRuleFieldType = 'number' | 'string' | 'boolean' | 'date' | 'string_array'
 export type TRuleField = {
-  type: TRuleFieldType;
-  label: string;
+  type: TRuleFieldType
+  label: string
   /** Allowed values (enums) with their Chinese labels. */
-  values?: Readonly<Record<string, string>>;
-};
-export type TRuleFields = Readonly<Record<string, TRuleField>>;
+  values?: Readonly<Record<string, string>>
+}
+export type TRuleFields = Readonly<Record<string, TRuleField>>
 
-const labelsOf = (ids: readonly string[], labels: Readonly<Record<string, string>>) =>
-  Object.fromEntries(ids.map((id) => [id, labels[id]]));
+const labelsOf = (ids: readonly string[], labels: Readonly<Record<string, string>>) => Object.fromEntries(ids.map((id) => [id, labels[id]]))
 
 /** Facts the server provides for each elder when evaluating worklist rules. */
 export const worklistFields = {
@@ -58,8 +57,8 @@ export const worklistFields = {
   lastVisitDate: { type: 'date', label: '最近探访日期' },
   lastCategoryChangeAt: { type: 'date', label: '最近类别变更日期' },
   lastAlarmAt: { type: 'date', label: '最近告警日期' },
-} as const satisfies TRuleFields;
-export type TWorklistField = keyof typeof worklistFields;
+} as const satisfies TRuleFields
+export type TWorklistField = keyof typeof worklistFields
 
 const OP_TYPES: Record<TRuleOp, readonly TRuleFieldType[]> = {
   eq: ['number', 'string', 'boolean', 'date'],
@@ -73,7 +72,7 @@ const OP_TYPES: Record<TRuleOp, readonly TRuleFieldType[]> = {
   withinDays: ['date'],
   olderThanDays: ['date'],
   isNull: ['number', 'string', 'boolean', 'date', 'string_array'],
-};
+}
 
 const OP_LABELS: Record<TRuleOp, string> = {
   eq: '等于',
@@ -87,35 +86,35 @@ const OP_LABELS: Record<TRuleOp, string> = {
   withinDays: '在最近若干天内',
   olderThanDays: '早于若干天前',
   isNull: '为空',
-};
-export const ruleOpLabels: Readonly<Record<TRuleOp, string>> = OP_LABELS;
+}
+export const ruleOpLabels: Readonly<Record<TRuleOp, string>> = OP_LABELS
 
-const MAX_DEPTH = 8;
-const MAX_NODES = 100;
+const MAX_DEPTH = 8
+const MAX_NODES = 100
 
-export type TRuleError = { path: string; message: string };
-export type TRuleValidation = { ok: true; rule: TRule } | { ok: false; errors: TRuleError[] };
+export type TRuleError = { path: string; message: string }
+export type TRuleValidation = { ok: true; rule: TRule } | { ok: false; errors: TRuleError[] }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
 const typeName: Record<TRuleFieldType, string> = {
   number: '数字',
   string: '文本',
   boolean: '是/否',
   date: '日期（YYYY-MM-DD）',
   string_array: '文本',
-};
+}
 
 function valueFits(field: TRuleField, v: unknown): boolean {
   switch (field.type) {
     case 'number':
-      return typeof v === 'number' && Number.isFinite(v);
+      return typeof v === 'number' && Number.isFinite(v)
     case 'boolean':
-      return typeof v === 'boolean';
+      return typeof v === 'boolean'
     case 'date':
-      return isDateString(v);
+      return isDateString(v)
     case 'string':
     case 'string_array':
-      return typeof v === 'string' && (field.values === undefined || Object.hasOwn(field.values, v));
+      return typeof v === 'string' && (field.values === undefined || Object.hasOwn(field.values, v))
   }
 }
 
@@ -124,270 +123,269 @@ function valueFits(field: TRuleField, v: unknown): boolean {
  * path and a Chinese message. No zod: core has no dependencies.
  */
 export function validateRule(rule: unknown, fields: TRuleFields = worklistFields): TRuleValidation {
-  const errors: TRuleError[] = [];
-  let nodes = 0;
+  const errors: TRuleError[] = []
+  let nodes = 0
   const err = (path: string, message: string): void => {
-    errors.push({ path: path || '(根)', message });
-  };
+    errors.push({ path: path || '(根)', message })
+  }
 
   const visit = (node: unknown, path: string, depth: number): void => {
-    nodes++;
+    nodes++
     if (nodes > MAX_NODES) {
-      if (nodes === MAX_NODES + 1) err(path, `规则过于复杂：最多 ${MAX_NODES} 个条件`);
-      return;
+      if (nodes === MAX_NODES + 1) err(path, `规则过于复杂：最多 ${MAX_NODES} 个条件`)
+      return
     }
-    if (depth > MAX_DEPTH) return err(path, `规则嵌套过深：最多 ${MAX_DEPTH} 层`);
-    if (!isObject(node)) return err(path, '每个条件都必须是对象');
-    const keys = Object.keys(node);
-    const kinds = ['all', 'any', 'not', 'field'].filter((k) => k in node);
-    if (kinds.length !== 1) return err(path, '条件必须且只能是 all（全部满足）、any（任一满足）、not（不满足）或字段条件之一');
-    const kind = kinds[0];
+    if (depth > MAX_DEPTH) return err(path, `规则嵌套过深：最多 ${MAX_DEPTH} 层`)
+    if (!isObject(node)) return err(path, '每个条件都必须是对象')
+    const keys = Object.keys(node)
+    const kinds = ['all', 'any', 'not', 'field'].filter((k) => k in node)
+    if (kinds.length !== 1) return err(path, '条件必须且只能是 all（全部满足）、any（任一满足）、not（不满足）或字段条件之一')
+    const kind = kinds[0]
     if (kind === 'all' || kind === 'any') {
-      const extra = keys.filter((k) => k !== kind);
-      if (extra.length) err(path, `多余的键：${extra.join(', ')}`);
-      const list = node[kind];
-      if (!Array.isArray(list)) return err(`${path}${path ? '.' : ''}${kind}`, `${kind} 必须是条件数组`);
-      if (list.length === 0) return err(`${path}${path ? '.' : ''}${kind}`, `${kind} 至少需要一个条件`);
-      list.forEach((child, i) => visit(child, `${path}${path ? '.' : ''}${kind}[${i}]`, depth + 1));
-      return;
+      const extra = keys.filter((k) => k !== kind)
+      if (extra.length) err(path, `多余的键：${extra.join(', ')}`)
+      const list = node[kind]
+      if (!Array.isArray(list)) return err(`${path}${path ? '.' : ''}${kind}`, `${kind} 必须是条件数组`)
+      if (list.length === 0) return err(`${path}${path ? '.' : ''}${kind}`, `${kind} 至少需要一个条件`)
+      list.forEach((child, i) => visit(child, `${path}${path ? '.' : ''}${kind}[${i}]`, depth + 1))
+      return
     }
     if (kind === 'not') {
-      const extra = keys.filter((k) => k !== 'not');
-      if (extra.length) err(path, `多余的键：${extra.join(', ')}`);
-      return visit(node.not, `${path}${path ? '.' : ''}not`, depth + 1);
+      const extra = keys.filter((k) => k !== 'not')
+      if (extra.length) err(path, `多余的键：${extra.join(', ')}`)
+      return visit(node.not, `${path}${path ? '.' : ''}not`, depth + 1)
     }
     // field condition
-    const at = (k: string) => `${path}${path ? '.' : ''}${k}`;
-    const extra = keys.filter((k) => !['field', 'op', 'value'].includes(k));
-    if (extra.length) err(path, `多余的键：${extra.join(', ')}`);
-    const fieldName = node.field;
+    const at = (k: string) => `${path}${path ? '.' : ''}${k}`
+    const extra = keys.filter((k) => !['field', 'op', 'value'].includes(k))
+    if (extra.length) err(path, `多余的键：${extra.join(', ')}`)
+    const fieldName = node.field
     if (typeof fieldName !== 'string' || !Object.hasOwn(fields, fieldName)) {
-      return err(at('field'), `未知字段：${String(fieldName)}；可用字段：${Object.keys(fields).join('、')}`);
+      return err(at('field'), `未知字段：${String(fieldName)}；可用字段：${Object.keys(fields).join('、')}`)
     }
-    const field = fields[fieldName];
-    const op = node.op;
+    const field = fields[fieldName]
+    const op = node.op
     if (typeof op !== 'string' || !(ruleOps as readonly string[]).includes(op)) {
-      return err(at('op'), `未知运算：${String(op)}；可用运算：${ruleOps.join('、')}`);
+      return err(at('op'), `未知运算：${String(op)}；可用运算：${ruleOps.join('、')}`)
     }
-    const o = op as TRuleOp;
+    const o = op as TRuleOp
     if (!OP_TYPES[o].includes(field.type)) {
-      return err(at('op'), `字段“${field.label}”不支持运算“${OP_LABELS[o]}”（${o}）`);
+      return err(at('op'), `字段“${field.label}”不支持运算“${OP_LABELS[o]}”（${o}）`)
     }
-    const v = node.value;
-    const badValue = (hint: string) => err(at('value'), `字段“${field.label}”的${OP_LABELS[o]}条件取值无效：${hint}`);
+    const v = node.value
+    const badValue = (hint: string) => err(at('value'), `字段“${field.label}”的${OP_LABELS[o]}条件取值无效：${hint}`)
     switch (o) {
       case 'eq':
       case 'ne':
-        if (v !== null && !valueFits(field, v)) badValue(`应为${typeName[field.type]}${enumHint(field)}或 null`);
-        break;
+        if (v !== null && !valueFits(field, v)) badValue(`应为${typeName[field.type]}${enumHint(field)}或 null`)
+        break
       case 'gt':
       case 'gte':
       case 'lt':
       case 'lte':
-        if (!valueFits(field, v)) badValue(`应为${typeName[field.type]}`);
-        break;
+        if (!valueFits(field, v)) badValue(`应为${typeName[field.type]}`)
+        break
       case 'in':
         if (!Array.isArray(v) || v.length === 0 || !v.every((x) => valueFits(field, x))) {
-          badValue(`应为非空的${typeName[field.type]}数组${enumHint(field)}`);
+          badValue(`应为非空的${typeName[field.type]}数组${enumHint(field)}`)
         }
-        break;
+        break
       case 'contains':
         if (!(Array.isArray(v) ? v.length > 0 && v.every((x) => valueFits(field, x)) : valueFits(field, v))) {
-          badValue(`应为一个取值或非空取值数组${enumHint(field)}`);
+          badValue(`应为一个取值或非空取值数组${enumHint(field)}`)
         }
-        break;
+        break
       case 'withinDays':
       case 'olderThanDays':
-        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 36600) badValue('应为 0–36600 的整数天数');
-        break;
+        if (typeof v !== 'number' || !Number.isInteger(v) || v < 0 || v > 36600) badValue('应为 0–36600 的整数天数')
+        break
       case 'isNull':
-        if (v !== undefined && typeof v !== 'boolean') badValue('应省略，或为 true/false');
-        break;
+        if (v !== undefined && typeof v !== 'boolean') badValue('应省略，或为 true/false')
+        break
     }
-  };
+  }
 
-  visit(rule, '', 0);
-  return errors.length ? { ok: false, errors } : { ok: true, rule: rule as TRule };
+  visit(rule, '', 0)
+  return errors.length ? { ok: false, errors } : { ok: true, rule: rule as TRule }
 }
 
 function enumHint(field: TRuleField): string {
-  if (!field.values) return '';
-  const list = Object.keys(field.values);
-  return list.length <= 12 ? `（可选：${list.join('、')}）` : '';
+  if (!field.values) return ''
+  const list = Object.keys(field.values)
+  return list.length <= 12 ? `（可选：${list.join('、')}）` : ''
 }
 
 /** Thrown by {@link parseRule} for an invalid rule; `errors` lists every problem. */
 export class RuleValidationError extends Error {
-  override readonly name = 'RuleValidationError';
+  override readonly name = 'RuleValidationError'
   constructor(readonly errors: TRuleError[]) {
-    super(`规则无效：${errors.map((e) => `${e.path}：${e.message}`).join('；')}`);
+    super(`规则无效：${errors.map((e) => `${e.path}：${e.message}`).join('；')}`)
   }
 }
 
 /** Validates or throws {@link RuleValidationError}. */
 export function parseRule(rule: unknown, fields: TRuleFields = worklistFields): TRule {
-  const r = validateRule(rule, fields);
-  if (!r.ok) throw new RuleValidationError(r.errors);
-  return r.rule;
+  const r = validateRule(rule, fields)
+  if (!r.ok) throw new RuleValidationError(r.errors)
+  return r.rule
 }
 
 // ---------- description ----------
 
 function valueText(field: TRuleField | undefined, v: unknown): string {
-  if (v === null || v === undefined) return '空';
-  if (typeof v === 'boolean') return v ? '是' : '否';
-  if (Array.isArray(v)) return v.map((x) => valueText(field, x)).join('或');
-  if (typeof v === 'string' && field?.values && Object.hasOwn(field.values, v)) return field.values[v];
-  return String(v);
+  if (v === null || v === undefined) return '空'
+  if (typeof v === 'boolean') return v ? '是' : '否'
+  if (Array.isArray(v)) return v.map((x) => valueText(field, x)).join('或')
+  if (typeof v === 'string' && field?.values && Object.hasOwn(field.values, v)) return field.values[v]
+  return String(v)
 }
 
 /** Chinese text of one condition, e.g. "年龄 ≥ 80", "居住情况为独居", "有探访计划：否". */
 export function describeCondition(c: TRuleCondition, fields: TRuleFields = worklistFields): string {
-  const field = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined;
-  const label = field?.label ?? c.field;
-  const v = valueText(field, c.value);
+  const field = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined
+  const label = field?.label ?? c.field
+  const v = valueText(field, c.value)
   switch (c.op) {
     case 'eq':
-      return field?.type === 'boolean' ? `${label}：${v}` : c.value === null ? `${label}为空` : `${label}为${v}`;
+      return field?.type === 'boolean' ? `${label}：${v}` : c.value === null ? `${label}为空` : `${label}为${v}`
     case 'ne':
-      return field?.type === 'boolean' ? `${label}：不为${v}` : c.value === null ? `${label}不为空` : `${label}不为${v}`;
+      return field?.type === 'boolean' ? `${label}：不为${v}` : c.value === null ? `${label}不为空` : `${label}不为${v}`
     case 'gt':
-      return `${label} > ${v}`;
+      return `${label} > ${v}`
     case 'gte':
-      return `${label} ≥ ${v}`;
+      return `${label} ≥ ${v}`
     case 'lt':
-      return `${label} < ${v}`;
+      return `${label} < ${v}`
     case 'lte':
-      return `${label} ≤ ${v}`;
+      return `${label} ≤ ${v}`
     case 'in':
-      return `${label}为${v}`;
+      return `${label}为${v}`
     case 'contains':
-      return `${label}包含${v}`;
+      return `${label}包含${v}`
     case 'withinDays':
-      return `${label}在最近${v}天内`;
+      return `${label}在最近${v}天内`
     case 'olderThanDays':
-      return `${label}早于${v}天前`;
+      return `${label}早于${v}天前`
     case 'isNull':
-      return c.value === false ? `有${label}` : `无${label}`;
+      return c.value === false ? `有${label}` : `无${label}`
   }
 }
 
 /** Chinese text of a whole rule, for the rule editor and the worklist header. */
 export function describeRule(rule: TRule, fields: TRuleFields = worklistFields): string {
-  if ('all' in rule) return rule.all.map((r) => wrap(r, fields)).join('，且');
-  if ('any' in rule) return rule.any.map((r) => wrap(r, fields)).join('，或');
-  if ('not' in rule) return `并非（${describeRule(rule.not, fields)}）`;
-  return describeCondition(rule, fields);
+  if ('all' in rule) return rule.all.map((r) => wrap(r, fields)).join('，且')
+  if ('any' in rule) return rule.any.map((r) => wrap(r, fields)).join('，或')
+  if ('not' in rule) return `并非（${describeRule(rule.not, fields)}）`
+  return describeCondition(rule, fields)
 }
-const wrap = (r: TRule, fields: TRuleFields) => ('all' in r || 'any' in r ? `（${describeRule(r, fields)}）` : describeRule(r, fields));
+const wrap = (r: TRule, fields: TRuleFields) => ('all' in r || 'any' in r ? `（${describeRule(r, fields)}）` : describeRule(r, fields))
 
 /** The fact names a rule reads, so the server loads only those. */
 export function ruleFieldsUsed(rule: TRule): string[] {
-  const out = new Set<string>();
+  const out = new Set<string>()
   const walk = (r: TRule) => {
-    if ('all' in r) r.all.forEach(walk);
-    else if ('any' in r) r.any.forEach(walk);
-    else if ('not' in r) walk(r.not);
-    else out.add(r.field);
-  };
-  walk(rule);
-  return [...out];
+    if ('all' in r) r.all.forEach(walk)
+    else if ('any' in r) r.any.forEach(walk)
+    else if ('not' in r) walk(r.not)
+    else out.add(r.field)
+  }
+  walk(rule)
+  return [...out]
 }
 
 // ---------- evaluation ----------
 
-export type TRuleEvaluation = { matched: boolean; explanation: string };
+export type TRuleEvaluation = { matched: boolean; explanation: string }
 
-type Node = { matched: boolean; text: string };
+type Node = { matched: boolean; text: string }
 
 function factText(field: TRuleField | undefined, v: unknown): string {
-  if (v === null || v === undefined) return '无记录';
-  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(field, x)).join('、') : '无';
-  return valueText(field, v);
+  if (v === null || v === undefined) return '无记录'
+  if (Array.isArray(v)) return v.length ? v.map((x) => valueText(field, x)).join('、') : '无'
+  return valueText(field, v)
 }
 
 function compare(a: unknown, b: unknown): number | null {
-  if (typeof a === 'number' && typeof b === 'number') return a - b;
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
-  return null;
+  if (typeof a === 'number' && typeof b === 'number') return a - b
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0
+  return null
 }
 
 function evalCondition(c: TRuleCondition, facts: TRuleFacts, today: string, fields: TRuleFields): Node {
-  const field = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined;
-  let fact = Object.hasOwn(facts, c.field) ? facts[c.field] : undefined;
-  const isDate = field?.type === 'date';
+  const field = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined
+  let fact = Object.hasOwn(facts, c.field) ? facts[c.field] : undefined
+  const isDate = field?.type === 'date'
   if (isDate && (typeof fact === 'string' || fact instanceof Date)) {
     try {
-      fact = toShanghaiDate(fact);
+      fact = toShanghaiDate(fact)
     } catch {
-      fact = undefined;
+      fact = undefined
     }
   }
-  const missing = fact === null || fact === undefined;
-  let matched: boolean;
+  const missing = fact === null || fact === undefined
+  let matched: boolean
   switch (c.op) {
     case 'eq':
-      matched = c.value === null ? missing : !missing && fact === c.value;
-      break;
+      matched = c.value === null ? missing : !missing && fact === c.value
+      break
     case 'ne':
-      matched = c.value === null ? !missing : missing || fact !== c.value;
-      break;
+      matched = c.value === null ? !missing : missing || fact !== c.value
+      break
     case 'gt':
     case 'gte':
     case 'lt':
     case 'lte': {
-      const d = missing ? null : compare(fact, c.value);
-      matched =
-        d !== null && (c.op === 'gt' ? d > 0 : c.op === 'gte' ? d >= 0 : c.op === 'lt' ? d < 0 : d <= 0);
-      break;
+      const d = missing ? null : compare(fact, c.value)
+      matched = d !== null && (c.op === 'gt' ? d > 0 : c.op === 'gte' ? d >= 0 : c.op === 'lt' ? d < 0 : d <= 0)
+      break
     }
     case 'in':
-      matched = !missing && Array.isArray(c.value) && (c.value as readonly unknown[]).includes(fact);
-      break;
+      matched = !missing && Array.isArray(c.value) && (c.value as readonly unknown[]).includes(fact)
+      break
     case 'contains': {
-      const wanted = Array.isArray(c.value) ? (c.value as readonly unknown[]) : [c.value];
-      matched = Array.isArray(fact) && wanted.some((w) => (fact as unknown[]).includes(w));
-      break;
+      const wanted = Array.isArray(c.value) ? (c.value as readonly unknown[]) : [c.value]
+      matched = Array.isArray(fact) && wanted.some((w) => (fact as unknown[]).includes(w))
+      break
     }
     case 'withinDays':
     case 'olderThanDays': {
       if (missing || typeof fact !== 'string') {
-        matched = false;
-        break;
+        matched = false
+        break
       }
-      const ago = daysBetween(fact, today);
-      matched = c.op === 'withinDays' ? ago >= 0 && ago <= Number(c.value) : ago > Number(c.value);
-      break;
+      const ago = daysBetween(fact, today)
+      matched = c.op === 'withinDays' ? ago >= 0 && ago <= Number(c.value) : ago > Number(c.value)
+      break
     }
     case 'isNull': {
-      const empty = missing || (Array.isArray(fact) && fact.length === 0);
-      matched = c.value === false ? !empty : empty;
-      break;
+      const empty = missing || (Array.isArray(fact) && fact.length === 0)
+      matched = c.value === false ? !empty : empty
+      break
     }
     default:
-      throw new Error(`未知运算：${String((c as { op: unknown }).op)}`);
+      throw new Error(`未知运算：${String((c as { op: unknown }).op)}`)
   }
-  const desc = describeCondition(c, fields);
-  const showFact = c.op !== 'isNull' && !(field?.type === 'boolean' && matched);
-  return { matched, text: showFact ? `${desc}（当前：${factText(field, fact)}）` : desc };
+  const desc = describeCondition(c, fields)
+  const showFact = c.op !== 'isNull' && !(field?.type === 'boolean' && matched)
+  return { matched, text: showFact ? `${desc}（当前：${factText(field, fact)}）` : desc }
 }
 
 function evalNode(rule: TRule, facts: TRuleFacts, today: string, fields: TRuleFields): Node {
   if ('all' in rule) {
-    const results = rule.all.map((r) => evalNode(r, facts, today, fields));
-    const failed = results.find((r) => !r.matched);
-    return failed ? { matched: false, text: failed.text } : { matched: true, text: results.map((r) => r.text).join('；') };
+    const results = rule.all.map((r) => evalNode(r, facts, today, fields))
+    const failed = results.find((r) => !r.matched)
+    return failed ? { matched: false, text: failed.text } : { matched: true, text: results.map((r) => r.text).join('；') }
   }
   if ('any' in rule) {
-    const results = rule.any.map((r) => evalNode(r, facts, today, fields));
-    const hit = results.find((r) => r.matched);
-    return hit ? { matched: true, text: hit.text } : { matched: false, text: results.map((r) => r.text).join('；') };
+    const results = rule.any.map((r) => evalNode(r, facts, today, fields))
+    const hit = results.find((r) => r.matched)
+    return hit ? { matched: true, text: hit.text } : { matched: false, text: results.map((r) => r.text).join('；') }
   }
   if ('not' in rule) {
-    const inner = evalNode(rule.not, facts, today, fields);
-    return { matched: !inner.matched, text: `${inner.matched ? '' : '并非'}${inner.text}` };
+    const inner = evalNode(rule.not, facts, today, fields)
+    return { matched: !inner.matched, text: `${inner.matched ? '' : '并非'}${inner.text}` }
   }
-  return evalCondition(rule, facts, today, fields);
+  return evalCondition(rule, facts, today, fields)
 }
 
 /**
@@ -395,26 +393,21 @@ function evalNode(rule: TRule, facts: TRuleFacts, today: string, fields: TRuleFi
  * A missing fact satisfies only `isNull`, `eq null` and `ne`. The explanation lists the
  * conditions that made the rule match, or the first one that failed.
  */
-export function evaluateRule(
-  rule: TRule,
-  facts: TRuleFacts,
-  today: string | Date,
-  fields: TRuleFields = worklistFields,
-): TRuleEvaluation {
-  const node = evalNode(rule, facts, toShanghaiDate(today), fields);
-  return { matched: node.matched, explanation: `${node.matched ? '符合' : '不符合'}：${node.text}` };
+export function evaluateRule(rule: TRule, facts: TRuleFacts, today: string | Date, fields: TRuleFields = worklistFields): TRuleEvaluation {
+  const node = evalNode(rule, facts, toShanghaiDate(today), fields)
+  return { matched: node.matched, explanation: `${node.matched ? '符合' : '不符合'}：${node.text}` }
 }
 
 // ---------- default rules ----------
 
 export type TWorklistRuleDefinition = {
-  id: string;
-  name: string;
-  description: string;
-  rule: TRule;
+  id: string
+  name: string
+  description: string
+  rule: TRule
   /** A handled item reappears after this many days if the condition still holds. */
-  reappearAfterDays: number;
-};
+  reappearAfterDays: number
+}
 
 export const defaultWorklistRules = [
   {
@@ -454,4 +447,4 @@ export const defaultWorklistRules = [
     rule: { field: 'lastCategoryChangeAt', op: 'withinDays', value: 30 },
     reappearAfterDays: 30,
   },
-] as const satisfies readonly TWorklistRuleDefinition[];
+] as const satisfies readonly TWorklistRuleDefinition[]

@@ -66,18 +66,24 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   const clock = deps.clock ?? systemClock
   const crypto = createCrypto(config.secretKey)
   const app = Fastify({
-    logger: deps.logger === false ? false : {
-      level: config.logLevel,
-      // Never log credentials, cookies or tokens.
-      redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
-      formatters: { log: (obj: Record<string, unknown>) => maskLogObject(obj) as Record<string, unknown> },
-      hooks: {
-        logMethod(args: unknown[], method: (...a: unknown[]) => void) {
-          method.apply(this, args.map((a) => (typeof a === 'string' ? maskSensitiveText(a) : a)))
-        },
-      },
-      ...(typeof deps.logger === 'object' ? deps.logger : {}),
-    },
+    logger:
+      deps.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            // Never log credentials, cookies or tokens.
+            redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+            formatters: { log: (obj: Record<string, unknown>) => maskLogObject(obj) as Record<string, unknown> },
+            hooks: {
+              logMethod(args: unknown[], method: (...a: unknown[]) => void) {
+                method.apply(
+                  this,
+                  args.map((a) => (typeof a === 'string' ? maskSensitiveText(a) : a)),
+                )
+              },
+            },
+            ...(typeof deps.logger === 'object' ? deps.logger : {}),
+          },
     // Fastify's two lines per request are replaced by our one line in onResponse.
     logController: new LogController({ disableRequestLogging: true }),
     trustProxy: config.trustProxy,
@@ -129,7 +135,11 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   await app.register(multipart, { limits: { fileSize: 25 * 1024 * 1024, files: 1, fields: 20 } })
   await app.register(swagger, {
     openapi: {
-      info: { title: '颐养 Yiyang API', version: config.version, description: '智慧养老服务信息平台接口。会话 Cookie（yy_sid）或 Bearer API 令牌认证。错误格式：{ code, message, fields?, requestId }。' },
+      info: {
+        title: '颐养 Yiyang API',
+        version: config.version,
+        description: '智慧养老服务信息平台接口。会话 Cookie（yy_sid）或 Bearer API 令牌认证。错误格式：{ code, message, fields?, requestId }。',
+      },
       components: { securitySchemes: { cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE }, bearer: { type: 'http', scheme: 'bearer' } } },
       security: [{ cookie: [] }, { bearer: [] }],
     },
@@ -159,21 +169,36 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   // raw URL, so query strings (which may carry an ID number) never reach the log. `req.log` is
   // a child logger that already carries reqId: naming it again printed it twice per line.
   app.addHook('onResponse', async (req, reply) => {
-    req.log.info({
-      userId: req.ctx?.actor?.userId ?? null, method: req.method,
-      route: req.routeOptions?.url ?? 'unmatched', status: reply.statusCode, ms: Math.round(reply.elapsedTime),
-    }, 'request')
+    req.log.info(
+      {
+        userId: req.ctx?.actor?.userId ?? null,
+        method: req.method,
+        route: req.routeOptions?.url ?? 'unmatched',
+        status: reply.statusCode,
+        ms: Math.round(reply.elapsedTime),
+      },
+      'request',
+    )
   })
 
   const runner = new JobRunner({
-    database, clock, config, crypto, events, definitions: [...apiModules.flatMap((m) => m.jobs ?? []), ...(deps.extraJobs ?? [])],
-    loadActor: actorForUser, log: app.log,
+    database,
+    clock,
+    config,
+    crypto,
+    events,
+    definitions: [...apiModules.flatMap((m) => m.jobs ?? []), ...(deps.extraJobs ?? [])],
+    loadActor: actorForUser,
+    log: app.log,
   })
   app.decorate('jobs', runner)
-  await app.register(async (api) => {
-    const routeOptions = { events, database, version: config.version, loginRateLimit: deps.loginRateLimit ?? 20 }
-    for (const mod of apiModules) await api.register(mod.routes, routeOptions)
-  }, { prefix: '/api/v1' })
+  await app.register(
+    async (api) => {
+      const routeOptions = { events, database, version: config.version, loginRateLimit: deps.loginRateLimit ?? 20 }
+      for (const mod of apiModules) await api.register(mod.routes, routeOptions)
+    },
+    { prefix: '/api/v1' },
+  )
   for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
   if (deps.runJobs !== false) app.addHook('onReady', () => runner.start())
   // Runs before the database is closed by the caller: in-flight jobs finish or keep their lease.

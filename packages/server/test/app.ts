@@ -27,7 +27,12 @@ let counter = 0
 /** A clock the test moves by hand, for timers, backoff and leases. */
 export function fakeClock(start = new Date()) {
   let now = start.getTime()
-  return { now: () => new Date(now), advance: (ms: number) => { now += ms } }
+  return {
+    now: () => new Date(now),
+    advance: (ms: number) => {
+      now += ms
+    },
+  }
 }
 
 /** This test file's own clone of the migrated, seeded template database. */
@@ -68,10 +73,31 @@ async function cloneUrl() {
 }
 
 /** A fresh app on this test file's own clone of the migrated, seeded template database. */
-export async function createTestApp(opts: { database?: Database; clock?: Clock; jobs?: TJobDefinition<never>[]; runJobs?: boolean; loginRateLimit?: number; extraRoutes?: (app: FastifyInstance) => void; config?: Partial<TConfig>; logger?: Record<string, unknown> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  opts: {
+    database?: Database
+    clock?: Clock
+    jobs?: TJobDefinition<never>[]
+    runJobs?: boolean
+    loginRateLimit?: number
+    extraRoutes?: (app: FastifyInstance) => void
+    config?: Partial<TConfig>
+    logger?: Record<string, unknown>
+  } = {},
+): Promise<TestApp> {
   const { database, drop: dropDb } = opts.database ? { database: opts.database, drop: undefined } : await openClone()
   const events = new EventBus()
-  const app = await buildApp({ database, config: { ...testConfig(), ...opts.config }, clock: opts.clock, events, logger: opts.logger ?? false, loginRateLimit: opts.loginRateLimit ?? 1000, extraRoutes: opts.extraRoutes, extraJobs: opts.jobs, runJobs: opts.runJobs })
+  const app = await buildApp({
+    database,
+    config: { ...testConfig(), ...opts.config },
+    clock: opts.clock,
+    events,
+    logger: opts.logger ?? false,
+    loginRateLimit: opts.loginRateLimit ?? 1000,
+    extraRoutes: opts.extraRoutes,
+    extraJobs: opts.jobs,
+    runJobs: opts.runJobs,
+  })
   await app.ready()
   return {
     app,

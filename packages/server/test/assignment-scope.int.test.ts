@@ -14,17 +14,28 @@ const now = new Date()
 beforeAll(async () => {
   t = await createTestApp({ clock: { now: () => now } })
   ;[bureau, officerA, officerB, assessor] = await Promise.all(['bureau', 'dongjie.officer', 'nanjie.officer', 'dongjie.assessor'].map((u) => t.login(u)))
-  const created = await call(bureau, 'POST', '/users', { username: 'dongjie.assessor.b', displayName: '东街街道 评估员乙', role: 'assessor', scopeRegionCode: '620702001000', password: 'Welcome-2026!' })
+  const created = await call(bureau, 'POST', '/users', {
+    username: 'dongjie.assessor.b',
+    displayName: '东街街道 评估员乙',
+    role: 'assessor',
+    scopeRegionCode: '620702001000',
+    password: 'Welcome-2026!',
+  })
   expect(created.statusCode, created.body).toBe(200)
   otherAssessor = await t.login('dongjie.assessor.b', 'Welcome-2026!')
   expect((await call(otherAssessor, 'POST', '/auth/password', { currentPassword: 'Welcome-2026!', newPassword: 'Assessor-B-2026!' })).statusCode).toBe(200)
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 const call = (cookie: string, method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, payload?: object) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) })
 const allItems = async (cookie: string) =>
-  (await call(cookie, 'GET', '/worklists/items?pageSize=200&status=open,assigned,handled,resolved')).json().items as { elderId: string; elder: { name: string; regionName: string } | null }[]
+  (await call(cookie, 'GET', '/worklists/items?pageSize=200&status=open,assigned,handled,resolved')).json().items as {
+    elderId: string
+    elder: { name: string; regionName: string } | null
+  }[]
 
 describe('worklist items follow a moved elder', () => {
   it('the old street no longer sees the item, the name or the new community; the new street does', async () => {
@@ -45,7 +56,9 @@ describe('worklist items follow a moved elder', () => {
 describe('an assessor works only on cases assigned to them', () => {
   it('another assessor of the same street cannot start or fill in the case', async () => {
     const elderId = await newElder(t, officerA, { name: '指派测试老人', age: 80 })
-    const assessorId = (await call(officerA, 'GET', '/assessments/assessors')).json().items.find((a: { displayName: string }) => a.displayName === '东街街道 评估员').id
+    const assessorId = (await call(officerA, 'GET', '/assessments/assessors'))
+      .json()
+      .items.find((a: { displayName: string }) => a.displayName === '东街街道 评估员').id
     const today = new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10)
     const s = await call(officerA, 'POST', '/assessments', { elderId, reason: 'initial', scheduledDate: today, assessorId })
     expect(s.statusCode, s.body).toBe(200)

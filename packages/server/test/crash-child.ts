@@ -11,11 +11,13 @@ import { recordEvent } from '../src/platform/outbox.js'
 import { testConfig } from './config.js'
 
 const [kind, target, templateFile] = process.argv.slice(2)
-const database = kind === 'pglite'
-  ? await openPglite({ dataDir: target!, loadDataDir: templateFile ? new Blob([readFileSync(templateFile)]) : undefined })
-  : await openPostgres(target!, 2)
+const database =
+  kind === 'pglite'
+    ? await openPglite({ dataDir: target!, loadDataDir: templateFile ? new Blob([readFileSync(templateFile)]) : undefined })
+    : await openPostgres(target!, 2)
 const hang = defineJob({
-  kind: 'test.crash', label: '测试任务',
+  kind: 'test.crash',
+  label: '测试任务',
   async run(_ctx, job) {
     await job.progress({ step: 1 })
     process.stdout.write('RUNNING\n')
@@ -26,7 +28,16 @@ const events = new EventBus()
 const app = await buildApp({ database, events, config: testConfig(), logger: false, runJobs: false, extraJobs: [hang] as never })
 await app.ready()
 const config = testConfig()
-const ctx = { db: database.db, actor: null, requestId: 'crash', ip: 'local', clock: { now: () => new Date() }, config, crypto: createCrypto(config.secretKey), events }
+const ctx = {
+  db: database.db,
+  actor: null,
+  requestId: 'crash',
+  ip: 'local',
+  clock: { now: () => new Date() },
+  config,
+  crypto: createCrypto(config.secretKey),
+  events,
+}
 await withTx(ctx, async (t) => {
   await enqueueJob(t, { kind: 'test.crash', input: { n: 1 }, idempotencyKey: 'crash-1', maxAttempts: 3 })
   await recordEvent(t, { type: 'test.crashed', entityType: 'test', entityId: 'crash-1', payload: { n: 1 } })

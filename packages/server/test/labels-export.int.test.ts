@@ -10,7 +10,9 @@ beforeAll(async () => {
   t = await createTestApp()
   bureau = await t.login('bureau')
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 async function sheet(url: string) {
   // Exports are POST (they are audited and must not be triggered by a link).
@@ -28,13 +30,17 @@ describe('exports use Chinese labels', () => {
     const col = header.indexOf('能力等级')
     expect(col).toBeGreaterThan(0)
     const values = new Set<string>()
-    ws.eachRow((r, n) => { if (n > 1) values.add(String(r.getCell(col).value ?? '')) })
+    ws.eachRow((r, n) => {
+      if (n > 1) values.add(String(r.getCell(col).value ?? ''))
+    })
     const levels = [...values].filter(Boolean)
     expect(levels.length).toBeGreaterThan(0)
     for (const v of levels) expect(v).toMatch(/^\d 级 能力(完好|轻度受损|中度受损|重度受损|完全丧失)$/)
     for (const name of ['状态', '居住情况', '户籍']) {
       const c = header.indexOf(name)
-      ws.eachRow((r, n) => { if (n > 1) expect(String(r.getCell(c).value ?? '')).not.toMatch(/[A-Za-z]/) })
+      ws.eachRow((r, n) => {
+        if (n > 1) expect(String(r.getCell(c).value ?? '')).not.toMatch(/[A-Za-z]/)
+      })
     }
   })
 

@@ -17,8 +17,13 @@ import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-row
  * when a route exists that no module lists.
  */
 const matrix: TScopeRows = {
-  ...systemScopeRows, ...accountsScopeRows, ...regionsScopeRows, ...auditScopeRows,
-  ...eldersScopeRows, ...worklistsScopeRows, ...assessmentsScopeRows,
+  ...systemScopeRows,
+  ...accountsScopeRows,
+  ...regionsScopeRows,
+  ...auditScopeRows,
+  ...eldersScopeRows,
+  ...worklistsScopeRows,
+  ...assessmentsScopeRows,
 }
 
 let f: Fixture
@@ -30,7 +35,9 @@ beforeAll(async () => {
   const token = await t.app.inject({ method: 'POST', url: '/api/v1/tokens', headers: { cookie: admin }, payload: { name: 'matrix' } })
   f = { t, officerA, admin, ids: { userB: users.json().items[0].id, tokenOfAdmin: token.json().id } }
 })
-afterAll(async () => { await f?.t.close() })
+afterAll(async () => {
+  await f?.t.close()
+})
 
 describe('scope matrix: street officer of street A', () => {
   for (const [route, check] of Object.entries(matrix)) {
@@ -68,7 +75,14 @@ describe('scope matrix: street officer of street A', () => {
  * nothing of the regions; a caregiver reaches nothing but its own session. Every route of the
  * matrix above is replayed with their cookie: anything not listed answers 403.
  */
-const ownSession = new Set(['GET /api/v1/health', 'POST /api/v1/auth/login', 'POST /api/v1/auth/logout', 'GET /api/v1/auth/me', 'POST /api/v1/auth/password', 'PUT /api/v1/auth/preferences'])
+const ownSession = new Set([
+  'GET /api/v1/health',
+  'POST /api/v1/auth/login',
+  'POST /api/v1/auth/logout',
+  'GET /api/v1/auth/me',
+  'POST /api/v1/auth/password',
+  'PUT /api/v1/auth/preferences',
+])
 type TProviderExpect = 403 | 404 | 'own_provider' | 'self'
 const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExpect>> = {
   provider: {
@@ -83,7 +97,9 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
 for (const [username, rows] of Object.entries(providerRows)) {
   describe(`scope matrix: ${username === 'provider' ? 'provider admin' : 'caregiver'} of the demo provider`, () => {
     let pf: Fixture
-    beforeAll(async () => { pf = { ...f, officerA: await f.t.login(username) } })
+    beforeAll(async () => {
+      pf = { ...f, officerA: await f.t.login(username) }
+    })
     for (const [route, check] of Object.entries(matrix)) {
       const want: TProviderExpect = rows[route] ?? (ownSession.has(route) ? 'self' : 403)
       it(`${route} → ${want}`, async () => {

@@ -16,20 +16,33 @@ export type TScopeRows = Record<string, Check>
 export const A = '620702001000'
 export const B = '620702002000'
 
-export const get = (url: string): Check['run'] => ({ t, officerA }) => t.app.inject({ url: `/api/v1${url}`, headers: { cookie: officerA } })
-export const send = (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object): Check['run'] => ({ t, officerA }) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: officerA }, ...(payload ? { payload } : {}) })
+export const get =
+  (url: string): Check['run'] =>
+  ({ t, officerA }) =>
+    t.app.inject({ url: `/api/v1${url}`, headers: { cookie: officerA } })
+export const send =
+  (method: 'POST' | 'PUT' | 'PATCH' | 'DELETE', url: string, payload?: object): Check['run'] =>
+  ({ t, officerA }) =>
+    t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: officerA }, ...(payload ? { payload } : {}) })
 
 /** An xlsx answer as the text of all its cells, so 'scoped' can look for street B in it. */
-export const xlsxText = (url: string, method: 'GET' | 'POST' = 'GET', payload: object = {}): Check['run'] => async ({ t, officerA }) => {
-  const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: officerA }, ...(method === 'POST' ? { payload } : {}) })
-  const ExcelJS = (await import('exceljs')).default
-  const wb = new ExcelJS.Workbook()
-  if (res.statusCode === 200) await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
-  const cells: string[] = []
-  wb.eachSheet((ws) => ws.eachRow((r) => r.eachCell((c) => { cells.push(String(c.value)) })))
-  return { statusCode: res.statusCode, json: () => cells }
-}
+export const xlsxText =
+  (url: string, method: 'GET' | 'POST' = 'GET', payload: object = {}): Check['run'] =>
+  async ({ t, officerA }) => {
+    const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie: officerA }, ...(method === 'POST' ? { payload } : {}) })
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    if (res.statusCode === 200) await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer)
+    const cells: string[] = []
+    wb.eachSheet((ws) =>
+      ws.eachRow((r) =>
+        r.eachCell((c) => {
+          cells.push(String(c.value))
+        }),
+      ),
+    )
+    return { statusCode: res.statusCode, json: () => cells }
+  }
 
 /** Once per test file: a value the rows of several routes need (a record of street B, say). */
 export function lookupOnce<T>(load: (f: Fixture) => Promise<T>): (f: Fixture) => Promise<T> {

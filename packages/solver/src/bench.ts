@@ -70,7 +70,18 @@ const USAGE =
 const FULL = ['solomon', 'eight', 'homberger200', 'homberger400', 'hhc', 'scale', 'replan']
 
 function parse(argv: string[]): Args {
-  const a: Args = { parts: FULL, filter: null, timeLimitMs: null, threads: null, solomonMs: 5000, hhcMs: 10000, scaleMs: 30000, md: null, record: defaultRecord, seed: 1 }
+  const a: Args = {
+    parts: FULL,
+    filter: null,
+    timeLimitMs: null,
+    threads: null,
+    solomonMs: 5000,
+    hhcMs: 10000,
+    scaleMs: 30000,
+    md: null,
+    record: defaultRecord,
+    seed: 1,
+  }
   let sets: string[] = []
   let only: string[] | null = null
   for (let i = 0; i < argv.length; i++) {
@@ -118,10 +129,14 @@ function parse(argv: string[]): Args {
 
 function runSolve(format: string, ms: number, threads: number, file: string, seed: number): { out: unknown; ms: number; err: string } {
   const t = performance.now()
-  const r = spawnSync(process.execPath, [solveBin, '--format', format, '--time-limit-ms', String(ms), '--seed', String(seed), '--threads', String(threads), file], {
-    encoding: 'utf8',
-    maxBuffer: 64 << 20,
-  })
+  const r = spawnSync(
+    process.execPath,
+    [solveBin, '--format', format, '--time-limit-ms', String(ms), '--seed', String(seed), '--threads', String(threads), file],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 << 20,
+    },
+  )
   const el = performance.now() - t
   let out: unknown
   try {
@@ -134,7 +149,8 @@ function runSolve(format: string, ms: number, threads: number, file: string, see
 
 const f2 = (x: number): string => x.toFixed(2)
 const pct = (x: number): string => (Math.abs(x) < 0.005 ? '0.00' : (x >= 0 ? '+' : '') + x.toFixed(2)) + '%'
-const ratio = (x: number, y: number | undefined): string => (y === undefined || !Number.isFinite(y) || y === 0 || !Number.isFinite(x) ? '—' : (x / y).toFixed(4))
+const ratio = (x: number, y: number | undefined): string =>
+  y === undefined || !Number.isFinite(y) || y === 0 || !Number.isFinite(x) ? '—' : (x / y).toFixed(4)
 const mean = (xs: number[]): number => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : NaN)
 
 /** Per-instance figures kept between runs, keyed by run ("homberger200@10000ms/1t"). */
@@ -185,7 +201,10 @@ export async function main(argv: string[]): Promise<void> {
     console.log(s)
     out.push(s)
   }
-  const load = (): string => loadavg().map((x) => x.toFixed(2)).join(' ')
+  const load = (): string =>
+    loadavg()
+      .map((x) => x.toFixed(2))
+      .join(' ')
   const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), Node ${process.version}`
   const started = new Date().toISOString()
   say(`# solver bench — ${started} — ${machine}; load average at start ${load()}; runs one after another`)
@@ -212,10 +231,15 @@ export async function main(argv: string[]): Promise<void> {
   for (const part of a.parts) {
     if (part === 'hhc' || part === 'scale' || part === 'replan') continue
     const threadsFor = (dflt: number[]): number[] => a.threads ?? dflt
-    if (part === 'solomon') for (const t of threadsFor([1])) setRuns.push({ label: 'solomon', dir: join(bench, 'solomon'), ms: a.timeLimitMs ?? a.solomonMs, threads: t, names: null })
-    else if (part === 'eight') for (const t of threadsFor([1])) setRuns.push({ label: 'eight', dir: join(bench, 'solomon'), ms: a.timeLimitMs ?? 30000, threads: t, names: EIGHT })
-    else if (part === 'homberger200') for (const t of threadsFor([1, 4])) setRuns.push({ label: part, dir: join(bench, part), ms: a.timeLimitMs ?? 10000, threads: t, names: null })
-    else if (part === 'homberger400') for (const t of threadsFor([1])) setRuns.push({ label: part, dir: join(bench, part), ms: a.timeLimitMs ?? 30000, threads: t, names: null })
+    if (part === 'solomon')
+      for (const t of threadsFor([1]))
+        setRuns.push({ label: 'solomon', dir: join(bench, 'solomon'), ms: a.timeLimitMs ?? a.solomonMs, threads: t, names: null })
+    else if (part === 'eight')
+      for (const t of threadsFor([1])) setRuns.push({ label: 'eight', dir: join(bench, 'solomon'), ms: a.timeLimitMs ?? 30000, threads: t, names: EIGHT })
+    else if (part === 'homberger200')
+      for (const t of threadsFor([1, 4])) setRuns.push({ label: part, dir: join(bench, part), ms: a.timeLimitMs ?? 10000, threads: t, names: null })
+    else if (part === 'homberger400')
+      for (const t of threadsFor([1])) setRuns.push({ label: part, dir: join(bench, part), ms: a.timeLimitMs ?? 30000, threads: t, names: null })
     else {
       // any folder of Solomon-format files with a bks.json, by path or by name under the bench data
       const dir = isAbsolute(part) || part.startsWith('.') ? resolve(part) : join(bench, part)
@@ -225,7 +249,10 @@ export async function main(argv: string[]): Promise<void> {
   }
 
   for (const run of setRuns) {
-    const bks = JSON.parse(readFileSync(join(run.dir, 'bks.json'), 'utf8')) as Record<string, { class?: string; vehicles: number; distance: number; distance_only?: { distance: number } }>
+    const bks = JSON.parse(readFileSync(join(run.dir, 'bks.json'), 'utf8')) as Record<
+      string,
+      { class?: string; vehicles: number; distance: number; distance_only?: { distance: number } }
+    >
     const names = (run.names ?? Object.keys(bks)).filter((n) => bks[n] && (!a.filter || a.filter.test(n)))
     if (!names.length) continue
     const key = `${run.label}@${run.ms}ms/${run.threads}t`
@@ -233,7 +260,12 @@ export async function main(argv: string[]): Promise<void> {
     const r0 = runRec(key)
     say(`\n## ${run.label}: ${names.length} instance(s), ${run.ms} ms each, ${run.threads} thread(s) (hierarchical objective; load ${load()})`)
     if (prev) say(`earlier run of ${key}: ${prev.at} (load ${prev.load})${prev.note ? ' — ' + prev.note : ''}; "ratio" = new distance / earlier distance`)
-    md.push(`### ${run.label}, ${run.ms} ms per instance, ${run.threads} thread(s)`, '', '| instance | vehicles | BKS veh | distance | BKS distance | gap % (same veh) | earlier | ratio | time s | feasible |', '|---|---|---|---|---|---|---|---|---|---|')
+    md.push(
+      `### ${run.label}, ${run.ms} ms per instance, ${run.threads} thread(s)`,
+      '',
+      '| instance | vehicles | BKS veh | distance | BKS distance | gap % (same veh) | earlier | ratio | time s | feasible |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    )
     say('instance     veh  bks   distance   bks_dist        gap    earlier    ratio   time  ok')
     const byClass = new Map<string, { v: number; bv: number; d: number; bd: number; gaps: number[]; pd: number; cd: number }>()
     const gaps: number[] = []
@@ -286,18 +318,28 @@ export async function main(argv: string[]): Promise<void> {
       save()
       const gs = v === b.vehicles ? pct(gap) : `+${v - b.vehicles} veh`
       const es = p?.d !== undefined ? `${p.v}/${f2(p.d)}` : '—'
-      say(`${name.padEnd(11)} ${String(v).padStart(4)} ${String(b.vehicles).padStart(4)} ${f2(d).padStart(10)} ${f2(b.distance).padStart(10)} ${gs.padStart(10)} ${es.padStart(10)} ${ratio(d, p?.d).padStart(8)} ${(r.ms / 1000).toFixed(2).padStart(6)} ${ok ? 'yes' : 'NO ' + (chk?.errors[0] ?? r.err)}`)
-      md.push(`| ${name} | ${v} | ${b.vehicles} | ${f2(d)} | ${f2(b.distance)} | ${gs} | ${es} | ${ratio(d, p?.d)} | ${(r.ms / 1000).toFixed(2)} | ${ok ? 'yes' : '**NO**'} |`)
+      say(
+        `${name.padEnd(11)} ${String(v).padStart(4)} ${String(b.vehicles).padStart(4)} ${f2(d).padStart(10)} ${f2(b.distance).padStart(10)} ${gs.padStart(10)} ${es.padStart(10)} ${ratio(d, p?.d).padStart(8)} ${(r.ms / 1000).toFixed(2).padStart(6)} ${ok ? 'yes' : 'NO ' + (chk?.errors[0] ?? r.err)}`,
+      )
+      md.push(
+        `| ${name} | ${v} | ${b.vehicles} | ${f2(d)} | ${f2(b.distance)} | ${gs} | ${es} | ${ratio(d, p?.d)} | ${(r.ms / 1000).toFixed(2)} | ${ok ? 'yes' : '**NO**'} |`,
+      )
     }
     const mg = mean(gaps)
     const n = names.length
     say('class      veh  bks   distance   bks_dist   mean gap (n)   ratio')
-    md.push('', '| class | vehicles | BKS veh | distance | BKS distance | mean gap % at BKS vehicles (instances) | ratio to earlier |', '|---|---|---|---|---|---|---|')
+    md.push(
+      '',
+      '| class | vehicles | BKS veh | distance | BKS distance | mean gap % at BKS vehicles (instances) | ratio to earlier |',
+      '|---|---|---|---|---|---|---|',
+    )
     let worstClass = -Infinity
     for (const [k, c] of [...byClass].sort()) {
       const g = mean(c.gaps)
       if (c.gaps.length) worstClass = Math.max(worstClass, g)
-      say(`${k.padEnd(8)} ${String(c.v).padStart(5)} ${String(c.bv).padStart(4)} ${f2(c.d).padStart(10)} ${f2(c.bd).padStart(10)} ${(pct(g) + ` (${c.gaps.length})`).padStart(14)} ${ratio(c.cd, c.pd).padStart(7)}`)
+      say(
+        `${k.padEnd(8)} ${String(c.v).padStart(5)} ${String(c.bv).padStart(4)} ${f2(c.d).padStart(10)} ${f2(c.bd).padStart(10)} ${(pct(g) + ` (${c.gaps.length})`).padStart(14)} ${ratio(c.cd, c.pd).padStart(7)}`,
+      )
       md.push(`| ${k} | ${c.v} | ${c.bv} | ${f2(c.d)} | ${f2(c.bd)} | ${pct(g)} (${c.gaps.length}) | ${ratio(c.cd, c.pd)} |`)
     }
     const prevGaps = names.map((x) => prev?.instances[x]?.gap).filter((x): x is number => typeof x === 'number')
@@ -311,20 +353,43 @@ export async function main(argv: string[]): Promise<void> {
     const tag = `${run.label} at ${run.ms / 1000} s, ${run.threads} thread(s)${full ? '' : ` (subset of ${n})`}`
     if (run.label === 'solomon' && run.ms === 5000) {
       goals.push({ what: `Solomon 56 at 5 s: ≤ 406 vehicles`, figure: `${tv} (${tag})`, met: full ? tv <= 406 : null })
-      goals.push({ what: `Solomon 56 at 5 s: mean gap ≤ 0.8 % at the best-known vehicle count`, figure: `${pct(mg)} over ${gaps.length}`, met: full ? mg <= 0.8 : null })
+      goals.push({
+        what: `Solomon 56 at 5 s: mean gap ≤ 0.8 % at the best-known vehicle count`,
+        figure: `${pct(mg)} over ${gaps.length}`,
+        met: full ? mg <= 0.8 : null,
+      })
     } else if (run.label === 'eight' && run.ms === 30000) {
-      goals.push({ what: 'Eight instances at 30 s: best-known vehicles on all, mean gap ≤ 0.3 %, none above 1 %', figure: `${tv} vehicles (best-known ${tb}), mean ${pct(mg)}, worst ${pct(worst)} (${tag})`, met: full ? allBksVeh && mg <= 0.3 && worst <= 1 : null })
+      goals.push({
+        what: 'Eight instances at 30 s: best-known vehicles on all, mean gap ≤ 0.3 %, none above 1 %',
+        figure: `${tv} vehicles (best-known ${tb}), mean ${pct(mg)}, worst ${pct(worst)} (${tag})`,
+        met: full ? allBksVeh && mg <= 0.3 && worst <= 1 : null,
+      })
     } else if (run.label === 'homberger200' && run.ms === 10000 && run.threads === 1) {
-      goals.push({ what: 'Gehring–Homberger 200 at 10 s: mean gap ≤ 1.5 %, no class above 3 %, vehicles within +2 of best-known', figure: `mean ${pct(mg)} over ${gaps.length}, worst class ${pct(worstClass)}, vehicles ${tv} (best-known ${tb}) (${tag})`, met: full ? mg <= 1.5 && worstClass <= 3 && tv - tb <= 2 : null })
+      goals.push({
+        what: 'Gehring–Homberger 200 at 10 s: mean gap ≤ 1.5 %, no class above 3 %, vehicles within +2 of best-known',
+        figure: `mean ${pct(mg)} over ${gaps.length}, worst class ${pct(worstClass)}, vehicles ${tv} (best-known ${tb}) (${tag})`,
+        met: full ? mg <= 1.5 && worstClass <= 3 && tv - tb <= 2 : null,
+      })
     } else if (run.label === 'homberger200' && run.ms === 10000 && run.threads === 4) {
-      goals.push({ what: 'Gehring–Homberger 200 at 10 s with 4 threads: mean gap ≤ 1 %', figure: `mean ${pct(mg)} over ${gaps.length}, vehicles ${tv} (${tag})`, met: full ? mg <= 1 : null })
+      goals.push({
+        what: 'Gehring–Homberger 200 at 10 s with 4 threads: mean gap ≤ 1 %',
+        figure: `mean ${pct(mg)} over ${gaps.length}, vehicles ${tv} (${tag})`,
+        met: full ? mg <= 1 : null,
+      })
     } else if (run.label === 'homberger400' && run.ms === 30000 && run.threads === 1) {
-      goals.push({ what: 'Gehring–Homberger 400 at 30 s: mean gap ≤ 3 %', figure: `mean ${pct(mg)} over ${gaps.length}, vehicles ${tv} (best-known ${tb}) (${tag})`, met: full ? mg <= 3 : null })
+      goals.push({
+        what: 'Gehring–Homberger 400 at 30 s: mean gap ≤ 3 %',
+        figure: `mean ${pct(mg)} over ${gaps.length}, vehicles ${tv} (best-known ${tb}) (${tag})`,
+        met: full ? mg <= 3 : null,
+      })
     }
   }
 
   if (a.parts.includes('hhc')) {
-    const bks = JSON.parse(readFileSync(join(bench, 'hhc', 'bks.json'), 'utf8')) as Record<string, { patients: number; cost: number; distance: number; total_tardiness: number; max_tardiness: number; solution: string }>
+    const bks = JSON.parse(readFileSync(join(bench, 'hhc', 'bks.json'), 'utf8')) as Record<
+      string,
+      { patients: number; cost: number; distance: number; total_tardiness: number; max_tardiness: number; solution: string }
+    >
     const names = Object.keys(bks).filter((n) => !a.filter || a.filter.test(n))
     for (const threads of a.threads ?? [1]) {
       const key = `hhc@${a.hhcMs}ms/${threads}t`
@@ -332,7 +397,12 @@ export async function main(argv: string[]): Promise<void> {
       const r0 = runRec(key)
       say(`\n## Home care (Mankowska), ${a.hhcMs} ms per instance, ${threads} thread(s) (load ${load()})`)
       if (prev) say(`earlier run of ${key}: ${prev.at} (load ${prev.load})${prev.note ? ' — ' + prev.note : ''}; "ratio" = new cost / earlier cost`)
-      md.push(`### Home care, ${a.hhcMs} ms per instance, ${threads} thread(s)`, '', '| instance | patients | cost | BKS cost | gap % | earlier | ratio | distance | tardiness | max tardiness | time s | feasible | BKS file re-checked |', '|---|---|---|---|---|---|---|---|---|---|---|---|---|')
+      md.push(
+        `### Home care, ${a.hhcMs} ms per instance, ${threads} thread(s)`,
+        '',
+        '| instance | patients | cost | BKS cost | gap % | earlier | ratio | distance | tardiness | max tardiness | time s | feasible | BKS file re-checked |',
+        '|---|---|---|---|---|---|---|---|---|---|---|---|---|',
+      )
       const gaps: number[] = []
       let g10max = -Infinity
       let nOk = 0
@@ -361,8 +431,12 @@ export async function main(argv: string[]): Promise<void> {
         }
         r0.instances[name] = { cost: chk?.cost, gap, ok }
         save()
-        say(`${name.padEnd(26)} ${f2(chk?.cost ?? NaN).padStart(9)} ${f2(b.cost).padStart(9)} ${pct(gap).padStart(8)} earlier ${p?.cost !== undefined ? f2(p.cost) : '—'} ratio ${ratio(chk?.cost ?? NaN, p?.cost)} D=${f2(chk?.distance ?? NaN)} T=${f2(chk?.totalTardiness ?? NaN)} Tmax=${f2(chk?.maxTardiness ?? NaN)} ${(r.ms / 1000).toFixed(2)}s ${ok ? 'yes' : 'NO ' + (chk?.errors[0] ?? r.err)} ref=${refOk ? 'ok' : 'BAD'}`)
-        md.push(`| ${name} | ${b.patients} | ${f2(chk?.cost ?? NaN)} | ${f2(b.cost)} | ${pct(gap)} | ${p?.cost !== undefined ? f2(p.cost) : '—'} | ${ratio(chk?.cost ?? NaN, p?.cost)} | ${f2(chk?.distance ?? NaN)} | ${f2(chk?.totalTardiness ?? NaN)} | ${f2(chk?.maxTardiness ?? NaN)} | ${(r.ms / 1000).toFixed(2)} | ${ok ? 'yes' : '**NO**'} | ${refOk ? 'yes' : '**NO**'} |`)
+        say(
+          `${name.padEnd(26)} ${f2(chk?.cost ?? NaN).padStart(9)} ${f2(b.cost).padStart(9)} ${pct(gap).padStart(8)} earlier ${p?.cost !== undefined ? f2(p.cost) : '—'} ratio ${ratio(chk?.cost ?? NaN, p?.cost)} D=${f2(chk?.distance ?? NaN)} T=${f2(chk?.totalTardiness ?? NaN)} Tmax=${f2(chk?.maxTardiness ?? NaN)} ${(r.ms / 1000).toFixed(2)}s ${ok ? 'yes' : 'NO ' + (chk?.errors[0] ?? r.err)} ref=${refOk ? 'ok' : 'BAD'}`,
+        )
+        md.push(
+          `| ${name} | ${b.patients} | ${f2(chk?.cost ?? NaN)} | ${f2(b.cost)} | ${pct(gap)} | ${p?.cost !== undefined ? f2(p.cost) : '—'} | ${ratio(chk?.cost ?? NaN, p?.cost)} | ${f2(chk?.distance ?? NaN)} | ${f2(chk?.totalTardiness ?? NaN)} | ${f2(chk?.maxTardiness ?? NaN)} | ${(r.ms / 1000).toFixed(2)} | ${ok ? 'yes' : '**NO**'} | ${refOk ? 'yes' : '**NO**'} |`,
+        )
       }
       const n = names.length
       const mg = mean(gaps)
@@ -373,7 +447,12 @@ export async function main(argv: string[]): Promise<void> {
       md.push('', `**${tot}**`, '')
       r0.summary = { meanGap: mg, worstGap: worst, instances: n, feasible: nOk }
       save()
-      if (a.hhcMs === 10000 && threads === 1) goals.push({ what: 'Home care 20 at 10 s: mean ≤ 0.3 %, none above 2 %', figure: `mean ${pct(mg)}, worst ${pct(worst)}${n < 20 ? ` (subset of ${n})` : ''}`, met: n === 20 ? mg <= 0.3 && worst <= 2 : null })
+      if (a.hhcMs === 10000 && threads === 1)
+        goals.push({
+          what: 'Home care 20 at 10 s: mean ≤ 0.3 %, none above 2 %',
+          figure: `mean ${pct(mg)}, worst ${pct(worst)}${n < 20 ? ` (subset of ${n})` : ''}`,
+          met: n === 20 ? mg <= 0.3 && worst <= 2 : null,
+        })
     }
   }
 
@@ -382,7 +461,10 @@ export async function main(argv: string[]): Promise<void> {
     let firstMs = NaN
     for (const threads of a.threads ?? [1, 4]) {
       say(`\n## Scale: 1000 visits, 60 caregivers, 10% double-staffed (${a.scaleMs} ms budget, ${threads} thread(s), separate process; load ${load()})`)
-      const r = spawnSync(process.execPath, [join(pkg, 'bin', 'bench.mjs'), '--child-scale', String(a.scaleMs), String(a.seed), String(threads)], { encoding: 'utf8', maxBuffer: 64 << 20 })
+      const r = spawnSync(process.execPath, [join(pkg, 'bin', 'bench.mjs'), '--child-scale', String(a.scaleMs), String(a.seed), String(threads)], {
+        encoding: 'utf8',
+        maxBuffer: 64 << 20,
+      })
       let res: Record<string, number | boolean> | null
       try {
         res = JSON.parse(r.stdout.trim().split('\n').pop() ?? '')
@@ -396,18 +478,31 @@ export async function main(argv: string[]): Promise<void> {
         say(`scale bench failed: ${(r.stderr || '').split('\n')[0]}`)
         continue
       }
-      const first = threads === 1 ? `first complete feasible plan after ${(Number(res.firstMs) / 1000).toFixed(2)} s (instance generation ${(Number(res.constructMs) / 1000).toFixed(2)} s included); ` : ''
+      const first =
+        threads === 1
+          ? `first complete feasible plan after ${(Number(res.firstMs) / 1000).toFixed(2)} s (instance generation ${(Number(res.constructMs) / 1000).toFixed(2)} s included); `
+          : ''
       if (threads === 1) firstMs = Number(res.firstMs)
       const line = `${threads} thread(s): ${first}after ${a.scaleMs / 1000} s: cost ${f2(Number(res.cost))}${prev ? ` (earlier ${f2(Number(prev.cost))}, ratio ${ratio(Number(res.cost), Number(prev.cost))})` : ''}, ${res.unassigned} unassigned, ${res.used} caregivers used, distance ${f2(Number(res.distance))} km; checker ${res.feasible ? 'feasible' : 'INFEASIBLE'}; memory peak (max RSS) ${(Number(res.maxRssKb) / 1024).toFixed(0)} MB; ${res.iterations} iterations`
       if (!res.feasible) failures++
       say(line)
       figs.push(`${threads}t cost ${f2(Number(res.cost))}`)
       const r0 = runRec(key)
-      r0.summary = { cost: Number(res.cost), firstMs: Number(res.firstMs), distance: Number(res.distance), unassigned: Number(res.unassigned), feasible: !!res.feasible }
+      r0.summary = {
+        cost: Number(res.cost),
+        firstMs: Number(res.firstMs),
+        distance: Number(res.distance),
+        unassigned: Number(res.unassigned),
+        feasible: !!res.feasible,
+      }
       save()
       md.push(`### Scale (1,000 visits, 60 caregivers, 10% double-staffed), ${threads} thread(s)`, '', line + '.', '')
     }
-    goals.push({ what: 'Scale, 1,000 visits / 60 caregivers / 10 % double: first feasible < 5 s; cost after 30 s for 1 and 4 threads', figure: `first feasible ${(firstMs / 1000).toFixed(2)} s; ${figs.join(', ')}`, met: Number.isFinite(firstMs) ? firstMs < 5000 : null })
+    goals.push({
+      what: 'Scale, 1,000 visits / 60 caregivers / 10 % double: first feasible < 5 s; cost after 30 s for 1 and 4 threads',
+      figure: `first feasible ${(firstMs / 1000).toFixed(2)} s; ${figs.join(', ')}`,
+      met: Number.isFinite(firstMs) ? firstMs < 5000 : null,
+    })
   }
 
   if (a.parts.includes('replan')) {
@@ -422,7 +517,8 @@ export async function main(argv: string[]): Promise<void> {
     const el = performance.now() - t
     const chk = checkPlan(p2, plan)
     // started visits unchanged?
-    const key = (s: { kind: string; start: number } & Partial<{ visitId: string; part: number }>): string => `${s.kind}:${s.visitId ?? ''}#${s.part ?? ''}@${s.start}`
+    const key = (s: { kind: string; start: number } & Partial<{ visitId: string; part: number }>): string =>
+      `${s.kind}:${s.visitId ?? ''}#${s.part ?? ''}@${s.start}`
     let moved = 0
     for (const r of base.routes) {
       const after = plan.routes.find((x) => x.caregiverId === r.caregiverId)!

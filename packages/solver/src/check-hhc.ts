@@ -90,7 +90,8 @@ export function checkHhc(inst: HhcInstance, sol: { routes?: Array<{ caregiver_id
       const sy = p.synchronization
       if (sy && sy.type === 'sequential') {
         const g = s1 - s0
-        if (g < sy.distance[0] - tol || g > sy.distance[1] + tol) errors.push(`patient ${p.id}: sequential gap ${g.toFixed(3)} outside [${sy.distance[0]}, ${sy.distance[1]}]`)
+        if (g < sy.distance[0] - tol || g > sy.distance[1] + tol)
+          errors.push(`patient ${p.id}: sequential gap ${g.toFixed(3)} outside [${sy.distance[0]}, ${sy.distance[1]}]`)
       } else if (Math.abs(s0 - s1) > tol) errors.push(`patient ${p.id}: simultaneous services start at ${s0} and ${s1}`)
     }
   }

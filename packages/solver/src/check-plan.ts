@@ -61,7 +61,7 @@ export function checkPlan(problem: Problem, plan: Plan, tol = 1e-6): PlanCheck {
       const key = `${v.id}#${s.part}`
       if (starts.has(key)) errors.push(`visit ${v.id} part ${s.part} planned twice`)
       starts.set(key, { start: s.start, cg: c.id })
-      for (const k of part.skills ?? (s.part === 0 && !v.staff ? v.skills ?? [] : []))
+      for (const k of part.skills ?? (s.part === 0 && !v.staff ? (v.skills ?? []) : []))
         if (!skills.has(k)) errors.push(`caregiver ${c.id} lacks skill ${k} for visit ${v.id}`)
       if (v.location < 0 || v.location >= L) {
         errors.push(`visit ${v.id}: bad location`)
@@ -70,7 +70,8 @@ export function checkPlan(problem: Problem, plan: Plan, tol = 1e-6): PlanCheck {
       const arrive = t + tt[loc * L + v.location]
       distance += dd[loc * L + v.location]
       if (s.start < arrive - tol) errors.push(`caregiver ${c.id}: visit ${v.id} starts at ${s.start} before arriving at ${arrive}`)
-      if (v.window && s.start < v.window[0] - tol) errors.push(`caregiver ${c.id}: visit ${v.id} starts at ${s.start} before its window opens at ${v.window[0]}`)
+      if (v.window && s.start < v.window[0] - tol)
+        errors.push(`caregiver ${c.id}: visit ${v.id} starts at ${s.start} before its window opens at ${v.window[0]}`)
       const late = v.window ? Math.max(0, s.start - v.window[1]) : 0
       if (late > tol) {
         if (v.windowMode === 'soft') {

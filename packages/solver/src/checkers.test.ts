@@ -51,7 +51,12 @@ describe('Solomon checker', () => {
   })
   it('catches missing and duplicated customers', () => {
     expect(checkSolomon(inst, [[1, 2]]).errors.join()).toMatch(/customer 3 not visited/)
-    expect(checkSolomon(inst, [[1, 2], [3, 1]]).errors.join()).toMatch(/visited 2 times/)
+    expect(
+      checkSolomon(inst, [
+        [1, 2],
+        [3, 1],
+      ]).errors.join(),
+    ).toMatch(/visited 2 times/)
   })
   it('catches a return after the depot closes', () => {
     const late = parseSolomon(tiny.replace('0       100          0', '0        21          0'))

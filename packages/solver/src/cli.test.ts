@@ -47,7 +47,7 @@ describe('CLI argument and input errors', () => {
     bad(['--format', 'solomon', junk], /not a Solomon file/)
     bad(['--format', 'hhc', junk], /not valid JSON/)
     const badHhc = join(dir, 'bad.json')
-    writeFileSync(badHhc, JSON.stringify({ patients: [], caregivers: [], distances: [[0, 1]] , central_offices: [{ id: 'd' }] }))
+    writeFileSync(badHhc, JSON.stringify({ patients: [], caregivers: [], distances: [[0, 1]], central_offices: [{ id: 'd' }] }))
     bad(['--format', 'hhc', badHhc], /distances row 0 must hold 1 non-negative numbers/)
   })
   it('solves a small Solomon file in-process', () => {
@@ -95,4 +95,3 @@ describe('CLI process', () => {
     expect(Object.keys(loc).sort()).toEqual(['arrival_time', 'departure_time', 'patient', 'service'])
   })
 })
-

@@ -89,7 +89,14 @@ describe('general engine', () => {
       ],
       visits: [
         { id: 'bath', location: 3, duration: 30, window: [0, 200], staff: [{ skills: ['lift'] }, { skills: ['lift'] }], sync: { type: 'simultaneous' } },
-        { id: 'seq', location: 1, duration: 10, window: [0, 500], staff: [{ skills: ['nurse'] }, { skills: ['lift'] }], sync: { type: 'sequential', minGap: 50, maxGap: 70 } },
+        {
+          id: 'seq',
+          location: 1,
+          duration: 10,
+          window: [0, 500],
+          staff: [{ skills: ['nurse'] }, { skills: ['lift'] }],
+          sync: { type: 'sequential', minGap: 50, maxGap: 70 },
+        },
         { id: 'x', location: 2, duration: 10 },
       ],
     }
@@ -142,15 +149,24 @@ describe('general engine', () => {
   })
 
   it('rejects a malformed problem with a clear message', () => {
-    expect(() => solveProblem({ travel: { kind: 'euclidean' }, locations: line(1), caregivers: [], visits: [{ id: 'v', location: 5, duration: 1 }] }, opts)).toThrow(ProblemError)
-    expect(() => solveProblem({ travel: { kind: 'euclidean' }, locations: line(2), caregivers: [{ id: 'a', skills: [], start: 0, shift: [10, 0] }], visits: [] }, opts)).toThrow(/shift/)
+    expect(() =>
+      solveProblem({ travel: { kind: 'euclidean' }, locations: line(1), caregivers: [], visits: [{ id: 'v', location: 5, duration: 1 }] }, opts),
+    ).toThrow(ProblemError)
+    expect(() =>
+      solveProblem({ travel: { kind: 'euclidean' }, locations: line(2), caregivers: [{ id: 'a', skills: [], start: 0, shift: [10, 0] }], visits: [] }, opts),
+    ).toThrow(/shift/)
   })
 
   it('re-plans an urgent visit without moving started visits', () => {
     const p = generateStreetDay({ visits: 80, caregivers: 8, doubleShare: 0.1, seed: 4 })
     const base = solveProblem(p, { timeLimitMs: 60000, seed: 1, maxIterations: 200 })
     const now = 12 * 60
-    const { problem: p2, plan } = replan(p, base, { id: 'urgent', location: p.visits[3].location, duration: 20, window: [now, now + 90], skills: ['basic'] }, { now, maxIterations: 100, timeLimitMs: 60000 })
+    const { problem: p2, plan } = replan(
+      p,
+      base,
+      { id: 'urgent', location: p.visits[3].location, duration: 20, window: [now, now + 90], skills: ['basic'] },
+      { now, maxIterations: 100, timeLimitMs: 60000 },
+    )
     expect(checkPlan(p2, plan).errors).toEqual([])
     expect(plan.unassigned.map((u) => u.visitId)).not.toContain('urgent')
     for (const r of base.routes) {
@@ -165,7 +181,9 @@ describe('general engine', () => {
     const p = generateStreetDay({ visits: 30, caregivers: 4, doubleShare: 0.1, seed: 1 })
     const plan = await solveInWorker(p, { timeLimitMs: 60000, seed: 1, maxIterations: 50 })
     expect(checkPlan(p, plan).errors).toEqual([])
-    await expect(solveInWorker({ ...p, caregivers: [{ id: 'x', skills: [], start: 99999, shift: [0, 1] }] }, { timeLimitMs: 100 })).rejects.toThrow(/out of range/)
+    await expect(solveInWorker({ ...p, caregivers: [{ id: 'x', skills: [], start: 99999, shift: [0, 1] }] }, { timeLimitMs: 100 })).rejects.toThrow(
+      /out of range/,
+    )
   })
 })
 
@@ -187,13 +205,20 @@ describe.skipIf(!haveBench)('home-care instances', () => {
 describe('general engine input checks', () => {
   it('rejects a break that cannot fit in the shift, and returns at once when nothing can be assigned', () => {
     const base: Problem = {
-      locations: [{ x: 0, y: 0 }, { x: 5, y: 0 }],
+      locations: [
+        { x: 0, y: 0 },
+        { x: 5, y: 0 },
+      ],
       travel: { kind: 'euclidean' },
       caregivers: [{ id: 'a', skills: [], start: 0, shift: [0, 100], break: { window: [150, 160], duration: 10 } }],
       visits: [{ id: 'v', location: 1, duration: 5 }],
     }
     expect(() => solveProblem(base, { timeLimitMs: 100 })).toThrow(/break cannot be taken/)
-    const none: Problem = { ...base, caregivers: [{ id: 'a', skills: [], start: 0, shift: [0, 100] }], visits: [{ id: 'v', location: 1, duration: 5, skills: ['x'] }] }
+    const none: Problem = {
+      ...base,
+      caregivers: [{ id: 'a', skills: [], start: 0, shift: [0, 100] }],
+      visits: [{ id: 'v', location: 1, duration: 5, skills: ['x'] }],
+    }
     let t = 0
     const plan = solveProblem(none, { timeLimitMs: 1000, now: () => (t += 1) })
     expect(plan.unassigned).toEqual([{ visitId: 'v', reason: 'no_skill', detail: expect.any(String) }])

@@ -187,7 +187,8 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   }
   const cgSkills: Set<number>[] = cgs.map((c, i) => {
     if (!c || typeof c.id !== 'string') throw new ProblemError(`caregiver ${i} needs an id`)
-    if (!Array.isArray(c.shift) || c.shift.length !== 2 || !(c.shift[0] <= c.shift[1])) throw new ProblemError(`caregiver ${c.id}: shift must be [start, end] with start <= end`)
+    if (!Array.isArray(c.shift) || c.shift.length !== 2 || !(c.shift[0] <= c.shift[1]))
+      throw new ProblemError(`caregiver ${c.id}: shift must be [start, end] with start <= end`)
     for (const loc of [c.start, c.end ?? c.start])
       if (!Number.isInteger(loc) || loc < 0 || loc >= L) throw new ProblemError(`caregiver ${c.id}: location ${loc} out of range`)
     return new Set((c.skills ?? []).map(sk))
@@ -208,7 +209,8 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     visIndex.set(v.id, i)
     if (!Number.isInteger(v.location) || v.location < 0 || v.location >= L) throw new ProblemError(`visit ${v.id}: location ${v.location} out of range`)
     if (!(typeof v.duration === 'number' && v.duration >= 0)) throw new ProblemError(`visit ${v.id}: duration must be a non-negative number`)
-    if (v.window && !(v.window.length === 2 && v.window[0] <= v.window[1])) throw new ProblemError(`visit ${v.id}: window must be [open, close] with open <= close`)
+    if (v.window && !(v.window.length === 2 && v.window[0] <= v.window[1]))
+      throw new ProblemError(`visit ${v.id}: window must be [open, close] with open <= close`)
     const parts = v.staff && v.staff.length > 0 ? v.staff.length : 1
     if (parts > 2) throw new ProblemError(`visit ${v.id}: at most two caregivers per visit`)
     nTasks += parts
@@ -256,8 +258,8 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       tOpen[t] = Math.max(v.window ? v.window[0] : NEG, notBefore)
       tClose[t] = v.window ? v.window[1] : Infinity
       tHard[t] = soft ? 0 : 1
-      tLatW[t] = soft ? v.latenessPenalty ?? 1 : 0
-      tDem[t] = k === 0 ? v.demand ?? 0 : 0
+      tLatW[t] = soft ? (v.latenessPenalty ?? 1) : 0
+      tDem[t] = k === 0 ? (v.demand ?? 0) : 0
       const need = (parts[k].skills ?? (k === 0 && !v.staff ? v.skills : undefined) ?? []).map(sk)
       for (let c = 0; c < nV; c++) {
         let ok = true
@@ -861,7 +863,11 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
           const nextLoc = realLocFrom(S, c, p)
           dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
         }
-        if (wD * dDelta < bound && (lx < 0 || nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLocOf(S, c, p)] || n === 0) && (blink === 0 || rng.next() >= blink)) {
+        if (
+          wD * dDelta < bound &&
+          (lx < 0 || nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLocOf(S, c, p)] || n === 0) &&
+          (blink === 0 || rng.next() >= blink)
+        ) {
           const lbv = lowerBound(S, x, c, p, prevLoc, dDelta)
           if (lbv < bound) {
             lbV[m] = lbv
@@ -878,10 +884,11 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       // next candidate: the smallest bound left (ties: first collected), selection by scan
       let bi = -1
       let bv = bCost
-      for (let i = 0; i < m; i++) if (lbV[i] < bv) {
-        bv = lbV[i]
-        bi = i
-      }
+      for (let i = 0; i < m; i++)
+        if (lbV[i] < bv) {
+          bv = lbV[i]
+          bi = i
+        }
       if (bi < 0) break
       lbV[bi] = Infinity
       const del = tryInsert(S, x, lbC[bi], lbP[bi], lbD[bi], false)
@@ -904,7 +911,8 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       const c = bC
       const p = bP
       const lx = tLoc[f]
-      const dDelta = lx >= 0 ? dd[realLocBefore(S, c, p) * L + lx] + dd[lx * L + realLocFrom(S, c, p)] - dd[realLocBefore(S, c, p) * L + realLocFrom(S, c, p)] : 0
+      const dDelta =
+        lx >= 0 ? dd[realLocBefore(S, c, p) * L + lx] + dd[lx * L + realLocFrom(S, c, p)] - dd[realLocBefore(S, c, p) * L + realLocFrom(S, c, p)] : 0
       const del = tryInsert(S, f, c, p, dDelta, true)
       if (del === Infinity) return false
       S.dist += dDelta
@@ -1140,8 +1148,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       for (let i = 0; i < m; i++) {
         const vi = ord[i]
         const f = visFirst[vi]
-        key[vi] =
-          mode < 6 ? tClose[f] - tOpen[f] : mode < 7 ? tClose[f] : mode < 8 ? -dd[vhStart[0] * L + visLoc[vi]] : mode < 9 ? -visCount[vi] : -tDem[f]
+        key[vi] = mode < 6 ? tClose[f] - tOpen[f] : mode < 7 ? tClose[f] : mode < 8 ? -dd[vhStart[0] * L + visLoc[vi]] : mode < 9 ? -visCount[vi] : -tDem[f]
       }
       for (let i = 1; i < m; i++) {
         const v = ord[i]
@@ -1298,7 +1305,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     unassigned.push({
       visitId: realVisits[vi].id,
       reason: visReason[vi] ?? 'no_feasible_slot',
-      detail: visReason[vi] ? visDetail[vi] : 'no place in any qualified caregiver\'s plan (time windows, shifts or capacity already used)',
+      detail: visReason[vi] ? visDetail[vi] : "no place in any qualified caregiver's plan (time windows, shifts or capacity already used)",
     })
   }
   unassigned.sort((a, b) => (visIndex.get(a.visitId) ?? 0) - (visIndex.get(b.visitId) ?? 0))

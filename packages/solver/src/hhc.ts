@@ -33,8 +33,7 @@ const isNum = (x: unknown): x is number => typeof x === 'number' && Number.isFin
 export function parseHhc(json: unknown): HhcInstance {
   const o = json as Record<string, unknown>
   if (!o || typeof o !== 'object') throw new InputError('hhc instance must be a JSON object')
-  for (const k of ['patients', 'caregivers', 'distances'])
-    if (!Array.isArray(o[k])) throw new InputError(`hhc instance: "${k}" must be an array`)
+  for (const k of ['patients', 'caregivers', 'distances']) if (!Array.isArray(o[k])) throw new InputError(`hhc instance: "${k}" must be an array`)
   const inst = o as unknown as HhcInstance
   const n = inst.patients.length
   if (!Array.isArray(inst.services)) inst.services = []
@@ -50,7 +49,13 @@ export function parseHhc(json: unknown): HhcInstance {
     if (!p || typeof p.id !== 'string') throw new InputError(`hhc instance: patient ${i} has no id`)
     if (ids.has(p.id)) throw new InputError(`hhc instance: duplicate patient id ${p.id}`)
     ids.add(p.id)
-    if (!Array.isArray(p.time_window) || p.time_window.length !== 2 || !isNum(p.time_window[0]) || !isNum(p.time_window[1]) || p.time_window[0] > p.time_window[1])
+    if (
+      !Array.isArray(p.time_window) ||
+      p.time_window.length !== 2 ||
+      !isNum(p.time_window[0]) ||
+      !isNum(p.time_window[1]) ||
+      p.time_window[0] > p.time_window[1]
+    )
       throw new InputError(`hhc instance: patient ${p.id} needs time_window [open, close]`)
     const rc = p.required_caregivers
     if (!Array.isArray(rc) || rc.length < 1 || rc.length > 2) throw new InputError(`hhc instance: patient ${p.id} needs one or two required_caregivers`)

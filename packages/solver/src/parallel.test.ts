@@ -11,7 +11,18 @@ import type { VrptwInstance } from './solomon.js'
 function instance(seed: number, n: number): VrptwInstance {
   const r = new Rng(seed)
   const N = n + 1
-  const inst: VrptwInstance = { name: 'p', n, vehicles: n, capacity: 40, x: new Float64Array(N), y: new Float64Array(N), demand: new Float64Array(N), ready: new Float64Array(N), due: new Float64Array(N), service: new Float64Array(N) }
+  const inst: VrptwInstance = {
+    name: 'p',
+    n,
+    vehicles: n,
+    capacity: 40,
+    x: new Float64Array(N),
+    y: new Float64Array(N),
+    demand: new Float64Array(N),
+    ready: new Float64Array(N),
+    due: new Float64Array(N),
+    service: new Float64Array(N),
+  }
   inst.x[0] = 50
   inst.y[0] = 50
   inst.due[0] = 600

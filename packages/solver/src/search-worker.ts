@@ -13,7 +13,10 @@ parentPort?.on('message', (job: SearchJob) => {
   try {
     // the budget is an absolute deadline set by the caller, so worker start-up time counts
     const left = Math.max(1, job.deadline - (performance.timeOrigin + performance.now()))
-    const result = job.kind === 'vrptw' ? solveVrptw(job.inst, { ...job.opts, timeLimitMs: left }) : solveProblem(job.problem, { ...job.opts, timeLimitMs: left }, job.extras)
+    const result =
+      job.kind === 'vrptw'
+        ? solveVrptw(job.inst, { ...job.opts, timeLimitMs: left })
+        : solveProblem(job.problem, { ...job.opts, timeLimitMs: left }, job.extras)
     parentPort?.postMessage({ result })
   } catch (e) {
     parentPort?.postMessage({ error: (e as Error).message, name: (e as Error).name })

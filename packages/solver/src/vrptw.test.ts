@@ -49,7 +49,8 @@ function bruteForce(inst: VrptwInstance): { vehicles: number; distance: number }
         if (routes.length > best.vehicles) continue
         const c = checkSolomon(inst, routes)
         if (!c.feasible) continue
-        if (c.vehicles < best.vehicles || (c.vehicles === best.vehicles && c.distance < best.distance - 1e-9)) best = { vehicles: c.vehicles, distance: c.distance }
+        if (c.vehicles < best.vehicles || (c.vehicles === best.vehicles && c.distance < best.distance - 1e-9))
+          best = { vehicles: c.vehicles, distance: c.distance }
       }
       return
     }

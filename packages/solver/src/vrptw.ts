@@ -357,8 +357,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     }
     for (let i = 0; i < m; i++) {
       const c = u[i]
-      key[c] =
-        mode === 1 ? -q[c] : mode === 2 ? -d[c] : mode === 3 ? d[c] : mode === 4 ? l[c] - e[c] : mode === 5 ? e[c] : -absn[c]
+      key[c] = mode === 1 ? -q[c] : mode === 2 ? -d[c] : mode === 3 ? d[c] : mode === 4 ? l[c] - e[c] : mode === 5 ? e[c] : -absn[c]
     }
     // random tie-break: shuffle first, then stable insertion sort
     rng.shuffle(u, m)
@@ -617,7 +616,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       cur = work
       work = t
       curTotal = tot
-      if ((cur.nr < best.nr || (cur.nr === best.nr && curTotal < bestTotal - 1e-9))) {
+      if (cur.nr < best.nr || (cur.nr === best.nr && curTotal < bestTotal - 1e-9)) {
         best.copyFrom(cur)
         bestTotal = curTotal
       }

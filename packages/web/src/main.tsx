@@ -1,11 +1,11 @@
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import "./shared/format"; // dayjs plugins + zh-cn locale, before anything renders a date
-import "./app/styles.css";
-import { ApiError } from "./api/client";
-import { ElderModeProvider, readStoredElderMode } from "./app/elderMode";
-import { Root } from "./app/Root";
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query'
+import './shared/format' // dayjs plugins + zh-cn locale, before anything renders a date
+import './app/styles.css'
+import { ApiError } from './api/client'
+import { ElderModeProvider, readStoredElderMode } from './app/elderMode'
+import { Root } from './app/Root'
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -16,12 +16,12 @@ const queryClient = new QueryClient({
     },
     mutations: { retry: false },
   },
-});
+})
 
 // Apply the remembered mode before the first paint so the page does not flash.
-document.documentElement.dataset.elder = String(readStoredElderMode());
+document.documentElement.dataset.elder = String(readStoredElderMode())
 
-createRoot(document.getElementById("root")!).render(
+createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <QueryClientProvider client={queryClient}>
       <ElderModeProvider>
@@ -29,4 +29,4 @@ createRoot(document.getElementById("root")!).render(
       </ElderModeProvider>
     </QueryClientProvider>
   </StrictMode>,
-);
+)

@@ -5,45 +5,67 @@
  */
 
 export const gbt42195ItemCodes = [
-  'B.1.1', 'B.1.2', 'B.1.3', 'B.1.4', 'B.1.5', 'B.1.6', 'B.1.7', 'B.1.8',
-  'B.2.1', 'B.2.2', 'B.2.3', 'B.2.4',
-  'B.3.1', 'B.3.2', 'B.3.3', 'B.3.4', 'B.3.5', 'B.3.6', 'B.3.7', 'B.3.8', 'B.3.9',
-  'B.4.1', 'B.4.2', 'B.4.3', 'B.4.4', 'B.4.5',
-] as const;
-export type TGbt42195ItemCode = (typeof gbt42195ItemCodes)[number];
+  'B.1.1',
+  'B.1.2',
+  'B.1.3',
+  'B.1.4',
+  'B.1.5',
+  'B.1.6',
+  'B.1.7',
+  'B.1.8',
+  'B.2.1',
+  'B.2.2',
+  'B.2.3',
+  'B.2.4',
+  'B.3.1',
+  'B.3.2',
+  'B.3.3',
+  'B.3.4',
+  'B.3.5',
+  'B.3.6',
+  'B.3.7',
+  'B.3.8',
+  'B.3.9',
+  'B.4.1',
+  'B.4.2',
+  'B.4.3',
+  'B.4.4',
+  'B.4.5',
+] as const
+export type TGbt42195ItemCode = (typeof gbt42195ItemCodes)[number]
 
-export const gbt42195DimensionIds = ['selfCare', 'basicMobility', 'mentalState', 'perceptionSocial'] as const;
-export type TGbt42195Dimension = (typeof gbt42195DimensionIds)[number];
+export const gbt42195DimensionIds = ['selfCare', 'basicMobility', 'mentalState', 'perceptionSocial'] as const
+export type TGbt42195Dimension = (typeof gbt42195DimensionIds)[number]
 
 export type TGbt42195DimensionInfo = {
-  id: TGbt42195Dimension;
+  id: TGbt42195Dimension
   /** Section of Annex B, e.g. "B.1". */
-  code: string;
-  name: string;
-  maxPoints: number;
-  itemCodes: readonly TGbt42195ItemCode[];
-};
+  code: string
+  name: string
+  maxPoints: number
+  itemCodes: readonly TGbt42195ItemCode[]
+}
 
 export const gbt42195Dimensions: readonly TGbt42195DimensionInfo[] = [
   { id: 'selfCare', code: 'B.1', name: '自理能力', maxPoints: 32, itemCodes: gbt42195ItemCodes.slice(0, 8) },
   { id: 'basicMobility', code: 'B.2', name: '基础运动能力', maxPoints: 15, itemCodes: gbt42195ItemCodes.slice(8, 12) },
   { id: 'mentalState', code: 'B.3', name: '精神状态', maxPoints: 28, itemCodes: gbt42195ItemCodes.slice(12, 21) },
   { id: 'perceptionSocial', code: 'B.4', name: '感知觉与社会参与', maxPoints: 15, itemCodes: gbt42195ItemCodes.slice(21) },
-];
+]
 
-export const GBT42195_MAX_TOTAL = 90;
+export const GBT42195_MAX_TOTAL = 90
 
-export type TGbt42195Option = { points: number; description: string };
+export type TGbt42195Option = { points: number; description: string }
 export type TGbt42195Item = {
-  code: TGbt42195ItemCode;
-  dimension: TGbt42195Dimension;
-  name: string;
+  code: TGbt42195ItemCode
+  dimension: TGbt42195Dimension
+  name: string
   /** What the item assesses and any instructions for the assessor. */
-  hint?: string;
-  maxPoints: number;
+  hint?: string
+  maxPoints: number
   /** Every allowed answer, from the best (maxPoints) down to 0. */
-  options: readonly TGbt42195Option[];
-};
+  options: readonly TGbt42195Option[]
+}
 
 /** Scale S5, used by the self-care and transfer items. */
 export const gbt42195S5Options: readonly TGbt42195Option[] = [
@@ -52,12 +74,11 @@ export const gbt42195S5Options: readonly TGbt42195Option[] = [
   { points: 2, description: '需要他人少量帮助，以自己完成为主' },
   { points: 1, description: '需要他人大量帮助，自己能够配合' },
   { points: 0, description: '完全依赖他人，自己不能配合' },
-];
+]
 
-const opts = (...descriptions: string[]): TGbt42195Option[] =>
-  descriptions.map((description, i) => ({ points: descriptions.length - 1 - i, description }));
+const opts = (...descriptions: string[]): TGbt42195Option[] => descriptions.map((description, i) => ({ points: descriptions.length - 1 - i, description }))
 
-type ItemSpec = Omit<TGbt42195Item, 'code' | 'dimension' | 'maxPoints'>;
+type ItemSpec = Omit<TGbt42195Item, 'code' | 'dimension' | 'maxPoints'>
 
 const specs: Record<TGbt42195ItemCode, ItemSpec> = {
   'B.1.1': {
@@ -195,10 +216,7 @@ const specs: Record<TGbt42195ItemCode, ItemSpec> = {
   'B.3.8': {
     name: '抑郁症状',
     hint: '存在情绪低落、兴趣减退、活力减退等症状，甚至出现妄想、幻觉、自杀念头或自杀行为',
-    options: opts(
-      '近一个月内未出现抑郁症状',
-      '近一个月内出现过情绪低落、兴趣减退或活力减退，或出现妄想、幻觉、自杀念头或自杀行为',
-    ),
+    options: opts('近一个月内未出现抑郁症状', '近一个月内出现过情绪低落、兴趣减退或活力减退，或出现妄想、幻觉、自杀念头或自杀行为'),
   },
   'B.3.9': {
     name: '意识水平',
@@ -208,20 +226,12 @@ const specs: Record<TGbt42195ItemCode, ItemSpec> = {
   'B.4.1': {
     name: '视力',
     hint: '感受存在的光线并感受物体大小、形状的能力（佩戴平时使用的眼镜）',
-    options: opts(
-      '视力正常',
-      '能看清大字体，但看不清书报上的标准字体；或视力有限，看不清报纸大标题，但能辨认物体',
-      '只能看到光、颜色和形状，或完全失明',
-    ),
+    options: opts('视力正常', '能看清大字体，但看不清书报上的标准字体；或视力有限，看不清报纸大标题，但能辨认物体', '只能看到光、颜色和形状，或完全失明'),
   },
   'B.4.2': {
     name: '听力',
     hint: '能辨别声音的方位、音调、音量和音质（佩戴平时使用的助听设备）',
-    options: opts(
-      '听力正常',
-      '轻声说话或说话距离超过2米时听不清',
-      '讲话者大声说话或说话很慢时才能部分听见，或完全失聪',
-    ),
+    options: opts('听力正常', '轻声说话或说话距离超过2米时听不清', '讲话者大声说话或说话很慢时才能部分听见，或完全失聪'),
   },
   'B.4.3': {
     name: '执行日常事务',
@@ -253,10 +263,9 @@ const specs: Record<TGbt42195ItemCode, ItemSpec> = {
       '不能与人交往',
     ),
   },
-};
+}
 
-const dimensionOf = (code: TGbt42195ItemCode): TGbt42195Dimension =>
-  gbt42195Dimensions.find((d) => d.itemCodes.includes(code))!.id;
+const dimensionOf = (code: TGbt42195ItemCode): TGbt42195Dimension => gbt42195Dimensions.find((d) => d.itemCodes.includes(code))!.id
 
 /** The 26 items in form order, each with its dimension, name, options and maximum. */
 export const gbt42195Items: readonly TGbt42195Item[] = gbt42195ItemCodes.map((code) => ({
@@ -264,32 +273,32 @@ export const gbt42195Items: readonly TGbt42195Item[] = gbt42195ItemCodes.map((co
   dimension: dimensionOf(code),
   maxPoints: specs[code].options[0].points,
   ...specs[code],
-}));
+}))
 
 /** Lookup of {@link gbt42195Items} by item code. */
 export const gbt42195ItemsByCode: Readonly<Record<TGbt42195ItemCode, TGbt42195Item>> = Object.fromEntries(
   gbt42195Items.map((item) => [item.code, item]),
-) as Record<TGbt42195ItemCode, TGbt42195Item>;
+) as Record<TGbt42195ItemCode, TGbt42195Item>
 
 export function isGbt42195ItemCode(code: string): code is TGbt42195ItemCode {
-  return (gbt42195ItemCodes as readonly string[]).includes(code);
+  return (gbt42195ItemCodes as readonly string[]).includes(code)
 }
 
 /** GB/T 42195 ability levels 0–4 (higher is worse). */
-export const gbt42195Levels = [0, 1, 2, 3, 4] as const;
-export type TGbt42195Level = (typeof gbt42195Levels)[number];
+export const gbt42195Levels = [0, 1, 2, 3, 4] as const
+export type TGbt42195Level = (typeof gbt42195Levels)[number]
 
 export type TAbilityLevelInfo = {
-  level: number;
+  level: number
   /** Glossary identifier: intact, mild, moderate, severe, total. */
-  id: 'intact' | 'mild' | 'moderate' | 'severe' | 'total';
+  id: 'intact' | 'mild' | 'moderate' | 'severe' | 'total'
   /** Name in the standard, e.g. 能力轻度受损. */
-  name: string;
+  name: string
   /** Common name, e.g. 轻度失能. */
-  commonName: string;
-  minTotal: number;
-  maxTotal: number;
-};
+  commonName: string
+  minTotal: number
+  maxTotal: number
+}
 
 export const gbt42195LevelInfo: readonly TAbilityLevelInfo[] = [
   { level: 0, id: 'intact', name: '能力完好', commonName: '能力完好', minTotal: 90, maxTotal: 90 },
@@ -297,11 +306,11 @@ export const gbt42195LevelInfo: readonly TAbilityLevelInfo[] = [
   { level: 2, id: 'moderate', name: '能力中度受损', commonName: '中度失能', minTotal: 46, maxTotal: 65 },
   { level: 3, id: 'severe', name: '能力重度受损', commonName: '重度失能', minTotal: 30, maxTotal: 45 },
   { level: 4, id: 'total', name: '能力完全丧失', commonName: '完全失能', minTotal: 0, maxTotal: 29 },
-];
+]
 
 /** "能力轻度受损（轻度失能）" style label of a GB/T 42195 level. */
 export function gbt42195LevelLabel(level: number): string {
-  const info = gbt42195LevelInfo[level];
-  if (!info) throw new RangeError(`无效的能力等级：${level}`);
-  return info.name === info.commonName ? info.name : `${info.name}（${info.commonName}）`;
+  const info = gbt42195LevelInfo[level]
+  if (!info) throw new RangeError(`无效的能力等级：${level}`)
+  return info.name === info.commonName ? info.name : `${info.name}（${info.commonName}）`
 }

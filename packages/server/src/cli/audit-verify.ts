@@ -24,12 +24,21 @@ const database = await openDatabase(config)
 try {
   const r = await verifyAuditChain(database.db, crypto)
   let ok = r.ok
-  if (r.ok) console.log(`OK: ${r.checked} 条审计记录，哈希链完整，链尾与链头一致（第 ${r.head.seq} 条）${r.legacyRows ? `；其中 ${r.legacyRows} 条为升级前的未签名记录` : ''}`)
+  if (r.ok)
+    console.log(
+      `OK: ${r.checked} 条审计记录，哈希链完整，链尾与链头一致（第 ${r.head.seq} 条）${r.legacyRows ? `；其中 ${r.legacyRows} 条为升级前的未签名记录` : ''}`,
+    )
   else console.log(`BROKEN: 第 ${r.brokenAt!.seq} 条${r.brokenAt!.id ? `（id ${r.brokenAt!.id}）` : ''}：${r.brokenAt!.reason}；之前 ${r.checked} 条完整`)
   const cpFile = opt('--checkpoints')
   if (cpFile) {
-    const lines = readFileSync(cpFile, 'utf8').split('\n').filter((l) => l.trim())
-    const c = await verifyCheckpoints(database.db, crypto, lines.map((l) => JSON.parse(l) as TAuditCheckpoint))
+    const lines = readFileSync(cpFile, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+    const c = await verifyCheckpoints(
+      database.db,
+      crypto,
+      lines.map((l) => JSON.parse(l) as TAuditCheckpoint),
+    )
     if (c.ok) console.log(`OK: ${c.checked} 个检查点与数据库一致`)
     else for (const p of c.problems) console.log(`BROKEN: ${p}`)
     ok &&= c.ok

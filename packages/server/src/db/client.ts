@@ -68,7 +68,9 @@ export async function openPglite(opts: { dataDir?: string; loadDataDir?: Blob })
     extensions: pgliteExtensions,
   })
   const db = drizzlePglite(client, { schema }) as unknown as Db
-  const protect = () => { if (opts.dataDir) protectDataDir(opts.dataDir) }
+  const protect = () => {
+    if (opts.dataDir) protectDataDir(opts.dataDir)
+  }
   protect()
   return {
     db,
@@ -105,9 +107,13 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
       const client = new pg.Client({ connectionString: url })
       client.on('error', (err) => process.emitWarning(`PostgreSQL listener error: ${err.message}`))
       await client.connect()
-      client.on('notification', (n) => { if (n.channel === channel) fn() })
+      client.on('notification', (n) => {
+        if (n.channel === channel) fn()
+      })
       await client.query(`LISTEN ${channel}`)
-      return async () => { await client.end() }
+      return async () => {
+        await client.end()
+      }
     },
     close: () => pool.end(),
   }

@@ -8,12 +8,4 @@ import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
-export const apiModules: TApiModule[] = [
-  systemModule,
-  accountsModule,
-  regionsModule,
-  auditModule,
-  eldersModule,
-  worklistsModule,
-  assessmentsModule,
-]
+export const apiModules: TApiModule[] = [systemModule, accountsModule, regionsModule, auditModule, eldersModule, worklistsModule, assessmentsModule]

@@ -20,7 +20,9 @@ beforeAll(async () => {
   t = await createTestApp()
   ;[bureau, auditor] = await Promise.all(['bureau', 'auditor'].map((u) => t.login(u)))
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 const verify = async () => (await t.app.inject({ url: '/api/v1/audit/verify', headers: { cookie: auditor } })).json()
 const asSuperuser = async (statement: ReturnType<typeof sql>) => {
@@ -35,7 +37,12 @@ const asSuperuser = async (statement: ReturnType<typeof sql>) => {
 
 describe('audit rows of region-less entities (item 5)', () => {
   it("a worklist rule change carries the actor's region and is found by the audit search", async () => {
-    const res = await t.app.inject({ method: 'POST', url: '/api/v1/worklists/rules', headers: { cookie: bureau }, payload: { id: 'audit_region_rule', name: '审计区划测试', rule: { field: 'age', op: 'gte', value: 99 }, reappearAfterDays: 30 } })
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/worklists/rules',
+      headers: { cookie: bureau },
+      payload: { id: 'audit_region_rule', name: '审计区划测试', rule: { field: 'age', op: 'gte', value: 99 }, reappearAfterDays: 30 },
+    })
     expect(res.statusCode, res.body).toBe(200)
     const found = (await t.app.inject({ url: '/api/v1/audit?entityType=worklist_rule&entityId=audit_region_rule', headers: { cookie: auditor } })).json()
     expect(found.items).toHaveLength(1)
@@ -51,11 +58,24 @@ describe('audit chain (item 4)', () => {
     const r = row as { seq: number | string; at: string | Date; prev_hash: string; hash: string }
     // Rewrite the newest row as a forger without the key would: new content, plain hash.
     const fields = {
-      seq: Number(r.seq), at: new Date(r.at), actorId: null, actorUsername: 'nobody', actorRole: null, action: 'forged', entityType: 'x', entityId: null,
-      regionCode: null, before: null, after: null, requestId: null, ip: null,
+      seq: Number(r.seq),
+      at: new Date(r.at),
+      actorId: null,
+      actorUsername: 'nobody',
+      actorRole: null,
+      action: 'forged',
+      entityType: 'x',
+      entityId: null,
+      regionCode: null,
+      before: null,
+      after: null,
+      requestId: null,
+      ip: null,
     }
     const plain = auditRowHash(r.prev_hash, fields, 'sha256', crypto)
-    await asSuperuser(sql`update audit_log set actor_id = null, actor_username = 'nobody', actor_role = null, action = 'forged', entity_type = 'x', entity_id = null, region_code = null, before = null, after = null, request_id = null, ip = null, hash = ${plain}, hash_alg = 'sha256' where seq = ${fields.seq}`)
+    await asSuperuser(
+      sql`update audit_log set actor_id = null, actor_username = 'nobody', actor_role = null, action = 'forged', entity_type = 'x', entity_id = null, region_code = null, before = null, after = null, request_id = null, ip = null, hash = ${plain}, hash_alg = 'sha256' where seq = ${fields.seq}`,
+    )
     await t.database.db.execute(sql`update audit_head set hash = ${plain} where id = 1`)
     const after = await verify()
     expect(after.ok).toBe(false)
@@ -86,7 +106,9 @@ describe('audit chain (item 4)', () => {
     expect((await verifyCheckpoints(t.database.db, crypto, [checkpoint])).ok).toBe(true)
     // A checkpoint signed with another key, or edited, is refused.
     expect((await verifyCheckpoints(t.database.db, crypto, [{ ...checkpoint, seq: checkpoint.seq - 1 }])).ok).toBe(false)
-    expect((await verifyCheckpoints(t.database.db, crypto, [signCheckpoint(createCrypto('another-secret-key-0123456789abcdefgh'), head, new Date())])).ok).toBe(false)
+    expect((await verifyCheckpoints(t.database.db, crypto, [signCheckpoint(createCrypto('another-secret-key-0123456789abcdefgh'), head, new Date())])).ok).toBe(
+      false,
+    )
     // Cut the newest row and rewind the head: the chain alone looks sound, the checkpoint does not.
     await asSuperuser(sql`delete from audit_log where seq = ${head.seq}`)
     const [prev] = rowsOf<{ hash: string }>(await t.database.db.execute(sql`select hash from audit_log where seq = ${head.seq - 1}`))
@@ -104,7 +126,21 @@ describe('audit chain (item 4)', () => {
       await old.migrate()
       let prev = GENESIS_HASH
       for (let seq = 1; seq <= 3; seq++) {
-        const fields = { seq, at: new Date(Date.UTC(2026, 0, seq)), actorId: null, actorUsername: 'admin', actorRole: 'sys_admin', action: 'legacy.row', entityType: 'system', entityId: null, regionCode: '620702000000', before: null, after: { n: seq }, requestId: null, ip: null }
+        const fields = {
+          seq,
+          at: new Date(Date.UTC(2026, 0, seq)),
+          actorId: null,
+          actorUsername: 'admin',
+          actorRole: 'sys_admin',
+          action: 'legacy.row',
+          entityType: 'system',
+          entityId: null,
+          regionCode: '620702000000',
+          before: null,
+          after: { n: seq },
+          requestId: null,
+          ip: null,
+        }
         const hash = auditRowHash(prev, fields, 'sha256', crypto)
         await old.db.insert(auditLog).values({ ...fields, prevHash: prev, hash })
         await old.db.update(auditHead).set({ seq, hash }).where(eq(auditHead.id, 1))
@@ -116,7 +152,21 @@ describe('audit chain (item 4)', () => {
       expect(await verifyAuditChain(old.db, crypto)).toMatchObject({ ok: true, checked: 4, legacyRows: 3 })
       // A plain row slipped in after the keyed one is refused even though its hash is right.
       const [last] = await old.db.select().from(auditLog).where(eq(auditLog.seq, 4))
-      const forged = { seq: 5, at: new Date(Date.UTC(2026, 1, 2)), actorId: null, actorUsername: 'nobody', actorRole: null, action: 'forged', entityType: 'system', entityId: null, regionCode: null, before: null, after: null, requestId: null, ip: null }
+      const forged = {
+        seq: 5,
+        at: new Date(Date.UTC(2026, 1, 2)),
+        actorId: null,
+        actorUsername: 'nobody',
+        actorRole: null,
+        action: 'forged',
+        entityType: 'system',
+        entityId: null,
+        regionCode: null,
+        before: null,
+        after: null,
+        requestId: null,
+        ip: null,
+      }
       const hash = auditRowHash(last!.hash, forged, 'sha256', crypto)
       await old.db.insert(auditLog).values({ ...forged, prevHash: last!.hash, hash, hashAlg: 'sha256' })
       await old.db.update(auditHead).set({ seq: 5, hash }).where(eq(auditHead.id, 1))

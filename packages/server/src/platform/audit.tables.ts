@@ -26,11 +26,7 @@ export const auditLog = pgTable(
      */
     hashAlg: text('hash_alg').notNull().default('sha256'),
   },
-  (t) => [
-    index('audit_at_idx').on(t.at),
-    index('audit_entity_idx').on(t.entityType, t.entityId),
-    index('audit_actor_idx').on(t.actorUsername),
-  ],
+  (t) => [index('audit_at_idx').on(t.at), index('audit_entity_idx').on(t.entityType, t.entityId), index('audit_actor_idx').on(t.actorUsername)],
 )
 
 /** One row, locked per append, so the chain has a single order even across server processes. */

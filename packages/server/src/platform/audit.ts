@@ -89,9 +89,7 @@ export function auditRowHash(prevHash: string, r: ChainFields, alg: TAuditHashAl
  * scope region, so the audit search, which filters by region, finds it.
  */
 export async function appendAudit(t: TxCtx, entry: TAuditEntry) {
-  const head = rowsOf<{ seq: number | string; hash: string }>(
-    await t.tx.execute(sql`select seq, hash from audit_head where id = 1 for update`),
-  )[0]
+  const head = rowsOf<{ seq: number | string; hash: string }>(await t.tx.execute(sql`select seq, hash from audit_head where id = 1 for update`))[0]
   if (!head) throw new Error('audit_head missing: migrations not applied')
   const fields: ChainFields = {
     seq: Number(head.seq) + 1,
@@ -147,11 +145,26 @@ export async function verifyAuditChain(db: DbOrTx, crypto: Pick<Crypto, 'auditCh
       if (!AUDIT_HASH_ALGS.includes(alg)) return broken(r.seq, r.id, `未知的哈希算法 ${r.hashAlg}`)
       // Once keyed rows start, an unkeyed row can only be a forgery.
       if (alg === 'sha256' && seenHmac) return broken(r.seq, r.id, '在密钥签名记录之后出现了未签名记录（可能被伪造）')
-      const expect = auditRowHash(prev, {
-        seq: r.seq, at: r.at, actorId: r.actorId, actorUsername: r.actorUsername, actorRole: r.actorRole,
-        action: r.action, entityType: r.entityType, entityId: r.entityId, regionCode: r.regionCode,
-        before: r.before, after: r.after, requestId: r.requestId, ip: r.ip,
-      }, alg, crypto)
+      const expect = auditRowHash(
+        prev,
+        {
+          seq: r.seq,
+          at: r.at,
+          actorId: r.actorId,
+          actorUsername: r.actorUsername,
+          actorRole: r.actorRole,
+          action: r.action,
+          entityType: r.entityType,
+          entityId: r.entityId,
+          regionCode: r.regionCode,
+          before: r.before,
+          after: r.after,
+          requestId: r.requestId,
+          ip: r.ip,
+        },
+        alg,
+        crypto,
+      )
       if (expect !== r.hash) return broken(r.seq, r.id, '记录内容与哈希不符（可能被篡改）')
       if (alg === 'sha256') legacyRows++
       else seenHmac = true
@@ -186,7 +199,10 @@ export async function verifyCheckpoints(db: DbOrTx, crypto: Pick<Crypto, 'checkp
   const problems: string[] = []
   for (const cp of checkpoints) {
     const good = signCheckpoint(crypto, cp, new Date(cp.at)).sig
-    if (!safeEqual(good, cp.sig)) { problems.push(`检查点 #${cp.seq}（${cp.at}）签名无效`); continue }
+    if (!safeEqual(good, cp.sig)) {
+      problems.push(`检查点 #${cp.seq}（${cp.at}）签名无效`)
+      continue
+    }
     if (cp.seq === 0) continue
     const [row] = await db.select({ hash: auditLog.hash }).from(auditLog).where(eq(auditLog.seq, cp.seq))
     if (!row) problems.push(`检查点 #${cp.seq}（${cp.at}）对应的审计记录已不存在（记录可能被删除）`)

@@ -47,7 +47,14 @@ describe('a kill -9 in the middle of a job', () => {
     expect(unsent!.publishedAt).toBeNull()
     const clock = fakeClock()
     const finished: number[] = []
-    const resume = defineJob<{ n: number }>({ kind: 'test.crash', label: '测试任务', async run(_ctx, job) { finished.push(job.attempt); return { resumed: true } } })
+    const resume = defineJob<{ n: number }>({
+      kind: 'test.crash',
+      label: '测试任务',
+      async run(_ctx, job) {
+        finished.push(job.attempt)
+        return { resumed: true }
+      },
+    })
     const t = await createTestApp({ database, clock, jobs: [resume] as never, runJobs: false })
     try {
       const delivered: string[] = []

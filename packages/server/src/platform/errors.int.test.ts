@@ -5,11 +5,15 @@ let t: TestApp
 beforeAll(async () => {
   t = await createTestApp({
     extraRoutes: (app) => {
-      app.get('/api/v1/__boom', async () => { throw new Error('secret internal detail at /srv/x.ts:12') })
+      app.get('/api/v1/__boom', async () => {
+        throw new Error('secret internal detail at /srv/x.ts:12')
+      })
     },
   })
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 describe('errors and request ids', () => {
   it('answers an unknown error with 500, a request id and no stack or detail', async () => {
@@ -60,11 +64,17 @@ describe('errors and request ids', () => {
 describe('request logs', () => {
   it('writes one line per request with id, user, status and duration, and never a full ID number', async () => {
     const lines: string[] = []
-    const stream = { write: (l: string) => { lines.push(l) } }
+    const stream = {
+      write: (l: string) => {
+        lines.push(l)
+      },
+    }
     const logged = await createTestApp({
       logger: { level: 'info', stream },
       extraRoutes: (app) => {
-        app.get('/api/v1/__leak', async () => { throw new Error('row for 11010519491231002X / 13812345678 failed') })
+        app.get('/api/v1/__leak', async () => {
+          throw new Error('row for 11010519491231002X / 13812345678 failed')
+        })
       },
     })
     try {

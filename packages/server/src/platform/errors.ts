@@ -95,9 +95,7 @@ export function errorHandler(err: FastifyError | AppError | Error, req: FastifyR
   }
   if (hasZodFastifySchemaValidationErrors(err)) {
     const fields = err.validation.map((v) => ({
-      path: [err.validationContext === 'body' ? '' : err.validationContext, ...pathOf(v.instancePath)]
-        .filter(Boolean)
-        .join('.'),
+      path: [err.validationContext === 'body' ? '' : err.validationContext, ...pathOf(v.instancePath)].filter(Boolean).join('.'),
       message: v.message ?? '格式不正确',
     }))
     const first = fields[0]

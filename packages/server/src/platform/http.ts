@@ -11,7 +11,12 @@ export const ZErrorBody = z.object({
 
 /** Standard error responses for the OpenAPI document. */
 export const errorResponses = {
-  400: ZErrorBody, 401: ZErrorBody, 403: ZErrorBody, 404: ZErrorBody, 409: ZErrorBody, 422: ZErrorBody,
+  400: ZErrorBody,
+  401: ZErrorBody,
+  403: ZErrorBody,
+  404: ZErrorBody,
+  409: ZErrorBody,
+  422: ZErrorBody,
 } as const
 
 export const ZUuidParam = z.object({ id: z.uuid({ message: '编号格式不正确' }) })

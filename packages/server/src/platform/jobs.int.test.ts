@@ -15,7 +15,8 @@ const calls: Record<string, number> = {}
 let failuresLeft = 0
 
 const flaky = defineJob<{ label: string }>({
-  kind: 'test.flaky', label: '测试任务',
+  kind: 'test.flaky',
+  label: '测试任务',
   maxAttempts: 3,
   async run(_ctx, job) {
     calls[job.input.label] = (calls[job.input.label] ?? 0) + 1
@@ -27,7 +28,8 @@ const flaky = defineJob<{ label: string }>({
   },
 })
 const asActor = defineJob<Record<string, never>>({
-  kind: 'test.whoami', label: '测试任务',
+  kind: 'test.whoami',
+  label: '测试任务',
   async run(ctx) {
     return { username: ctx.actor?.username ?? null }
   },
@@ -38,7 +40,16 @@ let ctx: Ctx
 
 beforeAll(async () => {
   t = await createTestApp({ clock, jobs: [flaky, asActor] as never, runJobs: false })
-  ctx = { db: t.database.db, actor: null, requestId: 'test', ip: 'local', clock, config: testConfig(), crypto: createCrypto(testConfig().secretKey), events: t.events }
+  ctx = {
+    db: t.database.db,
+    actor: null,
+    requestId: 'test',
+    ip: 'local',
+    clock,
+    config: testConfig(),
+    crypto: createCrypto(testConfig().secretKey),
+    events: t.events,
+  }
 })
 afterAll(() => t.close())
 
@@ -91,7 +102,10 @@ describe('durable jobs', () => {
   })
 
   it('runs a job as the user who submitted it', async () => {
-    const bureau = (await actorForUser(t.database.db, (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bureau', password: 'yiyang-demo' } })).json().user.id))!
+    const bureau = (await actorForUser(
+      t.database.db,
+      (await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bureau', password: 'yiyang-demo' } })).json().user.id,
+    ))!
     const id = await withTx({ ...ctx, actor: bureau }, (tx) => enqueueJob(tx, { kind: 'test.whoami' }))
     await t.settle()
     expect((await jobRow(id.id)).result).toEqual({ username: 'bureau' })
@@ -99,8 +113,23 @@ describe('durable jobs', () => {
 
   it('lets exactly one of two workers claim a job', async () => {
     let runs = 0
-    const counting = defineJob({ kind: 'test.count', label: '测试任务', async run() { runs++ } })
-    const make = () => new JobRunner({ database: t.database, clock, config: ctx.config, crypto: ctx.crypto, events: t.events, definitions: [counting] as never, loadActor: actorForUser })
+    const counting = defineJob({
+      kind: 'test.count',
+      label: '测试任务',
+      async run() {
+        runs++
+      },
+    })
+    const make = () =>
+      new JobRunner({
+        database: t.database,
+        clock,
+        config: ctx.config,
+        crypto: ctx.crypto,
+        events: t.events,
+        definitions: [counting] as never,
+        loadActor: actorForUser,
+      })
     await enqueue({ kind: 'test.count' })
     const results = await Promise.all([make().runOne(), make().runOne()])
     expect(results.filter(Boolean)).toHaveLength(1)
@@ -110,7 +139,10 @@ describe('durable jobs', () => {
   it('takes over a run whose worker died once its lease runs out', async () => {
     const { id } = await enqueue({ kind: 'test.flaky', input: { label: 'orphan' } })
     // A worker claimed it and died: running, leased to nobody alive.
-    await t.database.db.update(jobs).set({ status: 'running', attempts: 1, lockedBy: 'w-dead', lockedUntil: new Date(clock.now().getTime() + 60_000) }).where(eq(jobs.id, id))
+    await t.database.db
+      .update(jobs)
+      .set({ status: 'running', attempts: 1, lockedBy: 'w-dead', lockedUntil: new Date(clock.now().getTime() + 60_000) })
+      .where(eq(jobs.id, id))
     await t.settle()
     expect((await jobRow(id)).status).toBe('running')
     clock.advance(60_001)
@@ -152,10 +184,12 @@ describe('outbox relay', () => {
   it('sends nothing when the transaction rolls back', async () => {
     const seen: string[] = []
     const off = t.events.on('test.rolled_back', (e) => void seen.push(e.entityId))
-    await expect(withTx(ctx, async (tx) => {
-      await recordEvent(tx, { type: 'test.rolled_back', entityType: 'test', entityId: 'r1', payload: {} })
-      throw new Error('boom')
-    })).rejects.toThrow('boom')
+    await expect(
+      withTx(ctx, async (tx) => {
+        await recordEvent(tx, { type: 'test.rolled_back', entityType: 'test', entityId: 'r1', payload: {} })
+        throw new Error('boom')
+      }),
+    ).rejects.toThrow('boom')
     await t.settle()
     expect(seen).toEqual([])
     off()
@@ -207,4 +241,3 @@ describe('jobs page (administrators)', () => {
     off()
   })
 })
-

@@ -40,7 +40,9 @@ export const jobs = pgTable(
   },
   (t) => [
     index('jobs_status_idx').on(t.status, t.kind),
-    index('jobs_due_idx').on(t.runAt).where(sql`status in ('queued', 'running')`),
+    index('jobs_due_idx')
+      .on(t.runAt)
+      .where(sql`status in ('queued', 'running')`),
     // NULL keys never collide, so only jobs that asked for idempotency are deduplicated.
     uniqueIndex('jobs_idempotency_idx').on(t.kind, t.idempotencyKey),
   ],

@@ -64,13 +64,29 @@ export type TEnqueueJob<I> = {
 export async function enqueueJob<I>(t: TxCtx, job: TEnqueueJob<I>): Promise<{ id: string; created: boolean }> {
   const id = randomUUID()
   const now = t.clock.now()
-  const inserted = await t.tx.insert(jobs).values({
-    id, kind: job.kind, status: 'queued', idempotencyKey: job.idempotencyKey ?? null, runAt: job.runAt ?? now,
-    createdBy: t.actor?.userId ?? null, regionCode: job.regionCode ?? null, input: (job.input ?? null) as unknown,
-    attachment: job.attachment ?? null, maxAttempts: job.maxAttempts ?? 5, createdAt: now, updatedAt: now,
-  }).onConflictDoNothing({ target: [jobs.kind, jobs.idempotencyKey] }).returning({ id: jobs.id })
+  const inserted = await t.tx
+    .insert(jobs)
+    .values({
+      id,
+      kind: job.kind,
+      status: 'queued',
+      idempotencyKey: job.idempotencyKey ?? null,
+      runAt: job.runAt ?? now,
+      createdBy: t.actor?.userId ?? null,
+      regionCode: job.regionCode ?? null,
+      input: (job.input ?? null) as unknown,
+      attachment: job.attachment ?? null,
+      maxAttempts: job.maxAttempts ?? 5,
+      createdAt: now,
+      updatedAt: now,
+    })
+    .onConflictDoNothing({ target: [jobs.kind, jobs.idempotencyKey] })
+    .returning({ id: jobs.id })
   if (inserted.length === 0) {
-    const [existing] = await t.tx.select({ id: jobs.id }).from(jobs).where(and(eq(jobs.kind, job.kind), eq(jobs.idempotencyKey, job.idempotencyKey!)))
+    const [existing] = await t.tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(and(eq(jobs.kind, job.kind), eq(jobs.idempotencyKey, job.idempotencyKey!)))
     return { id: existing!.id, created: false }
   }
   // Other server processes LISTEN on this channel; PostgreSQL delivers it at commit.
@@ -128,7 +144,10 @@ export class JobRunner {
     // PGlite is one process by construction: whatever is marked running was left by a process
     // that is gone, so its lease is void now rather than after it runs out.
     if (this.deps.database.kind === 'pglite') {
-      await this.deps.database.db.update(jobs).set({ lockedUntil: new Date(0) }).where(eq(jobs.status, 'running'))
+      await this.deps.database.db
+        .update(jobs)
+        .set({ lockedUntil: new Date(0) })
+        .where(eq(jobs.status, 'running'))
     }
     this.unsubscribe = this.deps.events.onWake(() => this.kick())
     this.stopListening = (await this.deps.database.listen?.('yiyang_jobs', () => this.kick())) ?? null
@@ -182,7 +201,9 @@ export class JobRunner {
       try {
         do {
           this.relayAgain = false
-          while (!this.stopped && (await relayOutbox(this.outboxDeps())) > 0) { /* next batch */ }
+          while (!this.stopped && (await relayOutbox(this.outboxDeps())) > 0) {
+            /* next batch */
+          }
         } while (this.relayAgain && !this.stopped)
       } catch (err) {
         this.deps.log?.error({ err }, 'outbox relay failed')
@@ -197,7 +218,9 @@ export class JobRunner {
     const slots = (this.deps.concurrency ?? 2) - this.active.size
     for (let i = 0; i < slots; i++) {
       const p: Promise<void> = this.runOne()
-        .then((ran) => { if (ran && !this.stopped) this.fillSlots() })
+        .then((ran) => {
+          if (ran && !this.stopped) this.fillSlots()
+        })
         .catch((err) => this.deps.log?.error({ err }, 'job runner failed'))
         .finally(() => this.active.delete(p))
       this.active.add(p)
@@ -213,20 +236,30 @@ export class JobRunner {
     const due = db
       .select({ id: jobs.id })
       .from(jobs)
-      .where(and(
-        inArray(jobs.kind, this.kinds),
-        or(
-          and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
-          and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now), lt(jobs.attempts, jobs.maxAttempts)),
+      .where(
+        and(
+          inArray(jobs.kind, this.kinds),
+          or(
+            and(eq(jobs.status, 'queued'), lte(jobs.runAt, now)),
+            and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now), lt(jobs.attempts, jobs.maxAttempts)),
+          ),
         ),
-      ))
+      )
       .orderBy(asc(jobs.runAt), asc(jobs.createdAt))
       .limit(1)
       .for('update', { skipLocked: true })
-    const [row] = await db.update(jobs).set({
-      status: 'running', attempts: sql`${jobs.attempts} + 1`, lockedBy: this.workerId,
-      lockedUntil: new Date(now.getTime() + this.leaseOf(undefined)), startedAt: sql`coalesce(${jobs.startedAt}, ${now})`, updatedAt: now,
-    }).where(inArray(jobs.id, due)).returning()
+    const [row] = await db
+      .update(jobs)
+      .set({
+        status: 'running',
+        attempts: sql`${jobs.attempts} + 1`,
+        lockedBy: this.workerId,
+        lockedUntil: new Date(now.getTime() + this.leaseOf(undefined)),
+        startedAt: sql`coalesce(${jobs.startedAt}, ${now})`,
+        updatedAt: now,
+      })
+      .where(inArray(jobs.id, due))
+      .returning()
     if (!row) return false
     await this.execute(row)
     return true
@@ -238,9 +271,16 @@ export class JobRunner {
 
   /** A run whose lease ran out on its last attempt is failed with the reason, never left running. */
   private async failExhausted(now: Date) {
-    await this.deps.database.db.update(jobs).set({
-      status: 'failed', error: '任务执行中断（服务重启或超时），已达到最多尝试次数', finishedAt: now, lockedUntil: null, updatedAt: now,
-    }).where(and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now), sql`${jobs.attempts} >= ${jobs.maxAttempts}`))
+    await this.deps.database.db
+      .update(jobs)
+      .set({
+        status: 'failed',
+        error: '任务执行中断（服务重启或超时），已达到最多尝试次数',
+        finishedAt: now,
+        lockedUntil: null,
+        updatedAt: now,
+      })
+      .where(and(eq(jobs.status, 'running'), lt(jobs.lockedUntil, now), sql`${jobs.attempts} >= ${jobs.maxAttempts}`))
   }
 
   private async execute(row: TJobRow) {
@@ -249,33 +289,64 @@ export class JobRunner {
     const def = this.defs.get(row.kind)!
     const mine = and(eq(jobs.id, row.id), eq(jobs.lockedBy, this.workerId))
     const leaseMs = this.leaseOf(row.kind)
-    await db.update(jobs).set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) }).where(mine)
+    await db
+      .update(jobs)
+      .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
+      .where(mine)
     try {
       const actor = row.createdBy ? await this.deps.loadActor(db, row.createdBy) : null
       if (row.createdBy && !actor) throw new AppError('FORBIDDEN', '提交任务的账号已停用，任务不再执行')
       const ctx: Ctx = {
-        db, actor, requestId: `job:${row.id}`, ip: 'local', clock,
-        config: this.deps.config, crypto: this.deps.crypto, events: this.deps.events,
+        db,
+        actor,
+        requestId: `job:${row.id}`,
+        ip: 'local',
+        clock,
+        config: this.deps.config,
+        crypto: this.deps.crypto,
+        events: this.deps.events,
       }
       const result = await def.run(ctx, {
-        id: row.id, kind: row.kind, input: row.input as never, attachment: row.attachment, attempt: row.attempts,
-        maxAttempts: row.maxAttempts, regionCode: row.regionCode,
+        id: row.id,
+        kind: row.kind,
+        input: row.input as never,
+        attachment: row.attachment,
+        attempt: row.attempts,
+        maxAttempts: row.maxAttempts,
+        regionCode: row.regionCode,
         progress: async (p) => {
           const now = clock.now()
-          await db.update(jobs).set({ progress: p, lockedUntil: new Date(now.getTime() + leaseMs), updatedAt: now }).where(mine)
+          await db
+            .update(jobs)
+            .set({ progress: p, lockedUntil: new Date(now.getTime() + leaseMs), updatedAt: now })
+            .where(mine)
         },
       })
       const now = clock.now()
-      await db.update(jobs).set({ status: 'succeeded', result: (result ?? null) as unknown, error: null, finishedAt: now, lockedUntil: null, updatedAt: now }).where(mine)
+      await db
+        .update(jobs)
+        .set({ status: 'succeeded', result: (result ?? null) as unknown, error: null, finishedAt: now, lockedUntil: null, updatedAt: now })
+        .where(mine)
     } catch (err) {
       const message = err instanceof AppError ? err.userMessage : err instanceof Error ? err.message : String(err)
       const now = clock.now()
       const giveUp = row.attempts >= row.maxAttempts || (err instanceof AppError && err.code !== 'INTERNAL')
       if (!giveUp) this.deps.log?.error({ err, job: row.id, kind: row.kind }, 'job failed, will retry')
-      await db.update(jobs).set(giveUp
-        ? { status: 'failed', error: message.slice(0, 2000), finishedAt: now, lockedUntil: null, updatedAt: now }
-        : { status: 'queued', error: message.slice(0, 2000), runAt: new Date(now.getTime() + (def.backoffMs ?? defaultJobBackoffMs)(row.attempts)), lockedUntil: null, lockedBy: null, updatedAt: now },
-      ).where(mine)
+      await db
+        .update(jobs)
+        .set(
+          giveUp
+            ? { status: 'failed', error: message.slice(0, 2000), finishedAt: now, lockedUntil: null, updatedAt: now }
+            : {
+                status: 'queued',
+                error: message.slice(0, 2000),
+                runAt: new Date(now.getTime() + (def.backoffMs ?? defaultJobBackoffMs)(row.attempts)),
+                lockedUntil: null,
+                lockedBy: null,
+                updatedAt: now,
+              },
+        )
+        .where(mine)
     }
   }
 }

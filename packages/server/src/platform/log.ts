@@ -2,8 +2,7 @@ const ID_RE = /\b(\d{6})(\d{8})(\d{3}[\dXx])\b/g
 const ID15_RE = /\b(\d{6})\d{6}(\d{3})\b/g
 const PHONE_RE = /\b(1[3-9]\d)\d{4}(\d{4})\b/g
 
-export const maskSensitiveText = (s: string) =>
-  s.replace(ID_RE, '$1********$3').replace(PHONE_RE, '$1****$2').replace(ID15_RE, '$1******$2')
+export const maskSensitiveText = (s: string) => s.replace(ID_RE, '$1********$3').replace(PHONE_RE, '$1****$2').replace(ID15_RE, '$1******$2')
 
 /**
  * Query parameters are row values: a failed insert of a user once logged its password hash.

@@ -28,6 +28,8 @@ export const domainEvents = pgTable(
   (t) => [
     index('domain_events_entity_idx').on(t.entityType, t.entityId),
     index('domain_events_type_idx').on(t.type),
-    index('domain_events_pending_idx').on(t.id).where(sql`published_at is null and failed_at is null`),
+    index('domain_events_pending_idx')
+      .on(t.id)
+      .where(sql`published_at is null and failed_at is null`),
   ],
 )

@@ -29,8 +29,14 @@ export const outboxBackoffMs = (attempt: number) => Math.min(3_600_000, 5_000 * 
 type TEventRow = typeof domainEvents.$inferSelect
 
 export const toDomainEvent = (r: TEventRow): TDomainEvent => ({
-  id: r.id, type: r.type, entityType: r.entityType, entityId: r.entityId, regionCode: r.regionCode,
-  payload: r.payload as Record<string, unknown>, actorId: r.actorId, at: r.createdAt.toISOString(),
+  id: r.id,
+  type: r.type,
+  entityType: r.entityType,
+  entityId: r.entityId,
+  regionCode: r.regionCode,
+  payload: r.payload as Record<string, unknown>,
+  actorId: r.actorId,
+  at: r.createdAt.toISOString(),
 })
 
 /**
@@ -45,19 +51,24 @@ export async function relayOutbox(deps: { db: Db; clock: Clock; events: EventBus
   const claimable = db
     .select({ id: domainEvents.id })
     .from(domainEvents)
-    .where(and(
-      isNull(domainEvents.publishedAt), isNull(domainEvents.failedAt),
-      or(isNull(domainEvents.nextAttemptAt), lte(domainEvents.nextAttemptAt, now)),
-      or(isNull(domainEvents.lockedUntil), lt(domainEvents.lockedUntil, now)),
-    ))
+    .where(
+      and(
+        isNull(domainEvents.publishedAt),
+        isNull(domainEvents.failedAt),
+        or(isNull(domainEvents.nextAttemptAt), lte(domainEvents.nextAttemptAt, now)),
+        or(isNull(domainEvents.lockedUntil), lt(domainEvents.lockedUntil, now)),
+      ),
+    )
     .orderBy(asc(domainEvents.id))
     .limit(limit)
     .for('update', { skipLocked: true })
-  const rows = (await db
-    .update(domainEvents)
-    .set({ lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${domainEvents.attempts} + 1` })
-    .where(inArray(domainEvents.id, claimable))
-    .returning()).sort((a, b) => a.id - b.id)
+  const rows = (
+    await db
+      .update(domainEvents)
+      .set({ lockedUntil: new Date(now.getTime() + LEASE_MS), attempts: sql`${domainEvents.attempts} + 1` })
+      .where(inArray(domainEvents.id, claimable))
+      .returning()
+  ).sort((a, b) => a.id - b.id)
   // Events nobody listens to are published in one statement: an import of 100k elders must not
   // cost 100k round trips.
   const silent = rows.filter((r) => !events.hasHandlers(r.type)).map((r) => r.id)
@@ -66,14 +77,21 @@ export async function relayOutbox(deps: { db: Db; clock: Clock; events: EventBus
     if (!events.hasHandlers(r.type)) continue
     try {
       await events.dispatch(toDomainEvent(r))
-      await db.update(domainEvents).set({ publishedAt: clock.now(), lockedUntil: null, lastError: null }).where(sql`${domainEvents.id} = ${r.id}`)
+      await db
+        .update(domainEvents)
+        .set({ publishedAt: clock.now(), lockedUntil: null, lastError: null })
+        .where(sql`${domainEvents.id} = ${r.id}`)
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err)
       const giveUp = r.attempts >= OUTBOX_MAX_ATTEMPTS
-      await db.update(domainEvents).set({
-        lockedUntil: null, lastError: message.slice(0, 2000),
-        ...(giveUp ? { failedAt: clock.now() } : { nextAttemptAt: new Date(clock.now().getTime() + outboxBackoffMs(r.attempts)) }),
-      }).where(sql`${domainEvents.id} = ${r.id}`)
+      await db
+        .update(domainEvents)
+        .set({
+          lockedUntil: null,
+          lastError: message.slice(0, 2000),
+          ...(giveUp ? { failedAt: clock.now() } : { nextAttemptAt: new Date(clock.now().getTime() + outboxBackoffMs(r.attempts)) }),
+        })
+        .where(sql`${domainEvents.id} = ${r.id}`)
     }
   }
   return rows.length

@@ -57,7 +57,8 @@ describe('PII crypto', () => {
 describe('audit snapshots', () => {
   it('masks ID and phone numbers and drops secret fields', () => {
     expect(sanitizeForAudit({ note: '身份证 11010519491231002X 电话 13812345678', passwordHash: 'h', phoneEnc: 'e', n: 1 })).toEqual({
-      note: '身份证 110105********002X 电话 138****5678', n: 1,
+      note: '身份证 110105********002X 电话 138****5678',
+      n: 1,
     })
   })
   it('serialises canonically regardless of key order', () => {
@@ -67,7 +68,13 @@ describe('audit snapshots', () => {
 
 describe('permissions', () => {
   const actor = (role: TActor['role'], scopePrefix = '620702001'): TActor => ({
-    userId: 'u', username: 'u', role, scopePrefix, scopeRegionCode: scopePrefix.padEnd(12, '0'), providerId: null, via: 'session',
+    userId: 'u',
+    username: 'u',
+    role,
+    scopePrefix,
+    scopeRegionCode: scopePrefix.padEnd(12, '0'),
+    providerId: null,
+    via: 'session',
   })
   it('never offers a role ranked above the admin’s own', () => {
     expect(grantableRoles(actor('street_officer'))).not.toContain('bureau_admin')

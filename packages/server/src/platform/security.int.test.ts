@@ -14,7 +14,14 @@ let admin: string
 const lines: string[] = []
 beforeAll(async () => {
   t = await createTestApp({
-    logger: { level: 'info', stream: { write: (l: string) => { lines.push(l) } } },
+    logger: {
+      level: 'info',
+      stream: {
+        write: (l: string) => {
+          lines.push(l)
+        },
+      },
+    },
     extraRoutes: (app) => {
       // A failing statement whose parameter must not reach the log.
       app.get('/api/v1/__failing-query', async (req) => {
@@ -25,7 +32,9 @@ beforeAll(async () => {
   })
   admin = await t.login('admin')
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 describe('control characters in text input (item 8)', () => {
   it('answers a NUL byte in the login name with 400 naming the field, not 500', async () => {
@@ -40,7 +49,12 @@ describe('control characters in text input (item 8)', () => {
     ['a zero-width space', '王\u200B秀兰'],
     ['a byte order mark', '\uFEFF王秀兰'],
   ])('rejects %s in a nested body field and in the query string', async (_name, value) => {
-    const body = await t.app.inject({ method: 'POST', url: '/api/v1/users', headers: { cookie: admin }, payload: { username: 'ctl.user', displayName: value, role: 'assessor', scopeRegionCode: '620702001000', password: 'Welcome-2026!' } })
+    const body = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/users',
+      headers: { cookie: admin },
+      payload: { username: 'ctl.user', displayName: value, role: 'assessor', scopeRegionCode: '620702001000', password: 'Welcome-2026!' },
+    })
     expect(body.statusCode).toBe(400)
     expect(body.json().fields[0].path).toBe('displayName')
     const query = await t.app.inject({ url: `/api/v1/users?q=${encodeURIComponent(value)}`, headers: { cookie: admin } })
@@ -49,7 +63,12 @@ describe('control characters in text input (item 8)', () => {
   })
 
   it('keeps line breaks and tabs, which notes legitimately contain', async () => {
-    const res = await t.app.inject({ method: 'PATCH', url: `/api/v1/users/${(await t.app.inject({ url: '/api/v1/users?q=dongjie.worker', headers: { cookie: admin } })).json().items[0].id}`, headers: { cookie: admin }, payload: { displayName: '东街\t社工\n一' } })
+    const res = await t.app.inject({
+      method: 'PATCH',
+      url: `/api/v1/users/${(await t.app.inject({ url: '/api/v1/users?q=dongjie.worker', headers: { cookie: admin } })).json().items[0].id}`,
+      headers: { cookie: admin },
+      payload: { displayName: '东街\t社工\n一' },
+    })
     expect(res.statusCode).toBe(200)
   })
 
@@ -78,7 +97,8 @@ describe('CSRF and security headers (item 10)', () => {
 
   it('refuses a cross-site multipart upload before reading it', async () => {
     const res = await t.app.inject({
-      method: 'POST', url: '/api/v1/elders/imports',
+      method: 'POST',
+      url: '/api/v1/elders/imports',
       headers: { cookie: admin, origin: 'https://evil.example', 'content-type': 'multipart/form-data; boundary=x' },
       payload: '--x\r\nContent-Disposition: form-data; name="file"; filename="a.xlsx"\r\n\r\nPK\r\n--x--\r\n',
     })
@@ -86,7 +106,12 @@ describe('CSRF and security headers (item 10)', () => {
   })
 
   it('accepts same-origin writes and reads from anywhere', async () => {
-    const same = await t.app.inject({ method: 'PUT', url: '/api/v1/auth/preferences', headers: { cookie: admin, host: 'yiyang.local:3000', origin: 'http://yiyang.local:3000', 'sec-fetch-site': 'same-origin' }, payload })
+    const same = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/auth/preferences',
+      headers: { cookie: admin, host: 'yiyang.local:3000', origin: 'http://yiyang.local:3000', 'sec-fetch-site': 'same-origin' },
+      payload,
+    })
     expect(same.statusCode).toBe(200)
     const read = await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: admin, origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' } })
     expect(read.statusCode).toBe(200)
@@ -96,7 +121,12 @@ describe('CSRF and security headers (item 10)', () => {
     // (GET /elders/export now falls to GET /elders/:id, which refuses 'export' as an id.)
     expect((await t.app.inject({ url: '/api/v1/elders/export?full=true&reason=x', headers: { cookie: admin } })).statusCode).not.toBe(200)
     expect((await t.app.inject({ url: '/api/v1/assessments/stats.xlsx', headers: { cookie: admin } })).statusCode).not.toBe(200)
-    const cross = await t.app.inject({ method: 'POST', url: '/api/v1/elders/export', headers: { cookie: admin, origin: 'https://evil.example' }, payload: { full: 'true', reason: '核对' } })
+    const cross = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/elders/export',
+      headers: { cookie: admin, origin: 'https://evil.example' },
+      payload: { full: 'true', reason: '核对' },
+    })
     expect(cross.statusCode).toBe(403)
     const ok = await t.app.inject({ method: 'POST', url: '/api/v1/assessments/stats.xlsx', headers: { cookie: admin }, payload: {} })
     expect(ok.statusCode).toBe(200)

@@ -47,11 +47,7 @@ export async function runStep<T extends TWorkflowTable>(t: TxCtx, spec: TStepSpe
   const rows = (await t.tx
     .update(table)
     .set({ ...spec.patch, status: step.to, version: sql`${table.version} + 1`, updatedAt: now } as never)
-    .where(and(
-      eq(table.id, before.id),
-      inArray(table.status, [...step.from]),
-      spec.version === undefined ? undefined : eq(table.version, spec.version),
-    ))
+    .where(and(eq(table.id, before.id), inArray(table.status, [...step.from]), spec.version === undefined ? undefined : eq(table.version, spec.version)))
     .returning()) as Row<T>[]
   const after = rows[0]
   if (!after) {
@@ -59,11 +55,21 @@ export async function runStep<T extends TWorkflowTable>(t: TxCtx, spec: TStepSpe
     throw new AppError('INVALID_TRANSITION')
   }
   await appendAudit(t, {
-    action: spec.audit.action, entityType: spec.audit.entityType, entityId: after.id, regionCode: after.regionCode,
-    before: spec.audit.snapshot(before), after: { ...(spec.audit.snapshot(after) as object), ...spec.audit.extra },
+    action: spec.audit.action,
+    entityType: spec.audit.entityType,
+    entityId: after.id,
+    regionCode: after.regionCode,
+    before: spec.audit.snapshot(before),
+    after: { ...(spec.audit.snapshot(after) as object), ...spec.audit.extra },
   })
   if (spec.event) {
-    await recordEvent(t, { type: spec.event.type, entityType: spec.audit.entityType, entityId: after.id, regionCode: after.regionCode, payload: spec.event.payload(after) })
+    await recordEvent(t, {
+      type: spec.event.type,
+      entityType: spec.audit.entityType,
+      entityId: after.id,
+      regionCode: after.regionCode,
+      payload: spec.event.payload(after),
+    })
   }
   return after
 }
@@ -82,7 +88,11 @@ export type TVersionedTable = PgTable & { id: PgColumn; version: PgColumn; updat
  * never a silent overwrite. The caller audits it (its audit snapshot differs per entity).
  */
 export async function updateVersioned<T extends TVersionedTable>(
-  t: TxCtx, table: T, id: string, version: number, patch: Partial<T['$inferInsert']> | Record<string, unknown>,
+  t: TxCtx,
+  table: T,
+  id: string,
+  version: number,
+  patch: Partial<T['$inferInsert']> | Record<string, unknown>,
 ): Promise<T['$inferSelect']> {
   const rows = (await t.tx
     .update(table)

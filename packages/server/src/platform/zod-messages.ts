@@ -8,9 +8,27 @@ import { fieldLabel } from '@yiyang/core'
 import type { z } from 'zod'
 
 const typeNames: Record<string, string> = {
-  string: '文本', number: '数字', int: '整数', bigint: '整数', boolean: '是或否', array: '列表', object: '对象',
-  date: '日期', null: '空值', undefined: '空值', nan: '非数字', file: '文件', symbol: '符号', function: '函数',
-  map: '映射', set: '集合', tuple: '列表', record: '对象', literal: '固定值', enum: '选项', union: '可选的值',
+  string: '文本',
+  number: '数字',
+  int: '整数',
+  bigint: '整数',
+  boolean: '是或否',
+  array: '列表',
+  object: '对象',
+  date: '日期',
+  null: '空值',
+  undefined: '空值',
+  nan: '非数字',
+  file: '文件',
+  symbol: '符号',
+  function: '函数',
+  map: '映射',
+  set: '集合',
+  tuple: '列表',
+  record: '对象',
+  literal: '固定值',
+  enum: '选项',
+  union: '可选的值',
 }
 
 const typeName = (t: string | undefined) => (t && typeNames[t]) ?? '其他类型'

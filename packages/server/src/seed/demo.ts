@@ -14,9 +14,17 @@ import { DEMO_PROVIDER, seedProviders } from '../modules/providers/index.js'
 export const DEMO_PASSWORD = 'yiyang-demo'
 export const DEMO_PROVIDER_ID = DEMO_PROVIDER.id
 
-type RegionSeed = { code: string; name: string; level: 'province' | 'prefecture' | 'county' | 'township' | 'village'; parentCode: string | null; kind?: string; isDemoCode: boolean; pinyin?: string }
+type RegionSeed = {
+  code: string
+  name: string
+  level: 'province' | 'prefecture' | 'county' | 'township' | 'village'
+  parentCode: string | null
+  kind?: string
+  isDemoCode: boolean
+  pinyin?: string
+}
 const regionFile = new URL('./data/ganzhou-regions.json', import.meta.url)
-export const demoRegions = (JSON.parse(readFileSync(regionFile, 'utf8')) as { edition: number; regions: RegionSeed[] })
+export const demoRegions = JSON.parse(readFileSync(regionFile, 'utf8')) as { edition: number; regions: RegionSeed[] }
 const prefixLength = { province: 2, prefecture: 4, county: 6, township: 9, village: 12 } as const
 
 export const DISTRICT_CODE = '620702000000'
@@ -54,21 +62,44 @@ export async function seedDemo(ctx: Ctx, opts: { modules?: boolean } = {}) {
   const passwordHash = await hashPassword(DEMO_PASSWORD)
   const accounts = demoAccounts()
   await withTx(ctx, async (t) => {
-    await t.tx.insert(regions).values(
-      demoRegions.regions.map((r) => ({
-        code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, kind: r.kind ?? null,
-        prefix: r.code.slice(0, prefixLength[r.level]), isDemoCode: r.isDemoCode, editionYear: demoRegions.edition,
-      })),
-    ).onConflictDoNothing()
+    await t.tx
+      .insert(regions)
+      .values(
+        demoRegions.regions.map((r) => ({
+          code: r.code,
+          name: r.name,
+          level: r.level,
+          parentCode: r.parentCode,
+          kind: r.kind ?? null,
+          prefix: r.code.slice(0, prefixLength[r.level]),
+          isDemoCode: r.isDemoCode,
+          editionYear: demoRegions.edition,
+        })),
+      )
+      .onConflictDoNothing()
     await seedProviders(t.tx)
     const prefixes = new Map(demoRegions.regions.map((r) => [r.code, r.code.slice(0, prefixLength[r.level])]))
-    await t.tx.insert(users).values(
-      accounts.map((a) => ({
-        username: a.username, displayName: a.displayName, role: a.role, scopeRegionCode: a.scopeRegionCode,
-        scopePrefix: prefixes.get(a.scopeRegionCode)!, providerId: a.providerId ?? null, passwordHash, isDemoPassword: true,
-      })),
-    ).onConflictDoNothing()
-    await appendAudit(t, { action: 'system.demo_seeded', entityType: 'system', regionCode: DISTRICT_CODE, after: { regions: demoRegions.regions.length, users: accounts.length } })
+    await t.tx
+      .insert(users)
+      .values(
+        accounts.map((a) => ({
+          username: a.username,
+          displayName: a.displayName,
+          role: a.role,
+          scopeRegionCode: a.scopeRegionCode,
+          scopePrefix: prefixes.get(a.scopeRegionCode)!,
+          providerId: a.providerId ?? null,
+          passwordHash,
+          isDemoPassword: true,
+        })),
+      )
+      .onConflictDoNothing()
+    await appendAudit(t, {
+      action: 'system.demo_seeded',
+      entityType: 'system',
+      regionCode: DISTRICT_CODE,
+      after: { regions: demoRegions.regions.length, users: accounts.length },
+    })
   })
   if (opts.modules !== false) for (const m of apiModules) if (m.seed) await m.seed(ctx)
 }

@@ -5,7 +5,7 @@ export function BrandLogo({ size = 34 }: { size?: number }) {
       <path d="M32 50s-16-9.6-16-21a9 9 0 0 1 16-5.6A9 9 0 0 1 48 29c0 11.4-16 21-16 21z" fill="#4fd1c5" />
       <path d="M24 30h16M32 22v16" stroke="#fff" strokeWidth="4" strokeLinecap="round" />
     </svg>
-  );
+  )
 }
 
 export function Brand({ compact = false }: { compact?: boolean }) {
@@ -19,5 +19,5 @@ export function Brand({ compact = false }: { compact?: boolean }) {
         </div>
       )}
     </div>
-  );
+  )
 }

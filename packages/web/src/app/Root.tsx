@@ -1,37 +1,33 @@
-import type { QueryClient } from "@tanstack/react-query";
-import { App as AntApp, ConfigProvider } from "antd";
-import zhCN from "antd/locale/zh_CN";
-import { useMemo } from "react";
-import { RouterProvider } from "react-router-dom";
-import { onUnauthorized } from "../api/client";
-import { authKeys, markSessionExpired } from "../features/auth/api";
-import { useElderMode } from "./elderMode";
-import { createAppRouter } from "./router";
-import { elderTheme, normalTheme } from "./theme";
+import type { QueryClient } from '@tanstack/react-query'
+import { App as AntApp, ConfigProvider } from 'antd'
+import zhCN from 'antd/locale/zh_CN'
+import { useMemo } from 'react'
+import { RouterProvider } from 'react-router-dom'
+import { onUnauthorized } from '../api/client'
+import { authKeys, markSessionExpired } from '../features/auth/api'
+import { useElderMode } from './elderMode'
+import { createAppRouter } from './router'
+import { elderTheme, normalTheme } from './theme'
 
 export function Root({ queryClient }: { queryClient: QueryClient }) {
-  const { elderMode } = useElderMode();
+  const { elderMode } = useElderMode()
   const router = useMemo(() => {
-    const r = createAppRouter();
+    const r = createAppRouter()
     onUnauthorized(() => {
-      const { pathname, search } = window.location;
-      if (pathname === "/login") return;
-      markSessionExpired();
-      queryClient.setQueryData(authKeys.me, null);
-      void r.navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true });
-    });
-    return r;
-  }, [queryClient]);
+      const { pathname, search } = window.location
+      if (pathname === '/login') return
+      markSessionExpired()
+      queryClient.setQueryData(authKeys.me, null)
+      void r.navigate(`/login?next=${encodeURIComponent(pathname + search)}`, { replace: true })
+    })
+    return r
+  }, [queryClient])
 
   return (
-    <ConfigProvider
-      locale={zhCN}
-      theme={elderMode ? elderTheme : normalTheme}
-      componentSize={elderMode ? "large" : "middle"}
-    >
+    <ConfigProvider locale={zhCN} theme={elderMode ? elderTheme : normalTheme} componentSize={elderMode ? 'large' : 'middle'}>
       <AntApp message={{ maxCount: 3, top: elderMode ? 96 : 72 }}>
         <RouterProvider router={router} />
       </AntApp>
     </ConfigProvider>
-  );
+  )
 }

@@ -1,16 +1,16 @@
-import { Typography } from "antd";
-import { useEffect, type ReactNode } from "react";
-import { useElderMode } from "../app/elderMode";
+import { Typography } from 'antd'
+import { useEffect, type ReactNode } from 'react'
+import { useElderMode } from '../app/elderMode'
 
 /** Page title (h1), one-line description and the page's main actions; also sets document.title. */
 export function PageHeader({ title, description, extra }: { title: string; description?: ReactNode; extra?: ReactNode }) {
-  const { elderMode } = useElderMode();
+  const { elderMode } = useElderMode()
   useEffect(() => {
-    document.title = `${title} · 颐养 · 智慧养老服务信息平台`;
+    document.title = `${title} · 颐养 · 智慧养老服务信息平台`
     return () => {
-      document.title = "颐养 · 智慧养老服务信息平台";
-    };
-  }, [title]);
+      document.title = '颐养 · 智慧养老服务信息平台'
+    }
+  }, [title])
   return (
     <div className="yy-page-head">
       <div>
@@ -25,5 +25,5 @@ export function PageHeader({ title, description, extra }: { title: string; descr
       </div>
       {extra ? <div>{extra}</div> : null}
     </div>
-  );
+  )
 }

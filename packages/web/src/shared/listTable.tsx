@@ -1,23 +1,23 @@
-import { Alert, Button } from "antd";
-import type { UseQueryResult } from "@tanstack/react-query";
-import { errorMessage } from "../api/client";
+import { Alert, Button } from 'antd'
+import type { UseQueryResult } from '@tanstack/react-query'
+import { errorMessage } from '../api/client'
 
-type ListQuery<T> = Pick<UseQueryResult<{ items: T[] }>, "data" | "isFetching">;
+type ListQuery<T> = Pick<UseQueryResult<{ items: T[] }>, 'data' | 'isFetching'>
 
 /** The table settings every paginated list shares: rows, loading, density per mode, no wrapping. */
 export function listTableProps<T>(list: ListQuery<T>, elderMode: boolean) {
   return {
     dataSource: list.data?.items ?? [],
     loading: list.isFetching,
-    size: elderMode ? ("large" as const) : ("middle" as const),
-    className: "yy-nowrap",
-    scroll: { x: "max-content" as const },
-  };
+    size: elderMode ? ('large' as const) : ('middle' as const),
+    className: 'yy-nowrap',
+    scroll: { x: 'max-content' as const },
+  }
 }
 
 /** A failed list load: the server's Chinese message and, where it makes sense, a retry button. */
-export function ListLoadError({ list, title, retry = true }: { list: Pick<UseQueryResult, "isError" | "error" | "refetch">; title: string; retry?: boolean }) {
-  if (!list.isError) return null;
+export function ListLoadError({ list, title, retry = true }: { list: Pick<UseQueryResult, 'isError' | 'error' | 'refetch'>; title: string; retry?: boolean }) {
+  if (!list.isError) return null
   return (
     <Alert
       type="error"
@@ -27,23 +27,23 @@ export function ListLoadError({ list, title, retry = true }: { list: Pick<UseQue
       action={retry ? <Button onClick={() => void list.refetch()}>重试</Button> : undefined}
       style={{ marginBottom: 16 }}
     />
-  );
+  )
 }
 
-type PageState = { page: number; pageSize: number };
+type PageState = { page: number; pageSize: number }
 
 /**
  * Server-side pagination of a list: page and size from the query, the total from the answer,
  * the count in words; changing the page size starts again at page 1.
  */
-export function listPagination(query: PageState, total: number | undefined, onChange: (next: PageState) => void, unit = "条") {
+export function listPagination(query: PageState, total: number | undefined, onChange: (next: PageState) => void, unit = '条') {
   return {
     current: query.page,
     pageSize: query.pageSize,
     total: total ?? 0,
     showSizeChanger: true,
     pageSizeOptions: [10, 20, 50, 100],
-    showTotal: (n: number) => `共 ${n.toLocaleString("zh-CN")} ${unit}`,
+    showTotal: (n: number) => `共 ${n.toLocaleString('zh-CN')} ${unit}`,
     onChange: (page: number, pageSize: number) => onChange({ page: pageSize !== query.pageSize ? 1 : page, pageSize }),
-  };
+  }
 }

@@ -9,17 +9,27 @@ let t: TestApp
 let admin: string
 let bureau: string
 let officerA: string
-const relogin = async () => { [admin, bureau, officerA] = await Promise.all(['admin', 'bureau', 'dongjie.officer'].map((u) => t.login(u))) }
+const relogin = async () => {
+  ;[admin, bureau, officerA] = await Promise.all(['admin', 'bureau', 'dongjie.officer'].map((u) => t.login(u)))
+}
 beforeAll(async () => {
   t = await createTestApp({ clock })
   await relogin()
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE'
 const call = (auth: string, method: Method, url: string, payload?: object) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: auth.startsWith('yyt_') ? { authorization: `Bearer ${auth}` } : { cookie: auth }, ...(payload ? { payload } : {}) })
-const userId = async (username: string) => (await call(admin, 'GET', `/users?q=${username}`)).json().items.find((u: { username: string }) => u.username === username).id as string
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: auth.startsWith('yyt_') ? { authorization: `Bearer ${auth}` } : { cookie: auth },
+    ...(payload ? { payload } : {}),
+  })
+const userId = async (username: string) =>
+  (await call(admin, 'GET', `/users?q=${username}`)).json().items.find((u: { username: string }) => u.username === username).id as string
 const PASSWORD = 'Welcome-2026!'
 const FAKE_PROVIDER = '11111111-2222-4333-8444-555555555555'
 
@@ -36,27 +46,65 @@ async function readyAccount(body: Record<string, unknown>) {
 describe('provider accounts (item 2)', () => {
   it('a street officer cannot create provider accounts, for a real or a made-up provider', async () => {
     for (const providerId of [DEMO_PROVIDER_ID, FAKE_PROVIDER]) {
-      const res = await call(officerA, 'POST', '/users', { username: `takeover.${providerId.slice(0, 4)}`, displayName: '冒名', role: 'provider_admin', scopeRegionCode: '620702001000', providerId, password: PASSWORD })
+      const res = await call(officerA, 'POST', '/users', {
+        username: `takeover.${providerId.slice(0, 4)}`,
+        displayName: '冒名',
+        role: 'provider_admin',
+        scopeRegionCode: '620702001000',
+        providerId,
+        password: PASSWORD,
+      })
       expect(res.statusCode).toBe(403)
     }
     expect((await call(officerA, 'GET', '/users/roles')).json().items.map((r: { role: string }) => r.role)).not.toContain('provider_admin')
   })
 
   it('the bureau creates provider accounts only for a provider that exists', async () => {
-    const fake = await call(bureau, 'POST', '/users', { username: 'fake.provider', displayName: '假服务商', role: 'provider_admin', scopeRegionCode: '620702000000', providerId: FAKE_PROVIDER, password: PASSWORD })
+    const fake = await call(bureau, 'POST', '/users', {
+      username: 'fake.provider',
+      displayName: '假服务商',
+      role: 'provider_admin',
+      scopeRegionCode: '620702000000',
+      providerId: FAKE_PROVIDER,
+      password: PASSWORD,
+    })
     expect(fake.statusCode).toBe(400)
     expect(fake.json().fields[0].path).toBe('providerId')
-    const real = await call(bureau, 'POST', '/users', { username: 'kangle.admin2', displayName: '康乐 第二管理员', role: 'provider_admin', scopeRegionCode: '620702000000', providerId: DEMO_PROVIDER_ID, password: PASSWORD })
+    const real = await call(bureau, 'POST', '/users', {
+      username: 'kangle.admin2',
+      displayName: '康乐 第二管理员',
+      role: 'provider_admin',
+      scopeRegionCode: '620702000000',
+      providerId: DEMO_PROVIDER_ID,
+      password: PASSWORD,
+    })
     expect(real.statusCode, real.body).toBe(200)
   })
 
   it("a provider admin creates caregivers for their own provider only, and reaches only their provider's accounts", async () => {
     const provider = await t.login('provider')
-    const own = await call(provider, 'POST', '/users', { username: 'kangle.cg1', displayName: '护理员 一', role: 'caregiver', scopeRegionCode: '620702000000', providerId: FAKE_PROVIDER, password: PASSWORD })
+    const own = await call(provider, 'POST', '/users', {
+      username: 'kangle.cg1',
+      displayName: '护理员 一',
+      role: 'caregiver',
+      scopeRegionCode: '620702000000',
+      providerId: FAKE_PROVIDER,
+      password: PASSWORD,
+    })
     expect(own.statusCode, own.body).toBe(200)
     expect(own.json().providerId).toBe(DEMO_PROVIDER_ID)
     // Strictly below: not another provider admin.
-    expect((await call(provider, 'POST', '/users', { username: 'kangle.pa', displayName: 'x', role: 'provider_admin', scopeRegionCode: '620702000000', password: PASSWORD })).statusCode).toBe(403)
+    expect(
+      (
+        await call(provider, 'POST', '/users', {
+          username: 'kangle.pa',
+          displayName: 'x',
+          role: 'provider_admin',
+          scopeRegionCode: '620702000000',
+          password: PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(403)
     const list = (await call(provider, 'GET', '/users?pageSize=200')).json().items as { providerId: string | null }[]
     expect(list.length).toBeGreaterThan(0)
     expect(list.every((u) => u.providerId === DEMO_PROVIDER_ID)).toBe(true)
@@ -66,14 +114,30 @@ describe('provider accounts (item 2)', () => {
 
 describe('rank: admins manage only roles strictly below their own (item 6)', () => {
   it('a street officer cannot reset, disable or edit a peer street officer of the same street', async () => {
-    const peer = await call(bureau, 'POST', '/users', { username: 'dongjie.officer2', displayName: '东街 第二工作人员', role: 'street_officer', scopeRegionCode: '620702001000', password: PASSWORD })
+    const peer = await call(bureau, 'POST', '/users', {
+      username: 'dongjie.officer2',
+      displayName: '东街 第二工作人员',
+      role: 'street_officer',
+      scopeRegionCode: '620702001000',
+      password: PASSWORD,
+    })
     expect(peer.statusCode, peer.body).toBe(200)
     const id = peer.json().id
     expect((await call(officerA, 'POST', `/users/${id}/reset-password`, { newPassword: 'Taken-Over-2026!' })).statusCode).toBe(403)
     expect((await call(officerA, 'PATCH', `/users/${id}`, { isActive: false })).statusCode).toBe(403)
     expect((await call(officerA, 'PATCH', `/users/${id}`, { displayName: '改名' })).statusCode).toBe(403)
     expect((await call(officerA, 'POST', `/users/${id}/revoke-sessions`)).statusCode).toBe(403)
-    expect((await call(officerA, 'POST', '/users', { username: 'dongjie.officer3', displayName: 'x', role: 'street_officer', scopeRegionCode: '620702001000', password: PASSWORD })).statusCode).toBe(403)
+    expect(
+      (
+        await call(officerA, 'POST', '/users', {
+          username: 'dongjie.officer3',
+          displayName: 'x',
+          role: 'street_officer',
+          scopeRegionCode: '620702001000',
+          password: PASSWORD,
+        })
+      ).statusCode,
+    ).toBe(403)
     // Below the rank still works, and one's own name stays editable.
     expect((await call(officerA, 'POST', `/users/${await userId('dongjie.worker')}/reset-password`, { newPassword: 'Reset-Pass-2026!' })).statusCode).toBe(200)
     expect((await call(officerA, 'PATCH', `/users/${await userId('dongjie.officer')}`, { displayName: '东街街道 工作人员' })).statusCode).toBe(200)
@@ -140,7 +204,13 @@ describe('API tokens (item 11)', () => {
   })
 
   it("die when the owner's password changes or is reset", async () => {
-    const owner = await call(admin, 'POST', '/users', { username: 'token.owner', displayName: '第二系统管理员', role: 'sys_admin', scopeRegionCode: '620702000000', password: PASSWORD })
+    const owner = await call(admin, 'POST', '/users', {
+      username: 'token.owner',
+      displayName: '第二系统管理员',
+      role: 'sys_admin',
+      scopeRegionCode: '620702000000',
+      password: PASSWORD,
+    })
     expect(owner.statusCode, owner.body).toBe(200)
     const cookie = await t.login('token.owner', PASSWORD)
     expect((await call(cookie, 'POST', '/auth/password', { currentPassword: PASSWORD, newPassword: 'Owner-Pass-2026!' })).statusCode).toBe(200)
@@ -153,10 +223,16 @@ describe('API tokens (item 11)', () => {
     expect((await call(tk2.token, 'GET', '/users')).statusCode).toBe(401)
   })
 
-  it("are listed and revocable by another system administrator", async () => {
+  it('are listed and revocable by another system administrator', async () => {
     const second = await readyAccount({ username: 'second.admin', role: 'auditor', scopeRegionCode: '620702000000' })
     expect(second.id).toBeTruthy()
-    const other = await call(admin, 'POST', '/users', { username: 'other.sysadmin', displayName: '另一位系统管理员', role: 'sys_admin', scopeRegionCode: '620702000000', password: PASSWORD })
+    const other = await call(admin, 'POST', '/users', {
+      username: 'other.sysadmin',
+      displayName: '另一位系统管理员',
+      role: 'sys_admin',
+      scopeRegionCode: '620702000000',
+      password: PASSWORD,
+    })
     const otherCookie = await t.login('other.sysadmin', PASSWORD)
     await call(otherCookie, 'POST', '/auth/password', { currentPassword: PASSWORD, newPassword: 'Other-Admin-2026!' })
     const theirs = (await call(otherCookie, 'POST', '/tokens', { name: 'their device' })).json()
@@ -169,7 +245,13 @@ describe('API tokens (item 11)', () => {
 
 describe('mustChangePassword is enforced by the server (item 12)', () => {
   it('an account with an initial password reaches only password change, logout and me', async () => {
-    const created = await call(bureau, 'POST', '/users', { username: 'fresh.worker', displayName: '新社工', role: 'community_worker', scopeRegionCode: '620702001001', password: PASSWORD })
+    const created = await call(bureau, 'POST', '/users', {
+      username: 'fresh.worker',
+      displayName: '新社工',
+      role: 'community_worker',
+      scopeRegionCode: '620702001001',
+      password: PASSWORD,
+    })
     expect(created.statusCode).toBe(200)
     const cookie = await t.login('fresh.worker', PASSWORD)
     const blocked = await call(cookie, 'GET', '/elders')

@@ -41,6 +41,11 @@ export const toMeResponse = (r: UserRow, regionName: string | undefined) => ({
 
 /** What an audit row keeps of a user: no hashes, no phone. */
 export const userAuditSnapshot = (r: UserRow) => ({
-  username: r.username, displayName: r.displayName, role: r.role, scopeRegionCode: r.scopeRegionCode,
-  providerId: r.providerId, isActive: r.isActive, phone: maskedPhone(r),
+  username: r.username,
+  displayName: r.displayName,
+  role: r.role,
+  scopeRegionCode: r.scopeRegionCode,
+  providerId: r.providerId,
+  isActive: r.isActive,
+  phone: maskedPhone(r),
 })

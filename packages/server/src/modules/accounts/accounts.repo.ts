@@ -7,7 +7,10 @@ import { users } from './accounts.tables.js'
 export type TUserRow = typeof users.$inferSelect
 
 export async function findUserByUsername(db: DbOrTx, username: string): Promise<TUserRow | undefined> {
-  const [row] = await db.select().from(users).where(sql`lower(${users.username}) = lower(${username})`)
+  const [row] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.username}) = lower(${username})`)
   return row
 }
 

@@ -4,21 +4,43 @@ import { roles } from '@yiyang/core'
 
 export const ZRole = z.enum(roles, { message: '角色不正确' })
 export const ZRegionCode = z.string().regex(/^\d{12}$/, '区划代码应为12位数字')
-export const ZPhone = z.string().trim().regex(/^1\d{10}$/, '手机号应为11位数字')
+export const ZPhone = z
+  .string()
+  .trim()
+  .regex(/^1\d{10}$/, '手机号应为11位数字')
 
 export const ZLogin = z.object({
   username: z.string().trim().min(1, '请输入用户名').max(64),
   password: z.string().min(1, '请输入密码').max(256),
 })
 export const ZMe = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(), role: ZRole, roleLabel: z.string(),
-  scopeRegionCode: z.string(), scopeRegionName: z.string(), providerId: z.string().nullable(),
-  elderMode: z.boolean(), mustChangePassword: z.boolean(), passwordChangeRequired: z.boolean(), permissions: z.array(z.string()),
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  roleLabel: z.string(),
+  scopeRegionCode: z.string(),
+  scopeRegionName: z.string(),
+  providerId: z.string().nullable(),
+  elderMode: z.boolean(),
+  mustChangePassword: z.boolean(),
+  passwordChangeRequired: z.boolean(),
+  permissions: z.array(z.string()),
 })
 export const ZUser = z.object({
-  id: z.string(), username: z.string(), displayName: z.string(), role: ZRole, roleLabel: z.string(),
-  scopeRegionCode: z.string(), scopeRegionName: z.string(), providerId: z.string().nullable(), isActive: z.boolean(),
-  phone: z.string().nullable(), lastLoginAt: z.string().nullable(), lockedUntil: z.string().nullable(), createdAt: z.string(),
+  id: z.string(),
+  username: z.string(),
+  displayName: z.string(),
+  role: ZRole,
+  roleLabel: z.string(),
+  scopeRegionCode: z.string(),
+  scopeRegionName: z.string(),
+  providerId: z.string().nullable(),
+  isActive: z.boolean(),
+  phone: z.string().nullable(),
+  lastLoginAt: z.string().nullable(),
+  lockedUntil: z.string().nullable(),
+  createdAt: z.string(),
 })
 export type TUserResponse = z.infer<typeof ZUser>
 
@@ -31,12 +53,18 @@ export const ZPreferences = z.object({ elderMode: z.boolean() })
 export const ZFindUsers = ZPageQuery.extend({
   q: z.string().trim().max(64).optional(),
   role: ZRole.optional(),
-  isActive: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  isActive: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 })
 export type TFindUsers = z.infer<typeof ZFindUsers>
 
 export const ZCreateUser = z.object({
-  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,64}$/, '用户名为3-64位字母、数字、点、下划线或连字符'),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-zA-Z0-9_.-]{3,64}$/, '用户名为3-64位字母、数字、点、下划线或连字符'),
   displayName: z.string().trim().min(1, '请输入姓名').max(64),
   role: ZRole,
   scopeRegionCode: ZRegionCode,
@@ -67,8 +95,17 @@ export const ZCreateToken = z.object({
 })
 export type TCreateToken = z.infer<typeof ZCreateToken>
 export const ZToken = z.object({
-  id: z.string(), name: z.string(), prefix: z.string(), scope: z.enum(tokenScopes),
-  ownerId: z.string(), ownerUsername: z.string(), ownerName: z.string(),
-  createdAt: z.string(), expiresAt: z.string(), isExpired: z.boolean(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable(),
+  id: z.string(),
+  name: z.string(),
+  prefix: z.string(),
+  scope: z.enum(tokenScopes),
+  ownerId: z.string(),
+  ownerUsername: z.string(),
+  ownerName: z.string(),
+  createdAt: z.string(),
+  expiresAt: z.string(),
+  isExpired: z.boolean(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
 })
 export const ZCreatedToken = z.object({ id: z.string(), name: z.string(), token: z.string(), scope: z.enum(tokenScopes), expiresAt: z.string() })

@@ -27,10 +27,7 @@ export const users = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex('users_username_uq').on(sql`lower(${t.username})`),
-    index('users_scope_idx').on(t.scopePrefix),
-  ],
+  (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`), index('users_scope_idx').on(t.scopePrefix)],
 )
 
 export const sessions = pgTable(
@@ -38,7 +35,9 @@ export const sessions = pgTable(
   {
     /** sha256 of the cookie value: a database leak does not hand out live sessions. */
     id: varchar('id', { length: 64 }).primaryKey(),
-    userId: uuid('user_id').notNull().references(() => users.id),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
     lastSeenAt: timestamp('last_seen_at', { withTimezone: true }).notNull().defaultNow(),
@@ -49,24 +48,25 @@ export const sessions = pgTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 )
 
-export const apiTokens = pgTable(
-  'api_tokens',
-  {
-    id: uuid('id').primaryKey().defaultRandom(),
-    userId: uuid('user_id').notNull().references(() => users.id),
-    name: text('name').notNull(),
-    tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
-    prefix: varchar('prefix', { length: 16 }).notNull(),
-    createdBy: uuid('created_by').notNull(),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-    lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
-    revokedAt: timestamp('revoked_at', { withTimezone: true }),
-    /** Every token ends; tokens issued before expiry existed got created_at + 90 days (migration 0006). */
-    expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
-    /** 'read' tokens may only read; 'read_write' may also write. */
-    scope: text('scope', { enum: ['read', 'read_write'] }).notNull().default('read'),
-  },
-)
+export const apiTokens = pgTable('api_tokens', {
+  id: uuid('id').primaryKey().defaultRandom(),
+  userId: uuid('user_id')
+    .notNull()
+    .references(() => users.id),
+  name: text('name').notNull(),
+  tokenHash: varchar('token_hash', { length: 64 }).notNull().unique(),
+  prefix: varchar('prefix', { length: 16 }).notNull(),
+  createdBy: uuid('created_by').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  lastUsedAt: timestamp('last_used_at', { withTimezone: true }),
+  revokedAt: timestamp('revoked_at', { withTimezone: true }),
+  /** Every token ends; tokens issued before expiry existed got created_at + 90 days (migration 0006). */
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+  /** 'read' tokens may only read; 'read_write' may also write. */
+  scope: text('scope', { enum: ['read', 'read_write'] })
+    .notNull()
+    .default('read'),
+})
 
 /**
  * Failed logins for names that match no active account, keyed by a keyed hash of the

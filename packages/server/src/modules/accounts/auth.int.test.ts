@@ -4,11 +4,14 @@ import { createTestApp, type TestApp } from '../../../test/app.js'
 let t: TestApp
 let now = new Date()
 const clock = { now: () => now }
-beforeAll(async () => { t = await createTestApp({ clock }) })
-afterAll(async () => { await t?.close() })
+beforeAll(async () => {
+  t = await createTestApp({ clock })
+})
+afterAll(async () => {
+  await t?.close()
+})
 
-const login = (username: string, password: string) =>
-  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
+const login = (username: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } })
 
 describe('auth', () => {
   it('logs the demo admin in with an HTTP-only, SameSite=Lax session cookie', async () => {
@@ -26,7 +29,12 @@ describe('auth', () => {
   it('marks the cookie Secure behind an HTTPS proxy', async () => {
     const proxied = await createTestApp({ config: { trustProxy: true } })
     try {
-      const res = await proxied.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'bureau', password: 'yiyang-demo' }, headers: { 'x-forwarded-proto': 'https' } })
+      const res = await proxied.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/login',
+        payload: { username: 'bureau', password: 'yiyang-demo' },
+        headers: { 'x-forwarded-proto': 'https' },
+      })
       expect(res.statusCode).toBe(200)
       expect(res.cookies.find((x) => x.name === 'yy_sid')!.secure).toBe(true)
     } finally {
@@ -35,7 +43,10 @@ describe('auth', () => {
   })
 
   it('answers 401 with a Chinese message on a wrong password or unknown user', async () => {
-    for (const [u, p] of [['bureau', 'wrong-password'], ['nobody-here', 'x']]) {
+    for (const [u, p] of [
+      ['bureau', 'wrong-password'],
+      ['nobody-here', 'x'],
+    ]) {
       const res = await login(u!, p!)
       expect(res.statusCode).toBe(401)
       expect(res.json()).toMatchObject({ code: 'INVALID_CREDENTIALS', message: '用户名或密码错误' })
@@ -78,12 +89,27 @@ describe('auth', () => {
   it('rejects a weak new password and accepts a strong one, ending other sessions', async () => {
     const a = await t.login('beijie.officer')
     const b = await t.login('beijie.officer')
-    const weak = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie: a }, payload: { currentPassword: 'yiyang-demo', newPassword: 'short' } })
+    const weak = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie: a },
+      payload: { currentPassword: 'yiyang-demo', newPassword: 'short' },
+    })
     expect(weak.statusCode).toBe(422)
     expect(weak.json().fields[0].path).toBe('newPassword')
-    const wrong = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie: a }, payload: { currentPassword: 'nope', newPassword: 'Str0ng-Passw0rd!' } })
+    const wrong = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie: a },
+      payload: { currentPassword: 'nope', newPassword: 'Str0ng-Passw0rd!' },
+    })
     expect(wrong.statusCode).toBe(400)
-    const ok = await t.app.inject({ method: 'POST', url: '/api/v1/auth/password', headers: { cookie: a }, payload: { currentPassword: 'yiyang-demo', newPassword: 'Str0ng-Passw0rd!' } })
+    const ok = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/password',
+      headers: { cookie: a },
+      payload: { currentPassword: 'yiyang-demo', newPassword: 'Str0ng-Passw0rd!' },
+    })
     expect(ok.statusCode).toBe(200)
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: a } })).json().user.mustChangePassword).toBe(false)
     expect((await t.app.inject({ url: '/api/v1/auth/me', headers: { cookie: b } })).statusCode).toBe(401)

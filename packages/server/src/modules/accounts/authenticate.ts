@@ -9,8 +9,14 @@ export const TOKEN_PREFIX = 'yyt_'
 
 function toActor(u: typeof users.$inferSelect, via: TActor['via'], extra: { sessionId?: string; tokenScope?: TActor['tokenScope'] } = {}): TActor {
   return {
-    userId: u.id, username: u.username, role: u.role as TRole, scopePrefix: u.scopePrefix,
-    scopeRegionCode: u.scopeRegionCode, providerId: u.providerId, via, ...extra,
+    userId: u.id,
+    username: u.username,
+    role: u.role as TRole,
+    scopePrefix: u.scopePrefix,
+    scopeRegionCode: u.scopeRegionCode,
+    providerId: u.providerId,
+    via,
+    ...extra,
     mustChangePassword: u.mustChangePassword,
   }
 }
@@ -56,7 +62,10 @@ export async function authenticate(db: Db, now: Date, cookie: string | undefined
 
 /** A password change or reset ends the account's API tokens too: a leaked token must not outlive the password. */
 export async function revokeUserTokens(db: Pick<Db, 'update'>, userId: string, now: Date) {
-  await db.update(apiTokens).set({ revokedAt: now }).where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
+  await db
+    .update(apiTokens)
+    .set({ revokedAt: now })
+    .where(and(eq(apiTokens.userId, userId), isNull(apiTokens.revokedAt)))
 }
 
 export async function revokeUserSessions(db: Pick<Db, 'update'>, userId: string, now: Date, exceptSessionId?: string) {

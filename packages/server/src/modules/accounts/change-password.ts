@@ -24,7 +24,10 @@ export async function changePassword(ctx: Ctx, input: { currentPassword: string;
   const passwordHash = await hashPassword(input.newPassword)
   const now = ctx.clock.now()
   await withTx(ctx, async (t) => {
-    await t.tx.update(users).set({ passwordHash, isDemoPassword: false, mustChangePassword: false, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, actor.userId))
+    await t.tx
+      .update(users)
+      .set({ passwordHash, isDemoPassword: false, mustChangePassword: false, passwordChangedAt: now, updatedAt: now })
+      .where(eq(users.id, actor.userId))
     await revokeUserSessions(t.tx, actor.userId, now, actor.sessionId)
     await revokeUserTokens(t.tx, actor.userId, now)
     await appendAudit(t, { action: 'user.password_changed', entityType: 'user', entityId: actor.userId, regionCode: row.scopeRegionCode })

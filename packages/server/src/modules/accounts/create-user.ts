@@ -25,9 +25,14 @@ export async function createUser(ctx: Ctx, input: TCreateUser) {
     const [created] = await t.tx
       .insert(users)
       .values({
-        username: input.username, displayName: input.displayName, role: input.role,
-        scopeRegionCode: input.scopeRegionCode, scopePrefix: assigned.scopePrefix, providerId: assigned.providerId,
-        passwordHash, mustChangePassword: true,
+        username: input.username,
+        displayName: input.displayName,
+        role: input.role,
+        scopeRegionCode: input.scopeRegionCode,
+        scopePrefix: assigned.scopePrefix,
+        providerId: assigned.providerId,
+        passwordHash,
+        mustChangePassword: true,
         phoneEnc: input.phone ? ctx.crypto.encrypt(input.phone) : null,
         phoneLast4: input.phone ? input.phone.slice(-4) : null,
         phonePrefix3: input.phone ? input.phone.slice(0, 3) : null,
@@ -35,7 +40,13 @@ export async function createUser(ctx: Ctx, input: TCreateUser) {
       .onConflictDoNothing()
       .returning()
     if (!created) throw new AppError('DUPLICATE_USERNAME', undefined, [{ path: 'username', message: '该用户名已被使用' }])
-    await appendAudit(t, { action: 'user.created', entityType: 'user', entityId: created.id, regionCode: created.scopeRegionCode, after: userAuditSnapshot(created) })
+    await appendAudit(t, {
+      action: 'user.created',
+      entityType: 'user',
+      entityId: created.id,
+      regionCode: created.scopeRegionCode,
+      after: userAuditSnapshot(created),
+    })
     return created
   })
   const names = await regionNames(ctx.db, [row.scopeRegionCode])

@@ -24,6 +24,13 @@ export async function findUsers(ctx: Ctx, q: TFindUsers) {
     ctx.db.select().from(users).where(cond).orderBy(desc(users.createdAt), users.username).limit(q.pageSize).offset(pageOffset(q)),
     ctx.db.select({ n: count() }).from(users).where(cond),
   ])
-  const names = await regionNames(ctx.db, rows.map((r) => r.scopeRegionCode))
-  return pageResult(rows.map((r) => toUserResponse(r, names.get(r.scopeRegionCode))), Number(total?.n ?? 0), q)
+  const names = await regionNames(
+    ctx.db,
+    rows.map((r) => r.scopeRegionCode),
+  )
+  return pageResult(
+    rows.map((r) => toUserResponse(r, names.get(r.scopeRegionCode))),
+    Number(total?.n ?? 0),
+    q,
+  )
 }

@@ -36,25 +36,54 @@ export async function login(ctx: Ctx, input: { username: string; password: strin
     const failed = (user ? user.failedLogins : (throttle?.failedLogins ?? 0)) + 1
     const lock = failed >= MAX_FAILED_LOGINS
     const counters = lock ? { failedLogins: 0, lockedUntil: new Date(now.getTime() + LOCKOUT_MINUTES * 60_000) } : { failedLogins: failed, lockedUntil: null }
-    const actorCtx = user ? { ...ctx, actor: { userId: user.id, username: user.username, role: user.role as never, scopePrefix: user.scopePrefix, scopeRegionCode: user.scopeRegionCode, providerId: user.providerId, via: 'session' as const } } : ctx
+    const actorCtx = user
+      ? {
+          ...ctx,
+          actor: {
+            userId: user.id,
+            username: user.username,
+            role: user.role as never,
+            scopePrefix: user.scopePrefix,
+            scopeRegionCode: user.scopeRegionCode,
+            providerId: user.providerId,
+            via: 'session' as const,
+          },
+        }
+      : ctx
     await withTx(actorCtx, async (t) => {
       if (user) await t.tx.update(users).set(counters).where(eq(users.id, user.id))
       else {
-        await t.tx.insert(loginThrottle).values({ nameHash, ...counters, updatedAt: now })
+        await t.tx
+          .insert(loginThrottle)
+          .values({ nameHash, ...counters, updatedAt: now })
           .onConflictDoUpdate({ target: loginThrottle.nameHash, set: { ...counters, updatedAt: now } })
       }
       // Keep the table small: entries whose lock has long passed carry no information.
       await t.tx.delete(loginThrottle).where(sql`${loginThrottle.updatedAt} < ${new Date(now.getTime() - 24 * 3600_000).toISOString()}::timestamptz`)
       // Unknown names are audited without the name: people type passwords into that field.
       await appendAudit(t, {
-        action: lock ? 'auth.locked' : 'auth.login_failed', entityType: user ? 'user' : 'login_name', entityId: user?.id ?? null,
-        regionCode: user?.scopeRegionCode ?? null, after: { failedLogins: lock ? MAX_FAILED_LOGINS : failed, knownAccount: !!user },
+        action: lock ? 'auth.locked' : 'auth.login_failed',
+        entityType: user ? 'user' : 'login_name',
+        entityId: user?.id ?? null,
+        regionCode: user?.scopeRegionCode ?? null,
+        after: { failedLogins: lock ? MAX_FAILED_LOGINS : failed, knownAccount: !!user },
       })
     })
     if (lock) throw locked(LOCKOUT_MINUTES)
     throw new AppError('INVALID_CREDENTIALS')
   }
-  const actorCtx = { ...ctx, actor: { userId: user.id, username: user.username, role: user.role as never, scopePrefix: user.scopePrefix, scopeRegionCode: user.scopeRegionCode, providerId: user.providerId, via: 'session' as const } }
+  const actorCtx = {
+    ...ctx,
+    actor: {
+      userId: user.id,
+      username: user.username,
+      role: user.role as never,
+      scopePrefix: user.scopePrefix,
+      scopeRegionCode: user.scopeRegionCode,
+      providerId: user.providerId,
+      via: 'session' as const,
+    },
+  }
   // The session row, the counters and the audit row commit together.
   const { updated, created } = await withTx(actorCtx, async (t) => {
     const [row] = await t.tx.update(users).set({ failedLogins: 0, lockedUntil: null, lastLoginAt: now }).where(eq(users.id, user.id)).returning()

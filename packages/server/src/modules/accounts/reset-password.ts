@@ -21,7 +21,10 @@ export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
   const passwordHash = await hashPassword(newPassword)
   const now = ctx.clock.now()
   await withTx(ctx, async (t) => {
-    await t.tx.update(users).set({ passwordHash, mustChangePassword: true, isDemoPassword: false, failedLogins: 0, lockedUntil: null, passwordChangedAt: now, updatedAt: now }).where(eq(users.id, id))
+    await t.tx
+      .update(users)
+      .set({ passwordHash, mustChangePassword: true, isDemoPassword: false, failedLogins: 0, lockedUntil: null, passwordChangedAt: now, updatedAt: now })
+      .where(eq(users.id, id))
     await revokeUserSessions(t.tx, id, now)
     await revokeUserTokens(t.tx, id, now)
     await appendAudit(t, { action: 'user.password_reset', entityType: 'user', entityId: id, regionCode: target.scopeRegionCode })

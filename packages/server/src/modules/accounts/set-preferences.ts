@@ -12,7 +12,14 @@ export async function setPreferences(ctx: Ctx, input: { elderMode: boolean }) {
   await withTx(ctx, async (t) => {
     const [before] = await t.tx.select({ elderMode: users.elderMode }).from(users).where(eq(users.id, actor.userId))
     await t.tx.update(users).set({ elderMode: input.elderMode, updatedAt: ctx.clock.now() }).where(eq(users.id, actor.userId))
-    await appendAudit(t, { action: 'user.preferences_changed', entityType: 'user', entityId: actor.userId, regionCode: actor.scopeRegionCode, before, after: input })
+    await appendAudit(t, {
+      action: 'user.preferences_changed',
+      entityType: 'user',
+      entityId: actor.userId,
+      regionCode: actor.scopeRegionCode,
+      before,
+      after: input,
+    })
   })
   return getMe(ctx)
 }

@@ -21,9 +21,24 @@ export async function createToken(ctx: Ctx, input: TCreateToken) {
   const row = await withTx(ctx, async (t) => {
     const [created] = await t.tx
       .insert(apiTokens)
-      .values({ userId: actor.userId, name: input.name, tokenHash: sha256Hex(token), prefix: token.slice(0, 10), createdBy: actor.userId, createdAt: ctx.clock.now(), expiresAt, scope: input.scope })
+      .values({
+        userId: actor.userId,
+        name: input.name,
+        tokenHash: sha256Hex(token),
+        prefix: token.slice(0, 10),
+        createdBy: actor.userId,
+        createdAt: ctx.clock.now(),
+        expiresAt,
+        scope: input.scope,
+      })
       .returning()
-    await appendAudit(t, { action: 'token.created', entityType: 'api_token', entityId: created!.id, regionCode: actor.scopeRegionCode, after: { name: input.name, prefix: created!.prefix, scope: input.scope, expiresAt: expiresAt.toISOString() } })
+    await appendAudit(t, {
+      action: 'token.created',
+      entityType: 'api_token',
+      entityId: created!.id,
+      regionCode: actor.scopeRegionCode,
+      after: { name: input.name, prefix: created!.prefix, scope: input.scope, expiresAt: expiresAt.toISOString() },
+    })
     return created!
   })
   return { id: row.id, name: row.name, token, scope: row.scope, expiresAt: row.expiresAt.toISOString() }
@@ -39,9 +54,18 @@ export async function listTokens(ctx: Ctx) {
     .orderBy(desc(apiTokens.createdAt))
   const now = ctx.clock.now()
   return rows.map(({ t: r, ownerUsername, ownerName }) => ({
-    id: r.id, name: r.name, prefix: r.prefix, scope: r.scope, ownerId: r.userId, ownerUsername, ownerName,
-    createdAt: r.createdAt.toISOString(), expiresAt: r.expiresAt.toISOString(), isExpired: r.expiresAt <= now,
-    lastUsedAt: isoDate(r.lastUsedAt), revokedAt: isoDate(r.revokedAt),
+    id: r.id,
+    name: r.name,
+    prefix: r.prefix,
+    scope: r.scope,
+    ownerId: r.userId,
+    ownerUsername,
+    ownerName,
+    createdAt: r.createdAt.toISOString(),
+    expiresAt: r.expiresAt.toISOString(),
+    isExpired: r.expiresAt <= now,
+    lastUsedAt: isoDate(r.lastUsedAt),
+    revokedAt: isoDate(r.revokedAt),
   }))
 }
 
@@ -55,6 +79,12 @@ export async function revokeToken(ctx: Ctx, id: string) {
       .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
       .returning()
     if (!row) throw new AppError('NOT_FOUND', '令牌不存在或已吊销')
-    await appendAudit(t, { action: 'token.revoked', entityType: 'api_token', entityId: id, regionCode: actor.scopeRegionCode, after: { ownerId: row.userId, prefix: row.prefix } })
+    await appendAudit(t, {
+      action: 'token.revoked',
+      entityType: 'api_token',
+      entityId: id,
+      regionCode: actor.scopeRegionCode,
+      after: { ownerId: row.userId, prefix: row.prefix },
+    })
   })
 }

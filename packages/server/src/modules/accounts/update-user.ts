@@ -37,7 +37,11 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
         // Re-enabling an account is also how an admin lifts a lockout early.
         ...(input.isActive === true ? { failedLogins: 0, lockedUntil: null } : {}),
         ...(input.phone !== undefined
-          ? { phoneEnc: input.phone ? ctx.crypto.encrypt(input.phone) : null, phoneLast4: input.phone?.slice(-4) ?? null, phonePrefix3: input.phone?.slice(0, 3) ?? null }
+          ? {
+              phoneEnc: input.phone ? ctx.crypto.encrypt(input.phone) : null,
+              phoneLast4: input.phone?.slice(-4) ?? null,
+              phonePrefix3: input.phone?.slice(0, 3) ?? null,
+            }
           : {}),
         updatedAt: now,
       })
@@ -45,7 +49,14 @@ export async function updateUser(ctx: Ctx, id: string, input: TUpdateUser) {
       .returning()
     // Disabling or moving an account ends its sessions at once.
     if (input.isActive === false || assigned) await revokeUserSessions(t.tx, id, now)
-    await appendAudit(t, { action: 'user.updated', entityType: 'user', entityId: id, regionCode: after!.scopeRegionCode, before: userAuditSnapshot(before), after: userAuditSnapshot(after!) })
+    await appendAudit(t, {
+      action: 'user.updated',
+      entityType: 'user',
+      entityId: id,
+      regionCode: after!.scopeRegionCode,
+      before: userAuditSnapshot(before),
+      after: userAuditSnapshot(after!),
+    })
     return after!
   })
   const names = await regionNames(ctx.db, [row.scopeRegionCode])

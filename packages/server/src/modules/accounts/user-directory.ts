@@ -20,9 +20,10 @@ export async function getUsersBrief(db: DbOrTx, ids: string[]): Promise<Map<stri
  * assessors who can take a case in a community: the street's and the district's).
  */
 export async function findActiveUsersByRole(db: DbOrTx, role: TRole, prefix: string): Promise<TUserBrief[]> {
-  const rows = await db.select(brief).from(users)
-    .where(and(eq(users.role, role), eq(users.isActive, true),
-      or(like(users.scopePrefix, scopeLike(prefix)), sql`${prefix} like ${users.scopePrefix} || '%'`)))
+  const rows = await db
+    .select(brief)
+    .from(users)
+    .where(and(eq(users.role, role), eq(users.isActive, true), or(like(users.scopePrefix, scopeLike(prefix)), sql`${prefix} like ${users.scopePrefix} || '%'`)))
     .orderBy(users.displayName)
   return rows.map((r) => ({ ...r, role: r.role as TRole }))
 }
@@ -31,5 +32,13 @@ export async function findActiveUsersByRole(db: DbOrTx, role: TRole, prefix: str
 export async function actorForUser(db: DbOrTx, userId: string): Promise<TActor | null> {
   const [u] = await db.select().from(users).where(eq(users.id, userId))
   if (!u || !u.isActive) return null
-  return { userId: u.id, username: u.username, role: u.role as TRole, scopePrefix: u.scopePrefix, scopeRegionCode: u.scopeRegionCode, providerId: u.providerId, via: 'session' }
+  return {
+    userId: u.id,
+    username: u.username,
+    role: u.role as TRole,
+    scopePrefix: u.scopePrefix,
+    scopeRegionCode: u.scopeRegionCode,
+    providerId: u.providerId,
+    via: 'session',
+  }
 }

@@ -9,15 +9,21 @@ beforeAll(async () => {
   admin = await t.login('admin')
   officerA = await t.login('dongjie.officer')
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
-const req = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) =>
-  t.app.inject({ method, url, headers: { cookie }, payload })
+const req = (cookie: string, method: 'GET' | 'POST' | 'PATCH', url: string, payload?: object) => t.app.inject({ method, url, headers: { cookie }, payload })
 
 describe('user administration', () => {
   it('creates a user inside the scope, masks the phone and writes an audit row', async () => {
     const res = await req(admin, 'POST', '/api/v1/users', {
-      username: 'zhang.worker', displayName: '张社工', role: 'community_worker', scopeRegionCode: '620702002001', password: 'Welcome-2026!', phone: '13812345678',
+      username: 'zhang.worker',
+      displayName: '张社工',
+      role: 'community_worker',
+      scopeRegionCode: '620702002001',
+      password: 'Welcome-2026!',
+      phone: '13812345678',
     })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ username: 'zhang.worker', scopeRegionName: '南苑社区', phone: '138****5678' })
@@ -29,21 +35,45 @@ describe('user administration', () => {
   })
 
   it('rejects a duplicate username with 409 and a field', async () => {
-    const res = await req(admin, 'POST', '/api/v1/users', { username: 'ADMIN', displayName: 'x', role: 'assessor', scopeRegionCode: '620702001000', password: 'Welcome-2026!' })
+    const res = await req(admin, 'POST', '/api/v1/users', {
+      username: 'ADMIN',
+      displayName: 'x',
+      role: 'assessor',
+      scopeRegionCode: '620702001000',
+      password: 'Welcome-2026!',
+    })
     expect(res.statusCode).toBe(409)
     expect(res.json().fields[0].path).toBe('username')
   })
 
   it('lets a street officer create a community worker in their street only', async () => {
-    const ok = await req(officerA, 'POST', '/api/v1/users', { username: 'li.worker', displayName: '李社工', role: 'community_worker', scopeRegionCode: '620702001002', password: 'Welcome-2026!' })
+    const ok = await req(officerA, 'POST', '/api/v1/users', {
+      username: 'li.worker',
+      displayName: '李社工',
+      role: 'community_worker',
+      scopeRegionCode: '620702001002',
+      password: 'Welcome-2026!',
+    })
     expect(ok.statusCode).toBe(200)
-    const other = await req(officerA, 'POST', '/api/v1/users', { username: 'wang.worker', displayName: '王社工', role: 'community_worker', scopeRegionCode: '620702002001', password: 'Welcome-2026!' })
+    const other = await req(officerA, 'POST', '/api/v1/users', {
+      username: 'wang.worker',
+      displayName: '王社工',
+      role: 'community_worker',
+      scopeRegionCode: '620702002001',
+      password: 'Welcome-2026!',
+    })
     expect(other.statusCode).toBe(400)
     expect(other.json().fields[0].path).toBe('scopeRegionCode')
   })
 
   it('never lets an admin grant a role above their own', async () => {
-    const res = await req(officerA, 'POST', '/api/v1/users', { username: 'boss', displayName: '越权', role: 'bureau_admin', scopeRegionCode: '620702001000', password: 'Welcome-2026!' })
+    const res = await req(officerA, 'POST', '/api/v1/users', {
+      username: 'boss',
+      displayName: '越权',
+      role: 'bureau_admin',
+      scopeRegionCode: '620702001000',
+      password: 'Welcome-2026!',
+    })
     expect(res.statusCode).toBe(403)
     const roles = await req(officerA, 'GET', '/api/v1/users/roles')
     expect(roles.json().items.map((r: { role: string }) => r.role)).not.toContain('bureau_admin')
@@ -53,7 +83,13 @@ describe('user administration', () => {
   })
 
   it('rejects a weak initial password', async () => {
-    const res = await req(admin, 'POST', '/api/v1/users', { username: 'weakling', displayName: 'x', role: 'assessor', scopeRegionCode: '620702001000', password: 'abc' })
+    const res = await req(admin, 'POST', '/api/v1/users', {
+      username: 'weakling',
+      displayName: 'x',
+      role: 'assessor',
+      scopeRegionCode: '620702001000',
+      password: 'abc',
+    })
     expect(res.statusCode).toBe(422)
     expect(res.json().fields[0].path).toBe('password')
   })

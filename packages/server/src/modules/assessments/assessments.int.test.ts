@@ -57,19 +57,29 @@ async function effectiveAssessment(elderId: string, items = gbt42195UniformItems
 
 beforeAll(async () => {
   t = await createTestApp({ clock: { now: () => now } })
-  t.events.on('*', (e) => { events.push(e) })
+  t.events.on('*', (e) => {
+    events.push(e)
+  })
   ;[officer, assessor, nanjieOfficer, operator, bureau, worker] = await Promise.all(
     ['dongjie.officer', 'dongjie.assessor', 'nanjie.officer', 'dongjie.operator', 'bureau', 'dongjie.worker'].map((u) => t.login(u)),
   )
   const list = await api(officer, 'GET', '/assessments/assessors?regionCode=620702001001')
   assessorId = list.body.items.find((a: { displayName: string }) => a.displayName === '东街街道 评估员')!.id
   // A second assessor for 东街街道, for dispute reviews (another assessor than the first).
-  const second = await api(bureau, 'POST', '/users', { username: 'dongjie.assessor2', displayName: '东街街道 评估员二', role: 'assessor', scopeRegionCode: '620702001000', password: 'Welcome-2026!' })
+  const second = await api(bureau, 'POST', '/users', {
+    username: 'dongjie.assessor2',
+    displayName: '东街街道 评估员二',
+    role: 'assessor',
+    scopeRegionCode: '620702001000',
+    password: 'Welcome-2026!',
+  })
   expect(second.status, JSON.stringify(second.body)).toBe(200)
   const nl = await api(nanjieOfficer, 'GET', '/assessments/assessors')
   nanjieAssessorId = nl.body.items.find((a: { displayName: string }) => a.displayName.includes('南街'))!.id
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 describe('assessment workflow', () => {
   it('runs schedule → autosave → submit → return → resubmit → approve, and updates the elder', async () => {
@@ -97,7 +107,10 @@ describe('assessment workflow', () => {
     expect(early.body.fields[0]).toEqual({ path: 'items.B.1.3', message: 'B.1.3 洗澡 未填写' })
 
     // Complete answers but no signatures yet: rejected naming the signatures.
-    const noSign = await api(assessor, 'PUT', `/assessments/${id}/answers`, { ...complete(), signatures: { assessor1: null, assessor2: null, informant: null } })
+    const noSign = await api(assessor, 'PUT', `/assessments/${id}/answers`, {
+      ...complete(),
+      signatures: { assessor1: null, assessor2: null, informant: null },
+    })
     expect(noSign.status).toBe(200)
     expect(noSign.body).toMatchObject({ total: 90, finalLevel: 0, missing: [] })
     const unsigned = await api(assessor, 'POST', `/assessments/${id}/submit`)
@@ -107,8 +120,18 @@ describe('assessment workflow', () => {
     // Dementia (F03) and two falls: 70 points → level 1 → +1 once → 2.
     const items = { ...gbt42195UniformItems(4) }
     let drop = 20
-    for (const c of gbt42195ItemCodes) { while (drop > 0 && items[c] > 0) { items[c]--; drop-- } }
-    const full = await api(assessor, 'PUT', `/assessments/${id}/answers`, complete(items, { info: { riskEvents: { fall: 2 }, diagnoses: [{ name: '阿尔茨海默病性痴呆', icd10: 'F00.1' }], coma: false } }))
+    for (const c of gbt42195ItemCodes) {
+      while (drop > 0 && items[c] > 0) {
+        items[c]--
+        drop--
+      }
+    }
+    const full = await api(
+      assessor,
+      'PUT',
+      `/assessments/${id}/answers`,
+      complete(items, { info: { riskEvents: { fall: 2 }, diagnoses: [{ name: '阿尔茨海默病性痴呆', icd10: 'F00.1' }], coma: false } }),
+    )
     expect(full.body).toMatchObject({ total: 70, initialLevel: 1, finalLevel: 2 })
     const sub = await api(assessor, 'POST', `/assessments/${id}/submit`)
     expect(sub.status, JSON.stringify(sub.body)).toBe(200)
@@ -121,7 +144,14 @@ describe('assessment workflow', () => {
     const ret = await api(officer, 'POST', `/assessments/${id}/review`, { decision: 'return', reason: '请核实近30天跌倒次数' })
     expect(ret.body).toMatchObject({ status: 'returned', returnReason: '请核实近30天跌倒次数' })
 
-    expect((await api(assessor, 'PUT', `/assessments/${id}/answers`, { items: {}, info: { riskEvents: { fall: 1 }, diagnoses: [{ name: '阿尔茨海默病性痴呆', icd10: 'F00.1' }], coma: false } })).body.finalLevel).toBe(2)
+    expect(
+      (
+        await api(assessor, 'PUT', `/assessments/${id}/answers`, {
+          items: {},
+          info: { riskEvents: { fall: 1 }, diagnoses: [{ name: '阿尔茨海默病性痴呆', icd10: 'F00.1' }], coma: false },
+        })
+      ).body.finalLevel,
+    ).toBe(2)
     expect((await api(assessor, 'POST', `/assessments/${id}/submit`)).status).toBe(200)
     events.length = 0
     const ok = await api(officer, 'POST', `/assessments/${id}/review`, { decision: 'approve', note: '材料齐全' })
@@ -149,7 +179,13 @@ describe('assessment workflow', () => {
     const elderId = await newElder(t, officer)
     const s = await api(officer, 'POST', '/assessments', { elderId, reason: 'initial', scheduledDate: today(), assessorId })
     await api(assessor, 'POST', `/assessments/${s.body.id}/start`)
-    for (const [code, value] of [['B.2.4', 4], ['B.3.7', 2], ['B.3.9', 3], ['B.4.4', 4], ['B.9.9', 1]] as const) {
+    for (const [code, value] of [
+      ['B.2.4', 4],
+      ['B.3.7', 2],
+      ['B.3.9', 3],
+      ['B.4.4', 4],
+      ['B.9.9', 1],
+    ] as const) {
       const r = await api(assessor, 'PUT', `/assessments/${s.body.id}/answers`, { items: { [code]: value } })
       expect(r.status).toBe(400)
       expect(r.body.fields[0].path).toBe(`items.${code}`)
@@ -169,7 +205,10 @@ describe('assessment workflow', () => {
     expect((await api(assessor, 'POST', `/assessments/${id}/submit`)).status).toBe(409) // scheduled → submit
     expect((await api(assessor, 'PUT', `/assessments/${id}/answers`, { items: {} })).status).toBe(409) // not started
     expect((await api(officer, 'POST', `/assessments/${id}/review`, { decision: 'approve' })).status).toBe(409)
-    expect((await api(officer, 'POST', `/assessments/${id}/objection`, { by: '家属', reason: '不同意结果', scheduledDate: today(), assessorId: nanjieAssessorId })).status).toBe(409)
+    expect(
+      (await api(officer, 'POST', `/assessments/${id}/objection`, { by: '家属', reason: '不同意结果', scheduledDate: today(), assessorId: nanjieAssessorId }))
+        .status,
+    ).toBe(409)
     expect((await api(officer, 'POST', `/assessments/${id}/dismiss-objection`, { reason: '无异议' })).status).toBe(409)
     await api(assessor, 'POST', `/assessments/${id}/start`)
     expect((await api(assessor, 'POST', `/assessments/${id}/start`)).status).toBe(409) // twice
@@ -192,7 +231,10 @@ describe('assessment workflow', () => {
     const review = await api(officer, 'POST', `/assessments/${first.id}/objection`, { ...obj, assessorId: other.id })
     expect(review.status, JSON.stringify(review.body)).toBe(200)
     expect(review.body).toMatchObject({ reason: 'dispute_review', disputedId: first.id, status: 'scheduled' })
-    expect((await api(officer, 'GET', `/assessments/${first.id}`)).body).toMatchObject({ status: 'disputed', objection: { by: '李小明', reviewAssessmentId: review.body.id } })
+    expect((await api(officer, 'GET', `/assessments/${first.id}`)).body).toMatchObject({
+      status: 'disputed',
+      objection: { by: '李小明', reviewAssessmentId: review.body.id },
+    })
 
     // Dismissing the objection restores the result and cancels the review.
     const dismissed = await api(officer, 'POST', `/assessments/${first.id}/dismiss-objection`, { reason: '家属撤回异议' })
@@ -214,7 +256,12 @@ describe('assessment workflow', () => {
     const saved = now
     try {
       now = new Date(now.getTime() + 16 * DAY)
-      const late = await api(await t.login('dongjie.officer'), 'POST', `/assessments/${a.id}/objection`, { by: '家属', reason: '不同意', scheduledDate: today(), assessorId: nanjieAssessorId })
+      const late = await api(await t.login('dongjie.officer'), 'POST', `/assessments/${a.id}/objection`, {
+        by: '家属',
+        reason: '不同意',
+        scheduledDate: today(),
+        assessorId: nanjieAssessorId,
+      })
       expect(late.status).toBe(422)
       expect(late.body.code).toBe('OBJECTION_WINDOW_CLOSED')
     } finally {
@@ -234,7 +281,10 @@ describe('schedule, workload, statistics, report', () => {
     // A condition change makes the elder due at once.
     expect((await api(worker, 'POST', '/assessments/condition-changes', { elderId, note: '近日跌倒后行动不便' })).status).toBe(200)
     const due = await api(officer, 'GET', '/assessments/due?pageSize=200')
-    expect(due.body.items.find((d: { elderId: string; source: string }) => d.elderId === elderId && d.source === 'condition_change')).toMatchObject({ state: 'due_soon', daysLeft: 0 })
+    expect(due.body.items.find((d: { elderId: string; source: string }) => d.elderId === elderId && d.source === 'condition_change')).toMatchObject({
+      state: 'due_soon',
+      daysLeft: 0,
+    })
 
     // Settings: 6 months → overdue seven months later.
     expect((await api(officer, 'PUT', '/assessments/settings/gbt42195_2022', { intervalMonths: 6, dueSoonDays: 30, objectionDays: 15 })).status).toBe(403)
@@ -243,7 +293,9 @@ describe('schedule, workload, statistics, report', () => {
     try {
       now = new Date(now.getTime() + 212 * DAY)
       const later = await api(await t.login('dongjie.officer'), 'GET', '/assessments/due?state=overdue&pageSize=200')
-      expect(later.body.items.find((d: { elderId: string; source: string }) => d.elderId === elderId && d.source === 'interval')).toMatchObject({ state: 'overdue' })
+      expect(later.body.items.find((d: { elderId: string; source: string }) => d.elderId === elderId && d.source === 'interval')).toMatchObject({
+        state: 'overdue',
+      })
     } finally {
       now = saved
       await api(bureau, 'PUT', '/assessments/settings/gbt42195_2022', { intervalMonths: 12, dueSoonDays: 30, objectionDays: 15 })
@@ -329,7 +381,9 @@ describe('schedule, workload, statistics, report', () => {
     const list = await api(nanjieOfficer, 'GET', '/assessments?pageSize=200')
     expect(list.body.items.some((x: { id: string }) => x.id === a.id)).toBe(false)
     expect((await api(operator, 'GET', `/assessments/${a.id}`)).status).toBe(403)
-    expect((await api(nanjieOfficer, 'POST', '/assessments', { elderId, reason: 'routine', scheduledDate: today(), assessorId: nanjieAssessorId })).status).toBe(404)
+    expect(
+      (await api(nanjieOfficer, 'POST', '/assessments', { elderId, reason: 'routine', scheduledDate: today(), assessorId: nanjieAssessorId })).status,
+    ).toBe(404)
     // An assessor of another street cannot be given a case here.
     const e2 = await newElder(t, officer)
     const wrong = await api(officer, 'POST', '/assessments', { elderId: e2, reason: 'initial', scheduledDate: today(), assessorId: nanjieAssessorId })

@@ -15,7 +15,9 @@ export function isAssignedAssessor(actor: TActor, row: Pick<TAssessmentRow, 'ass
 export function actionsFor(actor: TActor, row: TAssessmentRow): string[] {
   // supersede is done by the system when a newer result takes effect, never by hand.
   const mine = actor.role !== 'assessor' || isAssignedAssessor(actor, row)
-  return availableActions(assessmentFlow, row.status).filter((a) => a !== 'supersede' && can(actor, assessmentFlow[a].permission) && (mine || (a !== 'start' && a !== 'submit')))
+  return availableActions(assessmentFlow, row.status).filter(
+    (a) => a !== 'supersede' && can(actor, assessmentFlow[a].permission) && (mine || (a !== 'start' && a !== 'submit')),
+  )
 }
 
 export function readAnswers(row: TAssessmentRow, crypto: Crypto): { items: TItemAnswers; info: TAnnexAInfo } {
@@ -89,8 +91,22 @@ export function toAssessmentDetail(row: TAssessmentRow, actor: TActor, regionNam
  * health information or the objection text; the elder's name masked.
  */
 export const assessmentAuditSnapshot = (r: TAssessmentRow) => ({
-  id: r.id, elderId: r.elderId, elderName: maskName(r.elderSnapshot.name), regionCode: r.regionCode, scale: r.scale, reason: r.reason,
-  status: r.status, scheduledDate: r.scheduledDate, assessorId: r.assessorId, answeredCount: r.answeredCount,
-  total: r.total, initialLevel: r.initialLevel, finalLevel: r.finalLevel, effectiveDate: r.effectiveDate,
-  objectionDeadline: r.objectionDeadline, disputedId: r.disputedId, supersedesId: r.supersedesId, supersededById: r.supersededById,
+  id: r.id,
+  elderId: r.elderId,
+  elderName: maskName(r.elderSnapshot.name),
+  regionCode: r.regionCode,
+  scale: r.scale,
+  reason: r.reason,
+  status: r.status,
+  scheduledDate: r.scheduledDate,
+  assessorId: r.assessorId,
+  answeredCount: r.answeredCount,
+  total: r.total,
+  initialLevel: r.initialLevel,
+  finalLevel: r.finalLevel,
+  effectiveDate: r.effectiveDate,
+  objectionDeadline: r.objectionDeadline,
+  disputedId: r.disputedId,
+  supersedesId: r.supersedesId,
+  supersededById: r.supersededById,
 })

@@ -10,7 +10,10 @@ export const scopeWhere = (actor: TActor): SQL => like(assessments.regionCode, s
 
 /** Scoped get: another street's assessment is NOT_FOUND, exactly like a missing one. */
 export async function getAssessmentInScope(db: DbOrTx, actor: TActor, id: string, forUpdate = false): Promise<TAssessmentRow> {
-  const q = db.select().from(assessments).where(and(eq(assessments.id, id), scopeWhere(actor)))
+  const q = db
+    .select()
+    .from(assessments)
+    .where(and(eq(assessments.id, id), scopeWhere(actor)))
   const [row] = forUpdate ? await q.for('update') : await q
   if (!row) throw new AppError('NOT_FOUND', '评估记录不存在或不在您的管辖范围内')
   return row
@@ -31,7 +34,10 @@ export type TScaleSettings = { scale: TAssessmentScale; intervalMonths: number; 
 
 /** Defaults: 12 months (issue 5 item 6), 30 days due-soon, 15 days to object [OPEN]. */
 export const defaultSettings = (scale: TAssessmentScale): TScaleSettings => ({
-  scale, intervalMonths: DEFAULT_REASSESSMENT_INTERVAL_MONTHS, dueSoonDays: DEFAULT_DUE_SOON_DAYS, objectionDays: 15,
+  scale,
+  intervalMonths: DEFAULT_REASSESSMENT_INTERVAL_MONTHS,
+  dueSoonDays: DEFAULT_DUE_SOON_DAYS,
+  objectionDays: 15,
 })
 
 export async function getAllSettings(db: DbOrTx): Promise<TScaleSettings[]> {

@@ -24,15 +24,27 @@ export type TScheduleAssessment = z.infer<typeof ZScheduleAssessment>
 
 export const ZAnnexAInfo = z.object({
   riskEvents: z.partialRecord(z.enum(riskEventTypes), z.number().int().min(0).max(3)).default({}),
-  diagnoses: z.array(z.object({
-    name: z.string().trim().min(1, '请填写疾病名称').max(100),
-    icd10: z.string().trim().regex(/^[A-Za-z]\d{2}(\.[0-9A-Za-z]{1,4})?$/, 'ICD-10 编码格式如 F03 或 I63.9'),
-  })).max(30).default([]),
+  diagnoses: z
+    .array(
+      z.object({
+        name: z.string().trim().min(1, '请填写疾病名称').max(100),
+        icd10: z
+          .string()
+          .trim()
+          .regex(/^[A-Za-z]\d{2}(\.[0-9A-Za-z]{1,4})?$/, 'ICD-10 编码格式如 F03 或 I63.9'),
+      }),
+    )
+    .max(30)
+    .default([]),
   coma: z.boolean().default(false),
   notes: z.string().trim().max(1000).nullable().optional(),
 })
 
-const ZSignatureInput = z.object({ name: z.string().trim().min(1, '请填写签名人').max(50), relation: z.string().trim().max(20).nullable().optional(), confirmed: z.boolean() })
+const ZSignatureInput = z.object({
+  name: z.string().trim().min(1, '请填写签名人').max(50),
+  relation: z.string().trim().max(20).nullable().optional(),
+  confirmed: z.boolean(),
+})
 
 export const ZSaveAnswers = z.object({
   items: z.record(z.string(), z.number().int().nullable()).default({}),
@@ -40,11 +52,13 @@ export const ZSaveAnswers = z.object({
   place: z.string().trim().max(200).nullable().optional(),
   assessedAt: z.iso.datetime({ offset: true }).nullable().optional(),
   assessors: z.array(ZAssessorInput).max(2).optional(),
-  signatures: z.object({
-    assessor1: ZSignatureInput.nullable().optional(),
-    assessor2: ZSignatureInput.nullable().optional(),
-    informant: ZSignatureInput.nullable().optional(),
-  }).optional(),
+  signatures: z
+    .object({
+      assessor1: ZSignatureInput.nullable().optional(),
+      assessor2: ZSignatureInput.nullable().optional(),
+      informant: ZSignatureInput.nullable().optional(),
+    })
+    .optional(),
   /** Optimistic lock: the version the client last saw. */
   version: z.number().int().optional(),
 })
@@ -82,7 +96,10 @@ export const ZFindDue = ZPageQuery.extend({
   regionCode: regionCode.optional(),
   state: z.enum(reassessmentStates).optional(),
   /** Default: only due_soon and overdue. */
-  includeOk: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  includeOk: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
 })
 export type TFindDue = z.infer<typeof ZFindDue>
 
@@ -204,7 +221,9 @@ export const ZWorkloadRow = z.object({
 export const ZStats = z.object({
   scale: z.enum(assessmentScales),
   levels: z.array(z.object({ level: z.number().int(), name: z.string() })),
-  rows: z.array(z.object({ regionCode: z.string(), regionName: z.string(), counts: z.array(z.number().int()), total: z.number().int(), moderateOrWorse: z.number().int() })),
+  rows: z.array(
+    z.object({ regionCode: z.string(), regionName: z.string(), counts: z.array(z.number().int()), total: z.number().int(), moderateOrWorse: z.number().int() }),
+  ),
   totals: z.object({ counts: z.array(z.number().int()), total: z.number().int(), moderateOrWorse: z.number().int() }),
 })
 export type TStats = z.infer<typeof ZStats>

@@ -46,7 +46,10 @@ export const assessments = pgTable(
     initialLevel: smallint('initial_level'),
     finalLevel: smallint('final_level'),
     reasons: jsonb('reasons').$type<string[]>(),
-    signatures: jsonb('signatures').$type<TSignatures>().notNull().default(sql`'{}'::jsonb`),
+    signatures: jsonb('signatures')
+      .$type<TSignatures>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
     note: text('note'),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),
     submittedBy: uuid('submitted_by'),
@@ -77,7 +80,9 @@ export const assessments = pgTable(
     index('assessments_assessor_idx').on(t.assessorId, t.status),
     index('assessments_status_idx').on(t.status, t.scheduledDate),
     // One result in force per elder: a newer one supersedes the old in the same transaction.
-    uniqueIndex('assessments_in_force_uq').on(t.elderId).where(sql`status in ('effective', 'disputed')`),
+    uniqueIndex('assessments_in_force_uq')
+      .on(t.elderId)
+      .where(sql`status in ('effective', 'disputed')`),
     check('assessments_scale_ck', sql`${t.scale} in ('gbt42195_2022', 'mzt039_2013')`),
     check('assessments_reason_ck', sql`${t.reason} in ('initial', 'routine', 'triggered', 'dispute_review', 'other')`),
     check('assessments_level_ck', sql`${t.finalLevel} is null or ${t.finalLevel} between 0 and 4`),

@@ -15,7 +15,10 @@ export async function cancelAssessment(ctx: Ctx, id: string, reason: string) {
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
     return runStep(t, {
-      table: assessments, step: assessmentFlow.cancel, before, patch: { cancelReason: reason },
+      table: assessments,
+      step: assessmentFlow.cancel,
+      before,
+      patch: { cancelReason: reason },
       audit: { action: 'assessment.cancelled', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { cancelReason: reason } },
     })
   })
@@ -30,17 +33,35 @@ export async function dismissObjection(ctx: Ctx, id: string, reason: string) {
   requirePermission(ctx.actor, 'assessment:review')
   const row = await withTx(ctx, async (t) => {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
-    const reviews = await t.tx.select().from(assessments)
-      .where(and(eq(assessments.disputedId, before.id), inArray(assessments.status, [...assessmentFlow.cancel.from]))).for('update')
+    const reviews = await t.tx
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.disputedId, before.id), inArray(assessments.status, [...assessmentFlow.cancel.from])))
+      .for('update')
     for (const review of reviews) {
       await runStep(t, {
-        table: assessments, step: assessmentFlow.cancel, before: review, patch: { cancelReason: `异议撤回或驳回：${reason}` },
-        audit: { action: 'assessment.cancelled', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { cancelReason: `异议撤回或驳回：${reason}` } },
+        table: assessments,
+        step: assessmentFlow.cancel,
+        before: review,
+        patch: { cancelReason: `异议撤回或驳回：${reason}` },
+        audit: {
+          action: 'assessment.cancelled',
+          entityType: 'assessment',
+          snapshot: assessmentAuditSnapshot,
+          extra: { cancelReason: `异议撤回或驳回：${reason}` },
+        },
       })
     }
     return runStep(t, {
-      table: assessments, step: assessmentFlow.dismiss, before,
-      audit: { action: 'assessment.objection_dismissed', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { reason, cancelledReviews: reviews.map((c) => c.id) } },
+      table: assessments,
+      step: assessmentFlow.dismiss,
+      before,
+      audit: {
+        action: 'assessment.objection_dismissed',
+        entityType: 'assessment',
+        snapshot: assessmentAuditSnapshot,
+        extra: { reason, cancelledReviews: reviews.map((c) => c.id) },
+      },
     })
   })
   return detailOf(ctx, row)

@@ -17,6 +17,8 @@ export async function exportLevelStats(ctx: Ctx, q: TStatsQuery): Promise<Buffer
   for (const r of stats.rows) ws.addRow([r.regionCode, r.regionName, ...r.counts, r.total, r.moderateOrWorse])
   ws.addRow(['', '合计', ...stats.totals.counts, stats.totals.total, stats.totals.moderateOrWorse]).font = { bold: true }
   ws.getRow(1).font = { bold: true, size: 14 }
-  ws.columns.forEach((c, i) => { c.width = i === 1 ? 24 : 16 })
+  ws.columns.forEach((c, i) => {
+    c.width = i === 1 ? 24 : 16
+  })
   return Buffer.from(await wb.xlsx.writeBuffer())
 }

@@ -26,6 +26,13 @@ export async function findAssessments(ctx: Ctx, q: TFindAssessments) {
     ctx.db.select().from(assessments).where(cond).orderBy(desc(assessments.scheduledDate), desc(assessments.createdAt)).limit(q.pageSize).offset(pageOffset(q)),
     ctx.db.select({ n: count() }).from(assessments).where(cond),
   ])
-  const names = await regionNames(ctx.db, rows.map((r) => r.regionCode))
-  return pageResult(rows.map((r) => toAssessmentSummary(r, actor, names.get(r.regionCode) ?? null)), Number(total?.n ?? 0), q)
+  const names = await regionNames(
+    ctx.db,
+    rows.map((r) => r.regionCode),
+  )
+  return pageResult(
+    rows.map((r) => toAssessmentSummary(r, actor, names.get(r.regionCode) ?? null)),
+    Number(total?.n ?? 0),
+    q,
+  )
 }

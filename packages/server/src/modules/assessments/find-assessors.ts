@@ -14,8 +14,18 @@ export async function findAssessors(ctx: Ctx, q: { regionCode?: string }) {
   const target = q.regionCode ?? ctx.actor.scopeRegionCode
   const people = (await findActiveUsersByRole(ctx.db, 'assessor', prefix)).filter((u) => !q.regionCode || target.startsWith(u.scopePrefix))
   if (people.length === 0) return { items: [] }
-  const open = await ctx.db.select({ id: assessments.assessorId, n: count() }).from(assessments)
-    .where(and(inArray(assessments.assessorId, people.map((p) => p.id)), inArray(assessments.status, [...openStatuses])))
+  const open = await ctx.db
+    .select({ id: assessments.assessorId, n: count() })
+    .from(assessments)
+    .where(
+      and(
+        inArray(
+          assessments.assessorId,
+          people.map((p) => p.id),
+        ),
+        inArray(assessments.status, [...openStatuses]),
+      ),
+    )
     .groupBy(assessments.assessorId)
   const openBy = new Map(open.map((o) => [o.id, Number(o.n)]))
   return { items: people.map((p) => ({ id: p.id, displayName: p.displayName, openCases: openBy.get(p.id) ?? 0 })) }

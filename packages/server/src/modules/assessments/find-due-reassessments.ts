@@ -11,9 +11,21 @@ import { pageOffset } from '../../platform/list.js'
 import { levelName } from './scales.js'
 
 type DueRow = {
-  elder_id: string; elder_name: string; region_code: string; source: 'interval' | 'condition_change'; scale: string | null
-  last_id: string | null; last_effective: string | null; last_level: number | null; due_date: string; trigger_note: string | null
-  open_id: string | null; open_status: string | null; days_left: number; state: 'ok' | 'due_soon' | 'overdue'; total_count: number
+  elder_id: string
+  elder_name: string
+  region_code: string
+  source: 'interval' | 'condition_change'
+  scale: string | null
+  last_id: string | null
+  last_effective: string | null
+  last_level: number | null
+  due_date: string
+  trigger_note: string | null
+  open_id: string | null
+  open_status: string | null
+  days_left: number
+  state: 'ok' | 'due_soon' | 'overdue'
+  total_count: number
 }
 
 /**
@@ -25,7 +37,10 @@ export async function findDueReassessments(ctx: Ctx, q: TFindDue) {
   requirePermission(ctx.actor, 'assessment:read')
   const today = todayInShanghai(ctx.clock.now())
   const settings = await getAllSettings(ctx.db)
-  const cfg = sql.join(settings.map((s) => sql`(${s.scale}::text, ${s.intervalMonths}::int, ${s.dueSoonDays}::int)`), sql`, `)
+  const cfg = sql.join(
+    settings.map((s) => sql`(${s.scale}::text, ${s.intervalMonths}::int, ${s.dueSoonDays}::int)`),
+    sql`, `,
+  )
   const dueSoon = settings[0]!.dueSoonDays
   const like = regionLike(ctx.actor, q.regionCode)
   const stateFilter = q.state ? sql`state = ${q.state}` : q.includeOk ? sql`true` : sql`state <> 'ok'`
@@ -60,15 +75,31 @@ export async function findDueReassessments(ctx: Ctx, q: TFindDue) {
      order by days_left asc, elder_name asc
      limit ${q.pageSize} offset ${pageOffset(q)}`)
   const rows = rowsOf<DueRow>(result)
-  const names = await regionNames(ctx.db, rows.map((r) => r.region_code))
+  const names = await regionNames(
+    ctx.db,
+    rows.map((r) => r.region_code),
+  )
   return {
     items: rows.map((r) => ({
-      elderId: r.elder_id, elderName: r.elder_name, regionCode: r.region_code, regionName: names.get(r.region_code) ?? null,
-      source: r.source, scale: r.scale, lastAssessmentId: r.last_id, lastEffectiveDate: r.last_effective,
-      lastLevel: r.last_level === null ? null : Number(r.last_level), lastLevelName: r.scale ? levelName(r.scale, r.last_level) : null,
-      dueDate: r.due_date, state: r.state, daysLeft: Number(r.days_left), triggerNote: r.trigger_note,
-      openAssessmentId: r.open_id, openAssessmentStatus: r.open_status,
+      elderId: r.elder_id,
+      elderName: r.elder_name,
+      regionCode: r.region_code,
+      regionName: names.get(r.region_code) ?? null,
+      source: r.source,
+      scale: r.scale,
+      lastAssessmentId: r.last_id,
+      lastEffectiveDate: r.last_effective,
+      lastLevel: r.last_level === null ? null : Number(r.last_level),
+      lastLevelName: r.scale ? levelName(r.scale, r.last_level) : null,
+      dueDate: r.due_date,
+      state: r.state,
+      daysLeft: Number(r.days_left),
+      triggerNote: r.trigger_note,
+      openAssessmentId: r.open_id,
+      openAssessmentStatus: r.open_status,
     })),
-    total: rows.length ? Number(rows[0]!.total_count) : 0, page: q.page, pageSize: q.pageSize,
+    total: rows.length ? Number(rows[0]!.total_count) : 0,
+    page: q.page,
+    pageSize: q.pageSize,
   }
 }

@@ -21,8 +21,16 @@ export async function getLevelStats(ctx: Ctx, q: TStatsQuery): Promise<TStats> {
   const len = childLength(prefix ?? ctx.actor.scopePrefix)
   // Inlined (a digit count we computed), so SELECT and GROUP BY are the same expression.
   const child = sql<string>`rpad(substr(${assessments.regionCode}, 1, ${sql.raw(String(len))}), 12, '0')`
-  const rows = await ctx.db.select({ region: child, level: assessments.finalLevel, n: count() }).from(assessments)
-    .where(and(regionFilter(assessments.regionCode, ctx.actor, q.regionCode), eq(assessments.scale, q.scale), inArray(assessments.status, [...assessmentStatusesInForce])))
+  const rows = await ctx.db
+    .select({ region: child, level: assessments.finalLevel, n: count() })
+    .from(assessments)
+    .where(
+      and(
+        regionFilter(assessments.regionCode, ctx.actor, q.regionCode),
+        eq(assessments.scale, q.scale),
+        inArray(assessments.status, [...assessmentStatusesInForce]),
+      ),
+    )
     .groupBy(child, assessments.finalLevel)
   const levels = scaleLevels(q.scale)
   const byRegion = new Map<string, number[]>()
@@ -34,9 +42,15 @@ export async function getLevelStats(ctx: Ctx, q: TStatsQuery): Promise<TStats> {
   const names = await regionNames(ctx.db, [...byRegion.keys()])
   // "中度以上失能" in subsidy rules: level 2 and worse.
   const moderate = (c: number[]) => c.slice(2).reduce((a, b) => a + b, 0)
-  const list = [...byRegion.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([code, counts]) => ({
-    regionCode: code, regionName: names.get(code) ?? code, counts, total: counts.reduce((a, b) => a + b, 0), moderateOrWorse: moderate(counts),
-  }))
+  const list = [...byRegion.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([code, counts]) => ({
+      regionCode: code,
+      regionName: names.get(code) ?? code,
+      counts,
+      total: counts.reduce((a, b) => a + b, 0),
+      moderateOrWorse: moderate(counts),
+    }))
   const totals = levels.map((_, i) => list.reduce((s, r) => s + r.counts[i]!, 0))
   return { scale: q.scale, levels, rows: list, totals: { counts: totals, total: totals.reduce((a, b) => a + b, 0), moderateOrWorse: moderate(totals) } }
 }

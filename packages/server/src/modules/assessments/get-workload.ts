@@ -10,7 +10,8 @@ export async function getWorkload(ctx: Ctx, q: { regionCode?: string }) {
   requirePermission(ctx.actor, 'assessment:read')
   const today = todayInShanghai(ctx.clock.now())
   const since = new Date(ctx.clock.now().getTime() - 30 * 86400_000)
-  const rows = rowsOf<Record<string, string | number>>(await ctx.db.execute(sql`
+  const rows = rowsOf<Record<string, string | number>>(
+    await ctx.db.execute(sql`
     select assessor_id::text as assessor_id, min(assessors->0->>'name') as assessor_name,
            count(*) filter (where status = 'scheduled')::int as scheduled,
            count(*) filter (where status = 'in_progress')::int as in_progress,
@@ -21,11 +22,18 @@ export async function getWorkload(ctx: Ctx, q: { regionCode?: string }) {
       from assessments
      where region_code like ${regionLike(ctx.actor, q.regionCode)}
      group by assessor_id
-     order by 3 + 4 desc, 2 asc`))
+     order by 3 + 4 desc, 2 asc`),
+  )
   return {
     items: rows.map((r) => ({
-      assessorId: String(r.assessor_id), assessorName: String(r.assessor_name), scheduled: Number(r.scheduled), inProgress: Number(r.in_progress),
-      returned: Number(r.returned), submitted: Number(r.submitted), completed30d: Number(r.completed30d), overdueScheduled: Number(r.overdue_scheduled),
+      assessorId: String(r.assessor_id),
+      assessorName: String(r.assessor_name),
+      scheduled: Number(r.scheduled),
+      inProgress: Number(r.in_progress),
+      returned: Number(r.returned),
+      submitted: Number(r.submitted),
+      completed30d: Number(r.completed30d),
+      overdueScheduled: Number(r.overdue_scheduled),
     })),
   }
 }

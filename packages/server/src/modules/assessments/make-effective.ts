@@ -17,34 +17,57 @@ import { assessmentTriggers, assessments } from './assessments.tables.js'
 export async function makeEffective(t: TxCtx, row: TAssessmentRow): Promise<TAssessmentRow> {
   const now = t.clock.now()
   const today = todayInShanghai(now)
-  const [previous] = await t.tx.select().from(assessments)
+  const [previous] = await t.tx
+    .select()
+    .from(assessments)
     .where(and(eq(assessments.elderId, row.elderId), ne(assessments.id, row.id), inArray(assessments.status, [...assessmentStatusesInForce])))
     .for('update')
   if (previous) {
     await runStep(t, {
-      table: assessments, step: assessmentFlow.supersede, before: previous, patch: { supersededById: row.id },
+      table: assessments,
+      step: assessmentFlow.supersede,
+      before: previous,
+      patch: { supersededById: row.id },
       audit: { action: 'assessment.superseded', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
     })
   }
   const settings = await getSettings(t.tx, row.scale as TAssessmentScale)
   const after = await runStep(t, {
-    table: assessments, step: assessmentFlow.activate, before: row,
+    table: assessments,
+    step: assessmentFlow.activate,
+    before: row,
     patch: { effectiveDate: today, objectionDeadline: addDays(today, settings.objectionDays), supersedesId: previous?.id ?? null },
     audit: { action: 'assessment.effective', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
     event: {
       type: assessmentEvents.effective,
       payload: (a) => ({
-        assessmentId: row.id, elderId: row.elderId, scale: row.scale, finalLevel: a.finalLevel, effectiveDate: today,
-        previousAssessmentId: previous?.id ?? null, previousLevel: previous?.finalLevel ?? null,
+        assessmentId: row.id,
+        elderId: row.elderId,
+        scale: row.scale,
+        finalLevel: a.finalLevel,
+        effectiveDate: today,
+        previousAssessmentId: previous?.id ?? null,
+        previousLevel: previous?.finalLevel ?? null,
       }),
     },
   })
-  await t.tx.update(assessmentTriggers).set({ resolvedAt: now, resolvedByAssessmentId: row.id })
-    .where(and(eq(assessmentTriggers.elderId, row.elderId), isNull(assessmentTriggers.resolvedAt), lte(assessmentTriggers.reportedAt, row.assessedAt ?? row.submittedAt ?? now)))
+  await t.tx
+    .update(assessmentTriggers)
+    .set({ resolvedAt: now, resolvedByAssessmentId: row.id })
+    .where(
+      and(
+        eq(assessmentTriggers.elderId, row.elderId),
+        isNull(assessmentTriggers.resolvedAt),
+        lte(assessmentTriggers.reportedAt, row.assessedAt ?? row.submittedAt ?? now),
+      ),
+    )
 
   const { info } = readAnswers(row, t.crypto)
   await applyAbilityLevel(t, row.elderId, {
-    scale: row.scale === 'mzt039_2013' ? 'mzt039' : 'gbt42195', level: after.finalLevel!, assessmentId: row.id, effectiveDate: today,
+    scale: row.scale === 'mzt039_2013' ? 'mzt039' : 'gbt42195',
+    level: after.finalLevel!,
+    assessmentId: row.id,
+    effectiveDate: today,
     hasDementiaDiagnosis: info.diagnoses.some((d) => icd10IsDementia(d.icd10)),
   })
   return after

@@ -32,14 +32,35 @@ export async function objectAssessment(ctx: Ctx, id: string, input: TObjection) 
     if (before.assessors.some((a) => a.userId === assessor.id)) throw fieldError('assessorId', '复评应由原评估员以外的评估员进行')
     await assertNoOpenAssessment(t.tx, before.elderId)
     const created = await insertScheduled(t, {
-      elderId: before.elderId, regionCode: before.regionCode, elderSnapshot: before.elderSnapshot, scale: before.scale as TAssessmentScale,
-      reason: 'dispute_review', scheduledDate: input.scheduledDate, assessor, disputedId: before.id, note: `对 ${before.effectiveDate ?? ''} 评估结果的异议复评`,
+      elderId: before.elderId,
+      regionCode: before.regionCode,
+      elderSnapshot: before.elderSnapshot,
+      scale: before.scale as TAssessmentScale,
+      reason: 'dispute_review',
+      scheduledDate: input.scheduledDate,
+      assessor,
+      disputedId: before.id,
+      note: `对 ${before.effectiveDate ?? ''} 评估结果的异议复评`,
     })
-    const objection = { by: input.by, relation: input.relation ?? null, reason: input.reason, at: ctx.clock.now().toISOString(), reviewAssessmentId: created.id }
+    const objection = {
+      by: input.by,
+      relation: input.relation ?? null,
+      reason: input.reason,
+      at: ctx.clock.now().toISOString(),
+      reviewAssessmentId: created.id,
+    }
     await runStep(t, {
-      table: assessments, step: assessmentFlow.object, before, patch: { objection },
+      table: assessments,
+      step: assessmentFlow.object,
+      before,
+      patch: { objection },
       // The objection's wording stays out of the log; who objected and when is kept.
-      audit: { action: 'assessment.objected', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { objectionBy: input.relation ?? '本人或家属', reviewAssessmentId: created.id } },
+      audit: {
+        action: 'assessment.objected',
+        entityType: 'assessment',
+        snapshot: assessmentAuditSnapshot,
+        extra: { objectionBy: input.relation ?? '本人或家属', reviewAssessmentId: created.id },
+      },
       event: { type: assessmentEvents.objected, payload: (after) => ({ elderId: after.elderId, reviewAssessmentId: created.id }) },
     })
     return created

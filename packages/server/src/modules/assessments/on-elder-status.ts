@@ -19,7 +19,16 @@ type Deps = { events: EventBus; database: Database; config: TConfig; clock: Cloc
  * assessments are cancelled; reactivation brings the results back. Idempotent per event.
  */
 export async function applyElderStatus(deps: Deps, e: TDomainEvent, inactive: boolean) {
-  const ctx: Ctx = { db: deps.database.db, actor: null, requestId: `event:${e.type}:${e.id ?? ''}`, ip: 'local', clock: deps.clock, config: deps.config, crypto: deps.crypto, events: deps.events }
+  const ctx: Ctx = {
+    db: deps.database.db,
+    actor: null,
+    requestId: `event:${e.type}:${e.id ?? ''}`,
+    ip: 'local',
+    clock: deps.clock,
+    config: deps.config,
+    crypto: deps.crypto,
+    events: deps.events,
+  }
   const elderId = e.entityId
   await withTx(ctx, async (t) => {
     if (!inactive) {
@@ -27,14 +36,26 @@ export async function applyElderStatus(deps: Deps, e: TDomainEvent, inactive: bo
       return
     }
     const date = typeof e.payload.date === 'string' ? e.payload.date : todayInShanghai(ctx.clock.now())
-    await t.tx.update(assessments).set({ elderInactiveSince: date }).where(and(eq(assessments.elderId, elderId), isNull(assessments.elderInactiveSince)))
-    await t.tx.update(assessmentTriggers).set({ resolvedAt: ctx.clock.now() }).where(and(eq(assessmentTriggers.elderId, elderId), isNull(assessmentTriggers.resolvedAt)))
-    const open = await t.tx.select().from(assessments)
-      .where(and(eq(assessments.elderId, elderId), inArray(assessments.status, [...assessmentFlow.cancel.from]))).for('update')
+    await t.tx
+      .update(assessments)
+      .set({ elderInactiveSince: date })
+      .where(and(eq(assessments.elderId, elderId), isNull(assessments.elderInactiveSince)))
+    await t.tx
+      .update(assessmentTriggers)
+      .set({ resolvedAt: ctx.clock.now() })
+      .where(and(eq(assessmentTriggers.elderId, elderId), isNull(assessmentTriggers.resolvedAt)))
+    const open = await t.tx
+      .select()
+      .from(assessments)
+      .where(and(eq(assessments.elderId, elderId), inArray(assessments.status, [...assessmentFlow.cancel.from])))
+      .for('update')
     const reason = e.type === elderStatusEvents.deceased ? '老人已去世' : '老人已迁出'
     for (const row of open) {
       await runStep(t, {
-        table: assessments, step: assessmentFlow.cancel, before: row, patch: { cancelReason: reason },
+        table: assessments,
+        step: assessmentFlow.cancel,
+        before: row,
+        patch: { cancelReason: reason },
         audit: { action: 'assessment.cancelled', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { cancelReason: reason } },
       })
     }

@@ -39,10 +39,22 @@ async function printPdf(html: string): Promise<Buffer> {
   } catch {
     throw new AppError('RENDERER_UNAVAILABLE')
   }
-  const browser = await chromium.launch({
-    executablePath: chromiumPath(),
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  }).catch(() => { throw new AppError('RENDERER_UNAVAILABLE') })
+  const browser = await chromium
+    .launch({
+      executablePath: chromiumPath(),
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    })
+    .catch(() => {
+      throw new AppError('RENDERER_UNAVAILABLE')
+    })
   try {
     const page = await browser.newPage()
     // The HTML is self-contained (no network): block anything it might try to load.

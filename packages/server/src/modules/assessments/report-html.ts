@@ -15,8 +15,7 @@ import {
 import type { TAssessmentDetail } from './assessments.schemas.js'
 import { hasDementiaOrMental, scaleLevels } from './scales.js'
 
-const esc = (s: unknown) =>
-  String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
+const esc = (s: unknown) => String(s ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
 
 const sexLabel = { male: '男', female: '女' } as const
 const fmtDate = (iso: string | null | undefined) => (iso ? toShanghaiDate(iso).replace(/^(\d{4})-(\d{2})-(\d{2})$/, '$1年$2月$3日') : '')
@@ -33,20 +32,29 @@ export function renderReportHtml(a: TAssessmentDetail, opts: { generatedAt: Date
   const isGbt = scale === 'gbt42195_2022'
   const age = a.assessedAt ? ageOn(a.elderBirthDate, a.assessedAt) : null
   const riskTotal = sumRiskEvents(a.info.riskEvents as Partial<Record<TRiskEventType, number>>)
-  const riskText = Object.entries(a.info.riskEvents).filter(([, n]) => n > 0)
-    .map(([k, n]) => `${riskEventTypeLabels[k as TRiskEventType] ?? k} ${n === 3 ? '3次及以上' : n + '次'}`).join('，') || '无'
+  const riskText =
+    Object.entries(a.info.riskEvents)
+      .filter(([, n]) => n > 0)
+      .map(([k, n]) => `${riskEventTypeLabels[k as TRiskEventType] ?? k} ${n === 3 ? '3次及以上' : n + '次'}`)
+      .join('，') || '无'
   const mental = hasDementiaOrMental(a.info)
-  const diagnoses = a.info.diagnoses.filter((d) => /^F/i.test(d.icd10)).map((d) => `${d.name}（${d.icd10}）`).join('，')
+  const diagnoses = a.info.diagnoses
+    .filter((d) => /^F/i.test(d.icd10))
+    .map((d) => `${d.name}（${d.icd10}）`)
+    .join('，')
   const dims = a.dimensions ?? {}
 
   const scoreRows = isGbt
-    ? gbt42195Dimensions.map((d) => `<tr><td>${esc(d.code)} ${esc(d.name)}</td><td class="num">${esc(dims[d.id] ?? '')}</td><td class="num">${d.maxPoints}</td></tr>`).join('') +
-      `<tr class="strong"><td>总分</td><td class="num">${esc(a.total ?? '')}</td><td class="num">90</td></tr>`
-    : (['adl', 'mental', 'sensory', 'social'] as const).map((k) => {
-        const score = k === 'sensory' ? '—' : esc(dims[k] ?? '')
-        const grade = dims[`${k}Grade`]
-        return `<tr><td>${esc(mzt039DimensionNames[k])}</td><td class="num">${score}</td><td class="num">${grade === undefined ? '' : `${grade} 级 ${esc(mzt039GradeNames[grade] ?? '')}`}</td></tr>`
-      }).join('')
+    ? gbt42195Dimensions
+        .map((d) => `<tr><td>${esc(d.code)} ${esc(d.name)}</td><td class="num">${esc(dims[d.id] ?? '')}</td><td class="num">${d.maxPoints}</td></tr>`)
+        .join('') + `<tr class="strong"><td>总分</td><td class="num">${esc(a.total ?? '')}</td><td class="num">90</td></tr>`
+    : (['adl', 'mental', 'sensory', 'social'] as const)
+        .map((k) => {
+          const score = k === 'sensory' ? '—' : esc(dims[k] ?? '')
+          const grade = dims[`${k}Grade`]
+          return `<tr><td>${esc(mzt039DimensionNames[k])}</td><td class="num">${score}</td><td class="num">${grade === undefined ? '' : `${grade} 级 ${esc(mzt039GradeNames[grade] ?? '')}`}</td></tr>`
+        })
+        .join('')
 
   const levels = scaleLevels(scale)
   const levelBoxes = (value: number | null) => levels.map((l) => `<span class="opt">${box(value === l.level)} ${l.level} ${esc(l.name)}</span>`).join('')
@@ -97,7 +105,9 @@ export function renderReportHtml(a: TAssessmentDetail, opts: { generatedAt: Date
     <tr><td class="k">姓名</td><td>${esc(a.elderName)}</td><td class="k">性别</td><td>${esc(sexLabel[a.elderSex])}</td></tr>
     <tr><td class="k">出生日期</td><td>${esc(fmtDate(a.elderBirthDate))}</td><td class="k">评估时年龄</td><td>${age === null ? '' : age + ' 岁'}</td></tr>
     <tr><td class="k">所在社区（村）</td><td colspan="3">${esc(a.regionName ?? a.regionCode)}</td></tr>
-    <tr><td class="k">评估原因</td><td colspan="3">${Object.entries(assessmentReasonLabels).map(([k, v]) => `<span class="opt">${box(a.reason === k)} ${esc(v)}</span>`).join('')}</td></tr>
+    <tr><td class="k">评估原因</td><td colspan="3">${Object.entries(assessmentReasonLabels)
+      .map(([k, v]) => `<span class="opt">${box(a.reason === k)} ${esc(v)}</span>`)
+      .join('')}</td></tr>
     <tr><td class="k">评估地点</td><td>${esc(a.place)}</td><td class="k">评估日期</td><td>${esc(fmtDate(a.assessedAt))}</td></tr>
   </table>
 

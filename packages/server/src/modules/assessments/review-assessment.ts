@@ -28,14 +28,18 @@ export async function reviewAssessment(ctx: Ctx, id: string, input: TReview) {
     const me = (await getUsersBrief(t.tx, [actor.userId])).get(actor.userId)
     if (input.decision === 'return') {
       return runStep(t, {
-        table: assessments, step: assessmentFlow.return, before,
+        table: assessments,
+        step: assessmentFlow.return,
+        before,
         patch: { returnReason: input.reason, reviewedAt: now, reviewedBy: actor.userId, reviewerName: me?.displayName ?? actor.username },
         audit: { action: 'assessment.returned', entityType: 'assessment', snapshot: assessmentAuditSnapshot, extra: { returnReason: input.reason } },
         event: { type: assessmentEvents.returned, payload: (after) => ({ elderId: after.elderId, assessorId: after.assessorId }) },
       })
     }
     const reviewed = await runStep(t, {
-      table: assessments, step: assessmentFlow.approve, before,
+      table: assessments,
+      step: assessmentFlow.approve,
+      before,
       patch: { reviewNote: input.note ?? null, reviewedAt: now, reviewedBy: actor.userId, reviewerName: me?.displayName ?? actor.username },
       audit: { action: 'assessment.approved', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
     })

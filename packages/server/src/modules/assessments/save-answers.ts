@@ -40,7 +40,10 @@ export async function saveAnswers(ctx: Ctx, id: string, input: TSaveAnswers) {
     const complete = missingItems(scale, items).length === 0
     const result = complete ? scoreAnswers(scale, items, info) : null
     const now = ctx.clock.now()
-    const sign = (s: { name: string; relation?: string | null; confirmed: boolean } | null | undefined, old: TSignature | null | undefined): TSignature | null => {
+    const sign = (
+      s: { name: string; relation?: string | null; confirmed: boolean } | null | undefined,
+      old: TSignature | null | undefined,
+    ): TSignature | null => {
       if (!s || !s.confirmed) return null
       // Keep the original confirmation time while the signer stays the same.
       return { name: s.name, relation: s.relation ?? null, confirmedAt: old && old.name === s.name ? old.confirmedAt : now.toISOString() }
@@ -69,10 +72,17 @@ export async function saveAnswers(ctx: Ctx, id: string, input: TSaveAnswers) {
       reasons: result ? result.reasons : null,
       place: input.place === undefined ? before.place : input.place,
       assessedAt: input.assessedAt === undefined ? before.assessedAt : input.assessedAt ? new Date(input.assessedAt) : null,
-      assessors, signatures,
+      assessors,
+      signatures,
     })
     // Autosave is audited without content: answers and diagnoses never enter the log.
-    await appendAudit(t, { action: 'assessment.draft_saved', entityType: 'assessment', entityId: id, regionCode: before.regionCode, after: { answeredCount: after.answeredCount, version: after.version } })
+    await appendAudit(t, {
+      action: 'assessment.draft_saved',
+      entityType: 'assessment',
+      entityId: id,
+      regionCode: before.regionCode,
+      after: { answeredCount: after.answeredCount, version: after.version },
+    })
     return after
   })
   return detailOf(ctx, row)

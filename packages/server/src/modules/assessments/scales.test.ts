@@ -7,9 +7,14 @@ import { checkDraftItems, emptyInfo, missingItems, scaleItems, scoreAnswers } fr
 /** A complete MZ/T 039 sheet with every item at its best option. */
 const bestMzt = () =>
   Object.fromEntries(
-    ([['adl', mzt039AdlItems], ['mental', mzt039MentalItems], ['sensory', mzt039SensoryItems], ['social', mzt039SocialItems]] as const).flatMap(
-      ([g, defs]) => (defs as readonly { key: string; options: readonly { points: number }[] }[]).map((d) => [`${g}.${d.key}`, d.options[0]!.points]),
-    ),
+    (
+      [
+        ['adl', mzt039AdlItems],
+        ['mental', mzt039MentalItems],
+        ['sensory', mzt039SensoryItems],
+        ['social', mzt039SocialItems],
+      ] as const
+    ).flatMap(([g, defs]) => (defs as readonly { key: string; options: readonly { points: number }[] }[]).map((d) => [`${g}.${d.key}`, d.options[0]!.points])),
   )
 
 /** The field path of the AppError thrown by fn. */
@@ -45,7 +50,11 @@ describe('scale adapter', () => {
   })
 
   it('derives the dementia flag from F00–F99 diagnoses and sums risk events over types', () => {
-    const r = scoreAnswers('gbt42195_2022', gbt42195UniformItems(4), { ...emptyInfo(), diagnoses: [{ name: '高血压', icd10: 'I10' }], riskEvents: { fall: 1, wandering: 1 } })
+    const r = scoreAnswers('gbt42195_2022', gbt42195UniformItems(4), {
+      ...emptyInfo(),
+      diagnoses: [{ name: '高血压', icd10: 'I10' }],
+      riskEvents: { fall: 1, wandering: 1 },
+    })
     expect(r).toMatchObject({ total: 90, initialLevel: 0, finalLevel: 1 })
     const d = scoreAnswers('gbt42195_2022', gbt42195UniformItems(4), { ...emptyInfo(), diagnoses: [{ name: '痴呆', icd10: 'F03' }] })
     expect(d.finalLevel).toBe(1)
@@ -60,16 +69,58 @@ describe('scale adapter', () => {
 
 describe('Annex C report HTML', () => {
   it('escapes user text and ticks the final level', () => {
-    const html = renderReportHtml({
-      id: '00000000-0000-4000-8000-000000000001', elderId: 'e', elderName: '<b>王</b>', elderSex: 'female', elderBirthDate: '1940-01-01',
-      regionCode: '620702001001', regionName: '县府街社区', scale: 'gbt42195_2022', reason: 'initial', status: 'effective', scheduledDate: '2026-01-01',
-      assessorId: 'a', assessors: [{ userId: 'a', name: '评估员甲', certificateNo: 'C1' }, { userId: null, name: '医生乙', certificateNo: null }],
-      assessedAt: '2026-01-02T02:00:00.000Z', answeredCount: 26, itemCount: 26, dimensions: { selfCare: 32, basicMobility: 15, mentalState: 28, perceptionSocial: 15 },
-      total: 90, initialLevel: 0, finalLevel: 1, finalLevelName: '能力轻度受损', effectiveDate: '2026-01-03', objectionDeadline: '2026-01-18', actions: [], version: 3,
-      createdAt: '', updatedAt: '', items: {}, info: { riskEvents: { fall: 2 }, diagnoses: [], coma: false, notes: null }, missing: [], place: '家中',
-      reasons: ['最终等级为能力轻度受损（1 级）'], signatures: { assessor1: null, assessor2: null, informant: null }, note: null, submittedAt: null,
-      reviewedAt: null, reviewerName: null, reviewNote: null, returnReason: null, objection: null, disputedId: null, supersedesId: null, supersededById: null, cancelReason: null,
-    }, { generatedAt: new Date('2026-01-03T00:00:00Z') })
+    const html = renderReportHtml(
+      {
+        id: '00000000-0000-4000-8000-000000000001',
+        elderId: 'e',
+        elderName: '<b>王</b>',
+        elderSex: 'female',
+        elderBirthDate: '1940-01-01',
+        regionCode: '620702001001',
+        regionName: '县府街社区',
+        scale: 'gbt42195_2022',
+        reason: 'initial',
+        status: 'effective',
+        scheduledDate: '2026-01-01',
+        assessorId: 'a',
+        assessors: [
+          { userId: 'a', name: '评估员甲', certificateNo: 'C1' },
+          { userId: null, name: '医生乙', certificateNo: null },
+        ],
+        assessedAt: '2026-01-02T02:00:00.000Z',
+        answeredCount: 26,
+        itemCount: 26,
+        dimensions: { selfCare: 32, basicMobility: 15, mentalState: 28, perceptionSocial: 15 },
+        total: 90,
+        initialLevel: 0,
+        finalLevel: 1,
+        finalLevelName: '能力轻度受损',
+        effectiveDate: '2026-01-03',
+        objectionDeadline: '2026-01-18',
+        actions: [],
+        version: 3,
+        createdAt: '',
+        updatedAt: '',
+        items: {},
+        info: { riskEvents: { fall: 2 }, diagnoses: [], coma: false, notes: null },
+        missing: [],
+        place: '家中',
+        reasons: ['最终等级为能力轻度受损（1 级）'],
+        signatures: { assessor1: null, assessor2: null, informant: null },
+        note: null,
+        submittedAt: null,
+        reviewedAt: null,
+        reviewerName: null,
+        reviewNote: null,
+        returnReason: null,
+        objection: null,
+        disputedId: null,
+        supersedesId: null,
+        supersededById: null,
+        cancelReason: null,
+      },
+      { generatedAt: new Date('2026-01-03T00:00:00Z') },
+    )
     expect(html).toContain('&lt;b&gt;王&lt;/b&gt;')
     expect(html).not.toContain('<b>王</b>')
     expect(html).toContain('86 岁')

@@ -44,7 +44,10 @@ export function checkDraftItems(scale: TAssessmentScale, items: Record<string, n
   const fields: { path: string; message: string }[] = []
   for (const [key, value] of Object.entries(items)) {
     const def = defs.get(key)
-    if (!def) { fields.push({ path: `items.${key}`, message: `未知的评估项目：${key}` }); continue }
+    if (!def) {
+      fields.push({ path: `items.${key}`, message: `未知的评估项目：${key}` })
+      continue
+    }
     if (value === null) continue
     if (!def.allowed.includes(value)) {
       fields.push({ path: `items.${key}`, message: `${key} ${def.name} 的分值只能是 ${def.allowed.join('/')}，收到 ${value}` })
@@ -77,6 +80,11 @@ export const scaleLevels = (scale: TAssessmentScale) =>
 
 export const dimensionLabels: Record<string, string> = {
   ...Object.fromEntries(gbt42195Dimensions.map((d) => [d.id, d.name])),
-  adl: '日常生活活动', mental: '精神状态', social: '社会参与',
-  adlGrade: '日常生活活动等级', mentalGrade: '精神状态等级', sensoryGrade: '感知觉与沟通等级', socialGrade: '社会参与等级',
+  adl: '日常生活活动',
+  mental: '精神状态',
+  social: '社会参与',
+  adlGrade: '日常生活活动等级',
+  mentalGrade: '精神状态等级',
+  sensoryGrade: '感知觉与沟通等级',
+  socialGrade: '社会参与等级',
 }

@@ -28,23 +28,58 @@ export async function checkAssessor(db: DbOrTx, assessorId: string, regionCode: 
 }
 
 export async function assertNoOpenAssessment(db: DbOrTx, elderId: string) {
-  const [open] = await db.select({ id: assessments.id }).from(assessments)
+  const [open] = await db
+    .select({ id: assessments.id })
+    .from(assessments)
     .where(and(eq(assessments.elderId, elderId), inArray(assessments.status, [...openStatuses])))
-  if (open) throw new AppError('CONFLICT', '该老人已有进行中的评估，请先完成或取消', [{ path: 'elderId', message: '已有进行中的评估' }], { openAssessmentId: open.id })
+  if (open)
+    throw new AppError('CONFLICT', '该老人已有进行中的评估，请先完成或取消', [{ path: 'elderId', message: '已有进行中的评估' }], { openAssessmentId: open.id })
 }
 
-export async function insertScheduled(t: TxCtx, v: {
-  elderId: string; regionCode: string; elderSnapshot: TElderSnapshot; scale: TAssessmentScale; reason: TAssessmentReason
-  scheduledDate: string; assessor: { id: string; displayName: string }; note?: string | null; disputedId?: string | null
-}) {
-  const [row] = await t.tx.insert(assessments).values({
-    elderId: v.elderId, regionCode: v.regionCode, elderSnapshot: v.elderSnapshot, scale: v.scale, reason: v.reason,
-    scheduledDate: v.scheduledDate, assessorId: v.assessor.id,
-    assessors: [{ userId: v.assessor.id, name: v.assessor.displayName, certificateNo: null }],
-    note: v.note ?? null, disputedId: v.disputedId ?? null, createdBy: t.actor!.userId,
-  }).returning()
-  await appendAudit(t, { action: 'assessment.scheduled', entityType: 'assessment', entityId: row!.id, regionCode: row!.regionCode, after: assessmentAuditSnapshot(row!) })
-  await recordEvent(t, { type: assessmentEvents.scheduled, entityType: 'assessment', entityId: row!.id, regionCode: row!.regionCode, payload: { elderId: v.elderId, scale: v.scale, reason: v.reason, scheduledDate: v.scheduledDate, assessorId: v.assessor.id } })
+export async function insertScheduled(
+  t: TxCtx,
+  v: {
+    elderId: string
+    regionCode: string
+    elderSnapshot: TElderSnapshot
+    scale: TAssessmentScale
+    reason: TAssessmentReason
+    scheduledDate: string
+    assessor: { id: string; displayName: string }
+    note?: string | null
+    disputedId?: string | null
+  },
+) {
+  const [row] = await t.tx
+    .insert(assessments)
+    .values({
+      elderId: v.elderId,
+      regionCode: v.regionCode,
+      elderSnapshot: v.elderSnapshot,
+      scale: v.scale,
+      reason: v.reason,
+      scheduledDate: v.scheduledDate,
+      assessorId: v.assessor.id,
+      assessors: [{ userId: v.assessor.id, name: v.assessor.displayName, certificateNo: null }],
+      note: v.note ?? null,
+      disputedId: v.disputedId ?? null,
+      createdBy: t.actor!.userId,
+    })
+    .returning()
+  await appendAudit(t, {
+    action: 'assessment.scheduled',
+    entityType: 'assessment',
+    entityId: row!.id,
+    regionCode: row!.regionCode,
+    after: assessmentAuditSnapshot(row!),
+  })
+  await recordEvent(t, {
+    type: assessmentEvents.scheduled,
+    entityType: 'assessment',
+    entityId: row!.id,
+    regionCode: row!.regionCode,
+    payload: { elderId: v.elderId, scale: v.scale, reason: v.reason, scheduledDate: v.scheduledDate, assessorId: v.assessor.id },
+  })
   return row!
 }
 
@@ -60,9 +95,14 @@ export async function scheduleAssessment(ctx: Ctx, input: TScheduleAssessment) {
   const row = await withTx(ctx, async (t) => {
     await assertNoOpenAssessment(t.tx, elder.id)
     return insertScheduled(t, {
-      elderId: elder.id, regionCode: elder.regionCode,
+      elderId: elder.id,
+      regionCode: elder.regionCode,
       elderSnapshot: { name: elder.name, sex: elder.sex, birthDate: elder.birthDate, idNumberMasked: '', regionName: names.get(elder.regionCode) ?? null },
-      scale: input.scale, reason: input.reason, scheduledDate: input.scheduledDate, assessor, note: input.note,
+      scale: input.scale,
+      reason: input.reason,
+      scheduledDate: input.scheduledDate,
+      assessor,
+      note: input.note,
     })
   })
   return toAssessmentDetail(row, actor, names.get(row.regionCode) ?? null, ctx.crypto)

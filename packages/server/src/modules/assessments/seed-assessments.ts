@@ -63,20 +63,32 @@ export async function seedAssessments(ctx: Ctx) {
     const past = { ...ctx, clock: { now: () => at } }
     const asA = { ...past, actor: assessor }
     const asO = { ...past, actor: officer }
-    const s = await scheduleAssessment(asA, { elderId: e.elderId, scale: 'gbt42195_2022', reason: i % 5 === 0 ? 'routine' : 'initial', scheduledDate: todayInShanghai(at), assessorId: assessor.userId })
+    const s = await scheduleAssessment(asA, {
+      elderId: e.elderId,
+      scale: 'gbt42195_2022',
+      reason: i % 5 === 0 ? 'routine' : 'initial',
+      scheduledDate: todayInShanghai(at),
+      assessorId: assessor.userId,
+    })
     await startAssessment(asA, s.id)
     // Roughly how abilities spread among assessed elders: mostly intact or mildly impaired.
     const loss = [0, 0, 0.05, 0.1, 0.15, 0.3, 0.45, 0.7][Math.floor(rnd() * 8)]!
-    const items = Object.fromEntries(gbt42195ItemCodes.map((c) => {
-      const max = gbt42195ItemsByCode[c].maxPoints
-      const drop = loss === 0 ? 0 : Math.round(max * loss + rnd() * 0.8 - 0.4)
-      return [c, Math.max(0, Math.min(max, max - drop))]
-    }))
+    const items = Object.fromEntries(
+      gbt42195ItemCodes.map((c) => {
+        const max = gbt42195ItemsByCode[c].maxPoints
+        const drop = loss === 0 ? 0 : Math.round(max * loss + rnd() * 0.8 - 0.4)
+        return [c, Math.max(0, Math.min(max, max - drop))]
+      }),
+    )
     await saveAnswers(asA, s.id, {
       items,
       info: { riskEvents: rnd() < 0.15 ? { fall: 2 } : {}, diagnoses: rnd() < 0.2 ? [{ name: '高血压', icd10: 'I10' }] : [], coma: false },
-      place: '老人家中', assessedAt: at.toISOString(),
-      assessors: [{ userId: assessor.userId, name: assessorUser.displayName, certificateNo: `PG${String(1000 + i)}` }, { userId: null, name: '社区医生 马丽', certificateNo: null }],
+      place: '老人家中',
+      assessedAt: at.toISOString(),
+      assessors: [
+        { userId: assessor.userId, name: assessorUser.displayName, certificateNo: `PG${String(1000 + i)}` },
+        { userId: null, name: '社区医生 马丽', certificateNo: null },
+      ],
       signatures: {
         assessor1: { name: assessorUser.displayName, confirmed: true },
         assessor2: { name: '社区医生 马丽', confirmed: true },
@@ -86,5 +98,4 @@ export async function seedAssessments(ctx: Ctx) {
     await submitAssessment(asA, s.id)
     await reviewAssessment({ ...asO, clock: { now: () => new Date(at.getTime() + 86400_000) } }, s.id, { decision: 'approve', note: null })
   }
-
 }

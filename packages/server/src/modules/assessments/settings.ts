@@ -16,10 +16,19 @@ export async function updateSettings(ctx: Ctx, scale: TAssessmentScale, v: { int
   requirePermission(ctx.actor, 'assessment:settings')
   return withTx(ctx, async (t) => {
     const before = await getSettings(t.tx, scale)
-    await t.tx.insert(assessmentSettings).values({ scale, ...v, updatedBy: t.actor!.userId, updatedAt: ctx.clock.now() })
+    await t.tx
+      .insert(assessmentSettings)
+      .values({ scale, ...v, updatedBy: t.actor!.userId, updatedAt: ctx.clock.now() })
       .onConflictDoUpdate({ target: assessmentSettings.scale, set: { ...v, updatedBy: t.actor!.userId, updatedAt: ctx.clock.now() } })
     const after = { scale, ...v }
-    await appendAudit(t, { action: 'assessment.settings_updated', entityType: 'assessment_settings', entityId: scale, regionCode: t.actor!.scopeRegionCode, before, after })
+    await appendAudit(t, {
+      action: 'assessment.settings_updated',
+      entityType: 'assessment_settings',
+      entityId: scale,
+      regionCode: t.actor!.scopeRegionCode,
+      before,
+      after,
+    })
     return after
   })
 }

@@ -15,7 +15,10 @@ export async function startAssessment(ctx: Ctx, id: string) {
     const before = await getAssessmentInScope(t.tx, t.actor!, id, true)
     requireAssignedAssessor(t.actor!, before)
     return runStep(t, {
-      table: assessments, step: assessmentFlow.start, before, patch: { assessedAt: before.assessedAt ?? ctx.clock.now() },
+      table: assessments,
+      step: assessmentFlow.start,
+      before,
+      patch: { assessedAt: before.assessedAt ?? ctx.clock.now() },
       audit: { action: 'assessment.started', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
     })
   })

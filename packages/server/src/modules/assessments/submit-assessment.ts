@@ -28,15 +28,22 @@ export async function submitAssessment(ctx: Ctx, id: string) {
     const missing = missingItems(scale, items)
     if (missing.length) {
       const names = missing.map((m) => `${m.key} ${m.name}`)
-      throw new AppError('ASSESSMENT_INCOMPLETE', `还有 ${missing.length} 项未填写：${names.slice(0, 8).join('、')}${missing.length > 8 ? ' 等' : ''}`,
-        missing.map((m) => ({ path: `items.${m.key}`, message: `${m.key} ${m.name} 未填写` })), { missing })
+      throw new AppError(
+        'ASSESSMENT_INCOMPLETE',
+        `还有 ${missing.length} 项未填写：${names.slice(0, 8).join('、')}${missing.length > 8 ? ' 等' : ''}`,
+        missing.map((m) => ({ path: `items.${m.key}`, message: `${m.key} ${m.name} 未填写` })),
+        { missing },
+      )
     }
     const fields: TFieldError[] = []
     const assessors = before.assessors
     if (assessors.length < 2 || assessors.some((a) => !a.name.trim()) || assessors[0]!.name === assessors[1]!.name) {
       fields.push({ path: 'assessors', message: '需要两名不同的评估员' })
     } else {
-      const users = await getUsersBrief(t.tx, assessors.map((a) => a.userId).filter((x): x is string => !!x))
+      const users = await getUsersBrief(
+        t.tx,
+        assessors.map((a) => a.userId).filter((x): x is string => !!x),
+      )
       const certified = assessors.some((a) => a.userId && users.get(a.userId)?.role === 'assessor' && a.certificateNo)
       if (!certified) fields.push({ path: 'assessors', message: '至少一名评估员须为平台评估员账号并填写证书编号' })
     }
@@ -50,10 +57,18 @@ export async function submitAssessment(ctx: Ctx, id: string) {
 
     const result = scoreAnswers(scale, items, info)
     return runStep(t, {
-      table: assessments, step: assessmentFlow.submit, before,
+      table: assessments,
+      step: assessmentFlow.submit,
+      before,
       patch: {
-        dimensions: result.dimensions, total: result.total, initialLevel: result.initialLevel, finalLevel: result.finalLevel, reasons: result.reasons,
-        submittedAt: ctx.clock.now(), submittedBy: t.actor!.userId, returnReason: null,
+        dimensions: result.dimensions,
+        total: result.total,
+        initialLevel: result.initialLevel,
+        finalLevel: result.finalLevel,
+        reasons: result.reasons,
+        submittedAt: ctx.clock.now(),
+        submittedBy: t.actor!.userId,
+        returnReason: null,
       },
       audit: { action: 'assessment.submitted', entityType: 'assessment', snapshot: assessmentAuditSnapshot },
       event: { type: assessmentEvents.submitted, payload: (after) => ({ elderId: after.elderId, scale }) },

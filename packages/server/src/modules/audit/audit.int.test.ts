@@ -11,7 +11,9 @@ beforeAll(async () => {
   t = await createTestApp()
   auditor = await t.login('auditor')
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 describe('audit log', () => {
   it('is searchable by auditors, newest first, with actor and request id', async () => {
@@ -20,7 +22,14 @@ describe('audit log', () => {
     const reqId = res.headers['x-request-id']
     const found = await t.app.inject({ url: '/api/v1/audit?action=user.preferences&actor=admin', headers: { cookie: auditor } })
     expect(found.statusCode).toBe(200)
-    expect(found.json().items[0]).toMatchObject({ action: 'user.preferences_changed', actorUsername: 'admin', actorRole: 'sys_admin', requestId: reqId, before: { elderMode: false }, after: { elderMode: true } })
+    expect(found.json().items[0]).toMatchObject({
+      action: 'user.preferences_changed',
+      actorUsername: 'admin',
+      actorRole: 'sys_admin',
+      requestId: reqId,
+      before: { elderMode: false },
+      after: { elderMode: true },
+    })
   })
 
   it('forbids the audit search to roles without audit:read', async () => {

@@ -34,11 +34,23 @@ export async function findAudit(ctx: Ctx, q: z.infer<typeof ZFindAudit>) {
   ])
   return pageResult(
     rows.map((r) => ({
-      id: r.id, seq: r.seq, at: r.at.toISOString(), actorUsername: r.actorUsername, actorRole: r.actorRole, action: r.action,
-      entityType: r.entityType, entityId: r.entityId, regionCode: r.regionCode, before: r.before, after: r.after,
-      requestId: r.requestId, ip: r.ip, hash: r.hash,
+      id: r.id,
+      seq: r.seq,
+      at: r.at.toISOString(),
+      actorUsername: r.actorUsername,
+      actorRole: r.actorRole,
+      action: r.action,
+      entityType: r.entityType,
+      entityId: r.entityId,
+      regionCode: r.regionCode,
+      before: r.before,
+      after: r.after,
+      requestId: r.requestId,
+      ip: r.ip,
+      hash: r.hash,
     })),
-    Number(total?.n ?? 0), q,
+    Number(total?.n ?? 0),
+    q,
   )
 }
 

@@ -33,20 +33,40 @@ export async function applyAbilityLevel(t: TxCtx, elderId: string, input: TApply
   const today = todayInShanghai(t.clock.now())
   const hasDementia = input.hasDementiaDiagnosis ?? false
   const categories = storedCategories({
-    typed: row.typedCategories, birthDate: row.birthDate, today, livingArrangement: row.livingArrangement,
-    abilityLevel: input.level, abilityScale: input.scale, hasDementia,
+    typed: row.typedCategories,
+    birthDate: row.birthDate,
+    today,
+    livingArrangement: row.livingArrangement,
+    abilityLevel: input.level,
+    abilityScale: input.scale,
+    hasDementia,
   })
   const categoriesChanged = [...categories].sort().join() !== [...row.categories].sort().join()
   const lastDate = !row.lastAssessmentDate || input.effectiveDate >= row.lastAssessmentDate ? input.effectiveDate : row.lastAssessmentDate
   await updateVersioned(t, elders, elderId, row.version, {
-    abilityScale: input.scale, abilityLevel: input.level, abilityAssessmentId: input.assessmentId, abilityEffectiveDate: input.effectiveDate,
-    hasDementia, categories, lastAssessmentDate: lastDate, lastAssessmentLevel: input.level,
+    abilityScale: input.scale,
+    abilityLevel: input.level,
+    abilityAssessmentId: input.assessmentId,
+    abilityEffectiveDate: input.effectiveDate,
+    hasDementia,
+    categories,
+    lastAssessmentDate: lastDate,
+    lastAssessmentLevel: input.level,
     ...(categoriesChanged ? { lastCategoryChangeAt: t.clock.now() } : {}),
   })
   const before = { abilityLevel: row.abilityLevel, abilityScale: row.abilityScale, derivedCategories: row.categories }
-  const after = { abilityLevel: input.level, abilityScale: input.scale, derivedCategories: categories, assessmentId: input.assessmentId, effectiveDate: input.effectiveDate }
+  const after = {
+    abilityLevel: input.level,
+    abilityScale: input.scale,
+    derivedCategories: categories,
+    assessmentId: input.assessmentId,
+    effectiveDate: input.effectiveDate,
+  }
   await appendHistory(t, {
-    elderId, regionCode: row.regionCode, action: 'ability', source: 'assessment',
+    elderId,
+    regionCode: row.regionCode,
+    action: 'ability',
+    source: 'assessment',
     changes: [
       { field: 'abilityLevel', label: '能力等级', before: row.abilityLevel, after: input.level },
       ...(categoriesChanged ? [{ field: 'derivedCategories', label: '类别（含派生）', before: row.categories, after: categories }] : []),
@@ -54,11 +74,27 @@ export async function applyAbilityLevel(t: TxCtx, elderId: string, input: TApply
   })
   await appendAudit(t, { action: 'elder.ability_level_applied', entityType: 'elder', entityId: elderId, regionCode: row.regionCode, before, after })
   await recordEvent(t, {
-    type: elderEvents.abilityLevelChanged, entityType: 'elder', entityId: elderId, regionCode: row.regionCode,
-    payload: { scale: input.scale, level: input.level, previousLevel: row.abilityLevel, assessmentId: input.assessmentId, effectiveDate: input.effectiveDate, categories },
+    type: elderEvents.abilityLevelChanged,
+    entityType: 'elder',
+    entityId: elderId,
+    regionCode: row.regionCode,
+    payload: {
+      scale: input.scale,
+      level: input.level,
+      previousLevel: row.abilityLevel,
+      assessmentId: input.assessmentId,
+      effectiveDate: input.effectiveDate,
+      categories,
+    },
   })
   if (categoriesChanged) {
-    await recordEvent(t, { type: elderEvents.categoriesChanged, entityType: 'elder', entityId: elderId, regionCode: row.regionCode, payload: { before: row.categories, after: categories } })
+    await recordEvent(t, {
+      type: elderEvents.categoriesChanged,
+      entityType: 'elder',
+      entityId: elderId,
+      regionCode: row.regionCode,
+      payload: { before: row.categories, after: categories },
+    })
   }
 }
 

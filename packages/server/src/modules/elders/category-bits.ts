@@ -4,10 +4,30 @@
  * it is computed from birth_date. At most 31 entries (int4).
  */
 export const categoryBitOrder = [
-  'destitute', 'dispersed_support', 'centralized_support', 'min_subsistence', 'near_min_subsistence', 'low_income',
-  'economically_disadvantaged', 'family_planning_special', 'lost_only_child', 'disabled', 'severe_disability',
-  'entitled_veteran_family', 'military_family', 'martyr_survivor', 'no_caregiver', 'vagrant', 'serious_illness',
-  'limited_mobility', 'incapacitated', 'semi_incapacitated', 'cognitively_impaired', 'living_alone', 'empty_nest', 'left_behind',
+  'destitute',
+  'dispersed_support',
+  'centralized_support',
+  'min_subsistence',
+  'near_min_subsistence',
+  'low_income',
+  'economically_disadvantaged',
+  'family_planning_special',
+  'lost_only_child',
+  'disabled',
+  'severe_disability',
+  'entitled_veteran_family',
+  'military_family',
+  'martyr_survivor',
+  'no_caregiver',
+  'vagrant',
+  'serious_illness',
+  'limited_mobility',
+  'incapacitated',
+  'semi_incapacitated',
+  'cognitively_impaired',
+  'living_alone',
+  'empty_nest',
+  'left_behind',
 ] as const
 
 const bitOf = new Map<string, number>(categoryBitOrder.map((c, i) => [c, i]))

@@ -32,7 +32,10 @@ export async function changeElderStatus(ctx: Ctx, elderId: string, input: TChang
     }
     const snapshot = (r: typeof row) => elderSnapshot(r, ctx.crypto)
     const updated = await runStep(t, {
-      table: elders, step: elderStatusFlow[elderStatusStep[input.status]], before: row, version: input.version,
+      table: elders,
+      step: elderStatusFlow[elderStatusStep[input.status]],
+      before: row,
+      version: input.version,
       patch: { statusDate: input.status === 'active' ? null : date, statusReason: input.reason },
       audit: { action: `elder.status_${input.status}`, entityType: 'elder', snapshot },
       event: {

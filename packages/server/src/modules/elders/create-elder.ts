@@ -33,22 +33,45 @@ export async function createElder(ctx: Ctx, raw: TCreateElder) {
   const existing = await findElderByIdHash(ctx.db, id.hash)
   if (existing) throw await duplicateRefusal(ctx, 'create', existing)
   const created = await withTx(ctx, async (t) => {
-    const [row] = await t.tx.insert(elders).values({
-      regionCode: input.regionCode, name: input.name, nameInitials: nameInitials(input.name),
-      idHash: id.hash, idEnc: ctx.crypto.encrypt(id.id), idPrefix6: id.id.slice(0, 6), birthDate: id.birthDate, sex: id.sex,
-      hukou: input.hukou, livingArrangement: input.livingArrangement, typedCategories: input.categories,
-      categories: storedCategories({ typed: input.categories, birthDate: id.birthDate, today, livingArrangement: input.livingArrangement }),
-      ...piiValues(ctx.crypto, input),
-      hasFamilyDoctor: input.hasFamilyDoctor, familyDoctorDate: input.hasFamilyDoctor ? input.familyDoctorDate ?? null : null,
-      familyDoctorName: input.hasFamilyDoctor ? input.familyDoctorName ?? null : null, hasVisitPlan: input.hasVisitPlan, note: input.note ?? null,
-      lastCategoryChangeAt: input.categories.length ? ctx.clock.now() : null,
-      createdBy: actor.userId, createdAt: ctx.clock.now(), updatedAt: ctx.clock.now(),
-    }).onConflictDoNothing().returning()
+    const [row] = await t.tx
+      .insert(elders)
+      .values({
+        regionCode: input.regionCode,
+        name: input.name,
+        nameInitials: nameInitials(input.name),
+        idHash: id.hash,
+        idEnc: ctx.crypto.encrypt(id.id),
+        idPrefix6: id.id.slice(0, 6),
+        birthDate: id.birthDate,
+        sex: id.sex,
+        hukou: input.hukou,
+        livingArrangement: input.livingArrangement,
+        typedCategories: input.categories,
+        categories: storedCategories({ typed: input.categories, birthDate: id.birthDate, today, livingArrangement: input.livingArrangement }),
+        ...piiValues(ctx.crypto, input),
+        hasFamilyDoctor: input.hasFamilyDoctor,
+        familyDoctorDate: input.hasFamilyDoctor ? (input.familyDoctorDate ?? null) : null,
+        familyDoctorName: input.hasFamilyDoctor ? (input.familyDoctorName ?? null) : null,
+        hasVisitPlan: input.hasVisitPlan,
+        note: input.note ?? null,
+        lastCategoryChangeAt: input.categories.length ? ctx.clock.now() : null,
+        createdBy: actor.userId,
+        createdAt: ctx.clock.now(),
+        updatedAt: ctx.clock.now(),
+      })
+      .onConflictDoNothing()
+      .returning()
     if (!row) return null // registered by someone else a moment ago: answered below, after the rollback
     const snap = { ...elderSnapshot(row, ctx.crypto), ...(age < ELDER_MIN_AGE ? { underAgeReason: input.underAgeReason } : {}) }
     await appendHistory(t, { elderId: row.id, regionCode: row.regionCode, action: 'created', changes: diffSnapshots(null, snap) })
     await appendAudit(t, { action: 'elder.created', entityType: 'elder', entityId: row.id, regionCode: row.regionCode, after: snap })
-    await recordEvent(t, { type: elderEvents.created, entityType: 'elder', entityId: row.id, regionCode: row.regionCode, payload: { categories: row.categories } })
+    await recordEvent(t, {
+      type: elderEvents.created,
+      entityType: 'elder',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      payload: { categories: row.categories },
+    })
     return row
   })
   if (!created) {

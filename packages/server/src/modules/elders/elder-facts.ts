@@ -32,9 +32,12 @@ export function elderFactsForRules(row: TElderRow, today: string): Record<string
 export async function* eldersInScopeForRules(db: DbOrTx, scopePrefix: string, today: string, batchSize = 2000): AsyncGenerator<TElderRuleFacts[]> {
   let after = '00000000-0000-0000-0000-000000000000'
   for (;;) {
-    const rows = await db.select().from(elders)
+    const rows = await db
+      .select()
+      .from(elders)
       .where(and(like(elders.regionCode, scopeLike(scopePrefix)), isNull(elders.mergedInto), eq(elders.status, 'active'), gt(elders.id, after)))
-      .orderBy(asc(elders.id)).limit(batchSize)
+      .orderBy(asc(elders.id))
+      .limit(batchSize)
     if (rows.length === 0) return
     yield rows.map((r) => ({ elderId: r.id, regionCode: r.regionCode, facts: elderFactsForRules(r, today) }))
     after = rows[rows.length - 1]!.id

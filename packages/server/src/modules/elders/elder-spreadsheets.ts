@@ -1,6 +1,13 @@
 import {
-  abilityLevelLabel, importModeLabels,
-  elderCategoryLabels, elderStatusLabels, hukouTypeLabels, livingArrangementLabels, livingArrangements, todayInShanghai, typedElderCategories,
+  abilityLevelLabel,
+  importModeLabels,
+  elderCategoryLabels,
+  elderStatusLabels,
+  hukouTypeLabels,
+  livingArrangementLabels,
+  livingArrangements,
+  todayInShanghai,
+  typedElderCategories,
   type TElderCategory,
 } from '@yiyang/core'
 import { and, asc, gt } from 'drizzle-orm'
@@ -52,14 +59,23 @@ export async function elderImportTemplate(ctx: Ctx): Promise<Buffer> {
     ['livingArrangement', livingArrangements.map((l) => livingArrangementLabels[l])],
     ['yesNo', ['是', '否']],
   ]
-  columnsOfLists.forEach(([, items], i) => items.forEach((v, r) => { lists.getCell(r + 1, i + 1).value = v }))
+  columnsOfLists.forEach(([, items], i) =>
+    items.forEach((v, r) => {
+      lists.getCell(r + 1, i + 1).value = v
+    }),
+  )
   const listRef = (i: number, n: number) => `'下拉选项'!$${colLetter(i + 1)}$1:$${colLetter(i + 1)}$${Math.max(1, n)}`
   const rows = 5000
   const colOf = (k: string) => colLetter(importColumns.findIndex((c) => c.key === k) + 1)
   const add = (key: string, listIndex: number, n: number, prompt: string) => {
     validations.add(`${colOf(key)}2:${colOf(key)}${rows}`, {
-      type: 'list', allowBlank: true, formulae: [listRef(listIndex, n)], showErrorMessage: true, errorStyle: 'warning',
-      errorTitle: '请从列表中选择', error: prompt,
+      type: 'list',
+      allowBlank: true,
+      formulae: [listRef(listIndex, n)],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: '请从列表中选择',
+      error: prompt,
     })
   }
   add('region', 0, regionItems.length, '请选择您管辖范围内的社区（村），或填写12位区划代码')
@@ -68,17 +84,29 @@ export async function elderImportTemplate(ctx: Ctx): Promise<Buffer> {
   add('isGuardian', 3, 2, '请填“是”或“否”')
   add('hasFamilyDoctor', 3, 2, '请填“是”或“否”')
   validations.add(`${colOf('familyDoctorDate')}2:${colOf('familyDoctorDate')}${rows}`, {
-    type: 'date', operator: 'lessThan', allowBlank: true, formulae: [new Date(Date.UTC(2100, 0, 1))], showErrorMessage: true, errorTitle: '日期格式', error: '请填写日期，如 2024-03-01',
+    type: 'date',
+    operator: 'lessThan',
+    allowBlank: true,
+    formulae: [new Date(Date.UTC(2100, 0, 1))],
+    showErrorMessage: true,
+    errorTitle: '日期格式',
+    error: '请填写日期，如 2024-03-01',
   })
   const help = wb.addWorksheet('填写说明')
-  help.columns = [{ header: '列', key: 'h', width: 18 }, { header: '说明', key: 'd', width: 90 }]
+  help.columns = [
+    { header: '列', key: 'h', width: 18 },
+    { header: '说明', key: 'd', width: 90 },
+  ]
   help.getRow(1).font = { bold: true }
   for (const c of importColumns) help.addRow({ h: c.required ? `${c.header}（必填）` : c.header, d: c.hint || '选填' })
   help.addRow({})
   help.addRow({ h: '老年人类别', d: `可填：${typedElderCategories.map((c) => elderCategoryLabels[c]).join('、')}` })
   help.addRow({ h: '重复导入', d: '按身份证号匹配：已登记的老人会被更新，不会重复建档；空白单元格表示“不修改”。' })
   help.addRow({ h: '行数', d: `每个文件最多 ${MAX_IMPORT_ROWS.toLocaleString('en-US')} 行；不要合并单元格，不要使用公式。` })
-  help.addRow({ h: '导入方式', d: `“${importModeLabels.all_or_nothing}”：任一行有错则全部不导入；“${importModeLabels.valid_only}”：跳过有错的行。两种方式都会生成错误报告。` })
+  help.addRow({
+    h: '导入方式',
+    d: `“${importModeLabels.all_or_nothing}”：任一行有错则全部不导入；“${importModeLabels.valid_only}”：跳过有错的行。两种方式都会生成错误报告。`,
+  })
   return Buffer.from(await wb.xlsx.writeBuffer())
 }
 
@@ -89,7 +117,8 @@ export async function exportElders(ctx: Ctx, f: TElderFilter, opts: { full: bool
   requirePermission(ctx.actor, 'elder:read')
   if (opts.full) {
     requirePermission(ctx.actor, 'elder:reveal')
-    if (!opts.reason || opts.reason.trim().length < 2) throw new AppError('VALIDATION_FAILED', '导出完整信息需要填写原因', [{ path: 'reason', message: '请填写导出原因' }])
+    if (!opts.reason || opts.reason.trim().length < 2)
+      throw new AppError('VALIDATION_FAILED', '导出完整信息需要填写原因', [{ path: 'reason', message: '请填写导出原因' }])
   }
   const today = todayInShanghai(ctx.clock.now())
   const where = filterWhere(ctx.actor, f, today, ctx.crypto)
@@ -97,11 +126,20 @@ export async function exportElders(ctx: Ctx, f: TElderFilter, opts: { full: bool
   const wb = new ExcelJS.Workbook()
   const ws = wb.addWorksheet('老年人名单')
   ws.columns = [
-    { header: '姓名', key: 'name', width: 12 }, { header: '身份证号', key: 'idNumber', width: 22 }, { header: '性别', key: 'sex', width: 6 },
-    { header: '出生日期', key: 'birthDate', width: 12 }, { header: '年龄', key: 'age', width: 6 }, { header: '所在社区（村）', key: 'region', width: 26 },
-    { header: '户籍', key: 'hukou', width: 12 }, { header: '居住情况', key: 'la', width: 12 }, { header: '老年人类别', key: 'categories', width: 30 },
-    { header: '现住址', key: 'address', width: 36 }, { header: '联系电话', key: 'phone', width: 14 }, { header: '紧急联系人', key: 'contacts', width: 28 },
-    { header: '状态', key: 'status', width: 8 }, { header: '能力等级', key: 'ability', width: 18 },
+    { header: '姓名', key: 'name', width: 12 },
+    { header: '身份证号', key: 'idNumber', width: 22 },
+    { header: '性别', key: 'sex', width: 6 },
+    { header: '出生日期', key: 'birthDate', width: 12 },
+    { header: '年龄', key: 'age', width: 6 },
+    { header: '所在社区（村）', key: 'region', width: 26 },
+    { header: '户籍', key: 'hukou', width: 12 },
+    { header: '居住情况', key: 'la', width: 12 },
+    { header: '老年人类别', key: 'categories', width: 30 },
+    { header: '现住址', key: 'address', width: 36 },
+    { header: '联系电话', key: 'phone', width: 14 },
+    { header: '紧急联系人', key: 'contacts', width: 28 },
+    { header: '状态', key: 'status', width: 8 },
+    { header: '能力等级', key: 'ability', width: 18 },
   ]
   ws.getRow(1).font = { bold: true }
   ws.getColumn('idNumber').numFmt = '@'
@@ -109,7 +147,12 @@ export async function exportElders(ctx: Ctx, f: TElderFilter, opts: { full: bool
   let after = '00000000-0000-0000-0000-000000000000'
   const c = ctx.crypto
   for (;;) {
-    const rows: TElderRow[] = await ctx.db.select().from(elders).where(and(where, gt(elders.id, after))).orderBy(asc(elders.id)).limit(5000)
+    const rows: TElderRow[] = await ctx.db
+      .select()
+      .from(elders)
+      .where(and(where, gt(elders.id, after)))
+      .orderBy(asc(elders.id))
+      .limit(5000)
     if (rows.length === 0) break
     const missing = [...new Set(rows.map((r) => r.regionCode))].filter((x) => !names.has(x))
     if (missing.length) for (const [k, v] of await regionNames(ctx.db, missing)) names.set(k, v)
@@ -120,19 +163,33 @@ export async function exportElders(ctx: Ctx, f: TElderFilter, opts: { full: bool
       const phone = r.phoneEnc ? c.decrypt(r.phoneEnc) : null
       const contacts = r.contactsEnc ? (JSON.parse(c.decrypt(r.contactsEnc)) as TContact[]) : []
       ws.addRow({
-        name: r.name, idNumber: opts.full ? id : maskIdNumber(id), sex: r.sex === 'male' ? '男' : '女', birthDate: r.birthDate, age: ageOn(r.birthDate, today),
-        region: `${r.regionCode} ${names.get(r.regionCode) ?? ''}`, hukou: hukouTypeLabels[r.hukou], la: livingArrangementLabels[r.livingArrangement as 'other'] ?? r.livingArrangement,
-        categories: categoriesOn(r, today).map((x) => elderCategoryLabels[x as TElderCategory] ?? x).join('、'),
-        address: address ? (opts.full ? address : maskAddress(address)) : '', phone: phone ? (opts.full ? phone : maskPhone(phone)) : '',
+        name: r.name,
+        idNumber: opts.full ? id : maskIdNumber(id),
+        sex: r.sex === 'male' ? '男' : '女',
+        birthDate: r.birthDate,
+        age: ageOn(r.birthDate, today),
+        region: `${r.regionCode} ${names.get(r.regionCode) ?? ''}`,
+        hukou: hukouTypeLabels[r.hukou],
+        la: livingArrangementLabels[r.livingArrangement as 'other'] ?? r.livingArrangement,
+        categories: categoriesOn(r, today)
+          .map((x) => elderCategoryLabels[x as TElderCategory] ?? x)
+          .join('、'),
+        address: address ? (opts.full ? address : maskAddress(address)) : '',
+        phone: phone ? (opts.full ? phone : maskPhone(phone)) : '',
         contacts: contacts.map((x) => `${x.name}（${x.relation}）${opts.full ? x.phone : maskPhone(x.phone)}`).join('；'),
-        status: elderStatusLabels[r.status], ability: r.abilityLevel === null ? '' : abilityLevelLabel(r.abilityLevel, r.abilityScale),
+        status: elderStatusLabels[r.status],
+        ability: r.abilityLevel === null ? '' : abilityLevelLabel(r.abilityLevel, r.abilityScale),
       })
     }
     after = rows[rows.length - 1]!.id
   }
-  await withTx(ctx, (t) => appendAudit(t, {
-    action: opts.full ? 'elder.exported_full' : 'elder.exported', entityType: 'elder', regionCode: ctx.actor!.scopeRegionCode,
-    after: { count, full: opts.full, reason: opts.reason ?? null, filter: f },
-  }))
+  await withTx(ctx, (t) =>
+    appendAudit(t, {
+      action: opts.full ? 'elder.exported_full' : 'elder.exported',
+      entityType: 'elder',
+      regionCode: ctx.actor!.scopeRegionCode,
+      after: { count, full: opts.full, reason: opts.reason ?? null, filter: f },
+    }),
+  )
   return { buffer: Buffer.from(await wb.xlsx.writeBuffer()), count }
 }

@@ -10,7 +10,10 @@ export async function elderSummariesByIds(ctx: Ctx, ids: string[]) {
   const unique = [...new Set(ids)]
   if (unique.length === 0) return new Map<string, ReturnType<typeof toElderSummary>>()
   const rows = await ctx.db.select().from(elders).where(inArray(elders.id, unique))
-  const names = await regionNames(ctx.db, rows.map((r) => r.regionCode))
+  const names = await regionNames(
+    ctx.db,
+    rows.map((r) => r.regionCode),
+  )
   const today = todayInShanghai(ctx.clock.now())
   return new Map(rows.map((r) => [r.id, toElderSummary(r, today, ctx.crypto, names.get(r.regionCode) ?? null)]))
 }

@@ -8,7 +8,9 @@ import type { TElderRow } from './elders.mapper.js'
 export function nameInitials(name: string): string {
   try {
     return pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', surname: 'head' })
-      .join('').toLowerCase().replace(/[^a-z]/g, '')
+      .join('')
+      .toLowerCase()
+      .replace(/[^a-z]/g, '')
   } catch {
     return ''
   }
@@ -19,12 +21,21 @@ export const normalizePhone = normalizePhoneText
 
 /** Full derived set minus 高龄 (computed at read time), see elders.tables.ts. */
 export function storedCategories(args: {
-  typed: readonly string[]; birthDate: string; today: string; livingArrangement: string
-  abilityLevel?: number | null; abilityScale?: string | null; hasDementia?: boolean
+  typed: readonly string[]
+  birthDate: string
+  today: string
+  livingArrangement: string
+  abilityLevel?: number | null
+  abilityScale?: string | null
+  hasDementia?: boolean
 }): string[] {
   return deriveCategories({
-    birthDate: args.birthDate, today: args.today, typed: args.typed, livingArrangement: args.livingArrangement as TLivingArrangement,
-    abilityLevel: args.abilityLevel ?? null, abilityScale: (args.abilityScale as 'gbt42195' | 'mzt039' | null) ?? undefined,
+    birthDate: args.birthDate,
+    today: args.today,
+    typed: args.typed,
+    livingArrangement: args.livingArrangement as TLivingArrangement,
+    abilityLevel: args.abilityLevel ?? null,
+    abilityScale: (args.abilityScale as 'gbt42195' | 'mzt039' | null) ?? undefined,
     hasDementiaDiagnosis: args.hasDementia ?? false,
   }).categories.filter((c) => c !== 'advanced_age')
 }

@@ -15,9 +15,13 @@ const url = '/api/v1/elders'
 
 beforeAll(async () => {
   t = await createTestApp()
-  ;[officer, worker, nanjie, bureau, assessor] = await Promise.all(['dongjie.officer', 'dongjie.worker', 'nanjie.officer', 'bureau', 'dongjie.assessor'].map((u) => t.login(u)))
+  ;[officer, worker, nanjie, bureau, assessor] = await Promise.all(
+    ['dongjie.officer', 'dongjie.worker', 'nanjie.officer', 'bureau', 'dongjie.assessor'].map((u) => t.login(u)),
+  )
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 const get = (path: string, cookie: string) => t.app.inject({ url: path, headers: { cookie } })
 const post = (path: string, cookie: string, payload: unknown) => t.app.inject({ method: 'POST', url: path, headers: { cookie }, payload: payload as object })
@@ -25,7 +29,13 @@ const post = (path: string, cookie: string, payload: unknown) => t.app.inject({ 
 describe('elder registry: validation', () => {
   it('derives birth date, sex and age from the ID number', async () => {
     const idNumber = makeIdNumber('620702', '1940-03-15', 124)
-    const res = await post(url, officer, { name: '李秀兰', idNumber: idNumber.toLowerCase(), regionCode: '620702001002', livingArrangement: 'living_alone', categories: ['min_subsistence'] })
+    const res = await post(url, officer, {
+      name: '李秀兰',
+      idNumber: idNumber.toLowerCase(),
+      regionCode: '620702001002',
+      livingArrangement: 'living_alone',
+      categories: ['min_subsistence'],
+    })
     expect(res.statusCode).toBe(200)
     const e = res.json()
     expect(e).toMatchObject({ name: '李秀兰', birthDate: '1940-03-15', sex: 'female', regionCode: '620702001002', status: 'active' })
@@ -104,7 +114,9 @@ describe('elder registry: scope', () => {
     const regions = new Set(list.json().items.map((e: { regionCode: string }) => e.regionCode))
     expect([...regions]).toEqual(['620702001001'])
     expect((await post(url, worker, { name: '甲', idNumber: freshIdNumber(), regionCode: '620702001002' })).statusCode).toBe(404)
-    expect((await t.app.inject({ method: 'PATCH', url: `${url}/${other}`, headers: { cookie: worker }, payload: { version: 1, name: '改' } })).statusCode).toBe(404)
+    expect((await t.app.inject({ method: 'PATCH', url: `${url}/${other}`, headers: { cookie: worker }, payload: { version: 1, name: '改' } })).statusCode).toBe(
+      404,
+    )
   })
 
   it('an assessor reads but cannot write; an unknown id is 404', async () => {
@@ -116,7 +128,12 @@ describe('elder registry: scope', () => {
 describe('elder registry: masking and reveal', () => {
   it('lists and details are masked; reveal returns the full value and writes an audit row with the reason', async () => {
     const idNumber = freshIdNumber()
-    const id = await newElder(t, officer, { idNumber, phone: '13912345678', address: '甘肃省张掖市甘州区幸福小区3号楼2单元501室', contacts: [{ name: '王小明', relation: '儿子', phone: '13700001111', isGuardian: true }] })
+    const id = await newElder(t, officer, {
+      idNumber,
+      phone: '13912345678',
+      address: '甘肃省张掖市甘州区幸福小区3号楼2单元501室',
+      contacts: [{ name: '王小明', relation: '儿子', phone: '13700001111', isGuardian: true }],
+    })
     const d = (await get(`${url}/${id}`, officer)).json()
     expect(d.idNumber).toBe(`${idNumber.slice(0, 6)}********${idNumber.slice(14)}`)
     expect(d.phone).toBe('139****5678')
@@ -141,10 +158,12 @@ describe('elder registry: masking and reveal', () => {
   it('stores no ID number or phone in clear anywhere in the database', async () => {
     const idNumber = freshIdNumber()
     await newElder(t, officer, { idNumber, phone: '13955556666' })
-    const dump = rowsOf<{ t: string }>(await t.database.db.execute(sql`
+    const dump = rowsOf<{ t: string }>(
+      await t.database.db.execute(sql`
       select string_agg(x::text, '|') as t from (
         select to_jsonb(e)::text as x from elders e union all select to_jsonb(h)::text from elder_history h
-        union all select to_jsonb(a)::text from audit_log a union all select to_jsonb(d)::text from domain_events d) s`))[0]!.t
+        union all select to_jsonb(a)::text from audit_log a union all select to_jsonb(d)::text from domain_events d) s`),
+    )[0]!.t
     expect(dump).not.toContain(idNumber)
     expect(dump).not.toContain('13955556666')
   })
@@ -153,7 +172,12 @@ describe('elder registry: masking and reveal', () => {
 describe('elder registry: updates, history, status events', () => {
   it('keeps every change as history and refuses a stale version', async () => {
     const id = await newElder(t, officer, { name: '赵德胜' })
-    const up = await t.app.inject({ method: 'PATCH', url: `${url}/${id}`, headers: { cookie: officer }, payload: { version: 1, livingArrangement: 'living_alone', categories: ['destitute'] } })
+    const up = await t.app.inject({
+      method: 'PATCH',
+      url: `${url}/${id}`,
+      headers: { cookie: officer },
+      payload: { version: 1, livingArrangement: 'living_alone', categories: ['destitute'] },
+    })
     expect(up.statusCode).toBe(200)
     expect(up.json().version).toBe(2)
     const stale = await t.app.inject({ method: 'PATCH', url: `${url}/${id}`, headers: { cookie: officer }, payload: { version: 1, name: '改名' } })
@@ -167,7 +191,9 @@ describe('elder registry: updates, history, status events', () => {
   it('publishes elder.deceased after commit and shows it in the event log', async () => {
     const id = await newElder(t, officer)
     const seen: string[] = []
-    const off = t.events.on('elder.deceased', (e) => { seen.push(e.entityId) })
+    const off = t.events.on('elder.deceased', (e) => {
+      seen.push(e.entityId)
+    })
     const res = await post(`${url}/${id}/status`, officer, { status: 'deceased', date: '2026-01-05', reason: '家属告知', version: 1 })
     expect(res.statusCode).toBe(200)
     expect(res.json()).toMatchObject({ status: 'deceased', statusDate: '2026-01-05' })

@@ -39,8 +39,13 @@ export function toElderSummary(row: TElderRow, today: string, crypto: Crypto, re
 
 export function derivedTags(row: TElderRow, today: string) {
   return deriveCategories({
-    birthDate: row.birthDate, today, typed: row.typedCategories, livingArrangement: row.livingArrangement as never,
-    abilityLevel: row.abilityLevel, abilityScale: (row.abilityScale as 'gbt42195' | 'mzt039' | null) ?? undefined, hasDementiaDiagnosis: row.hasDementia,
+    birthDate: row.birthDate,
+    today,
+    typed: row.typedCategories,
+    livingArrangement: row.livingArrangement as never,
+    abilityLevel: row.abilityLevel,
+    abilityScale: (row.abilityScale as 'gbt42195' | 'mzt039' | null) ?? undefined,
+    hasDementiaDiagnosis: row.hasDementia,
   }).tags
 }
 
@@ -96,10 +101,26 @@ export function elderSnapshot(row: TElderRow, crypto: Crypto) {
 }
 
 export const snapshotLabels: Record<string, string> = {
-  name: '姓名', idNumber: '身份证号', regionCode: '所在社区（村）', hukou: '户籍', livingArrangement: '居住情况', categories: '老年人类别',
-  address: '现住址', phone: '联系电话', contacts: '紧急联系人/监护人', chronicConditions: '慢性病（条数）', hasFamilyDoctor: '家庭医生签约',
-  familyDoctorDate: '签约日期', familyDoctorName: '签约医生', hasVisitPlan: '探访计划', note: '备注', status: '状态', statusDate: '状态日期',
-  statusReason: '状态原因', derivedCategories: '类别（含派生）', abilityLevel: '能力等级',
+  name: '姓名',
+  idNumber: '身份证号',
+  regionCode: '所在社区（村）',
+  hukou: '户籍',
+  livingArrangement: '居住情况',
+  categories: '老年人类别',
+  address: '现住址',
+  phone: '联系电话',
+  contacts: '紧急联系人/监护人',
+  chronicConditions: '慢性病（条数）',
+  hasFamilyDoctor: '家庭医生签约',
+  familyDoctorDate: '签约日期',
+  familyDoctorName: '签约医生',
+  hasVisitPlan: '探访计划',
+  note: '备注',
+  status: '状态',
+  statusDate: '状态日期',
+  statusReason: '状态原因',
+  derivedCategories: '类别（含派生）',
+  abilityLevel: '能力等级',
 }
 
 export type TChange = { field: string; label: string; before: unknown; after: unknown }

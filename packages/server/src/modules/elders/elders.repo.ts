@@ -15,7 +15,10 @@ import type { TElderRow } from './elders.mapper.js'
 export const scopeWhere = (actor: TActor): SQL => and(like(elders.regionCode, scopeLike(actor.scopePrefix)), isNull(elders.mergedInto))!
 
 export async function getElderInScope(db: DbOrTx, actor: TActor, id: string, forUpdate = false): Promise<TElderRow> {
-  const q = db.select().from(elders).where(and(eq(elders.id, id), scopeWhere(actor)))
+  const q = db
+    .select()
+    .from(elders)
+    .where(and(eq(elders.id, id), scopeWhere(actor)))
   const [row] = forUpdate ? await q.for('update') : await q
   if (!row) throw new AppError('NOT_FOUND', '老年人档案不存在或不在您的管辖范围内')
   return row
@@ -51,7 +54,9 @@ export type TDuplicate = { id: string; regionCode: string; mergedInto: string | 
 
 /** The elder holding this ID number anywhere, except `exceptId`; callers decide what to reveal. */
 export async function findElderByIdHash(db: DbOrTx, idHash: string, exceptId?: string): Promise<TDuplicate | null> {
-  const [row] = await db.select({ id: elders.id, regionCode: elders.regionCode, mergedInto: elders.mergedInto }).from(elders)
+  const [row] = await db
+    .select({ id: elders.id, regionCode: elders.regionCode, mergedInto: elders.mergedInto })
+    .from(elders)
     .where(exceptId ? and(eq(elders.idHash, idHash), ne(elders.id, exceptId)) : eq(elders.idHash, idHash))
   return row ?? null
 }
@@ -60,12 +65,14 @@ export async function findElderByIdHash(db: DbOrTx, idHash: string, exceptId?: s
 export async function findEldersByIdHashes(db: DbOrTx, idHashes: string[]): Promise<Map<string, TElderRow>> {
   const out = new Map<string, TElderRow>()
   for (let i = 0; i < idHashes.length; i += 5000) {
-    const rows = await db.select().from(elders).where(inArray(elders.idHash, idHashes.slice(i, i + 5000)))
+    const rows = await db
+      .select()
+      .from(elders)
+      .where(inArray(elders.idHash, idHashes.slice(i, i + 5000)))
     for (const r of rows) out.set(r.idHash, r)
   }
   return out
 }
-
 
 /**
  * The scope as a range of the text_pattern_ops index, the same rows as scopeWhere's `LIKE 'p%'`
@@ -98,7 +105,9 @@ export function filterWhere(actor: TActor, f: TElderFilter, today: string, crypt
     // One `(category_bits & bit) = bit` per category, the bit inlined: the form the statistics of
     // migration 0008 describe, so the planner knows how many carry it (a `<> 0` over a mask is
     // guessed at 99.5 %, an `= mask` at 0.5 %).
-    const bits = f.categories.map((c) => categoryMask([c])).filter((m) => m !== 0)
+    const bits = f.categories
+      .map((c) => categoryMask([c]))
+      .filter((m) => m !== 0)
       .map((m) => sql`(${elders.categoryBits} & ${sql.raw(String(m))}) = ${sql.raw(String(m))}`)
     const wantsAge = f.categories.includes('advanced_age')
     const age = wantsAge ? lte(elders.birthDate, birthDateRangeForAges(ADVANCED_AGE_THRESHOLD, null, today).to) : undefined

@@ -1,6 +1,16 @@
 import { z } from 'zod'
 import { pageOf, ZPageQuery } from '../../platform/list.js'
-import { ageBands, elderCategories, elderStatuses, hukouTypes, isValidPhoneText, livingArrangements, normalizeIdNumberText, normalizePhoneText, typedElderCategories } from '@yiyang/core'
+import {
+  ageBands,
+  elderCategories,
+  elderStatuses,
+  hukouTypes,
+  isValidPhoneText,
+  livingArrangements,
+  normalizeIdNumberText,
+  normalizePhoneText,
+  typedElderCategories,
+} from '@yiyang/core'
 
 const ageBandIds = ageBands.map((b) => b.id) as [string, ...string[]]
 
@@ -49,11 +59,14 @@ export type TElderInput = z.infer<typeof ZElderInput>
 
 export const ZCreateElder = ZElderInput
 export type TCreateElder = z.input<typeof ZCreateElder>
-export const ZUpdateElder = z.object(elderFields).partial().extend({
-  version: z.number().int().min(1),
-  reason: z.string().trim().max(200).optional(),
-  underAgeReason: z.string().trim().min(2, '请填写原因').max(200).optional(),
-})
+export const ZUpdateElder = z
+  .object(elderFields)
+  .partial()
+  .extend({
+    version: z.number().int().min(1),
+    reason: z.string().trim().max(200).optional(),
+    underAgeReason: z.string().trim().min(2, '请填写原因').max(200).optional(),
+  })
 export type TUpdateElder = z.infer<typeof ZUpdateElder>
 
 export const ZChangeStatus = z.object({
@@ -75,13 +88,15 @@ export const ZMerge = z.object({
   reason: z.string().trim().min(2, '请填写合并原因').max(200),
 })
 
-const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item)).optional()
+const csv = <T extends z.ZodType>(item: T) => z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',')) : v), z.array(item)).optional()
 
 export const elderSortFields = ['createdAt', 'name', 'birthDate', 'regionCode'] as const
 export const ZFindElders = ZPageQuery.extend({
   q: z.string().trim().max(50).optional(),
-  regionCode: z.string().regex(/^\d{12}$/, '区划代码应为12位数字').optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{12}$/, '区划代码应为12位数字')
+    .optional(),
   categories: csv(z.enum(elderCategories)),
   /** any (default): carries one of the categories; all: carries every one. */
   categoryMatch: z.enum(['any', 'all']).default('any'),
@@ -146,29 +161,51 @@ export type TElderDetail = z.infer<typeof ZElderDetail>
 const jobStatuses = ['queued', 'running', 'succeeded', 'failed'] as const
 const importPhases = ['queued', 'reading', 'checking', 'writing', 'done'] as const
 export const ZImportConflict = z.object({
-  row: z.number(), elderId: z.string(), idNumber: z.string(),
+  row: z.number(),
+  elderId: z.string(),
+  idNumber: z.string(),
   fields: z.array(z.object({ field: z.string(), label: z.string(), existing: z.string(), imported: z.string() })),
 })
 export const ZImportChange = z.object({
-  row: z.number(), elderId: z.string(), name: z.string(),
+  row: z.number(),
+  elderId: z.string(),
+  name: z.string(),
   changes: z.array(z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() })),
 })
 export const ZImportWarning = z.object({ row: z.number(), name: z.string(), column: z.string(), value: z.string(), message: z.string() })
 export const ZImportError = z.object({ row: z.number(), name: z.string(), column: z.string(), value: z.string(), message: z.string() })
 export const ZImportErrorList = z.object({ items: z.array(ZImportError), total: z.number() })
 export const ZImportJob = z.object({
-  id: z.string(), status: z.enum(jobStatuses), filename: z.string(), mode: z.enum(['all_or_nothing', 'valid_only']), createdAt: z.string(), finishedAt: z.string().nullable(),
-  progress: z.object({ phase: z.enum(importPhases), percent: z.number(), rowsRead: z.number() }).nullable(), error: z.string().nullable(),
+  id: z.string(),
+  status: z.enum(jobStatuses),
+  filename: z.string(),
+  mode: z.enum(['all_or_nothing', 'valid_only']),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+  progress: z.object({ phase: z.enum(importPhases), percent: z.number(), rowsRead: z.number() }).nullable(),
+  error: z.string().nullable(),
   confirmsJobId: z.string().nullable(),
-  result: z.object({
-    mode: z.string(), committed: z.boolean(), rows: z.number(), created: z.number(), updated: z.number(), unchanged: z.number(),
-    errorRows: z.number(), errorCount: z.number(), conflictCount: z.number(), warningCount: z.number(), unknownColumns: z.array(z.string()), message: z.string(),
-    /** Rows whose ID number belongs to an elder with another name: imported only when confirmed. */
-    conflicts: z.array(ZImportConflict),
-    /** Every updated elder (first 200) and what changed, in Chinese. */
-    changes: z.array(ZImportChange),
-    warnings: z.array(ZImportWarning),
-  }).nullable(),
+  result: z
+    .object({
+      mode: z.string(),
+      committed: z.boolean(),
+      rows: z.number(),
+      created: z.number(),
+      updated: z.number(),
+      unchanged: z.number(),
+      errorRows: z.number(),
+      errorCount: z.number(),
+      conflictCount: z.number(),
+      warningCount: z.number(),
+      unknownColumns: z.array(z.string()),
+      message: z.string(),
+      /** Rows whose ID number belongs to an elder with another name: imported only when confirmed. */
+      conflicts: z.array(ZImportConflict),
+      /** Every updated elder (first 200) and what changed, in Chinese. */
+      changes: z.array(ZImportChange),
+      warnings: z.array(ZImportWarning),
+    })
+    .nullable(),
   hasErrorReport: z.boolean(),
 })
 export const ZConfirmImportRows = z.object({ rows: z.array(z.number().int().min(1)).min(1, '请选择要确认的行').max(10_000) })

@@ -21,22 +21,30 @@ export const elders = pgTable(
     idPrefix6: varchar('id_prefix6', { length: 6 }).notNull(),
     birthDate: date('birth_date', { mode: 'string' }).notNull(),
     sex: text('sex', { enum: ['male', 'female'] }).notNull(),
-    hukou: text('hukou', { enum: ['local', 'non_local'] }).notNull().default('local'),
+    hukou: text('hukou', { enum: ['local', 'non_local'] })
+      .notNull()
+      .default('local'),
     livingArrangement: text('living_arrangement').notNull().default('other'),
     /** Categories typed by staff. */
-    typedCategories: text('typed_categories').array().notNull().default(sql`'{}'::text[]`),
+    typedCategories: text('typed_categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /**
      * The derived set (core deriveCategories) without 高龄, which changes with the date and is
      * computed from birth_date at read time and in filters.
      */
-    categories: text('categories').array().notNull().default(sql`'{}'::text[]`),
+    categories: text('categories')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /**
      * The stored categories as a bitmask (bit i = categoryBitOrder[i]), computed by PostgreSQL, so
      * that list filters and counts run as index-only scans of elders_list_idx (see find-elders.ts).
      */
-    categoryBits: integer('category_bits').notNull().generatedAlwaysAs(
-      sql.raw(categoryBitOrder.map((c, i) => `(('${c}' = any(categories))::int << ${i})`).join(' | ')),
-    ),
+    categoryBits: integer('category_bits')
+      .notNull()
+      .generatedAlwaysAs(sql.raw(categoryBitOrder.map((c, i) => `(('${c}' = any(categories))::int << ${i})`).join(' | '))),
     addressEnc: text('address_enc'),
     addressMasked: text('address_masked'),
     phoneEnc: text('phone_enc'),
@@ -53,7 +61,9 @@ export const elders = pgTable(
     familyDoctorName: text('family_doctor_name'),
     hasVisitPlan: boolean('has_visit_plan').notNull().default(false),
     note: text('note'),
-    status: text('status', { enum: ['active', 'deceased', 'moved_out'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'deceased', 'moved_out'] })
+      .notNull()
+      .default('active'),
     statusDate: date('status_date', { mode: 'string' }),
     statusReason: text('status_reason'),
     abilityScale: text('ability_scale'),
@@ -83,7 +93,18 @@ export const elders = pgTable(
     // needs (the name and its initials too, for a search inside a street), so the page's ids and
     // the totals come from the index alone (1M-elder bench).
     index('elders_list_idx')
-      .on(t.regionCode.op('text_pattern_ops'), t.createdAt, t.id, t.birthDate, t.categoryBits, t.status, t.livingArrangement, t.abilityLevel, t.name, t.nameInitials)
+      .on(
+        t.regionCode.op('text_pattern_ops'),
+        t.createdAt,
+        t.id,
+        t.birthDate,
+        t.categoryBits,
+        t.status,
+        t.livingArrangement,
+        t.abilityLevel,
+        t.name,
+        t.nameInitials,
+      )
       .where(sql`merged_into is null`),
     // One small covering index per category (only the elders who carry it), matched by the list's
     // `(category_bits & bit) = bit` (elders.repo.ts): a category within a street reads its members
@@ -91,7 +112,18 @@ export const elders = pgTable(
     // (an elder carries 0.9 categories on average in the 1.1M-elder bench).
     ...categoryBitOrder.map((c, i) =>
       index(`elders_cat_${c}_idx`)
-        .on(t.regionCode.op('text_pattern_ops'), t.createdAt, t.id, t.birthDate, t.categoryBits, t.status, t.livingArrangement, t.abilityLevel, t.name, t.nameInitials)
+        .on(
+          t.regionCode.op('text_pattern_ops'),
+          t.createdAt,
+          t.id,
+          t.birthDate,
+          t.categoryBits,
+          t.status,
+          t.livingArrangement,
+          t.abilityLevel,
+          t.name,
+          t.nameInitials,
+        )
         .where(sql.raw(`merged_into is null and (category_bits & ${1 << i}) = ${1 << i}`)),
     ),
     // The list in its default order (newest first) without a sort: the page of a filter matching

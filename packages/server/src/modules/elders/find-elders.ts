@@ -45,7 +45,8 @@ export async function findElders(ctx: Ctx, q: TFindElders, opts: { exactCountLim
   )
   const pageOfMatches = ctx.db.select({ id: matches.id }).from(matches).orderBy(dir(matches.key), dir(matches.id)).limit(q.pageSize).offset(offset)
   const rows: TElderRow[] = []
-  const first = await ctx.db.with(matches)
+  const first = await ctx.db
+    .with(matches)
     .select({ matched: sql<number>`(select count(*) from ${matches})`.mapWith(Number), row: elders })
     .from(sql`(select 1) as one`)
     .leftJoin(elders, inArray(elders.id, pageOfMatches))

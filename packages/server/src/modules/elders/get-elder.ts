@@ -18,7 +18,16 @@ export async function getElderForActor(ctx: Ctx, elderId: string) {
   const row = await getElderInScope(ctx.db, ctx.actor, elderId)
   const d = toElderDetail(row, todayInShanghai(ctx.clock.now()), ctx.crypto, null)
   return {
-    id: d.id, name: d.name, regionCode: d.regionCode, birthDate: d.birthDate, sex: d.sex, age: d.age, status: d.status,
-    categories: d.categories, livingArrangement: d.livingArrangement, abilityLevel: d.abilityLevel, abilityScale: d.abilityScale,
+    id: d.id,
+    name: d.name,
+    regionCode: d.regionCode,
+    birthDate: d.birthDate,
+    sex: d.sex,
+    age: d.age,
+    status: d.status,
+    categories: d.categories,
+    livingArrangement: d.livingArrangement,
+    abilityLevel: d.abilityLevel,
+    abilityScale: d.abilityScale,
   }
 }

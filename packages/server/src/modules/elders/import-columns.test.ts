@@ -5,16 +5,41 @@ import { categoryMask, categoryBitOrder } from './category-bits.js'
 
 const today = '2026-11-23'
 const resolveRegion = (t: string) => (/^620702001\d{3}/.test(t) ? { code: t.slice(0, 12) } : { error: '不在范围' })
-const row = (cells: Partial<Record<TImportKey, unknown>>) => parseImportRow(5, new Map(Object.entries(cells) as [TImportKey, unknown][]), { today, resolveRegion })
+const row = (cells: Partial<Record<TImportKey, unknown>>) =>
+  parseImportRow(5, new Map(Object.entries(cells) as [TImportKey, unknown][]), { today, resolveRegion })
 
 describe('import sheet parsing', () => {
   it('matches headers with stars, full-width brackets and aliases; reports missing and repeated columns', () => {
-    const m = matchHeaders(new Map([[1, '姓名*'], [2, '身份证号码'], [3, '所在社区(村) *'], [4, '备注'], [5, '无关列']]))
+    const m = matchHeaders(
+      new Map([
+        [1, '姓名*'],
+        [2, '身份证号码'],
+        [3, '所在社区(村) *'],
+        [4, '备注'],
+        [5, '无关列'],
+      ]),
+    )
     expect([...m.columns.values()]).toEqual(['name', 'idNumber', 'region', 'note'])
     expect(m.missing).toEqual([])
     expect(m.unknown).toEqual(['无关列'])
-    expect(matchHeaders(new Map([[1, '姓名'], [2, '身份证号']])).missing).toEqual(['所在社区（村）'])
-    expect(matchHeaders(new Map([[1, '姓名'], [2, '姓名 '], [3, '身份证号'], [4, '所在社区（村）']])).duplicate).toEqual(['姓名 '])
+    expect(
+      matchHeaders(
+        new Map([
+          [1, '姓名'],
+          [2, '身份证号'],
+        ]),
+      ).missing,
+    ).toEqual(['所在社区（村）'])
+    expect(
+      matchHeaders(
+        new Map([
+          [1, '姓名'],
+          [2, '姓名 '],
+          [3, '身份证号'],
+          [4, '所在社区（村）'],
+        ]),
+      ).duplicate,
+    ).toEqual(['姓名 '])
   })
 
   it('reads dates as date cells, Excel serials and common text forms, and rejects impossible ones', () => {
@@ -32,22 +57,56 @@ describe('import sheet parsing', () => {
     expect(cellText({ richText: [{ text: '李' }, { text: '四' }] })).toMatchObject({ text: '李四' })
     expect(cellText({ formula: 'NOW()' })).toHaveProperty('problem')
     expect(cellText({ error: '#REF!' })).toHaveProperty('problem')
-    expect(isEmptyRow(new Map([['name', '  '], ['note', null]]))).toBe(true)
+    expect(
+      isEmptyRow(
+        new Map([
+          ['name', '  '],
+          ['note', null],
+        ]),
+      ),
+    ).toBe(true)
   })
 
   it('parses a full row and collects every problem of a bad row', () => {
     const id = makeIdNumber('620702', '1940-03-15', 123)
-    const ok = row({ name: '王五', idNumber: ` ${id.toLowerCase()} `, region: '620702001001 县府街社区', categories: '低保、重残', hasFamilyDoctor: '是', familyDoctorDate: 45352 })
-    expect(ok).toMatchObject({ record: expect.objectContaining({ idNumber: id, birthDate: '1940-03-15', regionCode: '620702001001', categories: ['min_subsistence', 'severe_disability'], familyDoctorDate: '2024-03-01', hasFamilyDoctor: true }) })
+    const ok = row({
+      name: '王五',
+      idNumber: ` ${id.toLowerCase()} `,
+      region: '620702001001 县府街社区',
+      categories: '低保、重残',
+      hasFamilyDoctor: '是',
+      familyDoctorDate: 45352,
+    })
+    expect(ok).toMatchObject({
+      record: expect.objectContaining({
+        idNumber: id,
+        birthDate: '1940-03-15',
+        regionCode: '620702001001',
+        categories: ['min_subsistence', 'severe_disability'],
+        familyDoctorDate: '2024-03-01',
+        hasFamilyDoctor: true,
+      }),
+    })
     // eslint-disable-next-line no-loss-of-precision -- an ID typed into Excel as a number loses its last digits; that is the case under test
     const bad = row({ name: '', idNumber: 620702194003151234, region: '620702002001', categories: '高龄', phone: '123' })
     expect('errors' in bad && bad.errors.map((e) => e.column)).toEqual(['姓名', '身份证号', '所在社区（村）', '老年人类别', '联系电话'])
   })
 
-  it('maps clerks\' words to categories with a warning, cleans phones and warns about odd names', () => {
+  it("maps clerks' words to categories with a warning, cleans phones and warns about odd names", () => {
     const id = makeIdNumber('620702', '1940-03-15', 123)
-    const r = row({ name: '张三2', idNumber: '620702 19400315 ' + id.slice(14), region: '620702001001', categories: '五保户、低保户', livingArrangement: '独居老人', phone: '139-1234-5670', contactName: '张小', contactPhone: '１３９１２３４５６７１' })
-    expect(r).toMatchObject({ record: { categories: ['destitute', 'min_subsistence'], livingArrangement: 'living_alone', phone: '13912345670', contact: { phone: '13912345671' } } })
+    const r = row({
+      name: '张三2',
+      idNumber: '620702 19400315 ' + id.slice(14),
+      region: '620702001001',
+      categories: '五保户、低保户',
+      livingArrangement: '独居老人',
+      phone: '139-1234-5670',
+      contactName: '张小',
+      contactPhone: '１３９１２３４５６７１',
+    })
+    expect(r).toMatchObject({
+      record: { categories: ['destitute', 'min_subsistence'], livingArrangement: 'living_alone', phone: '13912345670', contact: { phone: '13912345671' } },
+    })
     const warnings = 'warnings' in r ? r.warnings.map((w) => w.message).join(' | ') : ''
     expect(warnings).toContain('“五保户”按“特困人员”导入')
     expect(warnings).toContain('“低保户”按“低保”导入')

@@ -13,14 +13,19 @@ beforeAll(async () => {
   t = await createTestApp()
   ;[officer, nanjie, worker] = await Promise.all(['dongjie.officer', 'nanjie.officer', 'dongjie.worker'].map((u) => t.login(u)))
 })
-afterAll(async () => { await t?.close() })
-
+afterAll(async () => {
+  await t?.close()
+})
 
 function multipart(file: Buffer, filename: string, mode?: string) {
   const boundary = '----yy' + Math.random().toString(16).slice(2)
   const parts: Buffer[] = []
   if (mode) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="mode"\r\n\r\n${mode}\r\n`))
-  parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`), file, Buffer.from(`\r\n--${boundary}--\r\n`))
+  parts.push(
+    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  )
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
@@ -29,7 +34,13 @@ async function upload(cookie: string, file: Buffer, mode = 'all_or_nothing', fil
   return t.app.inject({ method: 'POST', url: '/api/v1/elders/imports', headers: { cookie, ...m.headers }, payload: m.payload })
 }
 
-type TJob = { status: string; error: string | null; result: { committed: boolean; created: number; updated: number; unchanged: number; errorRows: number; rows: number; message: string } | null; hasErrorReport: boolean; progress: { percent: number } }
+type TJob = {
+  status: string
+  error: string | null
+  result: { committed: boolean; created: number; updated: number; unchanged: number; errorRows: number; rows: number; message: string } | null
+  hasErrorReport: boolean
+  progress: { percent: number }
+}
 
 async function importFile(cookie: string, file: Buffer, mode = 'all_or_nothing'): Promise<TJob & { id: string }> {
   const res = await upload(cookie, file, mode)
@@ -58,11 +69,21 @@ async function errorReport(cookie: string, id: string) {
   const ws = wb.worksheets[0]!
   expect(ws.getRow(1).values).toEqual([undefined, '行号', '姓名', '列', '填写的内容', '问题'])
   const out: { row: number; name: string; column: string; value: string; message: string }[] = []
-  ws.eachRow((r, n) => { if (n > 1) out.push({ row: Number(r.getCell(1).value), name: String(r.getCell(2).value ?? ''), column: String(r.getCell(3).value ?? ''), value: String(r.getCell(4).value ?? ''), message: String(r.getCell(5).value ?? '') }) })
+  ws.eachRow((r, n) => {
+    if (n > 1)
+      out.push({
+        row: Number(r.getCell(1).value),
+        name: String(r.getCell(2).value ?? ''),
+        column: String(r.getCell(3).value ?? ''),
+        value: String(r.getCell(4).value ?? ''),
+        message: String(r.getCell(5).value ?? ''),
+      })
+  })
   return out
 }
 
-const findById = async (cookie: string, idNumber: string) => (await t.app.inject({ url: `/api/v1/elders?q=${idNumber}`, headers: { cookie } })).json().total as number
+const findById = async (cookie: string, idNumber: string) =>
+  (await t.app.inject({ url: `/api/v1/elders?q=${idNumber}`, headers: { cookie } })).json().total as number
 
 describe('elder import: template', () => {
   it('downloads a template with drop-down validation and the communities in scope', async () => {
@@ -85,7 +106,25 @@ describe('elder import: good files', () => {
   it('imports, then re-importing the same file updates by ID number and creates no duplicates', async () => {
     const ids = [freshIdNumber(), freshIdNumber({ sex: 'female' }), freshIdNumber({ age: 85 })]
     const rows = [
-      ['张建国', ids[0], '620702001001 县府街社区', '本地户籍', '独居', '低保、重度残疾', '甘肃省张掖市甘州区幸福小区3号楼2单元501室', '13800001111', '张小明', '儿子', '13900002222', '是', '高血压、糖尿病', '是', '2024-03-01', '李医生', ''],
+      [
+        '张建国',
+        ids[0],
+        '620702001001 县府街社区',
+        '本地户籍',
+        '独居',
+        '低保、重度残疾',
+        '甘肃省张掖市甘州区幸福小区3号楼2单元501室',
+        '13800001111',
+        '张小明',
+        '儿子',
+        '13900002222',
+        '是',
+        '高血压、糖尿病',
+        '是',
+        '2024-03-01',
+        '李医生',
+        '',
+      ],
       ['李秀兰', ids[1].toLowerCase(), '620702001002', '', '空巢', '', '', '', '', '', '', '', '', '否', '', '', '备注'],
       ['王德胜', ids[2], '南关社区', '非本地户籍', '', '', '', '', '', '', '', '', '', '', '', '', ''],
     ]
@@ -116,7 +155,25 @@ describe('elder import: good files', () => {
       ['乙', ids[1], '620702001001', '', '', '', '', '', '', '', '', '', '', '是', 45352, '', ''],
       ['丙', ids[2], '620702001001', '', '', '', '', '', '', '', '', '', '', '是', new Date(Date.UTC(2022, 0, 2)), '', ''],
       ['', '', '', '', '', '', '', '', '', '', '', '', '', '', '', '', ''],
-      ['丁', { formula: `"${ids[3]!.slice(0, 9)}"&"${ids[3]!.slice(9)}"`, result: ids[3] }, '620702001001', '', '', '', '', '', '', '', '', '', '', '是', '2021年7月8日', '', ''],
+      [
+        '丁',
+        { formula: `"${ids[3]!.slice(0, 9)}"&"${ids[3]!.slice(9)}"`, result: ids[3] },
+        '620702001001',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '',
+        '是',
+        '2021年7月8日',
+        '',
+        '',
+      ],
     ])
     const job = await importFile(officer, file)
     expect(job.result).toMatchObject({ committed: true, created: 4, errorRows: 0, rows: 4 })
@@ -156,7 +213,11 @@ describe('elder import: bad input never half-imports', () => {
     expect(job.result!.errorRows).toBe(9)
     expect(await findById(officer, good)).toBe(0)
     const report = await errorReport(officer, job.id)
-    const byRow = (r: number) => report.filter((e) => e.row === r).map((e) => `${e.column}:${e.message}`).join(' | ')
+    const byRow = (r: number) =>
+      report
+        .filter((e) => e.row === r)
+        .map((e) => `${e.column}:${e.message}`)
+        .join(' | ')
     expect(byRow(3)).toContain('姓名:姓名为必填项')
     expect(byRow(4)).toContain('校验码')
     expect(report.find((e) => e.row === 4)!.value).toBe('430102199001011234')
@@ -192,7 +253,16 @@ describe('elder import: bad input never half-imports', () => {
   })
 
   it('merged cells leave the other rows empty: reported with a hint', async () => {
-    const file = await xlsx([['同名', freshIdNumber(), '620702001001'], ['', freshIdNumber(), '']], (ws) => { ws.mergeCells('C2:C3'); ws.mergeCells('A2:A3') })
+    const file = await xlsx(
+      [
+        ['同名', freshIdNumber(), '620702001001'],
+        ['', freshIdNumber(), ''],
+      ],
+      (ws) => {
+        ws.mergeCells('C2:C3')
+        ws.mergeCells('A2:A3')
+      },
+    )
     const job = await importFile(officer, file, 'all_or_nothing')
     const report = await errorReport(officer, job.id)
     expect(report.map((e) => e.message).join()).toContain('合并单元格')
@@ -231,7 +301,15 @@ describe('elder import: bad input never half-imports', () => {
 
   it('a 20 MB xlsx (large incompressible cells) is read, and over-long values are row errors', async () => {
     const { randomBytes } = await import('node:crypto')
-    const rows = Array.from({ length: 160 }, (_, i) => ['大文件', freshIdNumber(), '620702001001', '', '', '', i === 0 ? '短地址' : randomBytes(125_000).toString('base64')])
+    const rows = Array.from({ length: 160 }, (_, i) => [
+      '大文件',
+      freshIdNumber(),
+      '620702001001',
+      '',
+      '',
+      '',
+      i === 0 ? '短地址' : randomBytes(125_000).toString('base64'),
+    ])
     const file = await xlsx(rows)
     expect(file.length).toBeGreaterThan(19 * 1024 * 1024)
     const job = await importFile(officer, file, 'valid_only')
@@ -251,7 +329,12 @@ describe('elder export', () => {
     expect(String(ws.getCell('B2').value)).toMatch(/^\d{6}\*{8}[\dX]{4}$/)
     expect(String(ws.getCell('F2').value)).toContain('620702001001')
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/elders/export', headers: { cookie: officer }, payload: { full: 'true' } })).statusCode).toBe(400)
-    const full = await t.app.inject({ method: 'POST', url: '/api/v1/elders/export', headers: { cookie: officer }, payload: { full: 'true', reason: '核对补贴', regionCode: '620702001001' } })
+    const full = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/elders/export',
+      headers: { cookie: officer },
+      payload: { full: 'true', reason: '核对补贴', regionCode: '620702001001' },
+    })
     expect(full.statusCode).toBe(200)
     const wb2 = new ExcelJS.Workbook()
     await wb2.xlsx.load(full.rawPayload as unknown as ArrayBuffer)
@@ -260,6 +343,8 @@ describe('elder export', () => {
     const audit = (await t.app.inject({ url: '/api/v1/audit?action=elder.exported_full', headers: { cookie: bureau } })).json()
     expect(audit.items[0]).toMatchObject({ actorUsername: 'dongjie.officer', after: { full: true, reason: '核对补贴' } })
     const assessor = await t.login('dongjie.assessor')
-    expect((await t.app.inject({ method: 'POST', url: '/api/v1/elders/export', headers: { cookie: assessor }, payload: { full: 'true', reason: 'xx' } })).statusCode).toBe(403)
+    expect(
+      (await t.app.inject({ method: 'POST', url: '/api/v1/elders/export', headers: { cookie: assessor }, payload: { full: 'true', reason: 'xx' } })).statusCode,
+    ).toBe(403)
   })
 })

@@ -30,7 +30,19 @@ export async function mergeElders(ctx: Ctx, keepId: string, input: { duplicateId
     const keep = await getElderInScope(t.tx, actor, keepId, true)
     const dup = await getElderInScope(t.tx, actor, input.duplicateId, true)
     const patch: Partial<TElderRow> = {}
-    for (const k of ['addressEnc', 'addressMasked', 'phoneEnc', 'phoneHash', 'phonePrefix3', 'phoneLast4', 'contactsEnc', 'healthEnc', 'familyDoctorName', 'familyDoctorDate', 'note'] as const) {
+    for (const k of [
+      'addressEnc',
+      'addressMasked',
+      'phoneEnc',
+      'phoneHash',
+      'phonePrefix3',
+      'phoneLast4',
+      'contactsEnc',
+      'healthEnc',
+      'familyDoctorName',
+      'familyDoctorDate',
+      'note',
+    ] as const) {
       if (keep[k] === null && dup[k] !== null) (patch as Record<string, unknown>)[k] = dup[k]
     }
     if (!keep.hasGuardian && dup.hasGuardian) patch.hasGuardian = true
@@ -39,19 +51,55 @@ export async function mergeElders(ctx: Ctx, keepId: string, input: { duplicateId
     const typed = [...new Set([...keep.typedCategories, ...dup.typedCategories])]
     patch.typedCategories = typed
     patch.categories = storedCategories({
-      typed, birthDate: keep.birthDate, today, livingArrangement: keep.livingArrangement,
-      abilityLevel: keep.abilityLevel, abilityScale: keep.abilityScale, hasDementia: keep.hasDementia,
+      typed,
+      birthDate: keep.birthDate,
+      today,
+      livingArrangement: keep.livingArrangement,
+      abilityLevel: keep.abilityLevel,
+      abilityScale: keep.abilityScale,
+      hasDementia: keep.hasDementia,
     })
     const updated = await updateVersioned(t, elders, keepId, keep.version, patch)
     await updateVersioned(t, elders, dup.id, dup.version, { mergedInto: keepId, statusReason: `已合并：${input.reason}` })
     const before = elderSnapshot(keep, ctx.crypto)
     const after = elderSnapshot(updated, ctx.crypto)
     const dupSnap = elderSnapshot(dup, ctx.crypto)
-    await appendHistory(t, { elderId: keepId, regionCode: keep.regionCode, action: 'merged', source: 'merge', changes: [...diffSnapshots(before, after), { field: 'mergedFrom', label: '合并的重复档案', before: null, after: `${dupSnap.name} ${dupSnap.idNumber}` }] })
-    await appendHistory(t, { elderId: dup.id, regionCode: dup.regionCode, action: 'merged_away', source: 'merge', changes: [{ field: 'mergedInto', label: '已并入档案', before: null, after: `${after.name} ${after.idNumber}` }] })
-    await appendAudit(t, { action: 'elder.merged', entityType: 'elder', entityId: keepId, regionCode: keep.regionCode, before: { kept: before, duplicate: dupSnap }, after: { ...after, reason: input.reason, duplicateId: dup.id } })
-    await recordEvent(t, { type: elderEvents.merged, entityType: 'elder', entityId: keepId, regionCode: keep.regionCode, payload: { duplicateId: dup.id, reason: input.reason } })
-    await recordEvent(t, { type: elderEvents.merged, entityType: 'elder', entityId: dup.id, regionCode: dup.regionCode, payload: { mergedInto: keepId, reason: input.reason } })
+    await appendHistory(t, {
+      elderId: keepId,
+      regionCode: keep.regionCode,
+      action: 'merged',
+      source: 'merge',
+      changes: [...diffSnapshots(before, after), { field: 'mergedFrom', label: '合并的重复档案', before: null, after: `${dupSnap.name} ${dupSnap.idNumber}` }],
+    })
+    await appendHistory(t, {
+      elderId: dup.id,
+      regionCode: dup.regionCode,
+      action: 'merged_away',
+      source: 'merge',
+      changes: [{ field: 'mergedInto', label: '已并入档案', before: null, after: `${after.name} ${after.idNumber}` }],
+    })
+    await appendAudit(t, {
+      action: 'elder.merged',
+      entityType: 'elder',
+      entityId: keepId,
+      regionCode: keep.regionCode,
+      before: { kept: before, duplicate: dupSnap },
+      after: { ...after, reason: input.reason, duplicateId: dup.id },
+    })
+    await recordEvent(t, {
+      type: elderEvents.merged,
+      entityType: 'elder',
+      entityId: keepId,
+      regionCode: keep.regionCode,
+      payload: { duplicateId: dup.id, reason: input.reason },
+    })
+    await recordEvent(t, {
+      type: elderEvents.merged,
+      entityType: 'elder',
+      entityId: dup.id,
+      regionCode: dup.regionCode,
+      payload: { mergedInto: keepId, reason: input.reason },
+    })
   })
   return getElder(ctx, keepId)
 }

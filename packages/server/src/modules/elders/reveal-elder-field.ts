@@ -15,17 +15,28 @@ export async function revealElderField(ctx: Ctx, elderId: string, input: { field
   let value: string | null
   let contacts: TContact[] | undefined
   switch (input.field) {
-    case 'idNumber': value = c.decrypt(row.idEnc); break
-    case 'phone': value = row.phoneEnc ? c.decrypt(row.phoneEnc) : null; break
-    case 'address': value = row.addressEnc ? c.decrypt(row.addressEnc) : null; break
+    case 'idNumber':
+      value = c.decrypt(row.idEnc)
+      break
+    case 'phone':
+      value = row.phoneEnc ? c.decrypt(row.phoneEnc) : null
+      break
+    case 'address':
+      value = row.addressEnc ? c.decrypt(row.addressEnc) : null
+      break
     case 'contacts':
       contacts = row.contactsEnc ? (JSON.parse(c.decrypt(row.contactsEnc)) as TContact[]) : []
       value = contacts.map((x) => `${x.name} ${x.phone}`).join('；') || null
       break
   }
-  await withTx(ctx, (t) => appendAudit(t, {
-    action: 'elder.revealed', entityType: 'elder', entityId: row.id, regionCode: row.regionCode,
-    after: { field: input.field, fieldLabel: fieldLabels[input.field], reason: input.reason },
-  }))
+  await withTx(ctx, (t) =>
+    appendAudit(t, {
+      action: 'elder.revealed',
+      entityType: 'elder',
+      entityId: row.id,
+      regionCode: row.regionCode,
+      after: { field: input.field, fieldLabel: fieldLabels[input.field], reason: input.reason },
+    }),
+  )
   return { field: input.field, value, contacts: contacts ?? null }
 }

@@ -24,10 +24,15 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
   // would be refused anyway (a stale or made-up version) cannot be used to probe ID numbers.
   const current = await getElderInScope(ctx.db, actor, elderId)
   if (current.version !== input.version) {
-    await withTx(ctx, (t) => appendAudit(t, {
-      action: 'elder.update_rejected', entityType: 'elder', entityId: elderId, regionCode: current.regionCode,
-      after: { reason: 'version', sentVersion: input.version, currentVersion: current.version, fields: Object.keys(input).filter((k) => k !== 'version') },
-    }))
+    await withTx(ctx, (t) =>
+      appendAudit(t, {
+        action: 'elder.update_rejected',
+        entityType: 'elder',
+        entityId: elderId,
+        regionCode: current.regionCode,
+        after: { reason: 'version', sentVersion: input.version, currentVersion: current.version, fields: Object.keys(input).filter((k) => k !== 'version') },
+      }),
+    )
     throw new AppError('CONFLICT', '该档案已被他人修改，请刷新后重试')
   }
   if (input.regionCode) await checkElderRegion(ctx.db, actor, input.regionCode)
@@ -51,7 +56,8 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
     if (row.version !== input.version) throw new AppError('CONFLICT', '该档案已被他人修改，请刷新后重试')
     const patch: Partial<TElderRow> = { ...piiValues(ctx.crypto, input) }
     if (input.name !== undefined) Object.assign(patch, { name: input.name, nameInitials: nameInitials(input.name) })
-    if (id && !('error' in id)) Object.assign(patch, { idHash: id.hash, idEnc: ctx.crypto.encrypt(id.id), idPrefix6: id.id.slice(0, 6), birthDate: id.birthDate, sex: id.sex })
+    if (id && !('error' in id))
+      Object.assign(patch, { idHash: id.hash, idEnc: ctx.crypto.encrypt(id.id), idPrefix6: id.id.slice(0, 6), birthDate: id.birthDate, sex: id.sex })
     for (const k of ['regionCode', 'hukou', 'livingArrangement', 'hasFamilyDoctor', 'familyDoctorDate', 'familyDoctorName', 'hasVisitPlan', 'note'] as const) {
       if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k] ?? null
     }
@@ -59,12 +65,19 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
     if (patch.hasFamilyDoctor === false) Object.assign(patch, { familyDoctorDate: null, familyDoctorName: null })
     const next = { ...row, ...patch }
     const categories = storedCategories({
-      typed: next.typedCategories, birthDate: next.birthDate, today, livingArrangement: next.livingArrangement,
-      abilityLevel: next.abilityLevel, abilityScale: next.abilityScale, hasDementia: next.hasDementia,
+      typed: next.typedCategories,
+      birthDate: next.birthDate,
+      today,
+      livingArrangement: next.livingArrangement,
+      abilityLevel: next.abilityLevel,
+      abilityScale: next.abilityScale,
+      hasDementia: next.hasDementia,
     })
     const categoriesChanged = [...categories].sort().join() !== [...row.categories].sort().join()
     const updated = await updateVersioned(t, elders, elderId, row.version, {
-      ...patch, categories, ...(categoriesChanged ? { lastCategoryChangeAt: ctx.clock.now() } : {}),
+      ...patch,
+      categories,
+      ...(categoriesChanged ? { lastCategoryChangeAt: ctx.clock.now() } : {}),
     })
     const before = elderSnapshot(row, ctx.crypto)
     const after = elderSnapshot(updated, ctx.crypto)
@@ -72,14 +85,30 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
     if (changes.length === 0) return
     await appendHistory(t, { elderId, regionCode: updated.regionCode, action: 'updated', changes })
     await appendAudit(t, {
-      action: 'elder.updated', entityType: 'elder', entityId: elderId, regionCode: updated.regionCode, before,
+      action: 'elder.updated',
+      entityType: 'elder',
+      entityId: elderId,
+      regionCode: updated.regionCode,
+      before,
       after: input.underAgeReason && ageOn(updated.birthDate, today) < ELDER_MIN_AGE ? { ...after, underAgeReason: input.underAgeReason } : after,
     })
     if (categoriesChanged) {
-      await recordEvent(t, { type: elderEvents.categoriesChanged, entityType: 'elder', entityId: elderId, regionCode: updated.regionCode, payload: { before: row.categories, after: categories } })
+      await recordEvent(t, {
+        type: elderEvents.categoriesChanged,
+        entityType: 'elder',
+        entityId: elderId,
+        regionCode: updated.regionCode,
+        payload: { before: row.categories, after: categories },
+      })
     }
     if (updated.regionCode !== row.regionCode) {
-      await recordEvent(t, { type: elderEvents.regionChanged, entityType: 'elder', entityId: elderId, regionCode: updated.regionCode, payload: { from: row.regionCode, to: updated.regionCode } })
+      await recordEvent(t, {
+        type: elderEvents.regionChanged,
+        entityType: 'elder',
+        entityId: elderId,
+        regionCode: updated.regionCode,
+        payload: { from: row.regionCode, to: updated.regionCode },
+      })
     }
   })
   return getElder(ctx, elderId)

@@ -10,7 +10,10 @@ import { providers } from './providers.tables.js'
  */
 export async function providerExists(db: DbOrTx, id: string, actor: TActor): Promise<boolean> {
   if (actor.role === 'provider_admin' && actor.providerId !== id) return false
-  const [row] = await db.select({ regionCode: providers.regionCode }).from(providers).where(and(eq(providers.id, id), eq(providers.status, 'active')))
+  const [row] = await db
+    .select({ regionCode: providers.regionCode })
+    .from(providers)
+    .where(and(eq(providers.id, id), eq(providers.status, 'active')))
   if (!row) return false
   return actor.role === 'provider_admin' || row.regionCode.startsWith(actor.scopePrefix)
 }

@@ -11,7 +11,9 @@ export const providers = pgTable(
     name: text('name').notNull(),
     /** Where the provider is registered; the bureau whose scope covers it manages its accounts. */
     regionCode: varchar('region_code', { length: 12 }).notNull(),
-    status: text('status', { enum: ['active', 'suspended', 'closed'] }).notNull().default('active'),
+    status: text('status', { enum: ['active', 'suspended', 'closed'] })
+      .notNull()
+      .default('active'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('providers_region_idx').on(t.regionCode.op('text_pattern_ops'))],

@@ -5,5 +5,8 @@ export const DEMO_PROVIDER = { id: '00000000-0000-4000-8000-000000000001', name:
 
 /** The demo provider the seeded provider admin and caregiver belong to. */
 export async function seedProviders(db: DbOrTx) {
-  await db.insert(providers).values({ ...DEMO_PROVIDER, status: 'active' }).onConflictDoNothing()
+  await db
+    .insert(providers)
+    .values({ ...DEMO_PROVIDER, status: 'active' })
+    .onConflictDoNothing()
 }

@@ -15,5 +15,10 @@ export async function getRegionWithChildren(ctx: Ctx, code: string) {
 }
 
 const pick = (r: typeof regions.$inferSelect) => ({
-  code: r.code, name: r.name, level: r.level, parentCode: r.parentCode, kind: r.kind, isDemoCode: r.isDemoCode,
+  code: r.code,
+  name: r.name,
+  level: r.level,
+  parentCode: r.parentCode,
+  kind: r.kind,
+  isDemoCode: r.isDemoCode,
 })

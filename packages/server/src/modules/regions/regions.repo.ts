@@ -20,7 +20,11 @@ export async function regionNames(db: DbOrTx, codes: string[]): Promise<Map<stri
 
 /** All regions inside the actor's scope (the scope region itself and its descendants). */
 export async function regionsInScope(db: DbOrTx, actor: TActor): Promise<TRegionRow[]> {
-  return db.select().from(regions).where(like(regions.code, scopeLike(actor.scopePrefix))).orderBy(asc(regions.code))
+  return db
+    .select()
+    .from(regions)
+    .where(like(regions.code, scopeLike(actor.scopePrefix)))
+    .orderBy(asc(regions.code))
 }
 
 export function buildTree(rows: TRegionRow[]): TRegionNode[] {
@@ -37,7 +41,14 @@ export function buildTree(rows: TRegionRow[]): TRegionNode[] {
 }
 
 /** Regions of one level under a prefix (e.g. every village of a street), in code order. */
-export async function regionsOfLevel(db: DbOrTx, level: TRegionRow['level'], prefix = ''): Promise<Pick<TRegionRow, 'code' | 'name' | 'level' | 'parentCode'>[]> {
-  return db.select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode }).from(regions)
-    .where(and(eq(regions.level, level), prefix ? like(regions.code, scopeLike(prefix)) : undefined)).orderBy(asc(regions.code))
+export async function regionsOfLevel(
+  db: DbOrTx,
+  level: TRegionRow['level'],
+  prefix = '',
+): Promise<Pick<TRegionRow, 'code' | 'name' | 'level' | 'parentCode'>[]> {
+  return db
+    .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
+    .from(regions)
+    .where(and(eq(regions.level, level), prefix ? like(regions.code, scopeLike(prefix)) : undefined))
+    .orderBy(asc(regions.code))
 }

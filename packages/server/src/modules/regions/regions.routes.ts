@@ -14,19 +14,33 @@ const ZRegionNode: z.ZodType<TRegionNode> = z.lazy(() =>
 // schema registered with an id under components.schemas (jsonSchemaTransformObject).
 if (!z.globalRegistry.has(ZRegionNode)) z.globalRegistry.add(ZRegionNode, { id: 'RegionNode' })
 const ZRegion = z.object({
-  code: z.string(), name: z.string(), level: ZLevel, parentCode: z.string().nullable(), kind: z.string().nullable(), isDemoCode: z.boolean(),
+  code: z.string(),
+  name: z.string(),
+  level: ZLevel,
+  parentCode: z.string().nullable(),
+  kind: z.string().nullable(),
+  isDemoCode: z.boolean(),
 })
 
 export const regionsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/regions/tree', {
-    schema: { tags: ['regions'], summary: '本人管辖范围内的行政区划树', response: { 200: z.object({ items: z.array(ZRegionNode) }), ...errorResponses } },
-  }, async (req) => ({ items: await getRegionTree(req.ctx) }))
-
-  app.get('/regions/:code', {
-    schema: {
-      tags: ['regions'], summary: '区划及其下级',
-      params: z.object({ code: z.string().regex(/^\d{12}$/, '区划代码应为12位数字') }),
-      response: { 200: ZRegion.extend({ children: z.array(ZRegion) }), ...errorResponses },
+  app.get(
+    '/regions/tree',
+    {
+      schema: { tags: ['regions'], summary: '本人管辖范围内的行政区划树', response: { 200: z.object({ items: z.array(ZRegionNode) }), ...errorResponses } },
     },
-  }, async (req) => getRegionWithChildren(req.ctx, req.params.code))
+    async (req) => ({ items: await getRegionTree(req.ctx) }),
+  )
+
+  app.get(
+    '/regions/:code',
+    {
+      schema: {
+        tags: ['regions'],
+        summary: '区划及其下级',
+        params: z.object({ code: z.string().regex(/^\d{12}$/, '区划代码应为12位数字') }),
+        response: { 200: ZRegion.extend({ children: z.array(ZRegion) }), ...errorResponses },
+      },
+    },
+    async (req) => getRegionWithChildren(req.ctx, req.params.code),
+  )
 }

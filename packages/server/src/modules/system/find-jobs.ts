@@ -18,18 +18,36 @@ export async function findJobs(ctx: Ctx, runner: Pick<JobRunner, 'labelOf'>, q: 
   if (q.kind) where.push(eq(jobs.kind, q.kind))
   const cond = and(...where)
   const cols = {
-    id: jobs.id, kind: jobs.kind, status: jobs.status, attempts: jobs.attempts, maxAttempts: jobs.maxAttempts, runAt: jobs.runAt,
-    createdAt: jobs.createdAt, startedAt: jobs.startedAt, finishedAt: jobs.finishedAt, error: jobs.error, createdBy: jobs.createdBy,
-    regionCode: jobs.regionCode, progress: jobs.progress,
+    id: jobs.id,
+    kind: jobs.kind,
+    status: jobs.status,
+    attempts: jobs.attempts,
+    maxAttempts: jobs.maxAttempts,
+    runAt: jobs.runAt,
+    createdAt: jobs.createdAt,
+    startedAt: jobs.startedAt,
+    finishedAt: jobs.finishedAt,
+    error: jobs.error,
+    createdBy: jobs.createdBy,
+    regionCode: jobs.regionCode,
+    progress: jobs.progress,
   }
   const [rows, [total]] = await Promise.all([
     ctx.db.select(cols).from(jobs).where(cond).orderBy(desc(jobs.createdAt)).limit(q.pageSize).offset(pageOffset(q)),
     ctx.db.select({ n: count() }).from(jobs).where(cond),
   ])
-  const people = await getUsersBrief(ctx.db, rows.map((r) => r.createdBy).filter((x): x is string => !!x))
+  const people = await getUsersBrief(
+    ctx.db,
+    rows.map((r) => r.createdBy).filter((x): x is string => !!x),
+  )
   const items: TJob[] = rows.map((r) => ({
-    ...r, kindLabel: runner.labelOf(r.kind), runAt: r.runAt.toISOString(), createdAt: r.createdAt.toISOString(),
-    startedAt: iso(r.startedAt), finishedAt: iso(r.finishedAt), createdBy: r.createdBy ? (people.get(r.createdBy)?.displayName ?? null) : null,
+    ...r,
+    kindLabel: runner.labelOf(r.kind),
+    runAt: r.runAt.toISOString(),
+    createdAt: r.createdAt.toISOString(),
+    startedAt: iso(r.startedAt),
+    finishedAt: iso(r.finishedAt),
+    createdBy: r.createdBy ? (people.get(r.createdBy)?.displayName ?? null) : null,
   }))
   return pageResult(items, Number(total?.n ?? 0), q)
 }

@@ -20,8 +20,17 @@ export async function findOutboxEvents(ctx: Ctx, q: TFindEvents) {
     ctx.db.select({ n: count() }).from(domainEvents).where(cond),
   ])
   const items: TOutboxEvent[] = rows.map((r) => ({
-    id: r.id, type: r.type, typeLabel: domainEventLabel(r.type), entityType: r.entityType, entityId: r.entityId, regionCode: r.regionCode, createdAt: r.createdAt.toISOString(),
-    attempts: r.attempts, lastError: r.lastError, failedAt: iso(r.failedAt), nextAttemptAt: iso(r.nextAttemptAt),
+    id: r.id,
+    type: r.type,
+    typeLabel: domainEventLabel(r.type),
+    entityType: r.entityType,
+    entityId: r.entityId,
+    regionCode: r.regionCode,
+    createdAt: r.createdAt.toISOString(),
+    attempts: r.attempts,
+    lastError: r.lastError,
+    failedAt: iso(r.failedAt),
+    nextAttemptAt: iso(r.nextAttemptAt),
   }))
   return pageResult(items, Number(total?.n ?? 0), q)
 }

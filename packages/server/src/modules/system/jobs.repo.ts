@@ -10,7 +10,10 @@ export const jobScope = (actor: TActor): SQL => or(like(jobs.regionCode, scopeLi
 export const eventScope = (actor: TActor): SQL => or(like(domainEvents.regionCode, scopeLike(actor.scopePrefix)), isNull(domainEvents.regionCode))!
 
 export async function getJobInScope(db: DbOrTx, actor: TActor, id: string) {
-  const [row] = await db.select().from(jobs).where(and(eq(jobs.id, id), jobScope(actor)))
+  const [row] = await db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.id, id), jobScope(actor)))
   if (!row) throw new AppError('NOT_FOUND', '任务不存在')
   return row
 }

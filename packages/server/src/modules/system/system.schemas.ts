@@ -9,10 +9,20 @@ export const ZFindJobs = ZPageQuery.extend({
 export type TFindJobs = z.infer<typeof ZFindJobs>
 
 export const ZJob = z.object({
-  id: z.string(), kind: z.string(), kindLabel: z.string(), status: z.enum(jobStatuses),
-  attempts: z.number().int(), maxAttempts: z.number().int(), runAt: z.string(), createdAt: z.string(),
-  startedAt: z.string().nullable(), finishedAt: z.string().nullable(), error: z.string().nullable(),
-  createdBy: z.string().nullable(), regionCode: z.string().nullable(), progress: z.unknown().nullable(),
+  id: z.string(),
+  kind: z.string(),
+  kindLabel: z.string(),
+  status: z.enum(jobStatuses),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  runAt: z.string(),
+  createdAt: z.string(),
+  startedAt: z.string().nullable(),
+  finishedAt: z.string().nullable(),
+  error: z.string().nullable(),
+  createdBy: z.string().nullable(),
+  regionCode: z.string().nullable(),
+  progress: z.unknown().nullable(),
 })
 export type TJob = z.infer<typeof ZJob>
 
@@ -20,8 +30,17 @@ export const ZFindEvents = ZPageQuery.extend({ state: z.enum(['failed', 'pending
 export type TFindEvents = z.infer<typeof ZFindEvents>
 
 export const ZOutboxEvent = z.object({
-  id: z.number().int(), type: z.string(), typeLabel: z.string(), entityType: z.string(), entityId: z.string(), regionCode: z.string().nullable(),
-  createdAt: z.string(), attempts: z.number().int(), lastError: z.string().nullable(), failedAt: z.string().nullable(), nextAttemptAt: z.string().nullable(),
+  id: z.number().int(),
+  type: z.string(),
+  typeLabel: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  regionCode: z.string().nullable(),
+  createdAt: z.string(),
+  attempts: z.number().int(),
+  lastError: z.string().nullable(),
+  failedAt: z.string().nullable(),
+  nextAttemptAt: z.string().nullable(),
 })
 export type TOutboxEvent = z.infer<typeof ZOutboxEvent>
 

@@ -27,7 +27,10 @@ export async function assignWorklistItem(ctx: Ctx, id: string, input: { assignee
   await withTx(ctx, async (t) => {
     const before = await itemInScope(ctx, id, t)
     await runStep(t, {
-      table: worklistItems, step: worklistItemFlow.assign, before, patch: { assignedTo: assignee.id, assignedToName: assignee.name },
+      table: worklistItems,
+      step: worklistItemFlow.assign,
+      before,
+      patch: { assignedTo: assignee.id, assignedToName: assignee.name },
       audit: { action: 'worklist.item_assigned', entityType: 'worklist_item', snapshot },
     }).catch((e: unknown) => {
       throw e instanceof AppError && e.code === 'INVALID_TRANSITION' ? new AppError('INVALID_TRANSITION', '该事项已处理或已消除，不能指派') : e

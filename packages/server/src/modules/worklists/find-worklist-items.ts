@@ -19,4 +19,3 @@ export async function findWorklistItems(ctx: Ctx, q: TFindItems) {
   ])
   return pageResult(await toItems(ctx, rows), Number(total?.n ?? 0), q)
 }
-

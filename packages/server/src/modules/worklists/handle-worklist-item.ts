@@ -17,7 +17,9 @@ export async function handleWorklistItem(ctx: Ctx, id: string, input: { note: st
   await withTx(ctx, async (t) => {
     const before = await itemInScope(ctx, id, t)
     await runStep(t, {
-      table: worklistItems, step: worklistItemFlow.handle, before,
+      table: worklistItems,
+      step: worklistItemFlow.handle,
+      before,
       patch: { handledNote: input.note, handledBy: ctx.actor!.userId, handledAt: ctx.clock.now(), reappearOn },
       audit: { action: 'worklist.item_handled', entityType: 'worklist_item', snapshot: (r) => ({ status: r.status }), extra: { note: input.note, reappearOn } },
     }).catch((e: unknown) => {

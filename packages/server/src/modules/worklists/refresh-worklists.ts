@@ -17,9 +17,19 @@ export type TRefreshResult = { elders: number; matched: number; opened: number; 
 export async function refreshWorklistsFor(ctx: Ctx, scopePrefix: string): Promise<TRefreshResult> {
   const today = todayInShanghai(ctx.clock.now())
   const now = ctx.clock.now()
-  const rules = (await ctx.db.select().from(worklistRules).where(eq(worklistRules.isActive, true)))
-  const items = await ctx.db.select({ id: worklistItems.id, ruleId: worklistItems.ruleId, elderId: worklistItems.elderId, status: worklistItems.status, reappearOn: worklistItems.reappearOn, explanation: worklistItems.explanation, regionCode: worklistItems.regionCode })
-    .from(worklistItems).where(like(worklistItems.regionCode, scopeLike(scopePrefix)))
+  const rules = await ctx.db.select().from(worklistRules).where(eq(worklistRules.isActive, true))
+  const items = await ctx.db
+    .select({
+      id: worklistItems.id,
+      ruleId: worklistItems.ruleId,
+      elderId: worklistItems.elderId,
+      status: worklistItems.status,
+      reappearOn: worklistItems.reappearOn,
+      explanation: worklistItems.explanation,
+      regionCode: worklistItems.regionCode,
+    })
+    .from(worklistItems)
+    .where(like(worklistItems.regionCode, scopeLike(scopePrefix)))
   const byKey = new Map(items.map((i) => [`${i.ruleId}|${i.elderId}`, i]))
   const seen = new Set<string>()
   const inserts: (typeof worklistItems.$inferInsert)[] = []
@@ -36,9 +46,20 @@ export async function refreshWorklistsFor(ctx: Ctx, scopePrefix: string): Promis
         const key = `${r.id}|${e.elderId}`
         seen.add(key)
         const item = byKey.get(key)
-        if (!item) inserts.push({ ruleId: r.id, elderId: e.elderId, regionCode: e.regionCode, explanation: ev.explanation, lastMatchedAt: now, createdAt: now, updatedAt: now })
-        else if (item.status === 'resolved' || (item.status === 'handled' && item.reappearOn !== null && item.reappearOn <= today)) reopen.push({ id: item.id, explanation: ev.explanation, regionCode: e.regionCode })
-        else if (item.explanation !== ev.explanation || item.regionCode !== e.regionCode) touch.push({ id: item.id, explanation: ev.explanation, regionCode: e.regionCode })
+        if (!item)
+          inserts.push({
+            ruleId: r.id,
+            elderId: e.elderId,
+            regionCode: e.regionCode,
+            explanation: ev.explanation,
+            lastMatchedAt: now,
+            createdAt: now,
+            updatedAt: now,
+          })
+        else if (item.status === 'resolved' || (item.status === 'handled' && item.reappearOn !== null && item.reappearOn <= today))
+          reopen.push({ id: item.id, explanation: ev.explanation, regionCode: e.regionCode })
+        else if (item.explanation !== ev.explanation || item.regionCode !== e.regionCode)
+          touch.push({ id: item.id, explanation: ev.explanation, regionCode: e.regionCode })
       }
     }
   }
@@ -47,7 +68,11 @@ export async function refreshWorklistsFor(ctx: Ctx, scopePrefix: string): Promis
   result.reopened = reopen.length
   result.resolved = gone.length
   await withTx(ctx, async (t) => {
-    for (let i = 0; i < inserts.length; i += 1000) await t.tx.insert(worklistItems).values(inserts.slice(i, i + 1000)).onConflictDoNothing()
+    for (let i = 0; i < inserts.length; i += 1000)
+      await t.tx
+        .insert(worklistItems)
+        .values(inserts.slice(i, i + 1000))
+        .onConflictDoNothing()
     const bulk = async (list: { id: string; explanation: string; regionCode: string }[], reopenIt: boolean) => {
       for (let i = 0; i < list.length; i += 1000) {
         await t.tx.execute(sql`
@@ -61,7 +86,10 @@ export async function refreshWorklistsFor(ctx: Ctx, scopePrefix: string): Promis
     await bulk(reopen, true)
     await bulk(touch, false)
     for (let i = 0; i < gone.length; i += 1000) {
-      await t.tx.update(worklistItems).set({ status: 'resolved', updatedAt: now }).where(and(inArray(worklistItems.id, gone.slice(i, i + 1000)), inArray(worklistItems.status, ['open', 'assigned'])))
+      await t.tx
+        .update(worklistItems)
+        .set({ status: 'resolved', updatedAt: now })
+        .where(and(inArray(worklistItems.id, gone.slice(i, i + 1000)), inArray(worklistItems.status, ['open', 'assigned'])))
     }
     await appendAudit(t, { action: 'worklist.refreshed', entityType: 'worklist', regionCode: scopePrefix.padEnd(12, '0'), after: { ...result, today } })
   })

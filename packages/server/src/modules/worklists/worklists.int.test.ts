@@ -14,19 +14,24 @@ beforeAll(async () => {
   t = await createTestApp({ clock })
   ;[bureau, officer, worker, nanjie] = await Promise.all(['bureau', 'dongjie.officer', 'dongjie.worker', 'nanjie.officer'].map((u) => t.login(u)))
 })
-afterAll(async () => { await t?.close() })
+afterAll(async () => {
+  await t?.close()
+})
 
 const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, cookie: string, payload?: unknown) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload: payload as object } : {}) })
 type TItem = { id: string; elderId: string; ruleId: string; status: string; explanation: string; reappearOn: string | null; elder: { name: string } }
-const items = async (cookie: string, q = '') => (await inject('GET', `/worklists/items?pageSize=200&ruleId=advanced_age_alone_without_visit_plan${q}`, cookie)).json().items as TItem[]
+const items = async (cookie: string, q = '') =>
+  (await inject('GET', `/worklists/items?pageSize=200&ruleId=advanced_age_alone_without_visit_plan${q}`, cookie)).json().items as TItem[]
 
 describe('worklists', () => {
   it('the demo seed screens the district with the default rules', async () => {
     const res = await inject('GET', '/worklists/rules', bureau)
     expect(res.statusCode).toBe(200)
     const rules = res.json().items
-    expect(rules.map((r: { id: string }) => r.id)).toEqual(expect.arrayContaining(['advanced_age_alone_without_visit_plan', 'poor_without_recent_assessment', 'recent_category_change']))
+    expect(rules.map((r: { id: string }) => r.id)).toEqual(
+      expect.arrayContaining(['advanced_age_alone_without_visit_plan', 'poor_without_recent_assessment', 'recent_category_change']),
+    )
     expect(rules.find((r: { id: string }) => r.id === 'poor_without_recent_assessment').counts.open).toBeGreaterThan(0)
     expect(rules[0].ruleText).toContain('年龄')
   })
@@ -79,9 +84,23 @@ describe('worklists', () => {
     const bad = await inject('PUT', `/worklists/rules/${r.id}`, bureau, { version: r.version, rule: { all: [{ field: 'age', op: 'contains', value: 80 }] } })
     expect(bad.statusCode).toBe(400)
     expect(bad.json().fields[0].path).toBe('rule.all[0].op')
-    const ok = await inject('PUT', `/worklists/rules/${r.id}`, bureau, { version: r.version, rule: { field: 'lastCategoryChangeAt', op: 'withinDays', value: 60 }, reappearAfterDays: 14 })
+    const ok = await inject('PUT', `/worklists/rules/${r.id}`, bureau, {
+      version: r.version,
+      rule: { field: 'lastCategoryChangeAt', op: 'withinDays', value: 60 },
+      reappearAfterDays: 14,
+    })
     expect(ok.json()).toMatchObject({ reappearAfterDays: 14, version: r.version + 1 })
-    const created = await inject('POST', '/worklists/rules', bureau, { id: 'no_guardian_90', name: '90岁以上无监护人', rule: { all: [{ field: 'age', op: 'gte', value: 90 }, { field: 'hasGuardian', op: 'eq', value: false }] }, reappearAfterDays: 30 })
+    const created = await inject('POST', '/worklists/rules', bureau, {
+      id: 'no_guardian_90',
+      name: '90岁以上无监护人',
+      rule: {
+        all: [
+          { field: 'age', op: 'gte', value: 90 },
+          { field: 'hasGuardian', op: 'eq', value: false },
+        ],
+      },
+      reappearAfterDays: 30,
+    })
     expect(created.statusCode).toBe(200)
     expect(created.json().ruleText).toContain('年龄 ≥ 90')
   })

@@ -22,7 +22,9 @@ export const worklistItems = pgTable(
     ruleId: text('rule_id').notNull(),
     elderId: uuid('elder_id').notNull(),
     regionCode: varchar('region_code', { length: 12 }).notNull(),
-    status: text('status', { enum: ['open', 'assigned', 'handled', 'resolved'] }).notNull().default('open'),
+    status: text('status', { enum: ['open', 'assigned', 'handled', 'resolved'] })
+      .notNull()
+      .default('open'),
     explanation: text('explanation').notNull().default(''),
     assignedTo: text('assigned_to'),
     assignedToName: text('assigned_to_name'),

@@ -1,55 +1,39 @@
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { ReloadOutlined, SearchOutlined } from "@ant-design/icons";
-import {
-  AutoComplete,
-  Button,
-  Card,
-  Col,
-  DatePicker,
-  Empty,
-  Form,
-  Input,
-  Row,
-  Space,
-  Table,
-  Tooltip,
-  Typography,
-  type TableColumnsType,
-} from "antd";
-import type { Dayjs } from "dayjs";
-import { useMemo, useState } from "react";
-import { type AuditEntry } from "../../api/client";
-import { useElderMode } from "../../app/elderMode";
-import { useCan } from "../../app/session";
-import { dayjs, formatDateTime, shortId } from "../../shared/format";
-import { regionNameMap, useRegionTree } from "../regions/api";
-import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, auditActionLabel, entityTypeLabel, roleLabel } from "../../shared/labels";
-import { PageHeader } from "../../shared/PageHeader";
-import { useUrlQuery } from "../../shared/useUrlQuery";
-import { fetchAudit, auditKeys, type AuditQuery } from "./api";
-import { AuditDiff } from "./AuditDiff";
-import { useVerifyChain, VerifyChainButton, VerifyChainResult } from "./VerifyChainButton";
-import { ListLoadError, listTableProps, listPagination } from "../../shared/listTable";
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { ReloadOutlined, SearchOutlined } from '@ant-design/icons'
+import { AutoComplete, Button, Card, Col, DatePicker, Empty, Form, Input, Row, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
+import type { Dayjs } from 'dayjs'
+import { useMemo, useState } from 'react'
+import { type AuditEntry } from '../../api/client'
+import { useElderMode } from '../../app/elderMode'
+import { useCan } from '../../app/session'
+import { dayjs, formatDateTime, shortId } from '../../shared/format'
+import { regionNameMap, useRegionTree } from '../regions/api'
+import { AUDIT_ACTION_LABELS, ENTITY_TYPE_LABELS, auditActionLabel, entityTypeLabel, roleLabel } from '../../shared/labels'
+import { PageHeader } from '../../shared/PageHeader'
+import { useUrlQuery } from '../../shared/useUrlQuery'
+import { fetchAudit, auditKeys, type AuditQuery } from './api'
+import { AuditDiff } from './AuditDiff'
+import { useVerifyChain, VerifyChainButton, VerifyChainResult } from './VerifyChainButton'
+import { ListLoadError, listTableProps, listPagination } from '../../shared/listTable'
 
 interface FilterValues {
-  actor?: string;
-  action?: string;
-  entityType?: string;
-  entityId?: string;
-  range?: [Dayjs | null, Dayjs | null] | null;
+  actor?: string
+  action?: string
+  entityType?: string
+  entityId?: string
+  range?: [Dayjs | null, Dayjs | null] | null
 }
 
-const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+const ACTION_OPTIONS = Object.entries(AUDIT_ACTION_LABELS).map(([value, label]) => ({ value, label: `${label}（${value}）` }))
 const ENTITY_OPTIONS = Object.entries(ENTITY_TYPE_LABELS)
-  .filter(([k]) => k !== "token" && k !== "session")
-  .map(([value, label]) => ({ value, label: `${label}（${value}）` }));
+  .filter(([k]) => k !== 'token' && k !== 'session')
+  .map(([value, label]) => ({ value, label: `${label}（${value}）` }))
 
-const filterOption = (input: string, option?: { value: string; label: string }) =>
-  !!option && option.label.toLowerCase().includes(input.trim().toLowerCase());
+const filterOption = (input: string, option?: { value: string; label: string }) => !!option && option.label.toLowerCase().includes(input.trim().toLowerCase())
 
 export function AuditPage() {
-  const { elderMode } = useElderMode();
-  const [form] = Form.useForm<FilterValues>();
+  const { elderMode } = useElderMode()
+  const [form] = Form.useForm<FilterValues>()
   const [query, patch, resetQuery] = useUrlQuery<AuditQuery>({
     actor: undefined,
     action: undefined,
@@ -59,7 +43,7 @@ export function AuditPage() {
     to: undefined,
     page: 1,
     pageSize: 20,
-  });
+  })
   // The form starts from the address bar, so a shared link opens with its filters filled in.
   const [initialValues] = useState<FilterValues>(() => ({
     actor: query.actor,
@@ -67,20 +51,20 @@ export function AuditPage() {
     entityType: query.entityType,
     entityId: query.entityId,
     range: query.from || query.to ? [query.from ? dayjs(query.from) : null, query.to ? dayjs(query.to) : null] : null,
-  }));
-  const verify = useVerifyChain();
-  const can = useCan();
-  const regions = useRegionTree(can("region:read"));
-  const regionNames = useMemo(() => regionNameMap(regions.data ?? []), [regions.data]);
+  }))
+  const verify = useVerifyChain()
+  const can = useCan()
+  const regions = useRegionTree(can('region:read'))
+  const regionNames = useMemo(() => regionNameMap(regions.data ?? []), [regions.data])
 
   const list = useQuery({
     queryKey: auditKeys.list(query),
     queryFn: () => fetchAudit(query),
     placeholderData: keepPreviousData,
-  });
+  })
 
   const search = (v: FilterValues) => {
-    const [from, to] = v.range ?? [];
+    const [from, to] = v.range ?? []
     patch({
       actor: v.actor?.trim() || undefined,
       action: v.action?.trim() || undefined,
@@ -88,26 +72,26 @@ export function AuditPage() {
       entityId: v.entityId?.trim() || undefined,
       from: from ? from.toISOString() : undefined,
       to: to ? to.toISOString() : undefined,
-    });
-  };
+    })
+  }
 
   const columns: TableColumnsType<AuditEntry> = [
     {
-      title: "时间",
-      dataIndex: "at",
-     
+      title: '时间',
+      dataIndex: 'at',
+
       render: (at: string) => formatDateTime(at, true),
     },
     {
-      title: "操作人",
-      dataIndex: "actorUsername",
+      title: '操作人',
+      dataIndex: 'actorUsername',
       render: (v: string | null, e) =>
         v ? (
           <div>
             <span className="yy-mono">{v}</span>
             <div>
               <Typography.Text type="secondary" className="yy-small">
-                {e.actorRole ? roleLabel(e.actorRole) : "—"}
+                {e.actorRole ? roleLabel(e.actorRole) : '—'}
               </Typography.Text>
             </div>
           </div>
@@ -116,9 +100,9 @@ export function AuditPage() {
         ),
     },
     {
-      title: "操作",
-      dataIndex: "action",
-     
+      title: '操作',
+      dataIndex: 'action',
+
       // The Chinese name only; the code (what the 操作类型 filter accepts) is in the tooltip,
       // so no English word sits on the Chinese screen (issue 24 item 8).
       render: (a: string) => (
@@ -128,9 +112,9 @@ export function AuditPage() {
       ),
     },
     {
-      title: "对象",
-      key: "entity",
-     
+      title: '对象',
+      key: 'entity',
+
       render: (_v, e) => (
         <div>
           {entityTypeLabel(e.entityType)}
@@ -147,13 +131,13 @@ export function AuditPage() {
       ),
     },
     {
-      title: "区划",
-      dataIndex: "regionCode",
-     
+      title: '区划',
+      dataIndex: 'regionCode',
+
       render: (v: string | null) =>
         v ? (
           <div>
-            {regionNames.get(v) ?? ""}
+            {regionNames.get(v) ?? ''}
             <div>
               <Typography.Text type="secondary" className="yy-mono yy-small">
                 {v}
@@ -161,25 +145,25 @@ export function AuditPage() {
             </div>
           </div>
         ) : (
-          "—"
+          '—'
         ),
     },
     {
-      title: "请求号",
-      dataIndex: "requestId",
-     
+      title: '请求号',
+      dataIndex: 'requestId',
+
       render: (v: string | null) =>
         v ? (
-          <Typography.Text className="yy-mono" copyable={{ text: v, tooltips: ["复制完整请求号", "已复制"] }}>
+          <Typography.Text className="yy-mono" copyable={{ text: v, tooltips: ['复制完整请求号', '已复制'] }}>
             {shortId(v)}
           </Typography.Text>
         ) : (
-          "—"
+          '—'
         ),
     },
-  ];
+  ]
 
-  const hasFilters = !!(query.actor || query.action || query.entityType || query.entityId || query.from || query.to);
+  const hasFilters = !!(query.actor || query.action || query.entityType || query.entityId || query.from || query.to)
 
   return (
     <>
@@ -199,12 +183,7 @@ export function AuditPage() {
             </Col>
             <Col xs={24} sm={12} lg={8} xl={elderMode ? 8 : 5}>
               <Form.Item name="action" label="操作类型">
-                <AutoComplete
-                  allowClear
-                  options={ACTION_OPTIONS}
-                  showSearch={{ filterOption }}
-                  placeholder="选择或输入，如 user.update"
-                />
+                <AutoComplete allowClear options={ACTION_OPTIONS} showSearch={{ filterOption }} placeholder="选择或输入，如 user.update" />
               </Form.Item>
             </Col>
             <Col xs={24} sm={12} lg={8} xl={elderMode ? 8 : 4}>
@@ -220,16 +199,16 @@ export function AuditPage() {
             <Col xs={24} lg={16} xl={elderMode ? 16 : 7}>
               <Form.Item name="range" label="时间范围">
                 <DatePicker.RangePicker
-                  showTime={{ format: "HH:mm" }}
+                  showTime={{ format: 'HH:mm' }}
                   format="YYYY-MM-DD HH:mm"
                   allowEmpty={[true, true]}
-                  style={{ width: "100%" }}
-                  placeholder={["开始时间", "结束时间"]}
+                  style={{ width: '100%' }}
+                  placeholder={['开始时间', '结束时间']}
                   presets={[
-                    { label: "今天", value: [dayjs().startOf("day"), dayjs().endOf("day")] },
-                    { label: "最近 7 天", value: [dayjs().subtract(7, "day").startOf("day"), dayjs().endOf("day")] },
-                    { label: "最近 30 天", value: [dayjs().subtract(30, "day").startOf("day"), dayjs().endOf("day")] },
-                    { label: "本月", value: [dayjs().startOf("month"), dayjs().endOf("day")] },
+                    { label: '今天', value: [dayjs().startOf('day'), dayjs().endOf('day')] },
+                    { label: '最近 7 天', value: [dayjs().subtract(7, 'day').startOf('day'), dayjs().endOf('day')] },
+                    { label: '最近 30 天', value: [dayjs().subtract(30, 'day').startOf('day'), dayjs().endOf('day')] },
+                    { label: '本月', value: [dayjs().startOf('month'), dayjs().endOf('day')] },
                   ]}
                 />
               </Form.Item>
@@ -241,8 +220,8 @@ export function AuditPage() {
             </Button>
             <Button
               onClick={() => {
-                form.setFieldsValue({ actor: undefined, action: undefined, entityType: undefined, entityId: undefined, range: null });
-                resetQuery();
+                form.setFieldsValue({ actor: undefined, action: undefined, entityType: undefined, entityId: undefined, range: null })
+                resetQuery()
               }}
             >
               重置
@@ -263,7 +242,7 @@ export function AuditPage() {
           expandable={{
             // A fixed expand column makes antd size the expanded row to the visible width,
             // so long hashes wrap instead of stretching the table.
-            fixed: "left",
+            fixed: 'left',
             expandedRowRender: (e) => <AuditDiff entry={e} />,
             columnTitle: <span className="yy-visually-hidden">展开</span>,
             expandIcon: ({ expanded, onExpand, record }) => (
@@ -276,7 +255,7 @@ export function AuditPage() {
                 className="yy-plain"
                 style={{ fontWeight: 700, minWidth: elderMode ? 40 : 28 }}
               >
-                {expanded ? "−" : "+"}
+                {expanded ? '−' : '+'}
               </Button>
             ),
           }}
@@ -284,12 +263,12 @@ export function AuditPage() {
             emptyText: list.isPending ? (
               <div style={{ height: 120 }} />
             ) : (
-              <Empty description={hasFilters ? "没有符合条件的审计记录，请调整查询条件" : "暂无审计记录"} />
+              <Empty description={hasFilters ? '没有符合条件的审计记录，请调整查询条件' : '暂无审计记录'} />
             ),
           }}
-          pagination={listPagination(query, list.data?.total, patch, "条记录")}
+          pagination={listPagination(query, list.data?.total, patch, '条记录')}
         />
       </Card>
     </>
-  );
+  )
 }

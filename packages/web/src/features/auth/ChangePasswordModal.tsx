@@ -1,46 +1,36 @@
-import { useMutation } from "@tanstack/react-query";
-import { Alert, App, Form, Input, Modal } from "antd";
-import { useQueryClient } from "@tanstack/react-query";
-import { PasswordStrength } from "../../shared/PasswordStrength";
-import { passwordProblem } from "../../shared/password";
-import { applyServerError } from "../../shared/formErrors";
-import { authKeys, changePassword } from "./api";
+import { useMutation } from '@tanstack/react-query'
+import { Alert, App, Form, Input, Modal } from 'antd'
+import { useQueryClient } from '@tanstack/react-query'
+import { PasswordStrength } from '../../shared/PasswordStrength'
+import { passwordProblem } from '../../shared/password'
+import { applyServerError } from '../../shared/formErrors'
+import { authKeys, changePassword } from './api'
 
 interface Values {
-  currentPassword: string;
-  newPassword: string;
-  confirmPassword: string;
+  currentPassword: string
+  newPassword: string
+  confirmPassword: string
 }
 
 /** 修改密码: one form → POST /auth/password. `forced` when the account must change it first. */
-export function ChangePasswordModal({
-  open,
-  forced,
-  username,
-  onClose,
-}: {
-  open: boolean;
-  forced: boolean;
-  username: string;
-  onClose: () => void;
-}) {
-  const [form] = Form.useForm<Values>();
-  const newPassword = Form.useWatch("newPassword", form);
-  const { message } = App.useApp();
-  const queryClient = useQueryClient();
+export function ChangePasswordModal({ open, forced, username, onClose }: { open: boolean; forced: boolean; username: string; onClose: () => void }) {
+  const [form] = Form.useForm<Values>()
+  const newPassword = Form.useWatch('newPassword', form)
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
 
   const mutation = useMutation({
     mutationFn: (v: Values) => changePassword(v.currentPassword, v.newPassword),
     onSuccess: async () => {
-      message.success("密码已修改，下次登录请使用新密码");
-      form.resetFields();
-      await queryClient.invalidateQueries({ queryKey: authKeys.me });
-      onClose();
+      message.success('密码已修改，下次登录请使用新密码')
+      form.resetFields()
+      await queryClient.invalidateQueries({ queryKey: authKeys.me })
+      onClose()
     },
     onError: (err) => {
-      applyServerError(err, form, (t) => message.error(t));
+      applyServerError(err, form, (t) => message.error(t))
     },
-  });
+  })
 
   return (
     <Modal
@@ -50,11 +40,18 @@ export function ChangePasswordModal({
       okText="确认修改"
       cancelText="取消"
       confirmLoading={mutation.isPending}
-      onCancel={forced ? undefined : () => { form.resetFields(); onClose(); }}
+      onCancel={
+        forced
+          ? undefined
+          : () => {
+              form.resetFields()
+              onClose()
+            }
+      }
       closable={!forced}
       mask={{ closable: !forced }}
       keyboard={!forced}
-      cancelButtonProps={{ style: forced ? { display: "none" } : undefined }}
+      cancelButtonProps={{ style: forced ? { display: 'none' } : undefined }}
       destroyOnHidden
     >
       {forced ? (
@@ -67,11 +64,7 @@ export function ChangePasswordModal({
         />
       ) : null}
       <Form name="changePassword" form={form} layout="vertical" requiredMark="optional" onFinish={(v) => mutation.mutate(v)}>
-        <Form.Item
-          name="currentPassword"
-          label="当前密码"
-          rules={[{ required: true, message: "请输入当前密码" }]}
-        >
+        <Form.Item name="currentPassword" label="当前密码" rules={[{ required: true, message: '请输入当前密码' }]}>
           <Input.Password autoComplete="current-password" placeholder="请输入当前密码" />
         </Form.Item>
         <Form.Item
@@ -79,11 +72,11 @@ export function ChangePasswordModal({
           label="新密码"
           extra={<PasswordStrength value={newPassword} />}
           rules={[
-            { required: true, message: "请输入新密码" },
+            { required: true, message: '请输入新密码' },
             {
               validator: (_r, v: string | undefined) => {
-                const p = v ? passwordProblem(v, username) : null;
-                return p ? Promise.reject(new Error(p)) : Promise.resolve();
+                const p = v ? passwordProblem(v, username) : null
+                return p ? Promise.reject(new Error(p)) : Promise.resolve()
               },
             },
           ]}
@@ -93,14 +86,12 @@ export function ChangePasswordModal({
         <Form.Item
           name="confirmPassword"
           label="确认新密码"
-          dependencies={["newPassword"]}
+          dependencies={['newPassword']}
           rules={[
-            { required: true, message: "请再次输入新密码" },
+            { required: true, message: '请再次输入新密码' },
             ({ getFieldValue }) => ({
               validator: (_r, v: string | undefined) =>
-                !v || v === getFieldValue("newPassword")
-                  ? Promise.resolve()
-                  : Promise.reject(new Error("两次输入的新密码不一致")),
+                !v || v === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('两次输入的新密码不一致')),
             }),
           ]}
         >
@@ -108,5 +99,5 @@ export function ChangePasswordModal({
         </Form.Item>
       </Form>
     </Modal>
-  );
+  )
 }

@@ -1,25 +1,25 @@
-import { ArrowRightOutlined, EnvironmentOutlined, IdcardOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { Alert, Card, Col, Descriptions, Empty, Row, Space, Typography } from "antd";
-import { Link } from "react-router-dom";
-import { GROUP_LABELS, NAV_ITEMS, type NavItem } from "../../app/nav";
-import { hasPermission, useHealth, useMe } from "../../app/session";
-import { useElderMode } from "../../app/elderMode";
-import { dayjs, DISPLAY_TZ, greeting } from "../../shared/format";
-import { roleLabel } from "../../shared/labels";
-import { PageHeader } from "../../shared/PageHeader";
-import { StatusTag } from "../../shared/StatusTag";
+import { ArrowRightOutlined, EnvironmentOutlined, IdcardOutlined, SafetyCertificateOutlined } from '@ant-design/icons'
+import { Alert, Card, Col, Descriptions, Empty, Row, Space, Typography } from 'antd'
+import { Link } from 'react-router-dom'
+import { GROUP_LABELS, NAV_ITEMS, type NavItem } from '../../app/nav'
+import { hasPermission, useHealth, useMe } from '../../app/session'
+import { useElderMode } from '../../app/elderMode'
+import { dayjs, DISPLAY_TZ, greeting } from '../../shared/format'
+import { roleLabel } from '../../shared/labels'
+import { PageHeader } from '../../shared/PageHeader'
+import { StatusTag } from '../../shared/StatusTag'
 
 export function HomePage() {
-  const { data: me } = useMe();
-  const { data: health } = useHealth();
-  const { elderMode } = useElderMode();
-  if (!me) return null;
-  const now = dayjs().tz(DISPLAY_TZ);
-  const links = NAV_ITEMS.filter((i) => i.path !== "/" && hasPermission(me, i.permission));
+  const { data: me } = useMe()
+  const { data: health } = useHealth()
+  const { elderMode } = useElderMode()
+  if (!me) return null
+  const now = dayjs().tz(DISPLAY_TZ)
+  const links = NAV_ITEMS.filter((i) => i.path !== '/' && hasPermission(me, i.permission))
 
   return (
     <>
-      <PageHeader title="工作台" description={now.format("YYYY年M月D日 dddd")} />
+      <PageHeader title="工作台" description={now.format('YYYY年M月D日 dddd')} />
       <Card style={{ marginBottom: 16 }}>
         <Row gutter={[24, 16]} align="middle">
           <Col xs={24} lg={14}>
@@ -46,11 +46,11 @@ export function HomePage() {
               type="info"
               showIcon
               icon={<SafetyCertificateOutlined />}
-              title={elderMode ? "长辈模式已开启" : "看不清？试试长辈模式"}
+              title={elderMode ? '长辈模式已开启' : '看不清？试试长辈模式'}
               description={
                 elderMode
-                  ? "字号更大、对比度更高。可在右上角随时关闭，设置会自动保存。"
-                  : "打开右上角的「长辈模式」开关，文字更大、颜色更清楚，换电脑登录也会记住。"
+                  ? '字号更大、对比度更高。可在右上角随时关闭，设置会自动保存。'
+                  : '打开右上角的「长辈模式」开关，文字更大、颜色更清楚，换电脑登录也会记住。'
               }
             />
           </Col>
@@ -59,7 +59,7 @@ export function HomePage() {
 
       {links.length === 0 ? (
         <>
-          <Typography.Title level={2} style={{ margin: "8px 0 12px", fontSize: elderMode ? 26 : 18 }}>
+          <Typography.Title level={2} style={{ margin: '8px 0 12px', fontSize: elderMode ? 26 : 18 }}>
             常用功能
           </Typography.Title>
           <Card>
@@ -67,37 +67,28 @@ export function HomePage() {
           </Card>
         </>
       ) : (
-        (Object.keys(GROUP_LABELS) as NavItem["group"][]).map((group) => {
-          const items = links.filter((l) => l.group === group);
-          if (items.length === 0) return null;
+        (Object.keys(GROUP_LABELS) as NavItem['group'][]).map((group) => {
+          const items = links.filter((l) => l.group === group)
+          if (items.length === 0) return null
           return (
             <section key={group} aria-labelledby={`yy-home-${group}`} style={{ marginBottom: 16 }}>
-              <Typography.Title
-                level={2}
-                id={`yy-home-${group}`}
-                style={{ margin: "8px 0 12px", fontSize: elderMode ? 26 : 18 }}
-              >
+              <Typography.Title level={2} id={`yy-home-${group}`} style={{ margin: '8px 0 12px', fontSize: elderMode ? 26 : 18 }}>
                 {GROUP_LABELS[group]}
               </Typography.Title>
               <Row gutter={[16, 16]}>
                 {items.map((item) => (
                   <Col key={item.path} xs={24} sm={12} xl={elderMode ? 12 : 6}>
-                    <Link
-                      to={item.path}
-                      className="yy-quick"
-                      aria-label={`${item.label}：${item.description}`}
-                      style={{ textDecoration: "none" }}
-                    >
+                    <Link to={item.path} className="yy-quick" aria-label={`${item.label}：${item.description}`} style={{ textDecoration: 'none' }}>
                       <Card hoverable>
                         <Space align="start" size={14}>
                           <span className="yy-quick-icon" style={{ background: item.color }} aria-hidden>
                             {item.icon}
                           </span>
                           <div>
-                            <Typography.Text strong style={{ fontSize: "1.1em" }}>
-                              {item.label} <ArrowRightOutlined aria-hidden style={{ fontSize: "0.8em" }} />
+                            <Typography.Text strong style={{ fontSize: '1.1em' }}>
+                              {item.label} <ArrowRightOutlined aria-hidden style={{ fontSize: '0.8em' }} />
                             </Typography.Text>
-                            <Typography.Paragraph type="secondary" style={{ margin: "4px 0 0" }}>
+                            <Typography.Paragraph type="secondary" style={{ margin: '4px 0 0' }}>
                               {item.description}
                             </Typography.Paragraph>
                           </div>
@@ -108,22 +99,22 @@ export function HomePage() {
                 ))}
               </Row>
             </section>
-          );
+          )
         })
       )}
 
       {health ? (
-        <Card title="系统信息" style={{ marginTop: 16 }} size={elderMode ? undefined : "small"}>
+        <Card title="系统信息" style={{ marginTop: 16 }} size={elderMode ? undefined : 'small'}>
           <Descriptions column={{ xs: 1, sm: 2, lg: 4 }} size="small">
             <Descriptions.Item label="运行状态">
               <StatusTag tone="success">正常</StatusTag>
             </Descriptions.Item>
-            <Descriptions.Item label="数据库">{health.db === "postgres" ? "PostgreSQL" : "内置数据库（PGlite）"}</Descriptions.Item>
+            <Descriptions.Item label="数据库">{health.db === 'postgres' ? 'PostgreSQL' : '内置数据库（PGlite）'}</Descriptions.Item>
             <Descriptions.Item label="版本">{health.version}</Descriptions.Item>
-            <Descriptions.Item label="环境">{health.demo ? "演示环境" : "正式环境"}</Descriptions.Item>
+            <Descriptions.Item label="环境">{health.demo ? '演示环境' : '正式环境'}</Descriptions.Item>
           </Descriptions>
         </Card>
       ) : null}
     </>
-  );
+  )
 }

@@ -1,34 +1,34 @@
-import { ReloadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Empty, Input, Space, Table, Tooltip, Typography, type TableColumnsType } from "antd";
-import { useMemo, useState } from "react";
-import { errorMessage, type RegionNode } from "../../api/client";
-import { useElderMode } from "../../app/elderMode";
-import { REGION_LEVEL_LABELS, regionLevelLabel } from "../../shared/labels";
-import { PageHeader } from "../../shared/PageHeader";
-import { StatusTag, type Tone } from "../../shared/StatusTag";
-import { allCodes, countByLevel, filterTree, useRegionTree } from "./api";
+import { ReloadOutlined } from '@ant-design/icons'
+import { Alert, Button, Card, Empty, Input, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
+import { useMemo, useState } from 'react'
+import { errorMessage, type RegionNode } from '../../api/client'
+import { useElderMode } from '../../app/elderMode'
+import { REGION_LEVEL_LABELS, regionLevelLabel } from '../../shared/labels'
+import { PageHeader } from '../../shared/PageHeader'
+import { StatusTag, type Tone } from '../../shared/StatusTag'
+import { allCodes, countByLevel, filterTree, useRegionTree } from './api'
 
 const LEVEL_TONE: Record<string, Tone> = {
-  province: "neutral",
-  prefecture: "neutral",
-  county: "info",
-  township: "accent",
-  village: "success",
-};
+  province: 'neutral',
+  prefecture: 'neutral',
+  county: 'info',
+  township: 'accent',
+  village: 'success',
+}
 
 interface Row {
-  key: string;
-  code: string;
-  name: string;
-  level: RegionNode["level"];
-  childCount: number;
-  isDemoCode: boolean;
-  children?: Row[];
+  key: string
+  code: string
+  name: string
+  level: RegionNode['level']
+  childCount: number
+  isDemoCode: boolean
+  children?: Row[]
 }
 
 function toRows(nodes: RegionNode[]): Row[] {
   return nodes.map((n) => {
-    const kids = n.children ?? [];
+    const kids = n.children ?? []
     return {
       key: n.code,
       code: n.code,
@@ -37,35 +37,35 @@ function toRows(nodes: RegionNode[]): Row[] {
       childCount: kids.length,
       isDemoCode: !!n.isDemoCode,
       children: kids.length > 0 ? toRows(kids) : undefined,
-    };
-  });
+    }
+  })
 }
 
 export function RegionsPage() {
-  const { data, isPending, isError, error, refetch, isFetching } = useRegionTree();
-  const { elderMode } = useElderMode();
-  const [keyword, setKeyword] = useState("");
-  const [expanded, setExpanded] = useState<readonly React.Key[] | null>(null);
+  const { data, isPending, isError, error, refetch, isFetching } = useRegionTree()
+  const { elderMode } = useElderMode()
+  const [keyword, setKeyword] = useState('')
+  const [expanded, setExpanded] = useState<readonly React.Key[] | null>(null)
 
-  const filtered = useMemo(() => filterTree(data ?? [], keyword), [data, keyword]);
-  const rows = useMemo(() => toRows(filtered), [filtered]);
-  const counts = useMemo(() => countByLevel(data ?? []), [data]);
+  const filtered = useMemo(() => filterTree(data ?? [], keyword), [data, keyword])
+  const rows = useMemo(() => toRows(filtered), [filtered])
+  const counts = useMemo(() => countByLevel(data ?? []), [data])
   // Default: top two levels open; while searching, everything that matched is open.
-  const expandedKeys = keyword.trim() ? allCodes(filtered) : (expanded ?? allCodes(data ?? [], 1));
+  const expandedKeys = keyword.trim() ? allCodes(filtered) : (expanded ?? allCodes(data ?? [], 1))
 
   const columns: TableColumnsType<Row> = [
     {
-      title: "名称",
-      dataIndex: "name",
+      title: '名称',
+      dataIndex: 'name',
       render: (name: string) => <Typography.Text strong>{name}</Typography.Text>,
     },
     {
-      title: "区划代码",
-      dataIndex: "code",
+      title: '区划代码',
+      dataIndex: 'code',
       width: elderMode ? 340 : 250,
       render: (code: string, row) => (
         <Space size={6} wrap>
-          <Typography.Text className="yy-mono" copyable={{ text: code, tooltips: ["复制代码", "已复制"] }}>
+          <Typography.Text className="yy-mono" copyable={{ text: code, tooltips: ['复制代码', '已复制'] }}>
             {code}
           </Typography.Text>
           {row.isDemoCode ? (
@@ -79,24 +79,24 @@ export function RegionsPage() {
       ),
     },
     {
-      title: "级别",
-      dataIndex: "level",
+      title: '级别',
+      dataIndex: 'level',
       width: elderMode ? 170 : 130,
-      render: (level: string) => <StatusTag tone={LEVEL_TONE[level] ?? "neutral"}>{regionLevelLabel(level)}</StatusTag>,
+      render: (level: string) => <StatusTag tone={LEVEL_TONE[level] ?? 'neutral'}>{regionLevelLabel(level)}</StatusTag>,
     },
     {
-      title: "下级区划",
-      dataIndex: "childCount",
+      title: '下级区划',
+      dataIndex: 'childCount',
       width: elderMode ? 140 : 110,
-      align: "right",
-      render: (n: number) => (n > 0 ? `${n} 个` : "—"),
+      align: 'right',
+      render: (n: number) => (n > 0 ? `${n} 个` : '—'),
     },
-  ];
+  ]
 
   const summary = (Object.keys(REGION_LEVEL_LABELS) as (keyof typeof REGION_LEVEL_LABELS)[])
     .filter((l) => counts[l])
     .map((l) => `${REGION_LEVEL_LABELS[l]} ${counts[l]} 个`)
-    .join("　");
+    .join('　')
 
   return (
     <>
@@ -110,14 +110,14 @@ export function RegionsPage() {
         }
       />
       <Card>
-        <Space wrap style={{ marginBottom: 16, width: "100%", justifyContent: "space-between" }}>
+        <Space wrap style={{ marginBottom: 16, width: '100%', justifyContent: 'space-between' }}>
           <Input.Search
             allowClear
             placeholder="按名称或代码查找"
             aria-label="按名称或代码查找行政区划"
             onSearch={setKeyword}
-            onChange={(e) => !e.target.value && setKeyword("")}
-            style={{ width: elderMode ? 420 : 300, maxWidth: "100%" }}
+            onChange={(e) => !e.target.value && setKeyword('')}
+            style={{ width: elderMode ? 420 : 300, maxWidth: '100%' }}
           />
           <Space wrap>
             {summary ? <Typography.Text type="secondary">{summary}</Typography.Text> : null}
@@ -144,17 +144,15 @@ export function RegionsPage() {
             dataSource={rows}
             loading={isPending}
             pagination={false}
-            size={elderMode ? "large" : "middle"}
+            size={elderMode ? 'large' : 'middle'}
             expandable={{ expandedRowKeys: expandedKeys, onExpandedRowsChange: (keys) => setExpanded(keys) }}
             locale={{
-              emptyText: (
-                <Empty description={keyword ? `没有找到与「${keyword}」匹配的行政区划` : "您的管辖范围内暂无行政区划数据"} />
-              ),
+              emptyText: <Empty description={keyword ? `没有找到与「${keyword}」匹配的行政区划` : '您的管辖范围内暂无行政区划数据'} />,
             }}
             scroll={{ x: 640 }}
           />
         )}
       </Card>
     </>
-  );
+  )
 }

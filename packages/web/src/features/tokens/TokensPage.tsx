@@ -1,57 +1,57 @@
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
-import { Alert, App, Button, Card, Empty, Space, Table, Typography, type TableColumnsType } from "antd";
-import { useState } from "react";
-import { errorMessage, type ApiToken } from "../../api/client";
-import { useElderMode } from "../../app/elderMode";
-import { formatDateTime } from "../../shared/format";
-import { TOKEN_STATUS_LABELS } from "../../shared/labels";
-import { PageHeader } from "../../shared/PageHeader";
-import { StatusTag } from "../../shared/StatusTag";
-import { fetchTokens, revokeToken, tokenKeys, TOKEN_SCOPE_LABELS } from "./api";
-import { CreateTokenModal } from "./CreateTokenModal";
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { PlusOutlined, ReloadOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Card, Empty, Space, Table, Typography, type TableColumnsType } from 'antd'
+import { useState } from 'react'
+import { errorMessage, type ApiToken } from '../../api/client'
+import { useElderMode } from '../../app/elderMode'
+import { formatDateTime } from '../../shared/format'
+import { TOKEN_STATUS_LABELS } from '../../shared/labels'
+import { PageHeader } from '../../shared/PageHeader'
+import { StatusTag } from '../../shared/StatusTag'
+import { fetchTokens, revokeToken, tokenKeys, TOKEN_SCOPE_LABELS } from './api'
+import { CreateTokenModal } from './CreateTokenModal'
 
 export function TokensPage() {
-  const { elderMode } = useElderMode();
-  const { message, modal } = App.useApp();
-  const queryClient = useQueryClient();
-  const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: tokenKeys.list, queryFn: fetchTokens });
+  const { elderMode } = useElderMode()
+  const { message, modal } = App.useApp()
+  const queryClient = useQueryClient()
+  const [creating, setCreating] = useState(false)
+  const list = useQuery({ queryKey: tokenKeys.list, queryFn: fetchTokens })
 
   const revoke = useMutation({
     mutationFn: (t: ApiToken) => revokeToken(t.id),
     onSuccess: async (_r, t) => {
-      message.success(`已吊销令牌「${t.name}」`);
-      await queryClient.invalidateQueries({ queryKey: tokenKeys.list });
+      message.success(`已吊销令牌「${t.name}」`)
+      await queryClient.invalidateQueries({ queryKey: tokenKeys.list })
     },
     onError: (err) => message.error(errorMessage(err)),
-  });
+  })
 
   const confirmRevoke = (t: ApiToken) =>
     modal.confirm({
       width: elderMode ? 600 : 440,
       title: `确定吊销令牌「${t.name}」吗？`,
-      content: "吊销后，使用此令牌的设备或系统将立即无法访问接口，且不可恢复。",
-      okText: "吊销",
+      content: '吊销后，使用此令牌的设备或系统将立即无法访问接口，且不可恢复。',
+      okText: '吊销',
       okButtonProps: { danger: true },
-      cancelText: "取消",
+      cancelText: '取消',
       onOk: () => revoke.mutateAsync(t).catch(() => undefined),
-    });
+    })
 
   const columns: TableColumnsType<ApiToken> = [
-    { title: "名称", dataIndex: "name", render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
-    { title: "所属账号", dataIndex: "ownerUsername", width: elderMode ? 200 : 160, render: (_u: string, t) => `${t.ownerName}（${t.ownerUsername}）` },
-    { title: "权限", dataIndex: "scope", width: elderMode ? 110 : 80, render: (s: ApiToken["scope"]) => TOKEN_SCOPE_LABELS[s] },
+    { title: '名称', dataIndex: 'name', render: (n: string) => <Typography.Text strong>{n}</Typography.Text> },
+    { title: '所属账号', dataIndex: 'ownerUsername', width: elderMode ? 200 : 160, render: (_u: string, t) => `${t.ownerName}（${t.ownerUsername}）` },
+    { title: '权限', dataIndex: 'scope', width: elderMode ? 110 : 80, render: (s: ApiToken['scope']) => TOKEN_SCOPE_LABELS[s] },
     {
-      title: "令牌前缀",
-      dataIndex: "prefix",
+      title: '令牌前缀',
+      dataIndex: 'prefix',
       width: elderMode ? 200 : 160,
-      responsive: ["xl"],
+      responsive: ['xl'],
       render: (p: string) => <span className="yy-mono">{p}…</span>,
     },
     {
-      title: "状态",
-      dataIndex: "revokedAt",
+      title: '状态',
+      dataIndex: 'revokedAt',
       width: elderMode ? 130 : 100,
       render: (r: string | null, t) =>
         r ? (
@@ -62,21 +62,21 @@ export function TokensPage() {
           <StatusTag tone="success">{TOKEN_STATUS_LABELS.active}</StatusTag>
         ),
     },
-    { title: "到期时间", dataIndex: "expiresAt", width: elderMode ? 210 : 160, render: (v: string) => formatDateTime(v) },
+    { title: '到期时间', dataIndex: 'expiresAt', width: elderMode ? 210 : 160, render: (v: string) => formatDateTime(v) },
     // Prefix and last use give way below 1200 px, creation time below 1600 px, so that the
     // expiry and 操作 (pinned right) stay in view on tablets.
-    { title: "创建时间", dataIndex: "createdAt", width: elderMode ? 210 : 160, responsive: ["xxl"], render: (v: string) => formatDateTime(v) },
+    { title: '创建时间', dataIndex: 'createdAt', width: elderMode ? 210 : 160, responsive: ['xxl'], render: (v: string) => formatDateTime(v) },
     {
-      title: "最近使用",
-      dataIndex: "lastUsedAt",
+      title: '最近使用',
+      dataIndex: 'lastUsedAt',
       width: elderMode ? 210 : 160,
-      responsive: ["xl"],
+      responsive: ['xl'],
       render: (v: string | null) => (v ? formatDateTime(v) : <Typography.Text type="secondary">从未使用</Typography.Text>),
     },
     {
-      title: "操作",
-      key: "actions",
-      fixed: "right",
+      title: '操作',
+      key: 'actions',
+      fixed: 'right',
       width: elderMode ? 130 : 100,
       render: (_v, t) =>
         t.revokedAt ? (
@@ -87,7 +87,7 @@ export function TokensPage() {
           </Button>
         ),
     },
-  ];
+  ]
 
   return (
     <>
@@ -120,8 +120,8 @@ export function TokensPage() {
           dataSource={list.data ?? []}
           loading={list.isFetching}
           pagination={false}
-          size={elderMode ? "large" : "middle"}
-          scroll={{ x: "max-content" }}
+          size={elderMode ? 'large' : 'middle'}
+          scroll={{ x: 'max-content' }}
           locale={{
             emptyText: list.isPending ? (
               <div style={{ height: 120 }} />
@@ -137,5 +137,5 @@ export function TokensPage() {
       </Card>
       <CreateTokenModal open={creating} onClose={() => setCreating(false)} />
     </>
-  );
+  )
 }
