@@ -22,7 +22,8 @@ import {
   ZUpdateSettings,
   ZWorkloadRow,
 } from './assessments.schemas.js'
-import { cancelAssessment, dismissObjection } from './close-assessment.js'
+import { cancelAssessment } from './cancel-assessment.js'
+import { dismissObjection } from './dismiss-objection.js'
 import { exportLevelStats } from './export-level-stats.js'
 import { findAssessments } from './find-assessments.js'
 import { findAssessors } from './find-assessors.js'

@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { errorResponses } from '../../platform/http.js'
 import { pageOf } from '../../platform/list.js'
 import { ZAuditRow, ZAuditVerify } from './audit.schemas.js'
-import { findAudit, verifyAudit, ZFindAudit } from './find-audit.js'
+import { findAudit, ZFindAudit } from './find-audit.js'
+import { verifyAudit } from './verify-audit.js'
 
 // Read-only by design: there is no route that updates or deletes audit rows, and a trigger
 // in the database rejects UPDATE, DELETE and TRUNCATE on audit_log.

@@ -4,7 +4,6 @@ import type { Ctx } from '../../platform/context.js'
 import { containsPattern, pageOffset, pageResult, scopeFilter, startsWithPattern, ZPageQuery } from '../../platform/list.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { auditLog } from '../../platform/audit.tables.js'
-import { verifyAuditChain } from '../../platform/audit.js'
 
 export const ZFindAudit = ZPageQuery.extend({
   actor: z.string().trim().max(64).optional(),
@@ -52,9 +51,4 @@ export async function findAudit(ctx: Ctx, q: z.infer<typeof ZFindAudit>) {
     Number(total?.n ?? 0),
     q,
   )
-}
-
-export async function verifyAudit(ctx: Ctx) {
-  requirePermission(ctx.actor, 'audit:read')
-  return verifyAuditChain(ctx.db, ctx.crypto)
 }

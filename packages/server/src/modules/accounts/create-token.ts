@@ -1,14 +1,12 @@
-// API tokens for machines: create (shown once), list, revoke. Small enough to share a file.
-import { and, desc, eq, isNull } from 'drizzle-orm'
+// API tokens for machines; the token is shown once, only its hash is kept.
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { randomToken, sha256Hex } from '../../platform/crypto.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { isoDate } from '../../platform/http.js'
 import { appendAudit } from '../../platform/audit.js'
 import type { TCreateToken } from './accounts.schemas.js'
-import { apiTokens, users } from './accounts.tables.js'
+import { apiTokens } from './accounts.tables.js'
 import { TOKEN_PREFIX } from './authenticate.js'
 
 export async function createToken(ctx: Ctx, input: TCreateToken) {
@@ -42,49 +40,4 @@ export async function createToken(ctx: Ctx, input: TCreateToken) {
     return created!
   })
   return { id: row.id, name: row.name, token, scope: row.scope, expiresAt: row.expiresAt.toISOString() }
-}
-
-/** Every account's tokens: a system administrator must be able to see and revoke another's. */
-export async function listTokens(ctx: Ctx) {
-  requirePermission(ctx.actor, 'token:manage')
-  const rows = await ctx.db
-    .select({ t: apiTokens, ownerUsername: users.username, ownerName: users.displayName })
-    .from(apiTokens)
-    .innerJoin(users, eq(users.id, apiTokens.userId))
-    .orderBy(desc(apiTokens.createdAt))
-  const now = ctx.clock.now()
-  return rows.map(({ t: r, ownerUsername, ownerName }) => ({
-    id: r.id,
-    name: r.name,
-    prefix: r.prefix,
-    scope: r.scope,
-    ownerId: r.userId,
-    ownerUsername,
-    ownerName,
-    createdAt: r.createdAt.toISOString(),
-    expiresAt: r.expiresAt.toISOString(),
-    isExpired: r.expiresAt <= now,
-    lastUsedAt: isoDate(r.lastUsedAt),
-    revokedAt: isoDate(r.revokedAt),
-  }))
-}
-
-export async function revokeToken(ctx: Ctx, id: string) {
-  requirePermission(ctx.actor, 'token:manage')
-  const actor = ctx.actor
-  await withTx(ctx, async (t) => {
-    const [row] = await t.tx
-      .update(apiTokens)
-      .set({ revokedAt: ctx.clock.now() })
-      .where(and(eq(apiTokens.id, id), isNull(apiTokens.revokedAt)))
-      .returning()
-    if (!row) throw new AppError('NOT_FOUND', '令牌不存在或已吊销')
-    await appendAudit(t, {
-      action: 'token.revoked',
-      entityType: 'api_token',
-      entityId: id,
-      regionCode: actor.scopeRegionCode,
-      after: { ownerId: row.userId, prefix: row.prefix },
-    })
-  })
 }
