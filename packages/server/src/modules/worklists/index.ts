@@ -1,7 +1,7 @@
 import type { TApiModule } from '../../platform/module.js'
 import type { Ctx } from '../../platform/context.js'
 import { refreshWorklistsFor } from './refresh-worklists.js'
-import { seedWorklistRules } from './worklist-rules.js'
+import { seedWorklistRules } from './seed-worklist-rules.js'
 import { worklistsRoutes } from './worklists.routes.js'
 import { subscribeElderMoved } from './on-elder-moved.js'
 
