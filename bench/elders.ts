@@ -25,6 +25,7 @@ import { openPostgres } from '../packages/server/src/db/client.js'
 import { loadConfig } from '../packages/server/src/platform/config.js'
 import { seedDemo } from '../packages/server/src/seed/demo.js'
 import { generateElders } from '../packages/server/src/modules/elders/seed-elders.js'
+import { importHeaderRow } from '../packages/server/src/modules/elders/import-columns.js'
 
 const BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const TOTAL = Number(process.env.BENCH_ELDERS ?? 1_000_000)
@@ -200,25 +201,7 @@ async function main() {
       t = t0()
       const wbw = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: file, useSharedStrings: false, useStyles: false })
       const ws = wbw.addWorksheet('老年人信息')
-      ws.addRow([
-        '姓名*',
-        '身份证号*',
-        '所在社区（村）*',
-        '户籍',
-        '居住情况',
-        '老年人类别',
-        '现住址',
-        '联系电话',
-        '紧急联系人',
-        '与老人关系',
-        '紧急联系人电话',
-        '是否监护人',
-        '慢性病',
-        '家庭医生签约',
-        '签约日期',
-        '签约医生',
-        '备注',
-      ]).commit()
+      ws.addRow(importHeaderRow()).commit()
       const sample = generateElders({ count: IMPORT_ROWS, villages, today, seed: 777, encrypt: (s) => s, hash: (s) => s })
       const usedIds = new Set<string>()
       sample.forEach((r, i) => {

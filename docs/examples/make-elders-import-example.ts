@@ -8,7 +8,7 @@ import ExcelJS from 'exceljs'
 import { readFileSync } from 'node:fs'
 import { makeIdNumber, todayInShanghai } from '../../packages/core/src/index.js'
 import { generateElders } from '../../packages/server/src/modules/elders/seed-elders.js'
-import { importColumns } from '../../packages/server/src/modules/elders/import-columns.js'
+import { importColumns, importHeader } from '../../packages/server/src/modules/elders/import-columns.js'
 
 const regions = (
   JSON.parse(readFileSync(new URL('../../packages/server/src/seed/data/ganzhou-regions.json', import.meta.url), 'utf8')) as {
@@ -194,7 +194,7 @@ const rows: (string | number | Date | null)[][] = [
 
 const wb = new ExcelJS.Workbook()
 const ws = wb.addWorksheet('老年人信息')
-ws.columns = importColumns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }))
+ws.columns = importColumns.map((c) => ({ header: importHeader(c), key: c.key, width: c.width }))
 ws.getRow(1).font = { bold: true }
 for (const k of ['idNumber', 'phone', 'contactPhone']) ws.getColumn(k).numFmt = '@'
 for (const r of rows) ws.addRow(r ?? [])

@@ -1,28 +1,11 @@
+import { importHeaderRow } from '../src/modules/elders/import-columns.js'
 /** Helpers of the elder import tests: build xlsx files, upload them, wait for the job. */
 import ExcelJS from 'exceljs'
 import { crc32, createDeflateRaw } from 'node:zlib'
 import { expect } from 'vitest'
 import type { TestApp } from './app.js'
 
-export const IMPORT_HEAD = [
-  '姓名*',
-  '身份证号*',
-  '所在社区（村）*',
-  '户籍',
-  '居住情况',
-  '老年人类别',
-  '现住址',
-  '联系电话',
-  '紧急联系人',
-  '与老人关系',
-  '紧急联系人电话',
-  '是否监护人',
-  '慢性病',
-  '家庭医生签约',
-  '签约日期',
-  '签约医生',
-  '备注',
-]
+export const IMPORT_HEAD = importHeaderRow()
 
 export async function xlsx(rows: unknown[][], edit?: (ws: ExcelJS.Worksheet) => void, header: string[] = IMPORT_HEAD): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()

@@ -1,4 +1,4 @@
-import { ADVANCED_AGE_THRESHOLD, ageOn, deriveCategories, maskIdNumber, maskPhone } from '@yiyang/core'
+import { ADVANCED_AGE_THRESHOLD, ageOn, deriveCategories, maskIdNumber, maskPhone, elderFieldLabels } from '@yiyang/core'
 import type { Crypto } from '../../platform/crypto.js'
 import type { TContact } from './elders.schemas.js'
 import type { elders } from './elders.tables.js'
@@ -100,28 +100,8 @@ export function elderSnapshot(row: TElderRow, crypto: Crypto) {
   }
 }
 
-export const snapshotLabels: Record<string, string> = {
-  name: '姓名',
-  idNumber: '身份证号',
-  regionCode: '所在社区（村）',
-  hukou: '户籍',
-  livingArrangement: '居住情况',
-  categories: '老年人类别',
-  address: '现住址',
-  phone: '联系电话',
-  contacts: '紧急联系人/监护人',
-  chronicConditions: '慢性病（条数）',
-  hasFamilyDoctor: '家庭医生签约',
-  familyDoctorDate: '签约日期',
-  familyDoctorName: '签约医生',
-  hasVisitPlan: '探访计划',
-  note: '备注',
-  status: '状态',
-  statusDate: '状态日期',
-  statusReason: '状态原因',
-  derivedCategories: '类别（含派生）',
-  abilityLevel: '能力等级',
-}
+/** Field names come from core's label catalogue, shared with the web's history and audit views. */
+export const snapshotLabels: Record<string, string> = elderFieldLabels
 
 export type TChange = { field: string; label: string; before: unknown; after: unknown }
 

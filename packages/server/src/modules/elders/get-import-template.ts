@@ -6,7 +6,7 @@ import { requirePermission } from '../../platform/permissions.js'
 
 import { regionsOfLevel } from '../regions/index.js'
 
-import { importColumns, MAX_IMPORT_ROWS } from './import-columns.js'
+import { importColumns, importHeader, MAX_IMPORT_ROWS } from './import-columns.js'
 
 const colLetter = (n: number) => {
   let s = ''
@@ -23,7 +23,7 @@ export async function elderImportTemplate(ctx: Ctx): Promise<Buffer> {
   const ws = wb.addWorksheet('老年人信息', { views: [{ state: 'frozen', ySplit: 1 }] })
   // Range validations exist at runtime (exceljs 4.4) but not in its type definitions.
   const validations = (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations
-  ws.columns = importColumns.map((c) => ({ header: c.required ? `${c.header}*` : c.header, key: c.key, width: c.width }))
+  ws.columns = importColumns.map((c) => ({ header: importHeader(c), key: c.key, width: c.width }))
   const head = ws.getRow(1)
   head.font = { bold: true }
   head.eachCell((cell, col) => {

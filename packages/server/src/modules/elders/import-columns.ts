@@ -40,6 +40,11 @@ export const importColumns = [
   { key: 'familyDoctorName', header: '签约医生', required: false, width: 12, hint: '' },
   { key: 'note', header: '备注', required: false, width: 20, hint: '' },
 ] as const
+
+/** The template's header text of a column: required columns carry a star. */
+export const importHeader = (c: (typeof importColumns)[number]) => (c.required ? `${c.header}*` : c.header)
+/** The template's header row, as the template, the example file, the tests and the bench write it. */
+export const importHeaderRow = () => importColumns.map(importHeader)
 export type TImportKey = (typeof importColumns)[number]['key']
 
 /** 所在社区(村) *, ＊姓名 … → a comparable form. */
