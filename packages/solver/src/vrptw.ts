@@ -7,6 +7,8 @@
  */
 import { Rng } from './rng.js'
 import type { VrptwInstance } from './solomon.js'
+import { EPS, Sol } from './vrptw-sol.js'
+import { createLocalSearch } from './vrptw-ls.js'
 
 export interface VrptwOptions {
   /** wall-clock budget for the search, in ms */
@@ -31,6 +33,14 @@ export interface VrptwOptions {
   attemptShare?: number
   /** ... or when its fewest left-out customers has not fallen for this share of the budget (0..1) */
   stallShare?: number
+  /** local search (relocate, swap, 2-opt*, SWAP* by segment concatenation): neighbours per customer (0 = off) */
+  lsNeighbours?: number
+  /** the local search runs on a complete candidate whose distance is within this share of the best (default 0: only on a new best) */
+  lsGap?: number
+  /** ... and on any other complete candidate with this probability */
+  lsProb?: number
+  /** use SWAP* in the local search (default true) */
+  lsSwapStar?: boolean
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
   maxIterations?: number
 }
@@ -45,55 +55,6 @@ export interface VrptwResult {
   /** time spent in fleet minimisation and when its last route was removed (ms since start) */
   fleetMs?: number
   lastRemovalMs?: number
-}
-
-const EPS = 1e-9
-
-class Sol {
-  nr = 0
-  nun = 0
-  readonly seq: Int32Array[]
-  readonly len: Int32Array
-  readonly load: Float64Array
-  readonly rd: Float64Array
-  readonly es: Float64Array
-  readonly ls: Float64Array
-  readonly rof: Int32Array
-  readonly pof: Int32Array
-  readonly un: Int32Array
-  constructor(N: number, maxR: number) {
-    this.seq = []
-    for (let r = 0; r < maxR; r++) this.seq.push(new Int32Array(N))
-    this.len = new Int32Array(maxR)
-    this.load = new Float64Array(maxR)
-    this.rd = new Float64Array(maxR)
-    this.es = new Float64Array(N)
-    this.ls = new Float64Array(N)
-    this.rof = new Int32Array(N).fill(-1)
-    this.pof = new Int32Array(N)
-    this.un = new Int32Array(N)
-  }
-  copyFrom(o: Sol): void {
-    this.nr = o.nr
-    for (let r = 0; r < o.nr; r++) {
-      const L = o.len[r]
-      this.seq[r].set(o.seq[r].subarray(0, L))
-      this.len[r] = L
-      this.load[r] = o.load[r]
-      this.rd[r] = o.rd[r]
-    }
-    this.es.set(o.es)
-    this.ls.set(o.ls)
-    this.rof.set(o.rof)
-    this.pof.set(o.pof)
-    this.nun = o.nun
-    this.un.set(o.un.subarray(0, o.nun))
-  }
-  total(): number {
-    let t = 0
-    for (let r = 0; r < this.nr; r++) t += this.rd[r]
-    return t
-  }
 }
 
 export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult {
@@ -576,6 +537,34 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   }
 
   const fleetMs = now() - t0
+  // ---------- local search (segment concatenation) ----------
+  const lsK = opts.lsNeighbours ?? 20
+  const ls =
+    lsK > 0 && n >= 2
+      ? createLocalSearch({
+          d,
+          N,
+          n,
+          ready: e,
+          due: l,
+          service: s,
+          demand: q,
+          capacity: Q,
+          adj,
+          K,
+          neighbours: lsK,
+          rng,
+          updateRoute,
+          removeRoute,
+          swapStar: opts.lsSwapStar ?? true,
+        })
+      : null
+  const lsGap = opts.lsGap ?? 0
+  const lsProb = opts.lsProb ?? 0
+  if (ls && best.nun === 0) {
+    ls.run(best)
+    bestTotal = best.total()
+  }
   // ---------- distance minimisation (SA over SISR) ----------
   cur.copyFrom(best)
   let curTotal = bestTotal
@@ -610,7 +599,11 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       recreate(work, false, 0, k)
     }
     if (work.nun > 0) continue
-    const tot = work.total()
+    let tot = work.total()
+    if (ls && (tot < bestTotal * (1 + lsGap) || (lsProb > 0 && rng.next() < lsProb))) {
+      ls.run(work)
+      tot = work.total()
+    }
     if (work.nr < cur.nr || tot < curTotal - T * Math.log(rng.next() + 1e-300)) {
       const t = cur
       cur = work

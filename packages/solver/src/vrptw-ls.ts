@@ -1,0 +1,418 @@
+/**
+ * Local search of the VRPTW engine (distance, fleet fixed or shrinking), with every move
+ * evaluated in O(1) by concatenating route segments (`SegmentTable`, Vidal et al. 2013):
+ *
+ * * relocate: a string of 1–3 consecutive customers starting at `u` goes next to one of
+ *   `u`'s granular neighbours `v` (after `v` or before it), in another route or in its own;
+ * * swap: `u` and `v` exchange places (different routes);
+ * * 2-opt*: the tails of the routes of `u` and `v` are exchanged so that `u` and `v` become
+ *   consecutive (both directions);
+ * * SWAP* (Vidal 2022): `u` and `v` of two different routes leave their routes and each goes to
+ *   its best position in the other route (not necessarily the place the other one left),
+ *   candidates from the three best positions by distance, checked for the windows by
+ *   concatenation.
+ *
+ * First improvement in random customer order, repeated until no move improves. A move that
+ * empties a route removes it (one vehicle fewer). Every route a move produces is also checked by
+ * a plain forward pass before it is written, so a rounding difference can never make a plan
+ * infeasible.
+ */
+import type { Rng } from './rng.js'
+import { SegmentTable } from './segment.js'
+import { EPS, type Sol } from './vrptw-sol.js'
+
+export interface LsContext {
+  d: Float64Array
+  N: number
+  n: number
+  ready: ArrayLike<number>
+  due: ArrayLike<number>
+  service: ArrayLike<number>
+  demand: ArrayLike<number>
+  capacity: number
+  /** neighbour lists: adj[c*K + k], k = 1..K-1 by distance */
+  adj: Int32Array
+  K: number
+  /** neighbours tried per customer */
+  neighbours: number
+  rng: Rng
+  updateRoute: (S: Sol, r: number) => void
+  removeRoute: (S: Sol, r: number) => void
+  /** use SWAP* */
+  swapStar?: boolean
+}
+
+export interface LocalSearch {
+  /** improve S in place; returns the number of moves applied */
+  run: (S: Sol) => number
+  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP* */
+  readonly applied: Int32Array
+}
+
+/** a move must gain at least this much */
+const IMP = 1e-7
+
+export function createLocalSearch(ctx: LsContext): LocalSearch {
+  const { d, N, n, adj, K, rng } = ctx
+  const e = ctx.ready
+  const l = ctx.due
+  const s = ctx.service
+  const q = ctx.demand
+  const Q = ctx.capacity
+  const e0 = e[0]
+  const l0 = l[0]
+  const KN = Math.min(K - 1, ctx.neighbours)
+  const tab = new SegmentTable({ d, N, ready: e, due: l, service: s }, q)
+  const applied = new Int32Array(4)
+  // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to
+  const aR = new Int32Array(6)
+  const aI = new Int32Array(6)
+  const aJ = new Int32Array(6)
+  let na = 0
+  const bR = new Int32Array(6)
+  const bI = new Int32Array(6)
+  const bJ = new Int32Array(6)
+  let nb = 0
+  const bufA = new Int32Array(N)
+  const bufB = new Int32Array(N)
+  const order = new Int32Array(n)
+
+  const pa = (r: number, i: number, j: number): void => {
+    aR[na] = r
+    aI[na] = i
+    aJ[na++] = j
+  }
+  const pb = (r: number, i: number, j: number): void => {
+    bR[nb] = r
+    bI[nb] = i
+    bJ[nb++] = j
+  }
+  function feasible(R: Int32Array, I: Int32Array, J: Int32Array, m: number): boolean {
+    tab.begin(R[0], I[0], J[0])
+    for (let k = 1; k < m; k++) {
+      if (R[k] < 0) tab.node(I[k])
+      else tab.seg(R[k], I[k], J[k])
+      if (tab.aT > EPS) return false
+    }
+    return tab.aT <= EPS
+  }
+  /** write the customers of a piece list into buf; returns the count */
+  function expand(R: Int32Array, I: Int32Array, J: Int32Array, m: number, buf: Int32Array): number {
+    let w = 0
+    for (let k = 0; k < m; k++) {
+      if (R[k] < 0) {
+        buf[w++] = I[k]
+        continue
+      }
+      const nodes = tab.nodes[R[k]]
+      for (let p = I[k]; p <= J[k]; p++) {
+        const c = nodes[p]
+        if (c !== 0) buf[w++] = c
+      }
+    }
+    return w
+  }
+  /** plain forward pass (the engine's and the checker's rule) */
+  function forwardOk(buf: Int32Array, m: number): boolean {
+    let t = e0
+    let prev = 0
+    let load = 0
+    for (let k = 0; k < m; k++) {
+      const c = buf[k]
+      const arr = t + d[prev * N + c]
+      const st = arr > e[c] ? arr : e[c]
+      if (st > l[c] + EPS) return false
+      t = st + s[c]
+      load += q[c]
+      prev = c
+    }
+    return t + d[prev * N] <= l0 + EPS && load <= Q + EPS
+  }
+  /** replace route ra by the A pieces and (if rb ≥ 0) route rb by the B pieces */
+  function commit(S: Sol, ra: number, rb: number, kind: number): boolean {
+    const la = expand(aR, aI, aJ, na, bufA)
+    const lb = rb >= 0 ? expand(bR, bI, bJ, nb, bufB) : 0
+    if (!forwardOk(bufA, la) || (rb >= 0 && !forwardOk(bufB, lb))) return false
+    S.seq[ra].set(bufA.subarray(0, la))
+    S.len[ra] = la
+    if (la > 0) ctx.updateRoute(S, ra)
+    if (rb >= 0) {
+      S.seq[rb].set(bufB.subarray(0, lb))
+      S.len[rb] = lb
+      if (lb > 0) ctx.updateRoute(S, rb)
+    }
+    tab.build(ra, S.seq[ra], la)
+    if (rb >= 0) tab.build(rb, S.seq[rb], lb)
+    // drop an emptied route (the last route moves into its place)
+    for (const r of rb > ra ? [rb, ra] : [ra, rb]) {
+      if (r >= 0 && S.len[r] === 0) {
+        const last = S.nr - 1
+        ctx.removeRoute(S, r)
+        if (r !== last) tab.swapRoutes(r, last)
+      }
+    }
+    applied[kind]++
+    return true
+  }
+
+  const node = (r: number, p: number): number => tab.nodes[r][p]
+
+  /** relocate the string at positions pu..pu+m-1 of route ru after position a of route rv */
+  function relocate(S: Sol, ru: number, pu: number, m: number, rv: number, a: number): boolean {
+    const Lu = tab.len[ru]
+    const pe = pu + m - 1
+    if (pe > Lu) return false
+    if (rv === ru && a >= pu - 1 && a <= pe) return false
+    const u = node(ru, pu)
+    const x = node(ru, pe)
+    const pu1 = node(ru, pu - 1)
+    const nx = node(ru, pe + 1)
+    const w = node(rv, a)
+    const nw = node(rv, a + 1)
+    const delta = d[pu1 * N + nx] - d[pu1 * N + u] - d[x * N + nx] + d[w * N + u] + d[x * N + nw] - d[w * N + nw]
+    if (delta > -IMP) return false
+    const Lv = tab.len[rv]
+    na = 0
+    nb = 0
+    if (rv !== ru) {
+      if (S.load[rv] + tab.load(ru, pu, pe) > Q + EPS) return false
+      pb(rv, 0, a)
+      pb(ru, pu, pe)
+      pb(rv, a + 1, Lv + 1)
+      if (!feasible(bR, bI, bJ, nb)) return false
+      pa(ru, 0, pu - 1)
+      pa(ru, pe + 1, Lu + 1)
+      if (!feasible(aR, aI, aJ, na)) return false
+      return commit(S, ru, rv, 0)
+    }
+    if (a < pu - 1) {
+      pa(ru, 0, a)
+      pa(ru, pu, pe)
+      pa(ru, a + 1, pu - 1)
+      pa(ru, pe + 1, Lu + 1)
+    } else {
+      pa(ru, 0, pu - 1)
+      pa(ru, pe + 1, a)
+      pa(ru, pu, pe)
+      pa(ru, a + 1, Lu + 1)
+    }
+    if (!feasible(aR, aI, aJ, na)) return false
+    return commit(S, ru, -1, 0)
+  }
+
+  /** exchange u (route ru, position pu) and v (route rv ≠ ru, position pv) */
+  function swap(S: Sol, ru: number, pu: number, rv: number, pv: number): boolean {
+    const u = node(ru, pu)
+    const v = node(rv, pv)
+    const up = node(ru, pu - 1)
+    const un = node(ru, pu + 1)
+    const vp = node(rv, pv - 1)
+    const vn = node(rv, pv + 1)
+    const delta =
+      d[up * N + v] + d[v * N + un] - d[up * N + u] - d[u * N + un] + d[vp * N + u] + d[u * N + vn] - d[vp * N + v] - d[v * N + vn]
+    if (delta > -IMP) return false
+    if (S.load[ru] - q[u] + q[v] > Q + EPS || S.load[rv] - q[v] + q[u] > Q + EPS) return false
+    na = 0
+    nb = 0
+    pa(ru, 0, pu - 1)
+    pa(-1, v, v)
+    pa(ru, pu + 1, tab.len[ru] + 1)
+    if (!feasible(aR, aI, aJ, na)) return false
+    pb(rv, 0, pv - 1)
+    pb(-1, u, u)
+    pb(rv, pv + 1, tab.len[rv] + 1)
+    if (!feasible(bR, bI, bJ, nb)) return false
+    return commit(S, ru, rv, 1)
+  }
+
+  /** 2-opt*: route ru keeps 0..i and continues with route rv from j; rv keeps 0..j-1 and continues with ru from i+1 */
+  function twoOptStar(S: Sol, ru: number, i: number, rv: number, j: number): boolean {
+    const a = node(ru, i)
+    const an = node(ru, i + 1)
+    const bp = node(rv, j - 1)
+    const b = node(rv, j)
+    const delta = d[a * N + b] + d[bp * N + an] - d[a * N + an] - d[bp * N + b]
+    if (delta > -IMP) return false
+    const Lu = tab.len[ru]
+    const Lv = tab.len[rv]
+    const ldA = tab.load(ru, 0, i) + tab.load(rv, j, Lv + 1)
+    const ldB = tab.load(rv, 0, j - 1) + tab.load(ru, i + 1, Lu + 1)
+    if (ldA > Q + EPS || ldB > Q + EPS) return false
+    na = 0
+    nb = 0
+    pa(ru, 0, i)
+    pa(rv, j, Lv + 1)
+    if (!feasible(aR, aI, aJ, na)) return false
+    pb(rv, 0, j - 1)
+    pb(ru, i + 1, Lu + 1)
+    if (!feasible(bR, bI, bJ, nb)) return false
+    return commit(S, ru, rv, 2)
+  }
+
+  // ---------- SWAP* ----------
+  // for a customer c and a route r: the three cheapest insertion positions (by distance only)
+  const top = new Float64Array(3)
+  const topP = new Int32Array(3)
+  function top3(c: number, r: number): void {
+    top[0] = top[1] = top[2] = Infinity
+    topP[0] = topP[1] = topP[2] = -1
+    const nodes = tab.nodes[r]
+    const L = tab.len[r]
+    for (let p = 0; p <= L; p++) {
+      const x = nodes[p]
+      const y = nodes[p + 1]
+      const cost = d[x * N + c] + d[c * N + y] - d[x * N + y]
+      if (cost < top[2]) {
+        if (cost < top[1]) {
+          top[2] = top[1]
+          topP[2] = topP[1]
+          if (cost < top[0]) {
+            top[1] = top[0]
+            topP[1] = topP[0]
+            top[0] = cost
+            topP[0] = p
+          } else {
+            top[1] = cost
+            topP[1] = p
+          }
+        } else {
+          top[2] = cost
+          topP[2] = p
+        }
+      }
+    }
+  }
+  /**
+   * pieces of route r with the visit at position pv removed and c inserted after position a
+   * (a ≠ pv; a = pv - 1 or a = pv means c takes v's place)
+   */
+  function piecesRemoveInsert(which: 0 | 1, r: number, pv: number, c: number, a: number): void {
+    const add = which === 0 ? pa : pb
+    const L = tab.len[r]
+    if (a < pv) {
+      add(r, 0, a)
+      add(-1, c, c)
+      if (a + 1 <= pv - 1) add(r, a + 1, pv - 1)
+      add(r, pv + 1, L + 1)
+    } else {
+      add(r, 0, pv - 1)
+      if (pv + 1 <= a) add(r, pv + 1, a)
+      add(-1, c, c)
+      add(r, a + 1, L + 1)
+    }
+  }
+  /** insertion cost of c into route r with the visit at pv gone, after position a */
+  function insCost(r: number, pv: number, c: number, a: number): number {
+    const x = a === pv ? node(r, pv - 1) : node(r, a)
+    const y = a === pv - 1 ? node(r, pv + 1) : node(r, a + 1)
+    if (a === pv || a === pv - 1) {
+      // c in v's place: between v's neighbours
+      const vp = node(r, pv - 1)
+      const vn = node(r, pv + 1)
+      return d[vp * N + c] + d[c * N + vn] - d[vp * N + vn]
+    }
+    return d[x * N + c] + d[c * N + y] - d[x * N + y]
+  }
+  const candU = new Int32Array(4)
+  const candV = new Int32Array(4)
+  function swapStar(S: Sol, ru: number, pu: number, rv: number, pv: number): boolean {
+    const u = node(ru, pu)
+    const v = node(rv, pv)
+    if (S.load[ru] - q[u] + q[v] > Q + EPS || S.load[rv] - q[v] + q[u] > Q + EPS) return false
+    const up = node(ru, pu - 1)
+    const un = node(ru, pu + 1)
+    const vp = node(rv, pv - 1)
+    const vn = node(rv, pv + 1)
+    const remU = d[up * N + un] - d[up * N + u] - d[u * N + un]
+    const remV = d[vp * N + vn] - d[vp * N + v] - d[v * N + vn]
+    // candidate positions of u in rv (without v): the three best plus v's place
+    top3(u, rv)
+    let nu = 0
+    for (let k = 0; k < 3; k++) if (topP[k] >= 0 && topP[k] !== pv - 1 && topP[k] !== pv) candU[nu++] = topP[k]
+    candU[nu++] = pv
+    top3(v, ru)
+    let nv = 0
+    for (let k = 0; k < 3; k++) if (topP[k] >= 0 && topP[k] !== pu - 1 && topP[k] !== pu) candV[nv++] = topP[k]
+    candV[nv++] = pu
+    // best feasible combination (the two routes are independent once u and v are chosen)
+    let bestA = -1
+    let bestCA = Infinity
+    for (let k = 0; k < nv; k++) {
+      const c = insCost(ru, pu, v, candV[k])
+      if (c + remU >= bestCA) continue
+      na = 0
+      piecesRemoveInsert(0, ru, pu, v, candV[k])
+      if (feasible(aR, aI, aJ, na)) {
+        bestCA = c + remU
+        bestA = candV[k]
+      }
+    }
+    if (bestA < 0) return false
+    let bestB = -1
+    let bestCB = Infinity
+    for (let k = 0; k < nu; k++) {
+      const c = insCost(rv, pv, u, candU[k])
+      if (c + remV >= bestCB || bestCA + c + remV > -IMP) continue
+      nb = 0
+      piecesRemoveInsert(1, rv, pv, u, candU[k])
+      if (feasible(bR, bI, bJ, nb)) {
+        bestCB = c + remV
+        bestB = candU[k]
+      }
+    }
+    if (bestB < 0 || bestCA + bestCB > -IMP) return false
+    na = 0
+    nb = 0
+    piecesRemoveInsert(0, ru, pu, v, bestA)
+    piecesRemoveInsert(1, rv, pv, u, bestB)
+    return commit(S, ru, rv, 3)
+  }
+
+  function improveCustomer(S: Sol, u: number): boolean {
+    const ru = S.rof[u]
+    if (ru < 0) return false
+    const pu = S.pof[u] + 1
+    for (let k = 1; k <= KN; k++) {
+      const v = adj[u * K + k]
+      const rv = S.rof[v]
+      if (rv < 0) continue
+      const pv = S.pof[v] + 1
+      for (let m = 1; m <= 3; m++) {
+        if (relocate(S, ru, pu, m, rv, pv)) return true
+        if (relocate(S, ru, pu, m, rv, pv - 1)) return true
+      }
+      if (rv !== ru) {
+        if (swap(S, ru, pu, rv, pv)) return true
+        // u then v: ru keeps up to u, then v and the rest of rv
+        if (twoOptStar(S, ru, pu, rv, pv)) return true
+        // v then u: rv keeps up to v, then u and the rest of ru
+        if (twoOptStar(S, rv, pv, ru, pu)) return true
+        if (ctx.swapStar !== false && swapStar(S, ru, pu, rv, pv)) return true
+      }
+    }
+    return false
+  }
+
+  function run(S: Sol): number {
+    for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
+    let m = 0
+    for (let r = 0; r < S.nr; r++) for (let k = 0; k < S.len[r]; k++) order[m++] = S.seq[r][k]
+    rng.shuffle(order, m)
+    let moves = 0
+    let improved = true
+    let guard = 0
+    while (improved && guard++ < 1000) {
+      improved = false
+      for (let i = 0; i < m; i++) {
+        const u = order[i]
+        while (improveCustomer(S, u)) {
+          moves++
+          improved = true
+        }
+      }
+    }
+    return moves
+  }
+
+  return { run, applied }
+}
