@@ -45,7 +45,15 @@ export interface LsContext {
 export interface LocalSearch {
   /** improve S in place; returns the number of moves applied */
   run: (S: Sol) => number
-  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP* */
+  /**
+   * Route minimisation step (Nagata & Bräysy's insertion with ejection, one customer): insert
+   * the unassigned customer c where it fits (cheapest by distance); if it fits nowhere, eject
+   * the customer w with the smallest absence counter below absn[c] (ties: cheapest) whose
+   * removal lets c in. Returns 0 if c was inserted without ejection, w if w was ejected, -1 if
+   * nothing was possible. S.un is not touched: the caller keeps the list of left-out customers.
+   */
+  insertOrEject: (S: Sol, c: number, absn: Float64Array) => number
+  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection */
   readonly applied: Int32Array
 }
 
@@ -63,7 +71,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   const l0 = l[0]
   const KN = Math.min(K - 1, ctx.neighbours)
   const tab = new SegmentTable({ d, N, ready: e, due: l, service: s }, q)
-  const applied = new Int32Array(4)
+  const applied = new Int32Array(5)
   // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to
   const aR = new Int32Array(6)
   const aI = new Int32Array(6)
@@ -208,8 +216,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     const un = node(ru, pu + 1)
     const vp = node(rv, pv - 1)
     const vn = node(rv, pv + 1)
-    const delta =
-      d[up * N + v] + d[v * N + un] - d[up * N + u] - d[u * N + un] + d[vp * N + u] + d[u * N + vn] - d[vp * N + v] - d[v * N + vn]
+    const delta = d[up * N + v] + d[v * N + un] - d[up * N + u] - d[u * N + un] + d[vp * N + u] + d[u * N + vn] - d[vp * N + v] - d[v * N + vn]
     if (delta > -IMP) return false
     if (S.load[ru] - q[u] + q[v] > Q + EPS || S.load[rv] - q[v] + q[u] > Q + EPS) return false
     na = 0
@@ -393,6 +400,74 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return false
   }
 
+  function insertOrEject(S: Sol, c: number, absn: Float64Array): number {
+    for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
+    // plain insertion
+    let bestR = -1
+    let bestA = -1
+    let bestW = -1
+    let bestCost = Infinity
+    for (let r = 0; r < S.nr; r++) {
+      if (S.load[r] + q[c] > Q + EPS) continue
+      const L = tab.len[r]
+      for (let a = 0; a <= L; a++) {
+        const x = node(r, a)
+        const y = node(r, a + 1)
+        const cost = d[x * N + c] + d[c * N + y] - d[x * N + y]
+        if (cost >= bestCost) continue
+        tab.begin(r, 0, a)
+        tab.node(c)
+        if (tab.aT > EPS) continue
+        tab.seg(r, a + 1, L + 1)
+        if (tab.aT > EPS) continue
+        bestCost = cost
+        bestR = r
+        bestA = a
+      }
+    }
+    if (bestR < 0) {
+      // one ejection: the customer w (absence counter below c's) whose removal lets c in
+      let bestAbs = absn[c]
+      for (let r = 0; r < S.nr; r++) {
+        const L = tab.len[r]
+        for (let pw = 1; pw <= L; pw++) {
+          const w = node(r, pw)
+          if (absn[w] >= absn[c] || absn[w] > bestAbs || S.load[r] - q[w] + q[c] > Q + EPS) continue
+          const wp = node(r, pw - 1)
+          const wn = node(r, pw + 1)
+          const rem = d[wp * N + wn] - d[wp * N + w] - d[w * N + wn]
+          for (let a = 0; a <= L; a++) {
+            if (a === pw) continue // same as a = pw - 1 (c in w's place)
+            const cost = rem + insCost(r, pw, c, a)
+            if (absn[w] === bestAbs && cost >= bestCost) continue
+            na = 0
+            piecesRemoveInsert(0, r, pw, c, a)
+            if (!feasible(aR, aI, aJ, na)) continue
+            bestAbs = absn[w]
+            bestCost = cost
+            bestR = r
+            bestA = a
+            bestW = pw
+          }
+        }
+      }
+      if (bestR < 0 || bestAbs >= absn[c]) return -1
+    }
+    na = 0
+    let w = 0
+    if (bestW < 0) {
+      pa(bestR, 0, bestA)
+      pa(-1, c, c)
+      pa(bestR, bestA + 1, tab.len[bestR] + 1)
+    } else {
+      w = node(bestR, bestW)
+      piecesRemoveInsert(0, bestR, bestW, c, bestA)
+    }
+    if (!commit(S, bestR, -1, 4)) return -1
+    if (w > 0) S.rof[w] = -1
+    return w
+  }
+
   function run(S: Sol): number {
     for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
     let m = 0
@@ -414,5 +489,5 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return moves
   }
 
-  return { run, applied }
+  return { run, insertOrEject, applied }
 }

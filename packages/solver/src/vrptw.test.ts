@@ -102,4 +102,24 @@ describe('VRPTW engine', () => {
     const served = res.routes.flat().sort((a, b) => a - b)
     expect(served).toEqual([1, 2, 4, 6, 7, 8])
   })
+  it('local search (segment concatenation) and insertion with ejection keep every answer feasible and deterministic', () => {
+    let moves = 0
+    for (const seed of [11, 12, 13]) {
+      const inst = randomInstance(seed, 40)
+      // local search on every candidate, ejection on every fleet-minimisation step
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 200, lsProb: 1, ejectProb: 1, ejectMax: 40 }
+      const a = solveVrptw(inst, opts)
+      const b = solveVrptw(inst, opts)
+      expect(a.routes).toEqual(b.routes)
+      const c = checkSolomon(inst, a.routes)
+      expect(c.feasible).toBe(true)
+      expect(a.unassigned).toEqual([])
+      expect(c.distance).toBeCloseTo(a.distance, 6)
+      moves += (a.lsMoves ?? []).reduce((x, y) => x + y, 0)
+      // the same search without the local search
+      const off = solveVrptw(inst, { ...opts, lsNeighbours: 0 })
+      expect(checkSolomon(inst, off.routes).feasible).toBe(true)
+    }
+    expect(moves).toBeGreaterThan(0)
+  }, 60000)
 })

@@ -41,6 +41,10 @@ export interface VrptwOptions {
   lsProb?: number
   /** use SWAP* in the local search (default true) */
   lsSwapStar?: boolean
+  /** fleet minimisation: probability that an iteration is an insertion-with-ejection step instead of a ruin and recreate */
+  ejectProb?: number
+  /** ... when at most this many customers are left out */
+  ejectMax?: number
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
   maxIterations?: number
 }
@@ -55,6 +59,8 @@ export interface VrptwResult {
   /** time spent in fleet minimisation and when its last route was removed (ms since start) */
   fleetMs?: number
   lastRemovalMs?: number
+  /** moves applied by the local search: relocate, swap, 2-opt*, SWAP*, insertion with ejection */
+  lsMoves?: number[]
 }
 
 export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult {
@@ -467,6 +473,28 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   for (let c = 1; c <= n; c++) if (servable[c]) sumQ += q[c]
   const lb = Math.max(nServ > 0 ? 1 : 0, Q > 0 ? Math.ceil(sumQ / Q - 1e-9) : 1)
 
+  // ---------- local search (segment concatenation) ----------
+  const lsK = opts.lsNeighbours ?? 20
+  const ls =
+    lsK > 0 && n >= 2
+      ? createLocalSearch({
+          d,
+          N,
+          n,
+          ready: e,
+          due: l,
+          service: s,
+          demand: q,
+          capacity: Q,
+          adj,
+          K,
+          neighbours: lsK,
+          rng,
+          updateRoute,
+          removeRoute,
+          swapStar: opts.lsSwapStar ?? true,
+        })
+      : null
   // ---------- fleet minimisation ----------
   const fleetShare = opts.fleetShare ?? 0.5
   const fleetDeadline = t0 + (deadline - t0) * fleetShare
@@ -479,6 +507,8 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   if (best.nr > lb && now() < fleetDeadline && iterations < maxIter) {
     let removeNext = true
     const RM_SEED_UN = opts.rmSeedUnassigned ?? 0
+    const EC_PROB = opts.ejectProb ?? 0
+    const EC_MAX = opts.ejectMax ?? 3
     let attemptStart = now()
     const attemptMax = (deadline - t0) * (opts.attemptShare ?? 0.25)
     // Adaptive budget: an attempt that keeps leaving as many customers out as it ever did is
@@ -518,14 +548,37 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       }
       iterations++
       work.copyFrom(cur)
-      // optionally make room next to a customer that is still out
-      ruin(work, cur.nun > 0 && cur.nun <= 5 && rng.next() < RM_SEED_UN ? cur.un[rng.int(cur.nun)] : -1)
-      recreate(work, false, pickOrder(true))
-      for (let i = 0; i < work.nun; i++) absn[work.un[i]]++
-      if (work.nun < cur.nun || sumAbs(work) < sumAbs(cur)) {
-        const t = cur
-        cur = work
-        work = t
+      if (ls && cur.nun > 0 && cur.nun <= EC_MAX && rng.next() < EC_PROB) {
+        // insertion with ejection (Nagata & Bräysy): each customer still out goes in where it
+        // fits, or takes the place of a customer that has been out less often
+        let changed = false
+        for (let i = 0; i < work.nun; i++) {
+          const c = work.un[i]
+          const w = ls.insertOrEject(work, c, absn)
+          absn[c]++
+          if (w === 0) {
+            work.un[i--] = work.un[--work.nun]
+            changed = true
+          } else if (w > 0) {
+            work.un[i] = w
+            changed = true
+          }
+        }
+        if (changed) {
+          const t = cur
+          cur = work
+          work = t
+        }
+      } else {
+        // optionally make room next to a customer that is still out
+        ruin(work, cur.nun > 0 && cur.nun <= 5 && rng.next() < RM_SEED_UN ? cur.un[rng.int(cur.nun)] : -1)
+        recreate(work, false, pickOrder(true))
+        for (let i = 0; i < work.nun; i++) absn[work.un[i]]++
+        if (work.nun < cur.nun || sumAbs(work) < sumAbs(cur)) {
+          const t = cur
+          cur = work
+          work = t
+        }
       }
       if (cur.nun === 0) {
         lastRemovalMs = now() - t0
@@ -537,28 +590,6 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   }
 
   const fleetMs = now() - t0
-  // ---------- local search (segment concatenation) ----------
-  const lsK = opts.lsNeighbours ?? 20
-  const ls =
-    lsK > 0 && n >= 2
-      ? createLocalSearch({
-          d,
-          N,
-          n,
-          ready: e,
-          due: l,
-          service: s,
-          demand: q,
-          capacity: Q,
-          adj,
-          K,
-          neighbours: lsK,
-          rng,
-          updateRoute,
-          removeRoute,
-          swapStar: opts.lsSwapStar ?? true,
-        })
-      : null
   const lsGap = opts.lsGap ?? 0
   const lsProb = opts.lsProb ?? 0
   if (ls && best.nun === 0) {
@@ -629,5 +660,5 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     distance += d[prev * N]
   }
   const unassigned = bad.concat(Array.from(best.un.subarray(0, best.nun)))
-  return { routes, vehicles: routes.length, distance, unassigned, iterations, fleetMs, lastRemovalMs }
+  return { routes, vehicles: routes.length, distance, unassigned, iterations, fleetMs, lastRemovalMs, lsMoves: ls ? Array.from(ls.applied) : [] }
 }
