@@ -631,7 +631,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     }
     if (work.nun > 0) continue
     let tot = work.total()
-    if (ls && (tot < bestTotal * (1 + lsGap) || (lsProb > 0 && rng.next() < lsProb))) {
+    if (ls && (tot < bestTotal * (1 + lsGap) - 1e-7 || (lsProb > 0 && rng.next() < lsProb))) {
       ls.run(work)
       tot = work.total()
     }
