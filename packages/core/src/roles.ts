@@ -66,6 +66,11 @@ export const permissions = [
   'assessment:object',
   'assessment:settings',
   'job:manage',
+  'ledger:read',
+  'ledger:reverse',
+  'disbursement:run',
+  'disbursement:check',
+  'disbursement:approve',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -88,6 +93,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:review',
     'assessment:schedule',
     'assessment:object',
+    'ledger:read',
   ],
   community_worker: [
     'region:read',
@@ -104,5 +110,5 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
   provider_admin: ['user:read', 'user:write'],
   caregiver: [],
   operator: ['region:read', 'elder:read', 'elder:reveal'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'ledger:read'],
 }
