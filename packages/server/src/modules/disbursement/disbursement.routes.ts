@@ -9,43 +9,10 @@ import { findBatchLines } from './find-batch-lines.js'
 import { findBatches } from './find-batches.js'
 import { reverseTransaction } from './reverse-transaction.js'
 import { startMonthRun } from './start-month-run.js'
+import { ZBatch, ZCredits, ZLine, ZMonth, ZVersion } from './disbursement.schemas.js'
 import { verifyLedgerForActor } from './verify-ledger-for-actor.js'
 
 const tags = ['disbursement']
-const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '发放月份应为 YYYY-MM')
-const ZBatch = z.object({
-  id: z.string(),
-  month: z.string(),
-  regionCode: z.string(),
-  seq: z.number(),
-  status: z.enum(['computing', 'draft', 'checked', 'approved', 'exported', 'paid']),
-  version: z.number(),
-  linesTotal: z.number(),
-  linesDone: z.number(),
-  totalFen: z.number(),
-  checkedBy: z.string().nullable(),
-  approvedBy: z.string().nullable(),
-  note: z.string().nullable(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-})
-const ZLine = z.object({
-  id: z.string(),
-  month: z.string(),
-  elderId: z.string(),
-  elderName: z.string(),
-  regionCode: z.string(),
-  programCode: z.string(),
-  programName: z.string(),
-  delivery: z.string(),
-  fundSource: z.string(),
-  amountFen: z.number(),
-  explanation: z.string(),
-  status: z.enum(['pending', 'paid', 'failed', 'reissued']),
-  failReason: z.string().nullable(),
-})
-const ZVersion = z.object({ version: z.number().int().positive(), note: z.string().max(500).optional() })
-
 export const disbursementRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get(
     '/disbursement/batches',
@@ -125,22 +92,7 @@ export const disbursementRoutes: FastifyPluginAsyncZod = async (app) => {
         tags,
         summary: '老人的服务额度余额与流水',
         params: ZUuidParam,
-        response: {
-          200: z.object({
-            balances: z.array(z.object({ programCode: z.string(), name: z.string(), balanceFen: z.number() })),
-            history: z.array(
-              z.object({
-                at: z.string(),
-                kind: z.string(),
-                memo: z.string(),
-                month: z.string().nullable(),
-                programCode: z.string().nullable(),
-                amountFen: z.number(),
-              }),
-            ),
-          }),
-          ...errorResponses,
-        },
+        response: { 200: ZCredits, ...errorResponses },
       },
     },
     async (req) => creditBalances(req.ctx, req.params.id),
