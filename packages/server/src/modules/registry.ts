@@ -9,4 +9,13 @@ import { assessmentsModule } from './assessments/index.js'
 import { disbursementModule } from './disbursement/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
-export const apiModules: TApiModule[] = [systemModule, accountsModule, regionsModule, auditModule, eldersModule, worklistsModule, assessmentsModule, disbursementModule]
+export const apiModules: TApiModule[] = [
+  systemModule,
+  accountsModule,
+  regionsModule,
+  auditModule,
+  eldersModule,
+  worklistsModule,
+  assessmentsModule,
+  disbursementModule,
+]
