@@ -66,6 +66,8 @@ export const permissions = [
   'assessment:object',
   'assessment:settings',
   'job:manage',
+  'catalog:read',
+  'catalog:manage',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -88,6 +90,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:review',
     'assessment:schedule',
     'assessment:object',
+    'catalog:read',
   ],
   community_worker: [
     'region:read',
@@ -99,10 +102,11 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:read',
     'assessment:schedule',
     'assessment:object',
+    'catalog:read',
   ],
-  assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule'],
+  assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule', 'catalog:read'],
   provider_admin: ['user:read', 'user:write'],
   caregiver: [],
-  operator: ['region:read', 'elder:read', 'elder:reveal'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read'],
+  operator: ['region:read', 'elder:read', 'elder:reveal', 'catalog:read'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'catalog:read'],
 }
