@@ -87,7 +87,12 @@ describe('S003 child list covers the parent list', () => {
       { code: 'ZY-001', name: '上门助浴' },
     ]
     expect(missingParentItems(parent, ['ZJ-001', 'EXTRA-1'])).toEqual([parent[0], parent[2]])
-    expect(missingParentItems(parent, parent.map((p) => p.code))).toEqual([])
+    expect(
+      missingParentItems(
+        parent,
+        parent.map((p) => p.code),
+      ),
+    ).toEqual([])
     const msg = missingParentItemsMessage(missingParentItems(parent, []), '甘州区基本养老服务清单（2026年版）')
     expect(msg).toContain('3 个服务项目')
     expect(msg).toContain('老年助餐（ZC-001）')

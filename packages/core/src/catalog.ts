@@ -4,7 +4,10 @@
  * every added, changed or removed item carries its reason. A child region's list holds every
  * item of the parent list in force (S003).
  */
+import { elderCategoryLabels } from './categories.js'
 import type { Flow } from './flow.js'
+import { fenToYuanString } from './money.js'
+import { describeRule, validateRule } from './worklist-rules.js'
 
 /** 五助一护 first (S002), then the other kinds the seeds name (S000, S001, S003). */
 export const serviceCategories = [
@@ -251,3 +254,34 @@ export function pickEditionInForce<E extends TEditionCandidate>(editions: readon
 
 /** Item codes: upper-case letters, digits and dashes, 2–32 characters (e.g. ZC-001). */
 export const catalogItemCodePattern = /^[A-Z0-9][A-Z0-9-]{1,31}$/
+
+/** Who an item is for, in words: "高龄、特困人员" or the rule's own Chinese text; empty means every elder. */
+export function describeCatalogTarget(target: TCatalogTarget | null | undefined): string {
+  const parts: string[] = []
+  const cats = target?.categories ?? []
+  if (cats.length) parts.push(cats.map((c) => (elderCategoryLabels as Record<string, string>)[c] ?? c).join('、'))
+  if (target?.rule) {
+    const v = validateRule(target.rule)
+    parts.push(v.ok ? describeRule(v.rule) : '（规则无效）')
+  }
+  return parts.length ? parts.join('；或 ') : '辖区内全体老年人'
+}
+
+/** A field value of an item as a Chinese screen or the diff shows it. */
+export function catalogFieldText(field: keyof TCatalogItemContent, value: unknown): string {
+  if (value === null || value === undefined || value === '') return '（空）'
+  switch (field) {
+    case 'priceFen':
+      return typeof value === 'number' ? `${fenToYuanString(value)} 元` : String(value)
+    case 'category':
+      return (serviceCategoryLabels as Record<string, string>)[String(value)] ?? String(value)
+    case 'unit':
+      return (serviceUnitLabels as Record<string, string>)[String(value)] ?? String(value)
+    case 'payer':
+      return (servicePayerLabels as Record<string, string>)[String(value)] ?? String(value)
+    case 'target':
+      return describeCatalogTarget(value as TCatalogTarget)
+    default:
+      return String(value)
+  }
+}

@@ -28,8 +28,8 @@ export const catalogEvents = {
   published: 'catalog.edition_published',
 } as const
 
-export type TDomainEventType = (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents]
-  | (typeof catalogEvents)[keyof typeof catalogEvents]
+export type TDomainEventType =
+  (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents] | (typeof catalogEvents)[keyof typeof catalogEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
