@@ -9,6 +9,7 @@ import { eldersScopeRows } from '../src/modules/elders/elders.scope-rows.js'
 import { regionsScopeRows } from '../src/modules/regions/regions.scope-rows.js'
 import { systemScopeRows } from '../src/modules/system/system.scope-rows.js'
 import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-rows.js'
+import { catalogScopeRows } from '../src/modules/catalog/catalog.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -24,6 +25,7 @@ const matrix: TScopeRows = {
   ...eldersScopeRows,
   ...worklistsScopeRows,
   ...assessmentsScopeRows,
+  ...catalogScopeRows,
 }
 
 let f: Fixture
@@ -101,7 +103,8 @@ for (const [username, rows] of Object.entries(providerRows)) {
       pf = { ...f, officerA: await f.t.login(username) }
     })
     for (const [route, check] of Object.entries(matrix)) {
-      const want: TProviderExpect = rows[route] ?? (ownSession.has(route) ? 'self' : 403)
+      // Public pages (no login) answer everyone alike.
+      const want: TProviderExpect = rows[route] ?? (ownSession.has(route) || check.expect === 'public' ? 'self' : 403)
       it(`${route} → ${want}`, async () => {
         const res = await check.run(pf)
         if (want === 403 || want === 404) expect(res.statusCode).toBe(want)
