@@ -11,7 +11,7 @@ import './portal.css'
  */
 export function PortalLayout() {
   return (
-    <ConfigProvider theme={{ ...elderTheme, cssVar: { key: 'yy-portal' } }} componentSize="large">
+    <ConfigProvider theme={{ ...elderTheme, cssVar: { key: 'yy-pt' } }} componentSize="large">
       <div className="yy-portal">
         <a href="#yy-portal-main" className="yy-skip-link">
           跳到正文

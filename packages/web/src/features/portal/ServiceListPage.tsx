@@ -46,17 +46,18 @@ export function ServiceListPage() {
             style={{ minWidth: 200 }}
           />
         ) : null}
-        <Input.Search
-          allowClear
-          aria-label="搜索服务"
-          placeholder="搜索服务名称，如：助餐、助浴"
-          enterButton="搜索"
-          onSearch={(v) => {
-            setQ(v.trim())
-            setPage(1)
-          }}
-          className="yy-portal-search"
-        />
+        <div className="yy-portal-search">
+          <Input.Search
+            allowClear
+            aria-label="搜索服务"
+            placeholder="搜索服务名称，如：助餐、助浴"
+            enterButton="搜索"
+            onSearch={(v) => {
+              setQ(v.trim())
+              setPage(1)
+            }}
+          />
+        </div>
       </div>
       <div role="group" aria-label="按服务类别筛选" className="yy-portal-chips">
         <button type="button" aria-pressed={!category} className={!category ? 'on' : ''} onClick={() => (setCategory(''), setPage(1))}>
