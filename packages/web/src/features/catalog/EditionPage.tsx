@@ -83,37 +83,26 @@ export function EditionPage() {
       title: '项目名称',
       key: 'name',
       render: (_v, it) => (
-        <div style={{ minWidth: 160, whiteSpace: 'normal' }}>
+        <div style={{ minWidth: 180, maxWidth: 300, whiteSpace: 'normal' }}>
           <Typography.Text strong delete={it.change === 'removed'}>
             {it.name}
           </Typography.Text>
           <div>
             <Typography.Text type="secondary">{serviceCategoryLabels[it.category]}</Typography.Text>
           </div>
+          {/* The change and its reason sit under the name, so they stay in view on a 1024 px screen. */}
+          {e?.basedOnId && it.change !== 'unchanged' ? (
+            <div className="yy-cat-change">
+              <StatusTag tone={changeTone[it.change]}>{catalogChangeKindLabels[it.change]}</StatusTag> {it.reason}
+            </div>
+          ) : null}
         </div>
       ),
     },
     { title: '价格', key: 'price', render: (_v, it) => priceText(it.priceFen, it.unit) },
     { title: '支付责任', dataIndex: 'payer', render: (v: CatalogItem['payer']) => servicePayerLabels[v] },
-    { title: '服务对象', dataIndex: 'targetText', render: (v: string) => <div style={{ maxWidth: 220, whiteSpace: 'normal' }}>{v}</div> },
-    { title: '服务标准', dataIndex: 'standard', render: (v: string) => <div style={{ maxWidth: 280, whiteSpace: 'normal' }}>{v || '—'}</div> },
-    ...(e?.basedOnId
-      ? [
-          {
-            title: '本版变更',
-            key: 'change',
-            render: (_v: unknown, it: CatalogItem) =>
-              it.change === 'unchanged' ? (
-                <Typography.Text type="secondary">未变</Typography.Text>
-              ) : (
-                <div style={{ maxWidth: 220, whiteSpace: 'normal' }}>
-                  <StatusTag tone={changeTone[it.change]}>{catalogChangeKindLabels[it.change]}</StatusTag>
-                  <div>{it.reason}</div>
-                </div>
-              ),
-          },
-        ]
-      : []),
+    { title: '服务对象', dataIndex: 'targetText', render: (v: string) => <div style={{ maxWidth: 180, whiteSpace: 'normal' }}>{v}</div> },
+    { title: '服务标准', dataIndex: 'standard', render: (v: string) => <div style={{ maxWidth: 240, whiteSpace: 'normal' }}>{v || '—'}</div> },
     ...(editable
       ? [
           {

@@ -22,10 +22,7 @@ export function PrintPage() {
         </Button>
       </Space>
       <h1>{e.title}</h1>
-      <p>
-        发布区划：{e.regionName ?? e.regionCode}　版本：{e.versionLabel}　状态：{catalogEditionStatusLabels[e.status]}　生效日期：{e.effectiveDate ?? '未发布'}
-        　共 {items.data.total} 项
-      </p>
+      <p>{`发布区划：${e.regionName ?? e.regionCode}　版本：${e.versionLabel}　状态：${catalogEditionStatusLabels[e.status]}　生效日期：${e.effectiveDate ?? '未发布'}　共 ${items.data.total} 项`}</p>
       <table>
         <thead>
           <tr>
@@ -43,15 +40,15 @@ export function PrintPage() {
           {items.data.items.map((it, n) => (
             <tr key={it.id}>
               <td>{n + 1}</td>
-              <td>{it.code}</td>
+              <td className="yy-cat-nowrap">{it.code}</td>
               <td>{it.name}</td>
               <td>{serviceCategoryLabels[it.category]}</td>
               <td>
                 {it.content}
                 {it.standard ? <div className="yy-cat-std">标准：{it.standard}</div> : null}
               </td>
-              <td>{it.targetText}</td>
-              <td>{priceText(it.priceFen, it.unit)}</td>
+              <td className="yy-cat-target">{it.targetText}</td>
+              <td className="yy-cat-nowrap">{priceText(it.priceFen, it.unit)}</td>
               <td>{servicePayerLabels[it.payer]}</td>
             </tr>
           ))}
