@@ -56,7 +56,7 @@ const newItem = (code: string, over: Record<string, unknown> = {}) => ({
 const ctxOf = (): Ctx => ({ db: t.database.db }) as unknown as Ctx
 
 describe('catalog: the seeded list', () => {
-  it('the demo district publishes a 28-item list effective 2026-01-01 and a draft for 2027', async () => {
+  it('the demo district publishes a 29-item list effective 2026-01-01 and a draft for 2027', async () => {
     const list = await editions(bureau)
     const pub = list.find((e) => e.status === 'published' && e.regionCode === DISTRICT)!
     expect(pub).toMatchObject({ effectiveDate: '2026-01-01', versionLabel: '2026年版', inForce: true })
