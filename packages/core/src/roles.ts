@@ -68,6 +68,11 @@ export const permissions = [
   'job:manage',
   'catalog:read',
   'catalog:manage',
+  'ledger:read',
+  'ledger:reverse',
+  'disbursement:run',
+  'disbursement:check',
+  'disbursement:approve',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -91,6 +96,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:schedule',
     'assessment:object',
     'catalog:read',
+    'ledger:read',
   ],
   community_worker: [
     'region:read',
@@ -108,5 +114,5 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
   provider_admin: ['user:read', 'user:write'],
   caregiver: [],
   operator: ['region:read', 'elder:read', 'elder:reveal', 'catalog:read'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'catalog:read'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'ledger:read', 'catalog:read'],
 }

@@ -42,7 +42,8 @@ ALTER TABLE "catalog_items" ADD CONSTRAINT "catalog_items_edition_id_catalog_edi
 CREATE INDEX "catalog_editions_region_idx" ON "catalog_editions" USING btree ("region_code" text_pattern_ops,"status","effective_date");--> statement-breakpoint
 CREATE UNIQUE INDEX "catalog_editions_label_uq" ON "catalog_editions" USING btree ("region_code","version_label");--> statement-breakpoint
 CREATE UNIQUE INDEX "catalog_items_edition_code_uq" ON "catalog_items" USING btree ("edition_id","code");--> statement-breakpoint
-CREATE INDEX "catalog_items_code_idx" ON "catalog_items" USING btree ("code");--> statement-breakpoint
+CREATE INDEX "catalog_items_code_idx" ON "catalog_items" USING btree ("code");
+--> statement-breakpoint
 -- A published (or discarded) edition and its items never change: the use cases refuse first with a
 -- Chinese message; these triggers keep any other path (a bug, a hand-written UPDATE) from doing it.
 CREATE OR REPLACE FUNCTION catalog_edition_frozen() RETURNS trigger AS $$

@@ -11,6 +11,7 @@ import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
 import type * as catalog from './modules/catalog/catalog.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
+import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
@@ -85,3 +86,7 @@ export type TCatalogItemInput = z.input<typeof catalog.ZAddItem>
 export type TCatalogDiff = z.infer<typeof catalog.ZDiff>
 export type TPublicCatalog = z.infer<typeof catalog.ZPublicCatalog>
 export type TPublicCatalogRegions = z.infer<typeof catalog.ZPublicRegions>
+// ---------- disbursement ----------
+export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
+export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
+export type TElderCredits = z.infer<typeof disbursement.ZCredits>

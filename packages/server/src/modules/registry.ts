@@ -7,6 +7,7 @@ import { eldersModule } from './elders/index.js'
 import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
 import { catalogModule } from './catalog/index.js'
+import { disbursementModule } from './disbursement/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
 export const apiModules: TApiModule[] = [
@@ -18,4 +19,5 @@ export const apiModules: TApiModule[] = [
   worklistsModule,
   assessmentsModule,
   catalogModule,
+  disbursementModule,
 ]
