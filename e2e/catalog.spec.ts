@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import type { Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import { artifacts, axe, login, minTextSize, newPage, removeDir, root, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
 
 /**
@@ -42,6 +42,18 @@ useServerAndBrowser(
 afterAll(() => {
   if (webCopy) removeDir(webCopy)
 })
+
+/** Headers and buttons right of the window (cut off rather than scrolled into view). */
+async function cutOff(page: Page) {
+  return page.evaluate(() => {
+    const out: string[] = []
+    for (const el of document.querySelectorAll('main th, main button')) {
+      const r = el.getBoundingClientRect()
+      if (r.width > 0 && r.right > window.innerWidth + 1) out.push(`${(el.textContent ?? '').trim().slice(0, 12)} right=${Math.round(r.right)}`)
+    }
+    return out
+  })
+}
 
 describe('catalogue editor', () => {
   it('edits the draft in a drawer with a reason, shows the diff, publishes with a confirmation', async () => {
@@ -93,14 +105,32 @@ describe('catalogue editor', () => {
       [1024, 768],
     ] as const) {
       await page.setViewportSize({ width: w, height: h })
+      expect(await cutOff(page), `diff at ${w}`).toEqual([])
       await screenshot(page, `catalog-diff-${w}`)
     }
     await page.goBack()
     await page.getByRole('button', { name: /发\s*布/ }).waitFor()
-    await screenshot(page, 'catalog-draft-1024')
-    await page.setViewportSize({ width: 1366, height: 768 })
-    await screenshot(page, 'catalog-draft-1366')
+    for (const [w, h] of [
+      [1024, 768],
+      [1366, 768],
+    ] as const) {
+      await page.setViewportSize({ width: w, height: h })
+      await page.waitForTimeout(300)
+      // Every column, 操作 included, is in view without scrolling sideways.
+      expect(await cutOff(page), `draft at ${w}`).toEqual([])
+      await screenshot(page, `catalog-draft-${w}`)
+    }
+    await page.goto(`${server.url}/catalog`)
+    await page.getByRole('link', { name: /2027年版/ }).waitFor()
+    expect(await cutOff(page), 'editions at 1366').toEqual([])
+    await screenshot(page, 'catalog-editions-1366')
+    await page.setViewportSize({ width: 1024, height: 768 })
+    await page.waitForTimeout(300)
+    expect(await cutOff(page), 'editions at 1024').toEqual([])
+    await screenshot(page, 'catalog-editions-1024')
     await page.setViewportSize({ width: 1440, height: 900 })
+    await page.getByRole('link', { name: /2027年版/ }).click()
+    await page.getByRole('button', { name: /发\s*布/ }).waitFor()
 
     await page.getByRole('button', { name: /发\s*布/ }).click()
     const dlg = page.getByRole('dialog', { name: '发布服务清单' })
@@ -115,7 +145,7 @@ describe('catalogue editor', () => {
     expect(await page.getByRole('button', { name: '调整居家保洁' }).count()).toBe(0)
 
     await page.getByRole('button', { name: '打印版' }).click()
-    await page.getByRole('table').waitFor()
+    await page.locator('.yy-cat-print table').waitFor()
     expect(await page.locator('.yy-cat-print tbody tr').count()).toBeGreaterThanOrEqual(25)
     await screenshot(page, 'catalog-print-1440')
     await context.close()

@@ -77,8 +77,8 @@ export function CatalogPage() {
     },
     { title: '生效日期', dataIndex: 'effectiveDate', render: (v: string | null) => v ?? '—' },
     { title: '项目数', dataIndex: 'itemCount', align: 'right' },
-    { title: '发布时间', dataIndex: 'publishedAt', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
-    { title: '创建日期', dataIndex: 'createdAt', render: (v: string) => formatDate(v) },
+    { title: '发布时间', dataIndex: 'publishedAt', responsive: ['xl'], render: (v: string | null) => (v ? formatDateTime(v) : '—') },
+    { title: '创建日期', dataIndex: 'createdAt', responsive: ['xl'], render: (v: string) => formatDate(v) },
   ]
 
   return (

@@ -102,7 +102,12 @@ export function EditionPage() {
     { title: '价格', key: 'price', render: (_v, it) => priceText(it.priceFen, it.unit) },
     { title: '支付责任', dataIndex: 'payer', render: (v: CatalogItem['payer']) => servicePayerLabels[v] },
     { title: '服务对象', dataIndex: 'targetText', render: (v: string) => <div style={{ maxWidth: 180, whiteSpace: 'normal' }}>{v}</div> },
-    { title: '服务标准', dataIndex: 'standard', render: (v: string) => <div style={{ maxWidth: 240, whiteSpace: 'normal' }}>{v || '—'}</div> },
+    {
+      title: '服务标准',
+      dataIndex: 'standard',
+      responsive: ['xl'],
+      render: (v: string) => <div style={{ maxWidth: 240, whiteSpace: 'normal' }}>{v || '—'}</div>,
+    },
     ...(editable
       ? [
           {

@@ -14,6 +14,7 @@ type TValues = {
   priceYuan: number
   payer: string
   categories: string[]
+  ruleText: string
   content: string
   standard: string
   legalBasis: string
@@ -41,6 +42,7 @@ export function ItemDrawer({ edition, item, open, onClose }: { edition: CatalogE
         priceYuan: Number(fenToYuanString(item.priceFen)),
         payer: item.payer,
         categories: item.target.categories,
+        ruleText: item.target.rule ? JSON.stringify(item.target.rule) : '',
         content: item.content,
         standard: item.standard,
         legalBasis: item.legalBasis,
@@ -50,13 +52,21 @@ export function ItemDrawer({ edition, item, open, onClose }: { edition: CatalogE
 
   const save = useMutation({
     mutationFn: (v: TValues) => {
+      let rule: unknown = null
+      if (v.ruleText?.trim()) {
+        try {
+          rule = JSON.parse(v.ruleText)
+        } catch {
+          throw new Error('服务对象规则不是有效的规则格式（JSON），请检查括号和引号')
+        }
+      }
       const body = {
         name: v.name,
         category: v.category as CatalogItem['category'],
         unit: v.unit as CatalogItem['unit'],
         priceFen: yuanToFen(v.priceYuan),
         payer: v.payer as CatalogItem['payer'],
-        target: { categories: v.categories ?? [], rule: item?.target.rule ?? null },
+        target: { categories: v.categories ?? [], rule },
         content: v.content ?? '',
         standard: v.standard ?? '',
         legalBasis: v.legalBasis ?? '',
@@ -116,7 +126,13 @@ export function ItemDrawer({ edition, item, open, onClose }: { edition: CatalogE
         <Form.Item name="categories" label="服务对象（老年人类别，任一即可；不选为全体老年人）">
           <Select mode="multiple" options={targetOptions} aria-label="服务对象" optionFilterProp="label" />
         </Form.Item>
-        {item?.target.rule ? <Form.Item label="服务对象规则">{item.targetText}</Form.Item> : null}
+        <Form.Item
+          name="ruleText"
+          label="或按规则（可选，规则语言）"
+          extra={item?.target.rule ? `现为：${item.targetText}` : '例：{"field":"age","op":"gte","value":65} 表示 65 岁及以上；与上面的类别为“或”的关系。'}
+        >
+          <Input.TextArea rows={2} maxLength={2000} aria-label="服务对象规则" style={{ fontFamily: 'monospace' }} />
+        </Form.Item>
         <Form.Item name="content" label="服务内容">
           <Input.TextArea rows={3} maxLength={1000} aria-label="服务内容" />
         </Form.Item>
