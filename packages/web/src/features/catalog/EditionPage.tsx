@@ -83,7 +83,7 @@ export function EditionPage() {
       title: '项目名称',
       key: 'name',
       render: (_v, it) => (
-        <div style={{ minWidth: 180, maxWidth: 300, whiteSpace: 'normal' }}>
+        <div style={{ minWidth: 180, maxWidth: 260, whiteSpace: 'normal' }}>
           <Typography.Text strong delete={it.change === 'removed'}>
             {it.name}
           </Typography.Text>
@@ -101,12 +101,12 @@ export function EditionPage() {
     },
     { title: '价格', key: 'price', render: (_v, it) => priceText(it.priceFen, it.unit) },
     { title: '支付责任', dataIndex: 'payer', render: (v: CatalogItem['payer']) => servicePayerLabels[v] },
-    { title: '服务对象', dataIndex: 'targetText', render: (v: string) => <div style={{ maxWidth: 180, whiteSpace: 'normal' }}>{v}</div> },
+    { title: '服务对象', dataIndex: 'targetText', render: (v: string) => <div style={{ maxWidth: 160, whiteSpace: 'normal' }}>{v}</div> },
     {
       title: '服务标准',
       dataIndex: 'standard',
       responsive: ['xl'],
-      render: (v: string) => <div style={{ maxWidth: 240, whiteSpace: 'normal' }}>{v || '—'}</div>,
+      render: (v: string) => <div style={{ maxWidth: 200, whiteSpace: 'normal' }}>{v || '—'}</div>,
     },
     ...(editable
       ? [
