@@ -40,3 +40,22 @@ export const ZCredits = z.object({
     z.object({ at: z.string(), kind: z.string(), memo: z.string(), month: z.string().nullable(), programCode: z.string().nullable(), amountFen: z.number() }),
   ),
 })
+
+export const ZBankAccount = z.object({ bankName: z.string(), accountHolder: z.string(), accountNumberMasked: z.string() })
+export const ZBankAccountInput = z.object({
+  bankName: z.string().trim().min(2, '请填写开户行').max(60),
+  accountHolder: z.string().trim().min(1, '请填写户名').max(40),
+  accountNumber: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{12,30}$/, '银行账号应为 12–30 位数字')),
+})
+export const ZBankResult = z.object({
+  paid: z.number(),
+  failed: z.number(),
+  unknownRows: z.array(z.number()),
+  duplicateRows: z.array(z.number()),
+  alreadySettledRows: z.array(z.number()),
+  pendingLeft: z.number(),
+  status: z.string(),
+})

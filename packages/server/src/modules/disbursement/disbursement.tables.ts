@@ -118,3 +118,24 @@ export const disbursementLines = pgTable(
     index('disbursement_lines_elder_idx').on(t.elderId, t.month),
   ],
 )
+
+/**
+ * Where an elder's cash benefits are paid. The number is encrypted at rest (AES-GCM), shown
+ * masked, complete only in the bank export; its keyed hash finds one account paid for many
+ * unrelated elders (a fund anomaly).
+ */
+export const elderBankAccounts = pgTable(
+  'elder_bank_accounts',
+  {
+    elderId: uuid('elder_id').primaryKey(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    bankName: text('bank_name').notNull(),
+    accountHolder: text('account_holder').notNull(),
+    accountNumberEnc: text('account_number_enc').notNull(),
+    accountNumberHash: text('account_number_hash').notNull(),
+    accountNumberLast4: varchar('account_number_last4', { length: 4 }).notNull(),
+    updatedBy: text('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('elder_bank_accounts_hash_idx').on(t.accountNumberHash)],
+)
