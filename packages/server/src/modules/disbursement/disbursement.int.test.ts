@@ -299,3 +299,58 @@ describe('ledger', () => {
     expect((await verifyLedger(t.database.db)).ok).toBe(true)
   })
 })
+
+describe('fund anomaly checks', () => {
+  it('flags each kind once with its explanation, and a supervisor resolves them with a note', async () => {
+    const [e3, e4, e5, e6] = [elders[3]!, elders[4]!, elders[5]!, elders[6]!]
+    await t.database.db.execute(sql`update elders set status = 'deceased', status_date = '2026-05-10' where id = ${e3.id}`)
+    const line = (e: typeof e3, programCode: string, programName: string, amountFen: number): TDueLine => ({
+      ...due(e, 'gaoling', amountFen),
+      programCode,
+      programName,
+    })
+    await runMonth(ctx, {
+      month: '2026-07',
+      regionCode: '620702',
+      owner: 'anomalies',
+      source: listSource([
+        line(e3, 'gaoling', '高龄津贴', 10000),
+        line(e5, 'shineng-huli', '失能老年人护理补贴', 20000),
+        line(e5, 'zhongcan-huli', '重度残疾人护理补贴', 17900),
+        line(e6, 'gaoling', '高龄津贴', 99999),
+      ]),
+    })
+    for (const e of [e4, e5, e6]) {
+      const r = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/elders/${e.id}/bank-account`,
+        headers: { cookie: bureau },
+        payload: { bankName: '甘州农商银行', accountHolder: '代领人', accountNumber: '6217 0000 1111 2222 333' },
+      })
+      expect(r.statusCode).toBe(200)
+    }
+    const scan = await inject('POST', '/disbursement/anomalies/scan', bureau, { month: '2026-07' })
+    expect(scan.statusCode, scan.body).toBe(200)
+    expect(scan.json()).toMatchObject({ checkedLines: 4, found: 4, created: 4 })
+    expect((await inject('POST', '/disbursement/anomalies/scan', bureau, { month: '2026-07' })).json()).toMatchObject({ found: 4, created: 0 })
+    const list = (await inject('GET', '/disbursement/anomalies?month=2026-07&pageSize=50', bureau)).json()
+    const byKind = Object.fromEntries(list.items.map((a: { kind: string; detail: string }) => [a.kind, a.detail]))
+    expect(Object.keys(byKind).sort()).toEqual(['above_maximum', 'exclusive_group_twice', 'paid_after_end', 'shared_bank_account'])
+    expect(byKind.paid_after_end).toContain('2026-05-10')
+    expect(byKind.above_maximum).toContain('600.00')
+    expect(byKind.exclusive_group_twice).toContain('重度残疾人护理补贴')
+    expect(byKind.shared_bank_account).toContain('3 位老人')
+    const one = list.items[0]
+    const resolved = await inject('POST', `/disbursement/anomalies/${one.id}/resolve`, bureau, { note: '已追回多发金额', version: one.version })
+    expect(resolved.json()).toMatchObject({ status: 'resolved', resolvedNote: '已追回多发金额' })
+    expect((await inject('POST', `/disbursement/anomalies/${one.id}/resolve`, bureau, { note: '再次处理', version: resolved.json().version })).statusCode).toBe(
+      409,
+    )
+    expect((await inject('GET', '/disbursement/anomalies?status=open&month=2026-07', bureau)).json().total).toBe(3)
+    expect(
+      (await inject('GET', '/disbursement/anomalies?month=2026-07', nanjie))
+        .json()
+        .items.every((a: { regionCode: string }) => a.regionCode.startsWith('620702002')),
+    ).toBe(true)
+  })
+})

@@ -14,7 +14,10 @@ import { importBankResult, readBankResult } from './import-bank-result.js'
 import { getBankAccount, setBankAccount } from './set-bank-account.js'
 import { AppError } from '../../platform/errors.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { ZBankAccount, ZBankAccountInput, ZBankResult, ZBatch, ZCredits, ZLine, ZMonth, ZVersion } from './disbursement.schemas.js'
+import { ZAnomaly, ZBankAccount, ZBankAccountInput, ZBankResult, ZBatch, ZCredits, ZFindAnomalies, ZLine, ZMonth, ZVersion } from './disbursement.schemas.js'
+import { findFundAnomalies } from './find-fund-anomalies.js'
+import { resolveFundAnomaly } from './resolve-fund-anomaly.js'
+import { scanFundAnomalies } from './scan-fund-anomalies.js'
 import { verifyLedgerForActor } from './verify-ledger-for-actor.js'
 
 const tags = ['disbursement']
@@ -168,5 +171,35 @@ export const disbursementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => setBankAccount(req.ctx, req.params.id, req.body),
+  )
+  app.get(
+    '/disbursement/anomalies',
+    { schema: { tags, summary: '资金监管：异常发放线索', querystring: ZFindAnomalies, response: { 200: pageOf(ZAnomaly), ...errorResponses } } },
+    async (req) => findFundAnomalies(req.ctx, req.query),
+  )
+  app.post(
+    '/disbursement/anomalies/scan',
+    {
+      schema: {
+        tags,
+        summary: '对某月发放运行资金监管检查（重复运行只新增新发现）',
+        body: z.object({ month: ZMonth }),
+        response: { 200: z.object({ month: z.string(), checkedLines: z.number(), found: z.number(), created: z.number() }), ...errorResponses },
+      },
+    },
+    async (req) => scanFundAnomalies(req.ctx, req.body),
+  )
+  app.post(
+    '/disbursement/anomalies/:id/resolve',
+    {
+      schema: {
+        tags,
+        summary: '处理异常线索并填写处理说明',
+        params: ZUuidParam,
+        body: z.object({ note: z.string().trim().min(2, '请填写处理说明').max(500), version: z.number().int().positive() }),
+        response: { 200: ZAnomaly, ...errorResponses },
+      },
+    },
+    async (req) => resolveFundAnomaly(req.ctx, req.params.id, req.body),
   )
 }

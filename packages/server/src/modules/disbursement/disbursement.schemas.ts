@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { fundAnomalyKinds } from '@yiyang/core'
+import { ZPageQuery } from '../../platform/list.js'
 
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '发放月份应为 YYYY-MM')
 export const ZBatch = z.object({
@@ -58,4 +60,25 @@ export const ZBankResult = z.object({
   alreadySettledRows: z.array(z.number()),
   pendingLeft: z.number(),
   status: z.string(),
+})
+
+export const ZAnomaly = z.object({
+  id: z.string(),
+  kind: z.enum(fundAnomalyKinds),
+  month: z.string(),
+  regionCode: z.string(),
+  elderId: z.string().nullable(),
+  elderName: z.string().nullable(),
+  detail: z.string(),
+  status: z.enum(['open', 'resolved']),
+  resolvedNote: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+})
+export const ZFindAnomalies = ZPageQuery.extend({
+  month: ZMonth.optional(),
+  kind: z.enum(fundAnomalyKinds).optional(),
+  status: z.enum(['open', 'resolved']).optional(),
+  regionCode: z.string().optional(),
 })

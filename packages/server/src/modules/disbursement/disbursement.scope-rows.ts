@@ -35,4 +35,10 @@ export const disbursementScopeRows: TScopeRows = {
         payload: { bankName: '某银行', accountHolder: '某人', accountNumber: '6217000012345678901' },
       }),
   },
+  'GET /api/v1/disbursement/anomalies': { expect: { status: 200 }, run: get('/disbursement/anomalies') },
+  'POST /api/v1/disbursement/anomalies/scan': { expect: 403, run: send('POST', '/disbursement/anomalies/scan', { month: '2026-11' }) },
+  'POST /api/v1/disbursement/anomalies/:id/resolve': {
+    expect: 403,
+    run: send('POST', `/disbursement/anomalies/${someId}/resolve`, { note: '越权处理', version: 1 }),
+  },
 }
