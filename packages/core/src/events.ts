@@ -24,7 +24,12 @@ export const assessmentEvents = {
   reassessmentDue: 'assessment.reassessment_due',
 } as const
 
-export type TDomainEventType = (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents]
+export const catalogEvents = {
+  published: 'catalog.edition_published',
+} as const
+
+export type TDomainEventType =
+  (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents] | (typeof catalogEvents)[keyof typeof catalogEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -42,6 +47,7 @@ export const domainEventLabels = {
   'assessment.objected': '评估结果异议',
   'assessment.effective': '评估结果生效',
   'assessment.reassessment_due': '到期复评',
+  'catalog.edition_published': '服务清单发布',
 } as const satisfies Record<TDomainEventType, string>
 
 /** The Chinese name of an event type; an unknown type (a newer module) shows as 其他事件. */

@@ -6,6 +6,7 @@ import { availableActions, terminalStatuses, type Flow } from './flow.js'
 import { permissions, roles, rolePermissions } from './roles.js'
 import { worklistItemStatusLabels } from './labels.js'
 import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
+import { catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels } from './catalog.js'
 import {
   disbursementBatchFlow,
   disbursementBatchStatuses,
@@ -19,6 +20,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
   ['elder status', elderStatusFlow, elderStatuses, elderStatusLabels],
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
+  ['catalog edition', catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]
@@ -55,6 +57,14 @@ describe('workflow tables', () => {
   it('assessment: final statuses are the ones no step leaves', () => {
     expect(terminalStatuses(assessmentFlow, assessmentStatuses).sort()).toEqual(['cancelled', 'superseded'])
     expect(availableActions(assessmentFlow, 'submitted')).toEqual(['return', 'approve'])
+  })
+
+  it('catalog edition: only a draft moves; published and discarded are final; bureau admins manage, every staff role reads', () => {
+    expect(terminalStatuses(catalogEditionFlow, catalogEditionStatuses).sort()).toEqual(['discarded', 'published'])
+    expect(availableActions(catalogEditionFlow, 'draft')).toEqual(['publish', 'discard'])
+    expect(availableActions(catalogEditionFlow, 'published')).toEqual([])
+    expect(roles.filter((r) => rolePermissions[r].includes('catalog:manage')).sort()).toEqual(['bureau_admin', 'sys_admin'])
+    for (const r of roles.filter((r) => r !== 'provider_admin' && r !== 'caregiver')) expect(rolePermissions[r], r).toContain('catalog:read')
   })
 
   it('elder status: each status has exactly one step leading to it', () => {

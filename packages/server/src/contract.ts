@@ -9,6 +9,7 @@
 import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
+import type * as catalog from './modules/catalog/catalog.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
 import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
@@ -78,6 +79,13 @@ export type THealth = z.infer<typeof system.ZHealth>
 export type TJob = z.infer<typeof system.ZJob>
 export type TOutboxEvent = z.infer<typeof system.ZOutboxEvent>
 
+// ---------- catalog (服务清单) ----------
+export type TCatalogEdition = z.infer<typeof catalog.ZEdition>
+export type TCatalogItem = z.infer<typeof catalog.ZItem>
+export type TCatalogItemInput = z.input<typeof catalog.ZAddItem>
+export type TCatalogDiff = z.infer<typeof catalog.ZDiff>
+export type TPublicCatalog = z.infer<typeof catalog.ZPublicCatalog>
+export type TPublicCatalogRegions = z.infer<typeof catalog.ZPublicRegions>
 // ---------- disbursement ----------
 export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
 export type TDisbursementLine = z.infer<typeof disbursement.ZLine>

@@ -9,6 +9,7 @@ import {
   KeyOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons'
 import { AccountBookOutlined, AimOutlined, IdcardOutlined } from '@ant-design/icons'
 
@@ -70,6 +71,15 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'main',
     description: '各区划能力等级分布、评估员工作量，导出 Excel',
     color: '#6b3fa0',
+  },
+  {
+    path: '/catalog',
+    label: '服务清单',
+    icon: <UnorderedListOutlined />,
+    permission: 'catalog:read',
+    group: 'main',
+    description: '基本养老服务清单的版本、项目、价格与支付责任；编辑草稿、发布、版本对比',
+    color: '#26734d',
   },
   {
     path: '/users',
