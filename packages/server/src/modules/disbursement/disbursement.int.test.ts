@@ -231,6 +231,13 @@ describe('batch review over HTTP', () => {
     expect(csv[1]).toContain('"600.00"')
     const last = await upload(`明细编号,结果\n${csv[1]!.split(',')[0]!.replace(/"/g, '')},成功\n`)
     expect(last.json()).toMatchObject({ paid: 1, pendingLeft: 0, status: 'paid' })
+    // The failed line goes to a re-issue batch of the same month; it pays the original accrual.
+    const reissue = await inject('POST', `/disbursement/batches/${batch.id}/reissue`, bureau)
+    expect(reissue.statusCode, reissue.body).toBe(200)
+    expect(reissue.json()).toMatchObject({ month: '2026-11', seq: 2, status: 'draft', linesDone: 1, totalFen: 30000 })
+    expect((await inject('POST', `/disbursement/batches/${batch.id}/reissue`, bureau)).statusCode).toBe(409)
+    const reLines = (await inject('GET', `/disbursement/batches/${reissue.json().id}/lines`, bureau)).json()
+    expect(reLines.items[0].explanation).toContain('账户已销户')
     // Running the month again changes nothing.
     const rerun = await runMonth(ctx, { month: '2026-11', regionCode: '620702', source: listSource([]), owner: 'c' })
     expect(rerun).toMatchObject({ lines: 4, totalFen: 120000, status: 'paid' })

@@ -29,6 +29,7 @@ import {
   ZVersion,
 } from './disbursement.schemas.js'
 import { findFundAnomalies } from './find-fund-anomalies.js'
+import { reissueFailedLines } from './reissue-failed-lines.js'
 import { disbursementReport, exportDisbursementReport } from './disbursement-report.js'
 import { resolveFundAnomaly } from './resolve-fund-anomaly.js'
 import { scanFundAnomalies } from './scan-fund-anomalies.js'
@@ -233,5 +234,10 @@ export const disbursementRoutes: FastifyPluginAsyncZod = async (app) => {
       .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
       .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`发放统计-${req.body.from}-${req.body.to}.xlsx`)}`)
       .send(await exportDisbursementReport(req.ctx, req.body)),
+  )
+  app.post(
+    '/disbursement/batches/:id/reissue',
+    { schema: { tags, summary: '把发放失败的明细转入新的补发批次', params: ZUuidParam, response: { 200: ZBatch, ...errorResponses } } },
+    async (req) => reissueFailedLines(req.ctx, req.params.id),
   )
 }

@@ -43,4 +43,5 @@ export const disbursementScopeRows: TScopeRows = {
   },
   'GET /api/v1/disbursement/report': { expect: { status: 200 }, run: get('/disbursement/report?from=2026-01&to=2026-12') },
   'POST /api/v1/disbursement/report/export': { expect: { status: 200 }, run: send('POST', '/disbursement/report/export', { from: '2026-01', to: '2026-12' }) },
+  'POST /api/v1/disbursement/batches/:id/reissue': { expect: 403, run: send('POST', `/disbursement/batches/${someId}/reissue`) },
 }

@@ -86,7 +86,8 @@ function BatchesTab() {
     onError: (err) => message.error(errorMessage(err)),
   })
   const step = useMutation({
-    mutationFn: ({ b, action }: { b: Batch; action: 'check' | 'approve' }) => (action === 'check' ? checkBatch(b) : approveBatch(b)),
+    mutationFn: ({ b, action }: { b: Batch; action: 'check' | 'approve' | 'reissue' }) =>
+      action === 'check' ? checkBatch(b) : action === 'approve' ? approveBatch(b) : reissueBatch(b),
     onSuccess: async (b) => {
       message.success(`${b.month} 批次：${disbursementBatchStatusLabels[b.status]}`)
       setOpen(b)
@@ -184,6 +185,11 @@ function BatchesTab() {
                     }
                   >
                     导出银行代发文件
+                  </Button>
+                )}
+                {(open.status === 'paid' || open.status === 'exported') && can('disbursement:run') && (
+                  <Button loading={step.isPending} onClick={() => step.mutate({ b: open, action: 'reissue' })}>
+                    失败明细转入补发批次
                   </Button>
                 )}
                 {open.status === 'checked' && can('disbursement:approve') && (

@@ -14,6 +14,7 @@ export const fetchBatches = (q: BatchesQuery) => http.get<Page<Batch>>('/disburs
 export const fetchLines = (id: string, q: LinesQuery) => http.get<Page<Line>>(`/disbursement/batches/${id}/lines`, { ...q })
 export const startRun = (month: string) => http.post<{ jobId: string; created: boolean }>('/disbursement/runs', { month })
 export const checkBatch = (b: Batch) => http.post<Batch>(`/disbursement/batches/${b.id}/check`, { version: b.version })
+export const reissueBatch = (b: Batch) => http.post<Batch>(`/disbursement/batches/${b.id}/reissue`)
 export const approveBatch = (b: Batch) => http.post<Batch>(`/disbursement/batches/${b.id}/approve`, { version: b.version })
 
 import type { TFundAnomaly as Anomaly, TDisbursementReport as Report } from '@yiyang/server/contract'
