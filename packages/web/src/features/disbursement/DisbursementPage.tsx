@@ -23,6 +23,7 @@ import { ReportTab } from './ReportTab'
 import { downloadFile } from '../elders/api'
 import {
   approveBatch,
+  reissueBatch,
   checkBatch,
   disbursementKeys,
   fetchBatches,
