@@ -234,7 +234,9 @@ describe('batch review over HTTP', () => {
     // The failed line goes to a re-issue batch of the same month; it pays the original accrual.
     const reissue = await inject('POST', `/disbursement/batches/${batch.id}/reissue`, bureau)
     expect(reissue.statusCode, reissue.body).toBe(200)
-    expect(reissue.json()).toMatchObject({ month: '2026-11', seq: 2, status: 'draft', linesDone: 1, totalFen: 30000 })
+    const failedLine = (await inject('GET', `/disbursement/batches/${batch.id}/lines?status=reissued`, bureau)).json().items[0]
+    expect(failedLine.failReason).toBe('账户已销户')
+    expect(reissue.json()).toMatchObject({ month: '2026-11', seq: 2, status: 'draft', linesDone: 1, totalFen: failedLine.amountFen })
     expect((await inject('POST', `/disbursement/batches/${batch.id}/reissue`, bureau)).statusCode).toBe(409)
     const reLines = (await inject('GET', `/disbursement/batches/${reissue.json().id}/lines`, bureau)).json()
     expect(reLines.items[0].explanation).toContain('账户已销户')

@@ -1,6 +1,6 @@
 import { http, type Page } from '../../api/client'
-import type { TDisbursementBatch as Batch, TDisbursementLine as Line } from '@yiyang/server/contract'
-export type { Batch, Line }
+import type { TDisbursementBatch as Batch, TDisbursementLine as Line, TFundAnomaly as Anomaly, TDisbursementReport as Report } from '@yiyang/server/contract'
+export type { Anomaly, Batch, Line, Report }
 
 export type BatchesQuery = { page: number; pageSize: number }
 export type LinesQuery = { page: number; pageSize: number; programCode?: string; status?: Line['status'] }
@@ -17,8 +17,6 @@ export const checkBatch = (b: Batch) => http.post<Batch>(`/disbursement/batches/
 export const reissueBatch = (b: Batch) => http.post<Batch>(`/disbursement/batches/${b.id}/reissue`)
 export const approveBatch = (b: Batch) => http.post<Batch>(`/disbursement/batches/${b.id}/approve`, { version: b.version })
 
-import type { TFundAnomaly as Anomaly, TDisbursementReport as Report } from '@yiyang/server/contract'
-export type { Anomaly, Report }
 export type AnomaliesQuery = { page: number; pageSize: number; month?: string; status?: Anomaly['status']; kind?: Anomaly['kind'] }
 export const fetchAnomalies = (q: AnomaliesQuery) => http.get<Page<Anomaly>>('/disbursement/anomalies', { ...q })
 export const scanAnomalies = (month: string) =>
