@@ -53,6 +53,8 @@ export const serviceOrders = pgTable(
     confirmedBy: text('confirmed_by'),
     confirmedAt: timestamp('confirmed_at', { withTimezone: true }),
     settledAt: timestamp('settled_at', { withTimezone: true }),
+    /** Settlement postings (provider receivable = subsidy payable + self-pay due), balanced to the fen. */
+    postings: jsonb('postings').$type<{ account: string; debitFen: number; creditFen: number }[]>(),
     cancelReason: text('cancel_reason'),
     resolveNote: text('resolve_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
@@ -84,3 +86,14 @@ export const serviceOrderEvents = pgTable(
   },
   (t) => [index('service_order_events_order_idx').on(t.orderId), uniqueIndex('service_order_events_key_uq').on(t.orderId, t.idempotencyKey)],
 )
+
+/** Order rules the bureau sets (one row; absent means the defaults of core's defaultVisitRules). */
+export const orderSettings = pgTable('order_settings', {
+  id: smallint('id').primaryKey().default(1),
+  maxDistanceM: integer('max_distance_m').notNull(),
+  minSharePercent: integer('min_share_percent').notNull(),
+  lateGraceMinutes: integer('late_grace_minutes').notNull(),
+  autoConfirmDays: integer('auto_confirm_days').notNull(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedBy: text('updated_by'),
+})

@@ -22,6 +22,8 @@ export const providers = pgTable(
     address: text('address'),
     /** Region codes (any level) the provider serves. */
     serviceArea: text('service_area').array().notNull().default([]),
+    /** The service area as level prefixes (domain.md §2: by level length, never by stripping zeros), for scope tests. */
+    serviceAreaPrefixes: text('service_area_prefixes').array().notNull().default([]),
     serviceItems: jsonb('service_items').$type<TProviderServiceItem[]>().notNull().default([]),
     /** Canteen (助餐点 / 敬老餐厅) sites are providers with kind canteen. */
     kind: text('kind', { enum: ['home_care', 'canteen'] })
