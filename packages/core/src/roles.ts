@@ -103,7 +103,6 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:schedule',
     'assessment:object',
     'provider:read',
-    'caregiver:read',
     'order:read',
     'order:request',
     'order:confirm',

@@ -2,8 +2,7 @@ import { todayInShanghai } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { actorForUser, findActiveUsersByRole } from '../accounts/index.js'
 import { eldersInScopeForRules } from '../elders/index.js'
-import { DEMO_PROVIDER } from '../providers/index.js'
-import { caregiverIdOfUser } from '../providers/index.js'
+import { DEMO_PROVIDER, DEMO_PROVIDER_B, caregiverIdOfUser, checkedCaregiverIds } from '../providers/index.js'
 import { acceptOrder } from './accept-order.js'
 import { assignOrder } from './assign-order.js'
 import { checkInOrder } from './check-in-order.js'
@@ -32,7 +31,8 @@ export async function seedOrders(ctx: Ctx) {
   const provider = providerUser
   const [bureau, caregiver] = await Promise.all([bureauUser, caregiverUser].map((u) => actorForUser(ctx.db, u.id)))
   const caregiverId = await caregiverIdOfUser(ctx.db, caregiverUser.id)
-  if (!bureau || !provider || !caregiver || !caregiverId) return
+  const [caregiverB] = await checkedCaregiverIds(ctx.db, DEMO_PROVIDER_B.id)
+  if (!bureau || !provider || !caregiver || !caregiverId || !caregiverB) return
   const now = ctx.clock.now()
   const today = todayInShanghai(now)
   const byStreet = new Map<string, string[]>()
@@ -48,7 +48,10 @@ export async function seedOrders(ctx: Ctx) {
   // 09:00 in Shanghai on the day `daysAgo` before today.
   const nineAm = (daysAgo: number) => new Date(Date.parse(`${todayInShanghai(new Date(now.getTime() - daysAgo * DAY))}T09:00:00+08:00`))
   let n = 0
-  for (const elders of byStreet.values()) {
+  for (const [street, elders] of byStreet) {
+    // Street B (南街) is served by its own provider, worked here by the bureau on its behalf.
+    const inB = street === DEMO_PROVIDER_B.regionCode.slice(0, 9)
+    const p = inB ? { providerId: DEMO_PROVIDER_B.id, admin: bureau, visitor: bureau, caregiverId: caregiverB } : { providerId: DEMO_PROVIDER.id, admin: provider, visitor: caregiver, caregiverId }
     for (const [k, elderId] of elders.entries()) {
       n++
       const home = { homeLat: HOME.lat + (n % 7) * 0.002, homeLng: HOME.lng + (n % 5) * 0.002 }
@@ -58,24 +61,24 @@ export async function seedOrders(ctx: Ctx) {
         const serviceDate = todayInShanghai(day)
         const o = await requestOrder(
           { ...at(day, -120), actor: bureau },
-          { elderId, providerId: DEMO_PROVIDER.id, itemCode, serviceDate, windowStart: day.toISOString(), quantity: 1, plannedMinutes: 60, requesterKind: 'community_worker', ...home },
+          { elderId, providerId: p.providerId, itemCode, serviceDate, windowStart: day.toISOString(), quantity: 1, plannedMinutes: 60, requesterKind: 'community_worker', ...home },
         )
-        await acceptOrder({ ...at(day, -100), actor: provider }, o.id)
-        await assignOrder({ ...at(day, -90), actor: provider }, o.id, { caregiverId })
-        await checkInOrder({ ...at(day, 5), actor: caregiver }, o.id, { lat: home.homeLat + 0.0003, lng: home.homeLng })
-        await recordService({ ...at(day, 60), actor: caregiver }, o.id, { itemsDone: ['清洁地面', '整理床铺'], notes: '老人精神良好', risks: [] })
-        await checkOutOrder({ ...at(day, 66), actor: caregiver }, o.id)
+        await acceptOrder({ ...at(day, -100), actor: p.admin }, o.id)
+        await assignOrder({ ...at(day, -90), actor: p.admin }, o.id, { caregiverId: p.caregiverId })
+        await checkInOrder({ ...at(day, 5), actor: p.visitor }, o.id, { lat: home.homeLat + 0.0003, lng: home.homeLng })
+        await recordService({ ...at(day, 60), actor: p.visitor }, o.id, { itemsDone: ['清洁地面', '整理床铺'], notes: '老人精神良好', risks: [] })
+        await checkOutOrder({ ...at(day, 66), actor: p.visitor }, o.id)
         await confirmOrder({ ...at(day, 180), actor: bureau }, o.id, { rating: 5 - (n % 3), comment: n % 3 ? '服务认真' : '很满意', by: 'family' })
         await settleOrder({ ...at(day, 24 * 60), actor: bureau }, o.id)
       } else {
         const start = new Date(nineAm(0).getTime() + (k - 1) * 5 * 60 * 60_000)
         const o = await requestOrder(
           { ...ctx, actor: bureau },
-          { elderId, providerId: DEMO_PROVIDER.id, itemCode, serviceDate: today, windowStart: start.toISOString(), quantity: 1.5, plannedMinutes: 90, requesterKind: 'hotline', ...home },
+          { elderId, providerId: p.providerId, itemCode, serviceDate: today, windowStart: start.toISOString(), quantity: 1.5, plannedMinutes: 90, requesterKind: 'hotline', ...home },
         )
         if (k === 1) {
-          await acceptOrder({ ...ctx, actor: provider }, o.id)
-          await assignOrder({ ...ctx, actor: provider }, o.id, { caregiverId })
+          await acceptOrder({ ...ctx, actor: p.admin }, o.id)
+          await assignOrder({ ...ctx, actor: p.admin }, o.id, { caregiverId: p.caregiverId })
         }
       }
     }

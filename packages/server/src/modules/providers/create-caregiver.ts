@@ -14,10 +14,10 @@ import { caregivers } from './providers.tables.js'
 export async function createCaregiver(ctx: Ctx, input: TCreateCaregiver) {
   requirePermission(ctx.actor, 'caregiver:write')
   const actor = ctx.actor
-  const id = parseIdNumber(input.idNumber, todayInShanghai(ctx.clock.now()))
-  if (!id.ok) throw fieldError('idNumber', id.message)
   const caregiverId = await withTx(ctx, async (t) => {
     const provider = await getProviderForWrite(t.tx, actor, input.providerId)
+    const id = parseIdNumber(input.idNumber, todayInShanghai(ctx.clock.now()))
+    if (!id.ok) throw fieldError('idNumber', id.message)
     if (provider.status !== 'active') throw fieldError('providerId', '服务商未登记或已暂停，不能新增护理员')
     const idHash = ctx.crypto.lookupHash(id.id)
     const [dup] = await t.tx

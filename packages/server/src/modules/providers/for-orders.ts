@@ -50,3 +50,13 @@ export async function caregiverNames(db: DbOrTx, ids: (string | null)[]) {
   const rows = await db.select({ id: caregivers.id, name: caregivers.name }).from(caregivers).where(inArray(caregivers.id, u))
   return new Map(rows.map((r) => [r.id, r.name]))
 }
+
+/** Active caregivers of a provider with a passed background check (demo seeding, dispatch candidates). */
+export async function checkedCaregiverIds(db: DbOrTx, providerId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: caregivers.id })
+    .from(caregivers)
+    .where(and(eq(caregivers.providerId, providerId), eq(caregivers.status, 'active'), eq(caregivers.backgroundCheck, 'passed')))
+    .orderBy(caregivers.name)
+  return rows.map((r) => r.id)
+}

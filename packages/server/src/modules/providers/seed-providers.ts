@@ -7,8 +7,9 @@ import { itemsInForce } from './catalog-stand-in.js'
 import { caregiverCertificates, caregivers, providers } from './providers.tables.js'
 
 export const DEMO_PROVIDER = { id: '00000000-0000-4000-8000-000000000001', name: '康乐居家养老服务中心', regionCode: '620702000000' } as const
-/** A second provider (a canteen), so provider scope has someone else's records to hide. */
+/** A canteen of street A (敬老餐厅) and a provider of street B only, so provider scope has someone else's records to hide. */
 export const DEMO_CANTEEN = { id: '00000000-0000-4000-8000-000000000002', name: '东街敬老餐厅', regionCode: '620702001000' } as const
+export const DEMO_PROVIDER_B = { id: '00000000-0000-4000-8000-000000000003', name: '南街居家照护服务社', regionCode: '620702002000' } as const
 
 /** The demo provider the seeded provider admin and caregiver belong to (registered before the accounts). */
 export async function seedProviders(db: DbOrTx) {
@@ -47,20 +48,34 @@ export async function seedProviderDetails(ctx: Ctx) {
       serviceItems: asItems(['ZC-001']),
     })
     .onConflictDoNothing()
+  await ctx.db
+    .insert(providers)
+    .values({
+      ...DEMO_PROVIDER_B,
+      status: 'active',
+      kind: 'home_care',
+      uscc: '91620702MA0000003H',
+      legalRepresentative: '陈卫东',
+      serviceArea: ['620702002000'],
+      serviceAreaPrefixes: ['620702002'],
+      serviceItems: asItems(['ZJ-001', 'HL-001']),
+    })
+    .onConflictDoNothing()
   const [login] = await findActiveUsersByRole(ctx.db, 'caregiver', '620702')
   const people = [
     { name: '李秀兰', userId: login?.id ?? null, skills: ['cleaning', 'nursing', 'meal', 'bath'], check: 'passed', certs: [['cleaning', 365], ['nursing', 365], ['meal', 200], ['bath', 20]] },
     { name: '王芳', userId: null, skills: ['cleaning'], check: 'passed', certs: [['cleaning', 18]] },
     { name: '赵建华', userId: null, skills: ['nursing'], check: 'passed', certs: [['nursing', -10]] },
     { name: '孙丽', userId: null, skills: ['cleaning', 'meal'], check: 'pending', certs: [['cleaning', 300]] },
+    { name: '周梅', userId: null, skills: ['cleaning', 'nursing'], check: 'passed', certs: [['cleaning', 300], ['nursing', 300]], providerB: true },
   ] as const
   for (const [i, p] of people.entries()) {
     const idNumber = makeIdNumber('620702', `19${75 + i}-0${i + 3}-1${i}`, 100 + i)
     const [row] = await ctx.db
       .insert(caregivers)
       .values({
-        providerId: DEMO_PROVIDER.id,
-        regionCode: DEMO_PROVIDER.regionCode,
+        providerId: 'providerB' in p ? DEMO_PROVIDER_B.id : DEMO_PROVIDER.id,
+        regionCode: 'providerB' in p ? DEMO_PROVIDER_B.regionCode : DEMO_PROVIDER.regionCode,
         userId: p.userId,
         name: p.name,
         idHash: ctx.crypto.lookupHash(idNumber),
