@@ -92,7 +92,10 @@ export const orderRequesterKindLabels = { community_worker: '社区工作人员'
 
 export const orderFlags = ['far_from_home', 'too_short', 'late'] as const
 export type TOrderFlag = (typeof orderFlags)[number]
-export const orderFlagLabels = { far_from_home: '签到位置距老人住址过远', too_short: '服务时长过短', late: '迟到' } as const satisfies Record<TOrderFlag, string>
+export const orderFlagLabels = { far_from_home: '签到位置距老人住址过远', too_short: '服务时长过短', late: '迟到' } as const satisfies Record<
+  TOrderFlag,
+  string
+>
 
 /** Great-circle distance in metres (haversine, mean Earth radius). */
 export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {

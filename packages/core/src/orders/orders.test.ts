@@ -98,9 +98,9 @@ describe('visit evidence', () => {
     expect(visitFlags({ ...base, checkInDistanceM: 100, checkOutAt: new Date(at.getTime() + 60 * 60_000) })).toEqual([])
     expect(visitFlags({ ...base, checkInDistanceM: 501, checkOutAt: new Date(at.getTime() + 60 * 60_000) })).toEqual(['far_from_home'])
     expect(visitFlags({ ...base, checkInDistanceM: null, checkOutAt: new Date(at.getTime() + 29 * 60_000) })).toEqual(['too_short'])
-    expect(visitFlags({ ...base, windowStart: new Date(at.getTime() - 31 * 60_000), checkInDistanceM: 0, checkOutAt: new Date(at.getTime() + 30 * 60_000) })).toEqual([
-      'late',
-    ])
+    expect(
+      visitFlags({ ...base, windowStart: new Date(at.getTime() - 31 * 60_000), checkInDistanceM: 0, checkOutAt: new Date(at.getTime() + 30 * 60_000) }),
+    ).toEqual(['late'])
   })
 })
 

@@ -24,7 +24,10 @@ export async function checkOutOrder(ctx: Ctx, id: string, idempotencyKey?: strin
     requireAssignedCaregiver(reach, current)
     const flagsOf = (b: TOrderRow): TOrderFlag[] =>
       b.checkInAt
-        ? visitFlags({ checkInDistanceM: b.checkInDistanceM, checkInAt: b.checkInAt, checkOutAt: now, windowStart: b.windowStart, plannedMinutes: b.plannedMinutes }, visitRulesOf(settings))
+        ? visitFlags(
+            { checkInDistanceM: b.checkInDistanceM, checkInAt: b.checkInAt, checkOutAt: now, windowStart: b.windowStart, plannedMinutes: b.plannedMinutes },
+            visitRulesOf(settings),
+          )
         : []
     const flags = flagsOf(current)
     const action = flags.length ? 'checkOutFlagged' : 'checkOut'
@@ -36,7 +39,12 @@ export async function checkOutOrder(ctx: Ctx, id: string, idempotencyKey?: strin
       event: { type: flags.length ? orderEvents.exception : orderEvents.checkedOut, payload: () => ({ flags }) },
     })
     if (after.status === 'checked_out') {
-      await enqueueJob(t, { kind: AUTO_CONFIRM_JOB, input: { orderId: id }, idempotencyKey: `auto-confirm:${id}`, runAt: new Date(now.getTime() + settings.autoConfirmDays * 86_400_000) })
+      await enqueueJob(t, {
+        kind: AUTO_CONFIRM_JOB,
+        input: { orderId: id },
+        idempotencyKey: `auto-confirm:${id}`,
+        runAt: new Date(now.getTime() + settings.autoConfirmDays * 86_400_000),
+      })
     }
   })
   return getOrder(ctx, id)

@@ -14,7 +14,13 @@ export const defaultOrderSettings: TOrderSettings = {
 
 export async function loadOrderSettings(db: DbOrTx): Promise<TOrderSettings> {
   const [r] = await db.select().from(orderSettings)
-  return r ? { maxDistanceM: r.maxDistanceM, minSharePercent: r.minSharePercent, lateGraceMinutes: r.lateGraceMinutes, autoConfirmDays: r.autoConfirmDays } : defaultOrderSettings
+  return r
+    ? { maxDistanceM: r.maxDistanceM, minSharePercent: r.minSharePercent, lateGraceMinutes: r.lateGraceMinutes, autoConfirmDays: r.autoConfirmDays }
+    : defaultOrderSettings
 }
 
-export const visitRulesOf = (s: TOrderSettings): TVisitRules => ({ maxDistanceM: s.maxDistanceM, minShareOfPlanned: s.minSharePercent / 100, lateGraceMinutes: s.lateGraceMinutes })
+export const visitRulesOf = (s: TOrderSettings): TVisitRules => ({
+  maxDistanceM: s.maxDistanceM,
+  minShareOfPlanned: s.minSharePercent / 100,
+  lateGraceMinutes: s.lateGraceMinutes,
+})

@@ -2,7 +2,7 @@ import { orderFlow, type TOrderAction } from '@yiyang/core'
 import { and, eq } from 'drizzle-orm'
 import type { TxCtx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
-import { runStep } from '../../platform/workflow.js'
+import { assertCanStep, runStep } from '../../platform/workflow.js'
 import { getUsersBrief } from '../accounts/index.js'
 import { orderAuditSnapshot } from './orders.mapper.js'
 import { getOrderInScope, type TOrderReach, type TOrderRow } from './orders.repo.js'
@@ -53,8 +53,10 @@ export async function addTimeline(t: TxCtx, row: { id: string }, action: string,
 export async function orderStep(t: TxCtx, reach: TOrderReach, id: string, spec: TOrderStepSpec): Promise<TOrderRow> {
   const before = await getOrderInScope(t.tx, reach, id, true)
   if (await alreadyDone(t, id, spec.idempotencyKey)) return before
-  await spec.check?.(before)
   const step = orderFlow[spec.action]
+  // A step that cannot start from here is a 409 before any rule of the step is asked.
+  assertCanStep(step, before.status)
+  await spec.check?.(before)
   const ev = spec.event
   const after = await runStep(t, {
     table: serviceOrders,

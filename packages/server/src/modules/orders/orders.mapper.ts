@@ -20,7 +20,10 @@ export const orderAuditSnapshot = (r: TOrderRow) => ({
   rating: r.rating,
 })
 
-export function toOrderSummary(r: TOrderRow, names: { region: Map<string, string>; provider: Map<string, string>; caregiver: Map<string, string> }): TOrderSummary {
+export function toOrderSummary(
+  r: TOrderRow,
+  names: { region: Map<string, string>; provider: Map<string, string>; caregiver: Map<string, string> },
+): TOrderSummary {
   return {
     id: r.id,
     orderNo: r.orderNo,
@@ -86,6 +89,13 @@ export function toOrderDetail(
     actions: availableActions(orderFlow, r.status)
       .filter(manual)
       .filter((a) => can(reach.actor, orderFlow[a].permission)),
-    timeline: events.map((e) => ({ action: e.action, fromStatus: e.fromStatus, toStatus: e.toStatus, actorName: e.actorName, note: e.note, at: e.at.toISOString() })),
+    timeline: events.map((e) => ({
+      action: e.action,
+      fromStatus: e.fromStatus,
+      toStatus: e.toStatus,
+      actorName: e.actorName,
+      note: e.note,
+      at: e.at.toISOString(),
+    })),
   }
 }

@@ -39,16 +39,26 @@ const tags = ['orders']
 const detail = { 200: ZOrderDetail, ...errorResponses }
 
 export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get('/orders', { schema: { tags, summary: '服务工单列表', querystring: ZFindOrders, response: { 200: pageOf(ZOrderSummary), ...errorResponses } } }, async (req) =>
-    findOrders(req.ctx, req.query),
+  app.get(
+    '/orders',
+    { schema: { tags, summary: '服务工单列表', querystring: ZFindOrders, response: { 200: pageOf(ZOrderSummary), ...errorResponses } } },
+    async (req) => findOrders(req.ctx, req.query),
   )
-  app.post('/orders', { schema: { tags, summary: '申请服务（生成工单并核价）', body: ZRequestOrder, response: detail } }, async (req) => requestOrder(req.ctx, req.body))
-  app.get('/orders/today', { schema: { tags, summary: '护理员今日工单', response: { 200: z.array(ZOrderDetail), ...errorResponses } } }, async (req) => findTodayOrders(req.ctx))
-  app.get('/orders/settings', { schema: { tags, summary: '工单规则（签到距离、自动确认天数）', response: { 200: ZOrderSettings, ...errorResponses } } }, async (req) =>
-    getOrderSettings(req.ctx),
+  app.post('/orders', { schema: { tags, summary: '申请服务（生成工单并核价）', body: ZRequestOrder, response: detail } }, async (req) =>
+    requestOrder(req.ctx, req.body),
   )
-  app.put('/orders/settings', { schema: { tags, summary: '修改工单规则', body: ZOrderSettings, response: { 200: ZOrderSettings, ...errorResponses } } }, async (req) =>
-    updateOrderSettings(req.ctx, req.body),
+  app.get('/orders/today', { schema: { tags, summary: '护理员今日工单', response: { 200: z.array(ZOrderDetail), ...errorResponses } } }, async (req) =>
+    findTodayOrders(req.ctx),
+  )
+  app.get(
+    '/orders/settings',
+    { schema: { tags, summary: '工单规则（签到距离、自动确认天数）', response: { 200: ZOrderSettings, ...errorResponses } } },
+    async (req) => getOrderSettings(req.ctx),
+  )
+  app.put(
+    '/orders/settings',
+    { schema: { tags, summary: '修改工单规则', body: ZOrderSettings, response: { 200: ZOrderSettings, ...errorResponses } } },
+    async (req) => updateOrderSettings(req.ctx, req.body),
   )
   app.get('/orders/:id', { schema: { tags, summary: '工单详情与进度', params: ZUuidParam, response: detail } }, async (req) => getOrder(req.ctx, req.params.id))
   app.post('/orders/:id/accept', { schema: { tags, summary: '服务商接单', params: ZUuidParam, body: ZVersionBody, response: detail } }, async (req) =>
@@ -72,13 +82,17 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/orders/:id/check-out', { schema: { tags, summary: '签退', params: ZUuidParam, body: ZStepKey, response: detail } }, async (req) =>
     checkOutOrder(req.ctx, req.params.id, req.body.idempotencyKey),
   )
-  app.post('/orders/:id/confirm', { schema: { tags, summary: '老人或家属确认并评价', params: ZUuidParam, body: ZConfirmOrder, response: detail } }, async (req) =>
-    confirmOrder(req.ctx, req.params.id, req.body),
+  app.post(
+    '/orders/:id/confirm',
+    { schema: { tags, summary: '老人或家属确认并评价', params: ZUuidParam, body: ZConfirmOrder, response: detail } },
+    async (req) => confirmOrder(req.ctx, req.params.id, req.body),
   )
   app.post('/orders/:id/resolve', { schema: { tags, summary: '异常处理完毕', params: ZUuidParam, body: ZResolve, response: detail } }, async (req) =>
     resolveException(req.ctx, req.params.id, req.body.note),
   )
-  app.post('/orders/:id/settle', { schema: { tags, summary: '结算', params: ZUuidParam, response: detail } }, async (req) => settleOrder(req.ctx, req.params.id))
+  app.post('/orders/:id/settle', { schema: { tags, summary: '结算', params: ZUuidParam, response: detail } }, async (req) =>
+    settleOrder(req.ctx, req.params.id),
+  )
   app.post('/orders/:id/cancel', { schema: { tags, summary: '取消工单', params: ZUuidParam, body: ZReason, response: detail } }, async (req) =>
     cancelOrder(req.ctx, req.params.id, req.body.reason),
   )

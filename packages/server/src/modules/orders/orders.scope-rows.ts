@@ -13,7 +13,9 @@ const inB = (method: 'GET' | 'POST', path: (o: TB) => string, payload?: (o: TB) 
 }
 const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10)
 const caregiverOfB = lookupOnce((f: Fixture) =>
-  f.t.app.inject({ url: `/api/v1/caregivers?providerId=${DEMO_PROVIDER_B.id}&pageSize=1`, headers: { cookie: f.admin } }).then((r) => r.json().items[0].id as string),
+  f.t.app
+    .inject({ url: `/api/v1/caregivers?providerId=${DEMO_PROVIDER_B.id}&pageSize=1`, headers: { cookie: f.admin } })
+    .then((r) => r.json().items[0].id as string),
 )
 const assignB = (path: string) => async (f: Fixture) => {
   const [o, caregiverId] = await Promise.all([bOrder(f), caregiverOfB(f)])
@@ -32,18 +34,84 @@ export const ordersScopeRows: TScopeRows = {
   },
   'GET /api/v1/orders/today': { expect: 403, run: get('/orders/today') },
   'GET /api/v1/orders/settings': { expect: { status: 200 }, run: get('/orders/settings') },
-  'PUT /api/v1/orders/settings': { expect: 403, run: send('PUT', '/orders/settings', { maxDistanceM: 100, minSharePercent: 50, lateGraceMinutes: 30, autoConfirmDays: 3 }) },
+  'PUT /api/v1/orders/settings': {
+    expect: 403,
+    run: send('PUT', '/orders/settings', { maxDistanceM: 100, minSharePercent: 50, lateGraceMinutes: 30, autoConfirmDays: 3 }),
+  },
   'GET /api/v1/orders/:id': { expect: 404, run: inB('GET', (o) => `/orders/${o.id}`) },
-  'POST /api/v1/orders/:id/accept': { expect: 403, run: inB('POST', (o) => `/orders/${o.id}/accept`, () => ({})) },
+  'POST /api/v1/orders/:id/accept': {
+    expect: 403,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/accept`,
+      () => ({}),
+    ),
+  },
   'POST /api/v1/orders/:id/assign': { expect: 403, run: assignB('assign') },
   'POST /api/v1/orders/:id/reassign': { expect: 403, run: assignB('reassign') },
-  'POST /api/v1/orders/:id/depart': { expect: 403, run: inB('POST', (o) => `/orders/${o.id}/depart`, () => ({})) },
-  'POST /api/v1/orders/:id/check-in': { expect: 403, run: inB('POST', (o) => `/orders/${o.id}/check-in`, () => ({ lat: 38.9, lng: 100.4 })) },
-  'POST /api/v1/orders/:id/record': { expect: 403, run: inB('POST', (o) => `/orders/${o.id}/record`, () => ({ itemsDone: ['越权记录'] })) },
-  'POST /api/v1/orders/:id/check-out': { expect: 403, run: inB('POST', (o) => `/orders/${o.id}/check-out`, () => ({})) },
-  'POST /api/v1/orders/:id/confirm': { expect: 404, run: inB('POST', (o) => `/orders/${o.id}/confirm`, () => ({ rating: 1, by: 'family' })) },
-  'POST /api/v1/orders/:id/resolve': { expect: 404, run: inB('POST', (o) => `/orders/${o.id}/resolve`, () => ({ note: '越权处理' })) },
+  'POST /api/v1/orders/:id/depart': {
+    expect: 403,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/depart`,
+      () => ({}),
+    ),
+  },
+  'POST /api/v1/orders/:id/check-in': {
+    expect: 403,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/check-in`,
+      () => ({ lat: 38.9, lng: 100.4 }),
+    ),
+  },
+  'POST /api/v1/orders/:id/record': {
+    expect: 403,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/record`,
+      () => ({ itemsDone: ['越权记录'] }),
+    ),
+  },
+  'POST /api/v1/orders/:id/check-out': {
+    expect: 403,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/check-out`,
+      () => ({}),
+    ),
+  },
+  'POST /api/v1/orders/:id/confirm': {
+    expect: 404,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/confirm`,
+      () => ({ rating: 1, by: 'family' }),
+    ),
+  },
+  'POST /api/v1/orders/:id/resolve': {
+    expect: 404,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/resolve`,
+      () => ({ note: '越权处理' }),
+    ),
+  },
   'POST /api/v1/orders/:id/settle': { expect: 403, run: inB('POST', (o) => `/orders/${o.id}/settle`) },
-  'POST /api/v1/orders/:id/cancel': { expect: 404, run: inB('POST', (o) => `/orders/${o.id}/cancel`, () => ({ reason: '越权取消' })) },
-  'POST /api/v1/orders/:id/no-show': { expect: 404, run: inB('POST', (o) => `/orders/${o.id}/no-show`, () => ({ reason: '越权登记' })) },
+  'POST /api/v1/orders/:id/cancel': {
+    expect: 404,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/cancel`,
+      () => ({ reason: '越权取消' }),
+    ),
+  },
+  'POST /api/v1/orders/:id/no-show': {
+    expect: 404,
+    run: inB(
+      'POST',
+      (o) => `/orders/${o.id}/no-show`,
+      () => ({ reason: '越权登记' }),
+    ),
+  },
 }

@@ -31,14 +31,24 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
     if (!provider) throw fieldError('providerId', '该服务商未登记、已暂停或不服务老人所在社区')
     const item = await itemInForce(t, { regionCode: elder.regionCode, itemCode: input.itemCode, serviceDate: input.serviceDate })
     if (!item) throw fieldError('itemCode', '服务日期没有生效的该服务项目')
-    if (provider.serviceItems.length > 0 && !provider.serviceItems.some((i) => i.itemCode === item.code)) throw fieldError('itemCode', '该服务商未登记提供此服务项目')
+    if (provider.serviceItems.length > 0 && !provider.serviceItems.some((i) => i.itemCode === item.code))
+      throw fieldError('itemCode', '该服务商未登记提供此服务项目')
     const quantityTenths = Math.round(input.quantity * 10)
     const priceFen = orderPriceFen(item.priceFen, quantityTenths)
-    const split = await drawServiceCredit(t, { elderId: elder.id, amountFen: priceFen, orderId: null, serviceDate: input.serviceDate, categories: elder.categories })
+    const split = await drawServiceCredit(t, {
+      elderId: elder.id,
+      amountFen: priceFen,
+      orderId: null,
+      serviceDate: input.serviceDate,
+      categories: elder.categories,
+    })
     const [row] = await t.tx
       .insert(serviceOrders)
       .values({
-        orderNo: `GD${input.serviceDate.replaceAll('-', '')}${randomToken(4).replace(/[^A-Za-z0-9]/g, '0').slice(0, 5).toUpperCase()}`,
+        orderNo: `GD${input.serviceDate.replaceAll('-', '')}${randomToken(4)
+          .replace(/[^A-Za-z0-9]/g, '0')
+          .slice(0, 5)
+          .toUpperCase()}`,
         regionCode: elder.regionCode,
         elderId: elder.id,
         elderName: elder.name,

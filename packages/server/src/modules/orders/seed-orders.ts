@@ -51,7 +51,9 @@ export async function seedOrders(ctx: Ctx) {
   for (const [street, elders] of byStreet) {
     // Street B (南街) is served by its own provider, worked here by the bureau on its behalf.
     const inB = street === DEMO_PROVIDER_B.regionCode.slice(0, 9)
-    const p = inB ? { providerId: DEMO_PROVIDER_B.id, admin: bureau, visitor: bureau, caregiverId: caregiverB } : { providerId: DEMO_PROVIDER.id, admin: provider, visitor: caregiver, caregiverId }
+    const p = inB
+      ? { providerId: DEMO_PROVIDER_B.id, admin: bureau, visitor: bureau, caregiverId: caregiverB }
+      : { providerId: DEMO_PROVIDER.id, admin: provider, visitor: caregiver, caregiverId }
     for (const [k, elderId] of elders.entries()) {
       n++
       const home = { homeLat: HOME.lat + (n % 7) * 0.002, homeLng: HOME.lng + (n % 5) * 0.002 }
@@ -61,7 +63,17 @@ export async function seedOrders(ctx: Ctx) {
         const serviceDate = todayInShanghai(day)
         const o = await requestOrder(
           { ...at(day, -120), actor: bureau },
-          { elderId, providerId: p.providerId, itemCode, serviceDate, windowStart: day.toISOString(), quantity: 1, plannedMinutes: 60, requesterKind: 'community_worker', ...home },
+          {
+            elderId,
+            providerId: p.providerId,
+            itemCode,
+            serviceDate,
+            windowStart: day.toISOString(),
+            quantity: 1,
+            plannedMinutes: 60,
+            requesterKind: 'community_worker',
+            ...home,
+          },
         )
         await acceptOrder({ ...at(day, -100), actor: p.admin }, o.id)
         await assignOrder({ ...at(day, -90), actor: p.admin }, o.id, { caregiverId: p.caregiverId })
@@ -74,7 +86,17 @@ export async function seedOrders(ctx: Ctx) {
         const start = new Date(nineAm(0).getTime() + (k - 1) * 5 * 60 * 60_000)
         const o = await requestOrder(
           { ...ctx, actor: bureau },
-          { elderId, providerId: p.providerId, itemCode, serviceDate: today, windowStart: start.toISOString(), quantity: 1.5, plannedMinutes: 90, requesterKind: 'hotline', ...home },
+          {
+            elderId,
+            providerId: p.providerId,
+            itemCode,
+            serviceDate: today,
+            windowStart: start.toISOString(),
+            quantity: 1.5,
+            plannedMinutes: 90,
+            requesterKind: 'hotline',
+            ...home,
+          },
         )
         if (k === 1) {
           await acceptOrder({ ...ctx, actor: p.admin }, o.id)

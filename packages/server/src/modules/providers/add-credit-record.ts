@@ -20,9 +20,22 @@ export async function addCreditRecord(ctx: Ctx, providerId: string, input: TCred
 export async function insertCreditRecord(t: TxCtx, providerId: string, regionCode: string, input: TCreditRecordInput) {
   const [row] = await t.tx
     .insert(creditRecords)
-    .values({ providerId, regionCode, kind: input.kind, points: input.points, note: input.note, orderId: input.orderId ?? null, recordedBy: t.actor?.userId ?? null })
+    .values({
+      providerId,
+      regionCode,
+      kind: input.kind,
+      points: input.points,
+      note: input.note,
+      orderId: input.orderId ?? null,
+      recordedBy: t.actor?.userId ?? null,
+    })
     .returning()
-  await appendAudit(t, { action: 'provider.credit_recorded', entityType: 'provider', entityId: providerId, regionCode, after: { ...input, creditRecordId: row!.id } })
+  await appendAudit(t, {
+    action: 'provider.credit_recorded',
+    entityType: 'provider',
+    entityId: providerId,
+    regionCode,
+    after: { ...input, creditRecordId: row!.id },
+  })
   return toCreditRecord(row!)
 }
-

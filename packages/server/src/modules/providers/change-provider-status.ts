@@ -15,7 +15,13 @@ export async function changeProviderStatus(ctx: Ctx, id: string, input: TProvide
   await withTx(ctx, async (t) => {
     const before = await getProviderForWrite(t.tx, actor, id, true)
     const event =
-      input.action === 'suspend' ? providerEvents.suspended : input.action === 'exit' ? providerEvents.closed : input.action === 'resume' ? providerEvents.approved : undefined
+      input.action === 'suspend'
+        ? providerEvents.suspended
+        : input.action === 'exit'
+          ? providerEvents.closed
+          : input.action === 'resume'
+            ? providerEvents.approved
+            : undefined
     await runStep(t, {
       table: providers,
       step: providerFlow[input.action],

@@ -44,7 +44,13 @@ export async function createCaregiver(ctx: Ctx, input: TCreateCaregiver) {
         homeLng: input.homeLng ?? null,
       })
       .returning()
-    await appendAudit(t, { action: 'caregiver.created', entityType: 'caregiver', entityId: row!.id, regionCode: row!.regionCode, after: caregiverAuditSnapshot(row!) })
+    await appendAudit(t, {
+      action: 'caregiver.created',
+      entityType: 'caregiver',
+      entityId: row!.id,
+      regionCode: row!.regionCode,
+      after: caregiverAuditSnapshot(row!),
+    })
     return row!.id
   })
   return getCaregiver(ctx, caregiverId)

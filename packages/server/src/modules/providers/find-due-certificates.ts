@@ -19,11 +19,7 @@ export async function findDueCertificates(ctx: Ctx, q: TPageQuery) {
     .where(cond)
   const [rows, [total]] = await Promise.all([
     base.orderBy(asc(caregiverCertificates.expiresOn), caregiverCertificates.id).limit(q.pageSize).offset(pageOffset(q)),
-    ctx.db
-      .select({ n: count() })
-      .from(caregiverCertificates)
-      .innerJoin(caregivers, eq(caregivers.id, caregiverCertificates.caregiverId))
-      .where(cond),
+    ctx.db.select({ n: count() }).from(caregiverCertificates).innerJoin(caregivers, eq(caregivers.id, caregiverCertificates.caregiverId)).where(cond),
   ])
   return pageResult(
     rows.map((r) => ({

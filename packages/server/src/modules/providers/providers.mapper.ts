@@ -34,13 +34,7 @@ export function toProviderSummary(r: TProviderRow, regionName: string | null, ca
   }
 }
 
-export function toProviderDetail(
-  r: TProviderRow,
-  actor: TActor,
-  names: Map<string, string>,
-  caregiverCount: number,
-  creditPoints: number,
-): TProviderDetail {
+export function toProviderDetail(r: TProviderRow, actor: TActor, names: Map<string, string>, caregiverCount: number, creditPoints: number): TProviderDetail {
   return {
     ...toProviderSummary(r, names.get(r.regionCode) ?? null, caregiverCount),
     contactPhone: r.contactPhone,
@@ -59,7 +53,14 @@ const stateRank = { expired: 0, expiring: 1, valid: 2 } as const
 
 export function toCaregiverSummary(r: TCaregiverRow, certs: TCertRow[], providerName: string | null, now: Date): TCaregiverSummary {
   const today = todayInShanghai(now)
-  const certificates = certs.map((c) => ({ id: c.id, number: c.number, level: c.level, skill: c.skill, expiresOn: c.expiresOn, state: certificateState(c.expiresOn, today) }))
+  const certificates = certs.map((c) => ({
+    id: c.id,
+    number: c.number,
+    level: c.level,
+    skill: c.skill,
+    expiresOn: c.expiresOn,
+    state: certificateState(c.expiresOn, today),
+  }))
   // The caregiver's standing is their best certificate: one valid certificate keeps them 持证.
   const best = certificates.reduce<'expired' | 'expiring' | 'valid' | null>((b, c) => (b === null || stateRank[c.state] > stateRank[b] ? c.state : b), null)
   return {

@@ -21,10 +21,7 @@ export function providerReadWhere(actor: TActor, regionCode?: string): SQL {
   const prefix = narrowPrefix(actor, regionCode)
   if (prefix === null) return sql`false`
   const p = scopeLike(prefix)
-  return or(
-    like(providers.regionCode, p),
-    sql`exists (select 1 from unnest(${providers.serviceAreaPrefixes}) a where a like ${p} or ${prefix} like a || '%')`,
-  )!
+  return or(like(providers.regionCode, p), sql`exists (select 1 from unnest(${providers.serviceAreaPrefixes}) a where a like ${p} or ${prefix} like a || '%')`)!
 }
 
 /** Which providers an actor may manage (review, suspend, register caregivers): registered inside the scope, or their own. */

@@ -4,7 +4,9 @@ import { DEMO_PROVIDER_B } from './seed-providers.js'
 
 /** A caregiver of street B's provider, looked up once by the admin. */
 const bCaregiver = lookupOnce((f: Fixture) =>
-  f.t.app.inject({ url: `/api/v1/caregivers?providerId=${DEMO_PROVIDER_B.id}&pageSize=1`, headers: { cookie: f.admin } }).then((r) => r.json().items[0].id as string),
+  f.t.app
+    .inject({ url: `/api/v1/caregivers?providerId=${DEMO_PROVIDER_B.id}&pageSize=1`, headers: { cookie: f.admin } })
+    .then((r) => r.json().items[0].id as string),
 )
 const onB = (method: 'GET' | 'POST', path: (id: string) => string, payload?: object) => async (f: Fixture) => {
   const id = await bCaregiver(f)

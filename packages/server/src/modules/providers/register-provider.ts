@@ -41,8 +41,20 @@ export async function registerProvider(ctx: Ctx, input: TRegisterProvider) {
         createdBy: actor.userId,
       })
       .returning()
-    await appendAudit(t, { action: 'provider.registered', entityType: 'provider', entityId: row!.id, regionCode: row!.regionCode, after: providerAuditSnapshot(row!) })
-    await recordEvent(t, { type: providerEvents.registered, entityType: 'provider', entityId: row!.id, regionCode: row!.regionCode, payload: { providerId: row!.id } })
+    await appendAudit(t, {
+      action: 'provider.registered',
+      entityType: 'provider',
+      entityId: row!.id,
+      regionCode: row!.regionCode,
+      after: providerAuditSnapshot(row!),
+    })
+    await recordEvent(t, {
+      type: providerEvents.registered,
+      entityType: 'provider',
+      entityId: row!.id,
+      regionCode: row!.regionCode,
+      payload: { providerId: row!.id },
+    })
     return row!.id
   })
   return getProvider(ctx, id)

@@ -20,7 +20,11 @@ export async function reviewProvider(ctx: Ctx, id: string, input: TReviewProvide
       step,
       before,
       patch: { reviewReason: input.reason ?? null, reviewedBy: actor.userId, reviewedAt: ctx.clock.now() },
-      audit: { action: `provider.${input.decision === 'approve' ? 'approved' : input.decision === 'return' ? 'returned' : 'rejected'}`, entityType: 'provider', snapshot: providerAuditSnapshot },
+      audit: {
+        action: `provider.${input.decision === 'approve' ? 'approved' : input.decision === 'return' ? 'returned' : 'rejected'}`,
+        entityType: 'provider',
+        snapshot: providerAuditSnapshot,
+      },
       event: input.decision === 'approve' ? { type: providerEvents.approved, payload: (r) => ({ providerId: r.id }) } : undefined,
     })
   })

@@ -33,7 +33,14 @@ export async function seedProviderDetails(ctx: Ctx) {
       .map((i) => ({ itemCode: i.code, itemName: i.name, priceFen: i.priceFen, standardPriceFen: i.priceFen, reason: null }))
   await ctx.db
     .update(providers)
-    .set({ uscc: '91620702MA0000001B', legalRepresentative: '张建国', contactPhone: '0936-8211234', address: '甘州区东街88号', kind: 'home_care', serviceItems: asItems() })
+    .set({
+      uscc: '91620702MA0000001B',
+      legalRepresentative: '张建国',
+      contactPhone: '0936-8211234',
+      address: '甘州区东街88号',
+      kind: 'home_care',
+      serviceItems: asItems(),
+    })
     .where(eq(providers.id, DEMO_PROVIDER.id))
   await ctx.db
     .insert(providers)
@@ -63,11 +70,32 @@ export async function seedProviderDetails(ctx: Ctx) {
     .onConflictDoNothing()
   const [login] = await findActiveUsersByRole(ctx.db, 'caregiver', '620702')
   const people = [
-    { name: '李秀兰', userId: login?.id ?? null, skills: ['cleaning', 'nursing', 'meal', 'bath'], check: 'passed', certs: [['cleaning', 365], ['nursing', 365], ['meal', 200], ['bath', 20]] },
+    {
+      name: '李秀兰',
+      userId: login?.id ?? null,
+      skills: ['cleaning', 'nursing', 'meal', 'bath'],
+      check: 'passed',
+      certs: [
+        ['cleaning', 365],
+        ['nursing', 365],
+        ['meal', 200],
+        ['bath', 20],
+      ],
+    },
     { name: '王芳', userId: null, skills: ['cleaning'], check: 'passed', certs: [['cleaning', 18]] },
     { name: '赵建华', userId: null, skills: ['nursing'], check: 'passed', certs: [['nursing', -10]] },
     { name: '孙丽', userId: null, skills: ['cleaning', 'meal'], check: 'pending', certs: [['cleaning', 300]] },
-    { name: '周梅', userId: null, skills: ['cleaning', 'nursing'], check: 'passed', certs: [['cleaning', 300], ['nursing', 300]], providerB: true },
+    {
+      name: '周梅',
+      userId: null,
+      skills: ['cleaning', 'nursing'],
+      check: 'passed',
+      certs: [
+        ['cleaning', 300],
+        ['nursing', 300],
+      ],
+      providerB: true,
+    },
   ] as const
   for (const [i, p] of people.entries()) {
     const idNumber = makeIdNumber('620702', `19${75 + i}-0${i + 3}-1${i}`, 100 + i)

@@ -21,7 +21,8 @@ export async function resolveServiceItems(
     const item = await itemInForce(t, { regionCode, itemCode: it.itemCode, serviceDate: today })
     if (!item) throw fieldError(`serviceItems.${i}.itemCode`, '该服务项目不在现行服务清单中')
     const reason = it.reason?.trim() || null
-    if (it.priceFen > item.priceFen && !reason) throw fieldError(`serviceItems.${i}.reason`, `价格高于清单标准价（${(item.priceFen / 100).toFixed(2)} 元），请说明原因`)
+    if (it.priceFen > item.priceFen && !reason)
+      throw fieldError(`serviceItems.${i}.reason`, `价格高于清单标准价（${(item.priceFen / 100).toFixed(2)} 元），请说明原因`)
     out.push({ itemCode: item.code, itemName: item.name, priceFen: it.priceFen, standardPriceFen: item.priceFen, reason })
   }
   return out
