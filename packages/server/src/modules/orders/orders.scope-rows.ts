@@ -1,6 +1,6 @@
 // Scope-matrix rows of the orders module (see test/scope-matrix.ts).
 import { B, get, lookupOnce, send, type Fixture, type TScopeRows } from '../../../test/scope-matrix.js'
-import { DEMO_PROVIDER_B } from '../providers/seed-providers.js'
+import { DEMO_PROVIDER_B } from '../providers/index.js'
 
 type TB = { id: string; elderId: string }
 /** Street B's order (demo seed, served by street B's provider), looked up once by the admin. */
