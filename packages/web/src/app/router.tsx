@@ -25,6 +25,19 @@ export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
     {
+      // The caregiver's phone page (375 px): full screen, without the desktop menu.
+      path: '/m/today',
+      element: (
+        <RequireAuth>
+          {guarded(
+            'order:serve',
+            page(() => import('../features/orders').then((m) => m.CaregiverTodayPage)),
+          )}
+        </RequireAuth>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    {
       path: '/',
       element: (
         <RequireAuth>
@@ -137,6 +150,34 @@ export function createAppRouter() {
           element: guarded(
             'worklist:read',
             page(() => import('../features/worklists/WorklistsPage').then((m) => m.WorklistsPage)),
+          ),
+        },
+        {
+          path: 'providers',
+          element: guarded(
+            'provider:read',
+            page(() => import('../features/providers').then((m) => m.ProvidersPage)),
+          ),
+        },
+        {
+          path: 'caregivers',
+          element: guarded(
+            'caregiver:read',
+            page(() => import('../features/providers').then((m) => m.CaregiversPage)),
+          ),
+        },
+        {
+          path: 'orders',
+          element: guarded(
+            'order:read',
+            page(() => import('../features/orders').then((m) => m.OrdersPage)),
+          ),
+        },
+        {
+          path: 'orders/:id',
+          element: guarded(
+            'order:read',
+            page(() => import('../features/orders').then((m) => m.OrderDetailPage)),
           ),
         },
         { path: '*', element: <NotFoundPage /> },
