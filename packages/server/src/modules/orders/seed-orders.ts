@@ -83,7 +83,8 @@ export async function seedOrders(ctx: Ctx) {
         await confirmOrder({ ...at(day, 180), actor: bureau }, o.id, { rating: 5 - (n % 3), comment: n % 3 ? '服务认真' : '很满意', by: 'family' })
         await settleOrder({ ...at(day, 24 * 60), actor: bureau }, o.id)
       } else {
-        const start = new Date(nineAm(0).getTime() + (k - 1) * 5 * 60 * 60_000)
+        // Spread over the day (08:00 onwards, half an hour apart) so the caregiver's list has an order to it.
+        const start = new Date(nineAm(0).getTime() + ((n % 16) - 2) * 30 * 60_000 + (k - 1) * 5 * 60 * 60_000)
         const o = await requestOrder(
           { ...ctx, actor: bureau },
           {

@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, Modal, Skeleton
 import { useCallback, useEffect, useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { useMe } from '../../app/session'
-import { formatDate, formatTime } from '../../shared/format'
+import { formatClock, formatDate } from '../../shared/format'
 import { fetchToday, orderKeys, type OrderDetail, type StepName } from './api'
 import { OrderStatusTag } from './labels'
 import { enqueue, flushQueue, loadQueue } from './offlineQueue'
@@ -107,13 +107,16 @@ export function CaregiverTodayPage() {
           <Card key={o.id} className="yy-visit" size="small">
             <div className="yy-visit-head">
               <Typography.Text strong style={{ fontSize: 20 }}>
-                {i + 1}. {o.windowStart ? formatTime(o.windowStart) : '全天'} {o.elderName}
+                {i + 1}. {o.windowStart ? formatClock(o.windowStart) : '全天'} {o.elderName}
               </Typography.Text>
               <OrderStatusTag status={o.status} />
             </div>
             <div className="yy-visit-item">
               <Tag color="blue">{o.itemName}</Tag>
               <span>{o.plannedMinutes} 分钟</span>
+              <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
+                {o.orderNo}
+              </Typography.Text>
             </div>
             <div className="yy-visit-address">{o.address ?? '（无地址）'}</div>
             <Space direction="vertical" size={10} style={{ width: '100%' }}>
@@ -150,7 +153,7 @@ export function CaregiverTodayPage() {
               {o.status === 'checked_out' || o.status === 'exception' ? (
                 <Typography.Text type={o.status === 'exception' ? 'danger' : 'success'}>
                   <CheckCircleOutlined /> {orderStatusLabels[o.status]}
-                  {o.checkOutAt ? `（${formatTime(o.checkOutAt)} 签退）` : ''}
+                  {o.checkOutAt ? `（${formatClock(o.checkOutAt)} 签退）` : ''}
                 </Typography.Text>
               ) : null}
             </Space>

@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useElderMode } from '../../app/elderMode'
 import { useCan } from '../../app/session'
-import { dayjs, formatTime } from '../../shared/format'
+import { dayjs, formatClock } from '../../shared/format'
 import { ListLoadError, listPagination, listTableProps } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
@@ -36,7 +36,7 @@ export function OrdersPage() {
     { title: '老年人', dataIndex: 'elderName' },
     { title: '所在社区（村）', dataIndex: 'regionName', responsive: ['xl'], render: (v: string | null) => v ?? '—' },
     { title: '服务项目', dataIndex: 'itemName' },
-    { title: '服务日期', dataIndex: 'serviceDate', render: (d: string, o) => (o.windowStart ? `${d} ${formatTime(o.windowStart)}` : d) },
+    { title: '服务日期', dataIndex: 'serviceDate', render: (d: string, o) => (o.windowStart ? `${d} ${formatClock(o.windowStart)}` : d) },
     { title: '服务商', dataIndex: 'providerName', responsive: ['xxl'], render: (v: string | null) => v ?? '—' },
     { title: '护理员', dataIndex: 'caregiverName', responsive: ['lg'], render: (v: string | null) => v ?? '未派单' },
     { title: '金额', dataIndex: 'priceFen', align: 'right', render: (v: number) => yuan(v) },

@@ -37,20 +37,34 @@ export function CaregiversPage() {
     {
       title: '证书',
       key: 'certs',
-      render: (_v, c) => (
-        <Space size={4} wrap>
-          <CertificateTag state={c.certificateState} />
-          {c.certificates.map((x) => (
-            <Tooltip key={x.id} title={`${x.number}，${certificateLevelLabels[x.level as keyof typeof certificateLevelLabels] ?? ''}，有效期至 ${x.expiresOn}`}>
-              <span>
-                <StatusTag tone={x.state === 'expired' ? 'danger' : x.state === 'expiring' ? 'warning' : 'neutral'}>
-                  {skillLabel(x.skill)} 至 {x.expiresOn}
+      render: (_v, c) => {
+        // The soonest to run out first: the warning is about it; the tooltip lists them all.
+        const next = c.certificates.find((x) => x.state !== 'valid') ?? c.certificates[0]
+        return (
+          <Tooltip
+            title={
+              c.certificates.length
+                ? c.certificates
+                    .map(
+                      (x) =>
+                        `${skillLabel(x.skill)} ${x.number}，${certificateLevelLabels[x.level as keyof typeof certificateLevelLabels] ?? ''}，至 ${x.expiresOn}`,
+                    )
+                    .join('；')
+                : '没有登记证书'
+            }
+          >
+            <Space size={4}>
+              <CertificateTag state={c.certificateState} />
+              {next ? (
+                <StatusTag tone={next.state === 'expired' ? 'danger' : next.state === 'expiring' ? 'warning' : 'neutral'}>
+                  {skillLabel(next.skill)} 至 {next.expiresOn}
                 </StatusTag>
-              </span>
-            </Tooltip>
-          ))}
-        </Space>
-      ),
+              ) : null}
+              {c.certificates.length > 1 ? <span>等 {c.certificates.length} 张</span> : null}
+            </Space>
+          </Tooltip>
+        )
+      },
     },
     {
       title: '背景审查',
