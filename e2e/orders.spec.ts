@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { login, newPage, screenshot, type Server, useServerAndBrowser } from './harness.js'
+import { join } from 'node:path'
+import { artifacts, login, newPage, screenshot, type Server, useServerAndBrowser } from './harness.js'
 
 /**
  * Service orders end to end (issue 19): a family's request taken by the community becomes an
@@ -22,6 +23,9 @@ const views = [
   { w: 1366, h: 768, tag: '1366' },
   { w: 1024, h: 768, tag: '1024' },
 ]
+
+/** The phone as its user sees it: the visible screen, not the whole scroll. */
+const phoneShot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) })
 
 async function shots(page: Page, name: string) {
   for (const v of views) {
@@ -108,13 +112,10 @@ describe('service order: request → assign → phone check-in/out → rating �
     const page = await context.newPage()
     await login(page, server, 'caregiver')
     await page.goto(`${server.url}/m/today`)
-    const card = page
-      .locator('.yy-visit')
-      .filter({ hasText: '居家保洁' })
-      .filter({ has: page.getByRole('button', { name: '到达签到' }) })
-      .last()
+    const card = page.locator('.yy-visit').filter({ hasText: orderNo })
     await card.waitFor()
-    await screenshot(page, 'phone-today-375')
+    await card.scrollIntoViewIfNeeded()
+    await phoneShot(page, 'phone-today-375')
     expect(await card.getByRole('link', { name: /导航到/ }).getAttribute('href')).toMatch(/^geo:/)
     await card.getByRole('button', { name: '到达签到' }).click()
     await card.getByRole('button', { name: '记录服务' }).waitFor()
@@ -123,11 +124,12 @@ describe('service order: request → assign → phone check-in/out → rating �
     await dialog.getByText('清洁地面').click()
     await dialog.getByText('整理床铺').click()
     await dialog.getByText('地面湿滑').click()
-    await screenshot(page, 'phone-record-375')
+    await phoneShot(page, 'phone-record-375')
     await dialog.getByRole('button', { name: '保存记录' }).click()
     await card.getByRole('button', { name: '服务完成签退' }).click()
-    await card.getByText(/已签退/).waitFor()
-    await screenshot(page, 'phone-done-375')
+    await card.getByText(/\d{2}:\d{2} 签退/).waitFor()
+    await card.scrollIntoViewIfNeeded()
+    await phoneShot(page, 'phone-done-375')
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(375)
     await context.close()
