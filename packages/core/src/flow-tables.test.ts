@@ -9,6 +9,7 @@ import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
 import { canTransition } from './flow.js'
 import { orderFlow, orderStatuses, orderStatusLabels, type TOrderStatus } from './orders/order-flow.js'
 import { providerFlow, providerStatuses, providerStatusLabels } from './orders/provider-flow.js'
+import { disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels } from './disbursement-flow.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
@@ -16,6 +17,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
   ['provider', providerFlow, providerStatuses, providerStatusLabels],
   ['order', orderFlow, orderStatuses, orderStatusLabels],
+  ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
 ]
 
 describe('workflow tables', () => {

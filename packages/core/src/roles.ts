@@ -80,6 +80,11 @@ export const permissions = [
   'order:cancel',
   'order:supervise',
   'order:settle',
+  'ledger:read',
+  'ledger:reverse',
+  'disbursement:run',
+  'disbursement:check',
+  'disbursement:approve',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -108,6 +113,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'order:confirm',
     'order:cancel',
     'order:supervise',
+    'ledger:read',
   ],
   community_worker: [
     'region:read',
@@ -140,5 +146,16 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
   ],
   caregiver: ['order:read', 'order:serve'],
   operator: ['region:read', 'elder:read', 'elder:reveal', 'provider:read', 'order:read', 'order:request', 'order:confirm', 'order:cancel'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'provider:read', 'caregiver:read', 'order:read'],
+  auditor: [
+    'audit:read',
+    'user:read',
+    'region:read',
+    'elder:read',
+    'worklist:read',
+    'assessment:read',
+    'ledger:read',
+    'provider:read',
+    'caregiver:read',
+    'order:read',
+  ],
 }

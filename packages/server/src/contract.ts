@@ -10,6 +10,7 @@ import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
+import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
@@ -101,3 +102,7 @@ export type TFindOrders = z.input<typeof orders.ZFindOrders>
 export type TConfirmOrder = z.input<typeof orders.ZConfirmOrder>
 export type TRecordService = z.input<typeof orders.ZRecordService>
 export type TOrderSettings = z.infer<typeof orders.ZOrderSettings>
+// ---------- disbursement ----------
+export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
+export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
+export type TElderCredits = z.infer<typeof disbursement.ZCredits>

@@ -11,6 +11,7 @@ import { systemScopeRows } from '../src/modules/system/system.scope-rows.js'
 import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-rows.js'
 import { providersScopeRows } from '../src/modules/providers/providers.scope-rows.js'
 import { ordersScopeRows } from '../src/modules/orders/orders.scope-rows.js'
+import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -28,6 +29,7 @@ const matrix: TScopeRows = {
   ...assessmentsScopeRows,
   ...providersScopeRows,
   ...ordersScopeRows,
+  ...disbursementScopeRows,
 }
 
 let f: Fixture

@@ -8,6 +8,18 @@ import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
 import { providersModule } from './providers/index.js'
 import { ordersModule } from './orders/index.js'
+import { disbursementModule } from './disbursement/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
-export const apiModules: TApiModule[] = [systemModule, accountsModule, regionsModule, auditModule, eldersModule, worklistsModule, assessmentsModule, providersModule, ordersModule]
+export const apiModules: TApiModule[] = [
+  systemModule,
+  accountsModule,
+  regionsModule,
+  auditModule,
+  eldersModule,
+  worklistsModule,
+  assessmentsModule,
+  disbursementModule,
+  providersModule,
+  ordersModule,
+]
