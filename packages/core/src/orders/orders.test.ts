@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { certifiedRate, complaintRate, onTimeRate, satisfactionRate } from './kpi.js'
 import { assignmentBlock, certificateState, hasValidCertificate } from './provider-flow.js'
 import { distanceMetres, visitFlags } from './order-flow.js'
-import { monthlyServiceEntitlementFen, orderPriceFen, settlementPostings, splitPrice } from './settlement.js'
+import { orderPriceFen, settlementPostings, splitPrice } from './settlement.js'
 import { parseUscc, usccCheckChar } from './uscc.js'
 
 describe('parseUscc (GB 32100-2015)', () => {
@@ -48,11 +48,6 @@ describe('pricing split in fen (hand-computed)', () => {
     expect(splitPrice(5000, -300)).toEqual({ priceFen: 5000, subsidyFen: 0, selfPayFen: 5000 })
     expect(splitPrice(0, 100)).toEqual({ priceFen: 0, subsidyFen: 0, selfPayFen: 0 })
     expect(() => splitPrice(99.5, 0)).toThrow(RangeError)
-  })
-  it('takes the highest monthly entitlement of the categories (stand-in for the credit ledger)', () => {
-    expect(monthlyServiceEntitlementFen(['destitute', 'min_subsistence'])).toBe(60000)
-    expect(monthlyServiceEntitlementFen(['min_subsistence'])).toBe(40000)
-    expect(monthlyServiceEntitlementFen(['advanced_age'])).toBe(0)
   })
   it('settlement postings balance', () => {
     const p = settlementPostings(splitPrice(2999, 1000))

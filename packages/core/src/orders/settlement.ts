@@ -25,28 +25,6 @@ export function splitPrice(priceFen: number, remainingEntitlementFen: number): T
   return { priceFen, subsidyFen, selfPayFen: priceFen - subsidyFen }
 }
 
-/**
- * Stand-in for the disbursement issue's service credits (issue 18, not built yet): a monthly
- * service entitlement by the elder's categories, the highest that applies. 特困 600 元,
- * 低保 400 元, 低保边缘 / 低收入 / 经济困难 200 元, anyone else none (self-pay). The remaining
- * entitlement is this minus the subsidy already drawn by the elder's orders of the month.
- */
-export const monthlyEntitlementByCategory: readonly [string, number][] = [
-  ['destitute', 60_000],
-  ['dispersed_support', 60_000],
-  ['centralized_support', 60_000],
-  ['min_subsistence', 40_000],
-  ['near_min_subsistence', 20_000],
-  ['low_income', 20_000],
-  ['economically_disadvantaged', 20_000],
-]
-
-export function monthlyServiceEntitlementFen(categories: readonly string[]): number {
-  let best = 0
-  for (const [c, fen] of monthlyEntitlementByCategory) if (categories.includes(c) && fen > best) best = fen
-  return best
-}
-
 /** Postings of a settlement: the bureau owes the subsidy part, the elder the self-pay part; both sum to the provider's receivable. */
 export function settlementPostings(split: TPriceSplit) {
   const postings = [

@@ -2,6 +2,10 @@ import { addDays, orderFlow, orderStatuses, todayInShanghai, type TOrderAction, 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app.js'
 import { newElder } from '../../../test/factories.js'
+import { systemCtx } from '../../bootstrap.js'
+import { withTx } from '../../platform/context.js'
+import { testConfig } from '../../../test/config.js'
+import { grantServiceCredit } from '../disbursement/index.js'
 import { DEMO_PROVIDER, DEMO_PROVIDER_B } from '../providers/index.js'
 
 /**
@@ -200,8 +204,20 @@ describe('caregivers: 持证上岗 and background checks', () => {
 })
 
 describe('orders: request to settlement', () => {
-  it('prices from the list, splits subsidy and self-pay in fen, and drains the monthly entitlement', async () => {
-    const elder = await newElder(t, officer, { categories: ['min_subsistence'] }) // 400.00 元 a month
+  it('prices from the list, splits subsidy and self-pay in fen against the credits held, and spends them at settlement', async () => {
+    const elder = await newElder(t, officer, { categories: ['min_subsistence'] })
+    // 400.00 元 of service credits from the disbursement ledger (issue 18).
+    await withTx(systemCtx(t.database, testConfig()), (tx) =>
+      grantServiceCredit(tx, {
+        elderId: elder,
+        regionCode: '620702001001',
+        programCode: 'jingji-kunnan',
+        programName: '经济困难老年人养老服务补贴',
+        fundSource: 'welfare_lottery',
+        month: today().slice(0, 7),
+        amountFen: 40000,
+      }),
+    )
     const a = ok(await request(elder, { itemCode: 'HL-001', quantity: 1.5 })) // 40.00 × 1.5
     expect([a.priceFen, a.subsidyFen, a.selfPayFen]).toEqual([6000, 6000, 0])
     expect(a.status).toBe('priced')
@@ -219,6 +235,23 @@ describe('orders: request to settlement', () => {
     const none = await newElder(t, officer, { categories: [] })
     const f = ok(await request(none, { itemCode: 'ZJ-001' }))
     expect([f.subsidyFen, f.selfPayFen]).toEqual([0, 3500])
+    // Settling order a spends its 60.00 元 from the ledger; the credits left are 400 − 60.
+    for (const [who, step, body] of [
+      [provider, 'accept', {}],
+      [provider, 'assign', { caregiverId: cg['李秀兰'] }],
+      [caregiver, 'check-in', {}],
+      [caregiver, 'record', { itemsDone: ['生活照料'] }],
+    ] as const)
+      ok(await api(who, 'POST', `/orders/${a.id}/${step}`, body))
+    now = new Date(now.getTime() + 91 * 60_000)
+    ok(await api(caregiver, 'POST', `/orders/${a.id}/check-out`, {}))
+    ok(await api(officer, 'POST', `/orders/${a.id}/confirm`, { rating: 5, by: 'elder' }))
+    const settled = ok(await api(bureau, 'POST', `/orders/${a.id}/settle`))
+    expect([settled.subsidyFen, settled.selfPayFen]).toEqual([6000, 0])
+    const credits = ok(await api(bureau, 'GET', `/elders/${elder}/credits`))
+    expect(credits.balances[0].balanceFen).toBe(34000)
+    // Settling again is refused and spends nothing more.
+    expect((await api(bureau, 'POST', `/orders/${a.id}/settle`)).status).toBe(409)
   })
 
   it('runs the whole path; far check-in is flagged not blocked; postings balance', async () => {

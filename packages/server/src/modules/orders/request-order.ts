@@ -35,13 +35,7 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
       throw fieldError('itemCode', '该服务商未登记提供此服务项目')
     const quantityTenths = Math.round(input.quantity * 10)
     const priceFen = orderPriceFen(item.priceFen, quantityTenths)
-    const split = await drawServiceCredit(t, {
-      elderId: elder.id,
-      amountFen: priceFen,
-      orderId: null,
-      serviceDate: input.serviceDate,
-      categories: elder.categories,
-    })
+    const split = await drawServiceCredit(t, { elderId: elder.id, amountFen: priceFen, orderId: null })
     const [row] = await t.tx
       .insert(serviceOrders)
       .values({

@@ -1,7 +1,9 @@
-import { orderEvents, settlementPostings } from '@yiyang/core'
+import { fenToYuanString, orderEvents, settlementPostings, splitPrice } from '@yiyang/core'
 import { withTx, type Ctx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { requirePermission } from '../../platform/permissions.js'
+import { spendServiceCredit } from '../disbursement/index.js'
+import { providerRegionCode } from '../providers/index.js'
 import { getOrder } from './get-order.js'
 import { orderReach } from './orders.repo.js'
 import { orderStep } from './order-step.js'
@@ -9,23 +11,34 @@ import { orderStep } from './order-step.js'
 /**
  * Settlement of a confirmed order with check-in/out evidence: the subsidy part becomes payable
  * by the bureau, the self-pay part due from the elder, together the provider's receivable
- * (postings balanced to the fen). The service-credit ledger (issue 18) is not built yet: the
- * subsidy drawn at pricing is final here and nothing else is debited.
+ * (postings balanced to the fen). The subsidy part is spent from the elder's service credits in
+ * the ledger (issue 18, once per order however often this is retried); when less is left than
+ * was reserved at pricing (credits lapsed), the order is re-split on what was actually drawn.
  */
 export async function settleOrder(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'order:settle')
   const actor = ctx.actor
   await withTx(ctx, async (t) => {
     const reach = await orderReach(t.tx, actor)
-    let postings: ReturnType<typeof settlementPostings> = []
+    let patch: Record<string, unknown> = {}
     await orderStep(t, reach, id, {
       action: 'settle',
-      check: (b) => {
+      check: async (b) => {
         if (!b.checkInAt || !b.checkOutAt) throw new AppError('NOT_ELIGIBLE', '没有签到签退记录的工单不能结算')
-        postings = settlementPostings({ priceFen: b.priceFen, subsidyFen: b.subsidyFen, selfPayFen: b.selfPayFen })
+        const { drawnFen } = await spendServiceCredit(t, {
+          elderId: b.elderId,
+          orderId: b.id,
+          providerId: b.providerId,
+          providerRegionCode: (await providerRegionCode(t.tx, b.providerId)) ?? b.regionCode,
+          maxFen: b.subsidyFen,
+          month: b.serviceDate.slice(0, 7),
+        })
+        const split = splitPrice(b.priceFen, drawnFen)
+        patch = { settledAt: ctx.clock.now(), postings: settlementPostings(split), subsidyFen: split.subsidyFen, selfPayFen: split.selfPayFen }
+        if (drawnFen < b.subsidyFen) patch.subsidyBasis = `${b.subsidyBasis}；结算时额度只余 ${fenToYuanString(drawnFen)} 元，按实际扣减`
       },
       get patch() {
-        return { settledAt: ctx.clock.now(), postings }
+        return patch
       },
       event: { type: orderEvents.settled, payload: (r) => ({ priceFen: r.priceFen, subsidyFen: r.subsidyFen, selfPayFen: r.selfPayFen }) },
     })

@@ -60,3 +60,9 @@ export async function checkedCaregiverIds(db: DbOrTx, providerId: string): Promi
     .orderBy(caregivers.name)
   return rows.map((r) => r.id)
 }
+
+/** Where a provider is registered (its receivable account in the ledger is kept there). */
+export async function providerRegionCode(db: DbOrTx, id: string): Promise<string | null> {
+  const [p] = await db.select({ regionCode: providers.regionCode }).from(providers).where(eq(providers.id, id))
+  return p?.regionCode ?? null
+}

@@ -9,7 +9,15 @@ import { seedProviderDetails } from './seed-providers.js'
 export { providerEvents } from '@yiyang/core'
 export { providerExists } from './provider-exists.js'
 export { DEMO_PROVIDER, DEMO_CANTEEN, DEMO_PROVIDER_B, seedProviders } from './seed-providers.js'
-export { caregiverForAssignment, caregiverIdOfUser, caregiverNames, checkedCaregiverIds, providerNames, providerServing } from './for-orders.js'
+export {
+  caregiverForAssignment,
+  caregiverIdOfUser,
+  caregiverNames,
+  checkedCaregiverIds,
+  providerNames,
+  providerRegionCode,
+  providerServing,
+} from './for-orders.js'
 export { insertCreditRecord } from './add-credit-record.js'
 export { skillOfCategory } from './skill-of-category.js'
 // TEMPORARY: the service list stand-in until module catalog lands (then import from ../catalog/index.js).
