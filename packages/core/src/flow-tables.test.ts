@@ -9,7 +9,14 @@ import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
 import { canTransition } from './flow.js'
 import { orderFlow, orderStatuses, orderStatusLabels, type TOrderStatus } from './orders/order-flow.js'
 import { providerFlow, providerStatuses, providerStatusLabels } from './orders/provider-flow.js'
-import { disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels } from './disbursement-flow.js'
+import {
+  disbursementBatchFlow,
+  disbursementBatchStatuses,
+  disbursementBatchStatusLabels,
+  fundAnomalyFlow,
+  fundAnomalyStatuses,
+  fundAnomalyStatusLabels,
+} from './disbursement-flow.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
@@ -18,6 +25,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['provider', providerFlow, providerStatuses, providerStatusLabels],
   ['order', orderFlow, orderStatuses, orderStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
+  ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]
 
 describe('workflow tables', () => {

@@ -106,3 +106,5 @@ export type TOrderSettings = z.infer<typeof orders.ZOrderSettings>
 export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
 export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
 export type TElderCredits = z.infer<typeof disbursement.ZCredits>
+export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
+export type TBankResult = z.infer<typeof disbursement.ZBankResult>

@@ -15,5 +15,6 @@ export { elderStatusEvents } from './change-elder-status.js'
 export { elderFactsForRules, eldersInScopeForRules, type TElderRuleFacts } from './elder-facts.js'
 export { getElderForService } from './elder-for-service.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
+export { elderStatusDates } from './elder-status-dates.js'
 
 export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }
