@@ -6,6 +6,7 @@ import { AppLayout } from './AppLayout'
 import { FullPageSpin, RequireAuth, RequirePermission } from './guards'
 import { NotFoundPage, RouteErrorPage } from './ErrorPages'
 import '../features/assessments/elderTab'
+import '../features/orders/elderTab'
 
 /** Feature pages load on first visit, so the login page and home stay light. */
 function page(load: () => Promise<ComponentType>) {
