@@ -293,6 +293,23 @@ describe('orders: request to settlement', () => {
       'confirm',
       'settle',
     ])
+    // The provider's monthly statement lists it, with the parts adding up; the other provider's admin does not get it.
+    const xlsx = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/orders/statement.xlsx',
+      headers: { cookie: provider },
+      payload: { month: today().slice(0, 7) },
+    })
+    expect(xlsx.statusCode).toBe(200)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+    const ws = wb.worksheets[0]!
+    const cells = ws.getSheetValues().flat().map(String)
+    expect(cells).toContain(settled.orderNo)
+    const total = ws.getRow(ws.rowCount).values as unknown[]
+    expect(Number(total[6])).toBeCloseTo(Number(total[7]) + Number(total[8]), 2)
+    expect((await api(bureau, 'POST', '/orders/statement.xlsx', { month: '2026-13' })).status).toBe(400)
   })
 
   it('an offline resubmit with the same key does not double the step', async () => {

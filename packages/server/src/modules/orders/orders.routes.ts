@@ -9,6 +9,7 @@ import { checkInOrder } from './check-in-order.js'
 import { checkOutOrder } from './check-out-order.js'
 import { confirmOrder } from './confirm-order.js'
 import { departOrder } from './depart-order.js'
+import { exportProviderStatement } from './export-provider-statement.js'
 import { findOrders } from './find-orders.js'
 import { findTodayOrders } from './find-today-orders.js'
 import { getOrder } from './get-order.js'
@@ -26,6 +27,7 @@ import {
   ZRecordService,
   ZRequestOrder,
   ZResolve,
+  ZStatementQuery,
   ZStepKey,
   ZVersionBody,
 } from './orders.schemas.js'
@@ -59,6 +61,21 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
     '/orders/settings',
     { schema: { tags, summary: '修改工单规则', body: ZOrderSettings, response: { 200: ZOrderSettings, ...errorResponses } } },
     async (req) => updateOrderSettings(req.ctx, req.body),
+  )
+  // Exports are POST (issue 16), like every other file export.
+  app.post(
+    '/orders/statement.xlsx',
+    { config: { isRead: true }, schema: { tags, summary: '服务商月度结算单（Excel）', body: ZStatementQuery } },
+    async (req, reply) => {
+      const buf = await exportProviderStatement(req.ctx, req.body)
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header(
+          'content-disposition',
+          `attachment; filename="provider-statement-${req.body.month}.xlsx"; filename*=UTF-8''${encodeURIComponent(`服务商结算单-${req.body.month}.xlsx`)}`,
+        )
+        .send(buf)
+    },
   )
   app.get('/orders/:id', { schema: { tags, summary: '工单详情与进度', params: ZUuidParam, response: detail } }, async (req) => getOrder(req.ctx, req.params.id))
   app.post('/orders/:id/accept', { schema: { tags, summary: '服务商接单', params: ZUuidParam, body: ZVersionBody, response: detail } }, async (req) =>

@@ -135,3 +135,9 @@ export const ZOrderDetail = ZOrderSummary.extend({
   timeline: z.array(ZOrderEvent),
 })
 export type TOrderDetail = z.infer<typeof ZOrderDetail>
+
+export const ZStatementQuery = z.object({
+  month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM'),
+  providerId: uuid.optional(),
+})
+export type TStatementQuery = z.infer<typeof ZStatementQuery>

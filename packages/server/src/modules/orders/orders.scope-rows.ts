@@ -1,5 +1,5 @@
 // Scope-matrix rows of the orders module (see test/scope-matrix.ts).
-import { B, get, lookupOnce, send, type Fixture, type TScopeRows } from '../../../test/scope-matrix.js'
+import { B, get, lookupOnce, send, xlsxText, type Fixture, type TScopeRows } from '../../../test/scope-matrix.js'
 import { DEMO_PROVIDER_B } from '../providers/index.js'
 
 type TB = { id: string; elderId: string }
@@ -37,6 +37,11 @@ export const ordersScopeRows: TScopeRows = {
   'PUT /api/v1/orders/settings': {
     expect: 403,
     run: send('PUT', '/orders/settings', { maxDistanceM: 100, minSharePercent: 50, lateGraceMinutes: 30, autoConfirmDays: 3 }),
+  },
+  // The seeded settled orders are a week old: the month of "a week ago".
+  'POST /api/v1/orders/statement.xlsx': {
+    expect: 'scoped',
+    run: xlsxText('/orders/statement.xlsx', 'POST', { month: new Date(Date.now() + 8 * 3600_000 - 7 * 86_400_000).toISOString().slice(0, 7) }),
   },
   'GET /api/v1/orders/:id': { expect: 404, run: inB('GET', (o) => `/orders/${o.id}`) },
   'POST /api/v1/orders/:id/accept': {

@@ -1,7 +1,7 @@
 import { orderFlagLabels, orderStatuses, orderStatusLabels, type TOrderStatus } from '@yiyang/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
-import { PlusOutlined, ReloadOutlined } from '@ant-design/icons'
-import { Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
+import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons'
+import { App, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useElderMode } from '../../app/elderMode'
@@ -11,7 +11,8 @@ import { ListLoadError, listPagination, listTableProps } from '../../shared/list
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
 import { useUrlQuery } from '../../shared/useUrlQuery'
-import { fetchOrders, orderKeys, type OrderQuery, type OrderSummary } from './api'
+import { downloadStatement, fetchOrders, orderKeys, type OrderQuery, type OrderSummary } from './api'
+import { errorMessage } from '../../api/client'
 import { OrderStatusTag, yuan } from './labels'
 import { RequestOrderModal } from './RequestOrderModal'
 
@@ -21,6 +22,19 @@ export function OrdersPage() {
   const [query, patch, reset] = useUrlQuery<OrderQuery>({ q: undefined, status: undefined, dateFrom: undefined, dateTo: undefined, page: 1, pageSize: 20 })
   const [keyword, setKeyword] = useState(query.q ?? '')
   const [requesting, setRequesting] = useState(false)
+  const [month, setMonth] = useState(dayjs().subtract(1, 'month'))
+  const [exporting, setExporting] = useState(false)
+  const { message } = App.useApp()
+  async function exportStatement() {
+    setExporting(true)
+    try {
+      await downloadStatement(month.format('YYYY-MM'))
+    } catch (e) {
+      message.error(errorMessage(e))
+    } finally {
+      setExporting(false)
+    }
+  }
   const list = useQuery({ queryKey: orderKeys.list(query), queryFn: () => fetchOrders(query), placeholderData: keepPreviousData })
 
   const columns: TableColumnsType<OrderSummary> = [
@@ -68,11 +82,17 @@ export function OrdersPage() {
         title="服务工单"
         description="从申请、核价、接单、派单、上门签到签退到评价结算的全过程；补贴与自付按服务日期生效的服务清单价格拆分。"
         extra={
-          can('order:request') ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRequesting(true)}>
-              申请服务
+          <Space wrap>
+            <DatePicker picker="month" aria-label="结算单月份" value={month} allowClear={false} onChange={(m) => m && setMonth(m)} />
+            <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportStatement()}>
+              导出月度结算单
             </Button>
-          ) : null
+            {can('order:request') ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRequesting(true)}>
+                申请服务
+              </Button>
+            ) : null}
+          </Space>
         }
       />
       <Card>

@@ -1,5 +1,6 @@
 import type { TOrderStatus } from '@yiyang/core'
 import { http, type Page } from '../../api/client'
+import { downloadFile } from '../elders/api'
 import type { TOrderDetail as OrderDetail, TOrderSummary as OrderSummary, TRequestOrder as RequestOrderInput } from '@yiyang/server/contract'
 export type { OrderDetail, OrderSummary, RequestOrderInput }
 
@@ -36,3 +37,6 @@ export const stepPaths = {
 export type StepName = keyof typeof stepPaths
 export const orderStep = (id: string, step: StepName, body: Record<string, unknown> = {}) =>
   http.post<OrderDetail>(`/orders/${enc(id)}/${stepPaths[step]}`, body)
+
+/** POST, like every export: the month's settled orders per provider with subsidy and self-pay totals. */
+export const downloadStatement = (month: string) => downloadFile('/orders/statement.xlsx', `服务商结算单-${month}.xlsx`, { month }, { post: true })
