@@ -90,12 +90,23 @@ export const orderRequesterKindLabels = { community_worker: '社区工作人员'
   string
 >
 
-export const orderFlags = ['far_from_home', 'too_short', 'late'] as const
+/** Visit flags (from the check-in/out evidence) and fund-anomaly flags (domain.md §13), all resolved by a supervisor. */
+export const orderFlags = ['far_from_home', 'too_short', 'late', 'same_item_same_day', 'caregiver_overlap'] as const
 export type TOrderFlag = (typeof orderFlags)[number]
-export const orderFlagLabels = { far_from_home: '签到位置距老人住址过远', too_short: '服务时长过短', late: '迟到' } as const satisfies Record<
-  TOrderFlag,
-  string
->
+export const orderFlagLabels = {
+  far_from_home: '签到位置距老人住址过远',
+  too_short: '服务时长过短',
+  late: '迟到',
+  same_item_same_day: '同一老人同日重复服务项目',
+  caregiver_overlap: '护理员工单时间重叠',
+} as const satisfies Record<TOrderFlag, string>
+
+/** Two visits of one caregiver overlap when their planned spans intersect (touching ends do not). */
+export function spansOverlap(a: { start: Date; minutes: number }, b: { start: Date; minutes: number }): boolean {
+  const aEnd = a.start.getTime() + a.minutes * 60_000
+  const bEnd = b.start.getTime() + b.minutes * 60_000
+  return a.start.getTime() < bEnd && b.start.getTime() < aEnd
+}
 
 /** Great-circle distance in metres (haversine, mean Earth radius). */
 export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {

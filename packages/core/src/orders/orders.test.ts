@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { certifiedRate, complaintRate, onTimeRate, satisfactionRate } from './kpi.js'
 import { assignmentBlock, certificateState, hasValidCertificate } from './provider-flow.js'
-import { distanceMetres, visitFlags } from './order-flow.js'
+import { distanceMetres, spansOverlap, visitFlags } from './order-flow.js'
 import { orderPriceFen, settlementPostings, splitPrice } from './settlement.js'
 import { parseUscc, usccCheckChar } from './uscc.js'
 
@@ -96,6 +96,15 @@ describe('visit evidence', () => {
     expect(
       visitFlags({ ...base, windowStart: new Date(at.getTime() - 31 * 60_000), checkInDistanceM: 0, checkOutAt: new Date(at.getTime() + 30 * 60_000) }),
     ).toEqual(['late'])
+  })
+})
+
+describe('overlapping caregiver orders', () => {
+  it('overlap when the planned spans intersect; touching ends do not', () => {
+    const at = (h: number, m = 0) => new Date(Date.UTC(2026, 11, 1, h, m))
+    expect(spansOverlap({ start: at(1), minutes: 60 }, { start: at(1, 30), minutes: 60 })).toBe(true)
+    expect(spansOverlap({ start: at(1), minutes: 60 }, { start: at(2), minutes: 60 })).toBe(false)
+    expect(spansOverlap({ start: at(2), minutes: 30 }, { start: at(1), minutes: 180 })).toBe(true)
   })
 })
 

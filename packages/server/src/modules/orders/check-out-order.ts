@@ -29,7 +29,8 @@ export async function checkOutOrder(ctx: Ctx, id: string, idempotencyKey?: strin
             visitRulesOf(settings),
           )
         : []
-    const flags = flagsOf(current)
+    // Anomaly flags raised earlier (same item twice, overlapping orders) stay until a supervisor has looked.
+    const flags = [...new Set([...(current.flags as TOrderFlag[]), ...flagsOf(current)])]
     const action = flags.length ? 'checkOutFlagged' : 'checkOut'
     const after = await orderStep(t, reach, id, {
       action,

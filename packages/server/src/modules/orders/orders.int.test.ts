@@ -43,7 +43,7 @@ async function request(elderId: string, extra: Record<string, unknown> = {}) {
     providerId: DEMO_PROVIDER.id,
     itemCode: 'ZJ-001',
     serviceDate: today(),
-    windowStart: now.toISOString(),
+    windowStart: null,
     quantity: 1,
     plannedMinutes: 60,
     requesterKind: 'family',
@@ -55,7 +55,8 @@ async function request(elderId: string, extra: Record<string, unknown> = {}) {
 let plainElder: string
 /** An order driven to `status` by the people who take each step. */
 async function orderIn(status: TOrderStatus): Promise<{ id: string; version: number }> {
-  const o = ok(await request(plainElder))
+  // A fresh elder each time, so no order here is another's same-item-same-day anomaly.
+  const o = ok(await request(await newElder(t, officer)))
   const steps: [TOrderStatus, () => ReturnType<typeof api>][] = [
     ['accepted', () => api(provider, 'POST', `/orders/${o.id}/accept`, {})],
     ['assigned', () => api(provider, 'POST', `/orders/${o.id}/assign`, { caregiverId: cg['李秀兰'] })],
@@ -255,7 +256,7 @@ describe('orders: request to settlement', () => {
   })
 
   it('runs the whole path; far check-in is flagged not blocked; postings balance', async () => {
-    const o = ok(await request(plainElder))
+    const o = ok(await request(await newElder(t, officer)))
     ok(await api(provider, 'POST', `/orders/${o.id}/accept`, {}))
     ok(await api(provider, 'POST', `/orders/${o.id}/assign`, { caregiverId: cg['李秀兰'] }))
     const mine = ok(await api(caregiver, 'GET', '/orders/today'))
@@ -323,6 +324,24 @@ describe('orders: request to settlement', () => {
     expect(again.timeline.filter((e: { action: string }) => e.action === 'checkIn')).toHaveLength(1)
     // A new key for the same step is a real second attempt, refused.
     expect((await api(caregiver, 'POST', `/orders/${o.id}/check-in`, { idempotencyKey: 'ci-offline-999999' })).status).toBe(409)
+  })
+
+  it('flags fund anomalies for a supervisor: the same item twice a day, overlapping caregiver orders', async () => {
+    const elder = await newElder(t, officer)
+    // 22:00 in Shanghai: after the demo caregiver's seeded visits of the day.
+    const late = new Date(`${today()}T14:00:00Z`)
+    const first = ok(await request(elder, { windowStart: late.toISOString() }))
+    expect(first.flags).toEqual([])
+    const again = ok(await request(elder, { windowStart: new Date(late.getTime() + 60 * 60_000).toISOString() }))
+    expect(again.flags).toEqual(['same_item_same_day'])
+    const other = ok(await request(await newElder(t, officer), { windowStart: new Date(late.getTime() + 30 * 60_000).toISOString() }))
+    for (const o of [first, other]) ok(await api(provider, 'POST', `/orders/${o.id}/accept`, {}))
+    expect(ok(await api(provider, 'POST', `/orders/${first.id}/assign`, { caregiverId: cg['李秀兰'] })).flags).toEqual([])
+    const overlapping = ok(await api(provider, 'POST', `/orders/${other.id}/assign`, { caregiverId: cg['李秀兰'] }))
+    expect(overlapping.status).toBe('assigned')
+    expect(overlapping.flags).toEqual(['caregiver_overlap'])
+    // Reassigned to a free caregiver, the flag goes.
+    expect(ok(await api(provider, 'POST', `/orders/${other.id}/reassign`, { caregiverId: cg['王芳'], reason: '错开时间' })).flags).toEqual([])
   })
 
   it('two dispatchers assign at once: one wins, the other gets 409', async () => {

@@ -1,4 +1,5 @@
 import { orderEvents, orderPriceFen, todayInShanghai } from '@yiyang/core'
+import { and, eq, notInArray } from 'drizzle-orm'
 import { appendAudit } from '../../platform/audit.js'
 import { withTx, type Ctx } from '../../platform/context.js'
 import { fieldError } from '../../platform/errors.js'
@@ -36,6 +37,19 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
     const quantityTenths = Math.round(input.quantity * 10)
     const priceFen = orderPriceFen(item.priceFen, quantityTenths)
     const split = await drawServiceCredit(t, { elderId: elder.id, amountFen: priceFen, orderId: null })
+    // Fund anomaly (domain.md §13): the same item for the same elder twice in a day is flagged, not refused.
+    const [twice] = await t.tx
+      .select({ id: serviceOrders.id })
+      .from(serviceOrders)
+      .where(
+        and(
+          eq(serviceOrders.elderId, elder.id),
+          eq(serviceOrders.itemCode, item.code),
+          eq(serviceOrders.serviceDate, input.serviceDate),
+          notInArray(serviceOrders.status, ['cancelled', 'no_show']),
+        ),
+      )
+      .limit(1)
     const [row] = await t.tx
       .insert(serviceOrders)
       .values({
@@ -71,6 +85,7 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
         requestedBy: actor.userId,
         requestNote: input.note ?? null,
         status: 'requested',
+        flags: twice ? ['same_item_same_day'] : [],
       })
       .returning()
     await appendAudit(t, { action: 'order.requested', entityType: 'order', entityId: row!.id, regionCode: row!.regionCode, after: orderAuditSnapshot(row!) })

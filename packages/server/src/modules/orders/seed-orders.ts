@@ -48,6 +48,13 @@ export async function seedOrders(ctx: Ctx) {
   // 09:00 in Shanghai on the day `daysAgo` before today.
   const nineAm = (daysAgo: number) => new Date(Date.parse(`${todayInShanghai(new Date(now.getTime() - daysAgo * DAY))}T09:00:00+08:00`))
   let n = 0
+  // One caregiver's visits follow each other (65 minutes apart from 07:30): no overlap flags in the demo.
+  const slot = new Map<string, number>()
+  const nextSlot = (key: string) => {
+    const i = slot.get(key) ?? 0
+    slot.set(key, i + 1)
+    return i
+  }
   for (const [street, elders] of byStreet) {
     // Street B (南街) is served by its own provider, worked here by the bureau on its behalf.
     const inB = street === DEMO_PROVIDER_B.regionCode.slice(0, 9)
@@ -59,7 +66,7 @@ export async function seedOrders(ctx: Ctx) {
       const home = { homeLat: HOME.lat + (n % 7) * 0.002, homeLng: HOME.lng + (n % 5) * 0.002 }
       const itemCode = n % 3 === 0 ? 'HL-001' : 'ZJ-001'
       if (k === 0) {
-        const day = nineAm(7)
+        const day = new Date(nineAm(7).getTime() + (nextSlot(`past:${p.caregiverId}`) * 65 - 90) * 60_000)
         const serviceDate = todayInShanghai(day)
         const o = await requestOrder(
           { ...at(day, -120), actor: bureau },
@@ -83,8 +90,7 @@ export async function seedOrders(ctx: Ctx) {
         await confirmOrder({ ...at(day, 180), actor: bureau }, o.id, { rating: 5 - (n % 3), comment: n % 3 ? '服务认真' : '很满意', by: 'family' })
         await settleOrder({ ...at(day, 24 * 60), actor: bureau }, o.id)
       } else {
-        // Spread over the day (08:00 onwards, half an hour apart) so the caregiver's list has an order to it.
-        const start = new Date(nineAm(0).getTime() + ((n % 16) - 2) * 30 * 60_000 + (k - 1) * 5 * 60 * 60_000)
+        const start = new Date(nineAm(0).getTime() + (k === 1 ? nextSlot(`today:${p.caregiverId}`) * 65 - 90 : 8 * 60) * 60_000)
         const o = await requestOrder(
           { ...ctx, actor: bureau },
           {
@@ -94,7 +100,7 @@ export async function seedOrders(ctx: Ctx) {
             serviceDate: today,
             windowStart: start.toISOString(),
             quantity: 1.5,
-            plannedMinutes: 90,
+            plannedMinutes: 60,
             requesterKind: 'hotline',
             ...home,
           },
