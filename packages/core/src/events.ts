@@ -24,6 +24,10 @@ export const assessmentEvents = {
   reassessmentDue: 'assessment.reassessment_due',
 } as const
 
+export const catalogEvents = {
+  published: 'catalog.edition_published',
+} as const
+
 export const providerEvents = {
   registered: 'provider.registered',
   approved: 'provider.approved',
@@ -47,6 +51,7 @@ export type TDomainEventType =
   | (typeof assessmentEvents)[keyof typeof assessmentEvents]
   | (typeof providerEvents)[keyof typeof providerEvents]
   | (typeof orderEvents)[keyof typeof orderEvents]
+  | (typeof catalogEvents)[keyof typeof catalogEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -76,6 +81,7 @@ export const domainEventLabels = {
   'order.confirmed': '服务确认评价',
   'order.settled': '工单结算',
   'order.cancelled': '工单取消',
+  'catalog.edition_published': '服务清单发布',
 } as const satisfies Record<TDomainEventType, string>
 
 /** The Chinese name of an event type; an unknown type (a newer module) shows as 其他事件. */

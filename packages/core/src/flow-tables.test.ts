@@ -9,6 +9,7 @@ import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
 import { canTransition } from './flow.js'
 import { orderFlow, orderStatuses, orderStatusLabels, type TOrderStatus } from './orders/order-flow.js'
 import { providerFlow, providerStatuses, providerStatusLabels } from './orders/provider-flow.js'
+import { catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels } from './catalog.js'
 import {
   disbursementBatchFlow,
   disbursementBatchStatuses,
@@ -24,6 +25,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
   ['provider', providerFlow, providerStatuses, providerStatusLabels],
   ['order', orderFlow, orderStatuses, orderStatusLabels],
+  ['catalog edition', catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]
@@ -92,6 +94,12 @@ describe('workflow tables', () => {
     expect(canTransition(orderFlow, 'cancel', 'en_route')).toBe(false)
     expect(canTransition(orderFlow, 'checkOut', 'checked_in')).toBe(false)
     expect(availableActions(orderFlow, 'exception')).toEqual(['resolve'])
+  it('catalog edition: only a draft moves; published and discarded are final; bureau admins manage, every staff role reads', () => {
+    expect(terminalStatuses(catalogEditionFlow, catalogEditionStatuses).sort()).toEqual(['discarded', 'published'])
+    expect(availableActions(catalogEditionFlow, 'draft')).toEqual(['publish', 'discard'])
+    expect(availableActions(catalogEditionFlow, 'published')).toEqual([])
+    expect(roles.filter((r) => rolePermissions[r].includes('catalog:manage')).sort()).toEqual(['bureau_admin', 'sys_admin'])
+    for (const r of roles.filter((r) => r !== 'provider_admin' && r !== 'caregiver')) expect(rolePermissions[r], r).toContain('catalog:read')
   })
 
   it('elder status: each status has exactly one step leading to it', () => {

@@ -13,6 +13,7 @@ import { elderCategoryLabels, elderStatusLabels, hukouTypeLabels, livingArrangem
 import type { TSex } from './id-number.js'
 import { regionLevelLabels } from './regions.js'
 import { roleLabels } from './roles.js'
+import { catalogEditionStatusLabels, catalogItemFieldLabels, serviceCategoryLabels, servicePayerLabels, serviceUnitLabels } from './catalog.js'
 import type { TWorklistItemStatus } from './worklist-flow.js'
 import { orderStatusLabels } from './orders/order-flow.js'
 import { providerStatusLabels } from './orders/provider-flow.js'
@@ -152,13 +153,27 @@ export const accountFieldLabels: Record<string, string> = {
 }
 
 /** Every field name a Chinese screen may show, one place (entity-specific names win in their entity). */
-export const fieldLabels: Record<string, string> = { ...accountFieldLabels, ...assessmentFieldLabels, ...elderFieldLabels, name: '名称' }
+/** Fields of a service-list edition and its items in audit snapshots. */
+export const catalogFieldLabels: Record<string, string> = {
+  ...catalogItemFieldLabels,
+  title: '清单名称',
+  year: '年度',
+  versionLabel: '版本',
+  effectiveDate: '生效日期',
+  publishedAt: '发布时间',
+  basedOnId: '基于版本',
+  change: '变更类型',
+  itemCount: '项目数',
+}
+
+export const fieldLabels: Record<string, string> = { ...catalogFieldLabels, ...accountFieldLabels, ...assessmentFieldLabels, ...elderFieldLabels, name: '名称' }
 
 /** The Chinese name of a field; `entity` picks the entity's own meaning of a shared name (name, status). */
 export function fieldLabel(field: string, entity?: string | null): string {
   if (entity === 'elder') return elderFieldLabels[field] ?? fieldLabels[field] ?? field
   if (entity === 'assessment') return assessmentFieldLabels[field] ?? fieldLabels[field] ?? field
   if (entity === 'user') return accountFieldLabels[field] ?? fieldLabels[field] ?? field
+  if (entity === 'catalog_edition' || entity === 'catalog_item') return catalogFieldLabels[field] ?? fieldLabels[field] ?? field
   return fieldLabels[field] ?? field
 }
 
@@ -190,6 +205,12 @@ export function valueLabel(field: string, value: unknown, context: { entity?: st
       return pick(livingArrangementLabels, value)
     case 'role':
       return pick(roleLabels, value)
+    case 'category':
+      return pick(serviceCategoryLabels, value)
+    case 'unit':
+      return pick(serviceUnitLabels, value)
+    case 'payer':
+      return pick(servicePayerLabels, value)
     case 'level':
       return pick(regionLevelLabels, value)
     case 'scale':
@@ -215,6 +236,7 @@ export function valueLabel(field: string, value: unknown, context: { entity?: st
         worklist_item: worklistItemStatusLabels,
         provider: providerStatusLabels,
         order: orderStatusLabels,
+        catalog_edition: catalogEditionStatusLabels,
       }
       const own = context.entity ? byEntity[context.entity] : undefined
       return pick(own ?? {}, value) ?? pick(elderStatusLabels, value) ?? pick(assessmentStatusLabels, value) ?? pick(worklistItemStatusLabels, value)

@@ -9,6 +9,7 @@
 import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
+import type * as catalog from './modules/catalog/catalog.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
 import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
@@ -102,9 +103,17 @@ export type TFindOrders = z.input<typeof orders.ZFindOrders>
 export type TConfirmOrder = z.input<typeof orders.ZConfirmOrder>
 export type TRecordService = z.input<typeof orders.ZRecordService>
 export type TOrderSettings = z.infer<typeof orders.ZOrderSettings>
+// ---------- catalog (服务清单) ----------
+export type TCatalogEdition = z.infer<typeof catalog.ZEdition>
+export type TCatalogItem = z.infer<typeof catalog.ZItem>
+export type TCatalogItemInput = z.input<typeof catalog.ZAddItem>
+export type TCatalogDiff = z.infer<typeof catalog.ZDiff>
+export type TPublicCatalog = z.infer<typeof catalog.ZPublicCatalog>
+export type TPublicCatalogRegions = z.infer<typeof catalog.ZPublicRegions>
 // ---------- disbursement ----------
 export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
 export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
 export type TElderCredits = z.infer<typeof disbursement.ZCredits>
 export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
 export type TBankResult = z.infer<typeof disbursement.ZBankResult>
+export type TDisbursementReport = z.infer<typeof disbursement.ZReport>

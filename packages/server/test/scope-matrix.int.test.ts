@@ -11,6 +11,7 @@ import { systemScopeRows } from '../src/modules/system/system.scope-rows.js'
 import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-rows.js'
 import { providersScopeRows } from '../src/modules/providers/providers.scope-rows.js'
 import { ordersScopeRows } from '../src/modules/orders/orders.scope-rows.js'
+import { catalogScopeRows } from '../src/modules/catalog/catalog.scope-rows.js'
 import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
 
 /**
@@ -29,6 +30,7 @@ const matrix: TScopeRows = {
   ...assessmentsScopeRows,
   ...providersScopeRows,
   ...ordersScopeRows,
+  ...catalogScopeRows,
   ...disbursementScopeRows,
 }
 
@@ -138,7 +140,8 @@ for (const [username, rows] of Object.entries(providerRows)) {
       pf = { ...f, officerA: await f.t.login(username) }
     })
     for (const [route, check] of Object.entries(matrix)) {
-      const want: TProviderExpect = rows[route] ?? (ownSession.has(route) ? 'self' : 403)
+      // Public pages (no login) answer everyone alike.
+      const want: TProviderExpect = rows[route] ?? (ownSession.has(route) || check.expect === 'public' ? 'self' : 403)
       it(`${route} → ${want}`, async () => {
         const res = await check.run(pf)
         if (want === 403 || want === 404) expect(res.statusCode).toBe(want)

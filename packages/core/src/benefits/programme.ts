@@ -47,6 +47,8 @@ export type TProgramme = {
   summary: string
   /** Policy basis (政策依据). */
   basis: string
+  /** Service credits / vouchers not spent by month end carry over (default: they lapse, domain.md §6 [OPEN]). */
+  creditsCarryOver?: boolean
 }
 
 const labelsOf = (ids: readonly string[], labels: Readonly<Record<string, string>>) => Object.fromEntries(ids.map((id) => [id, labels[id]]))
@@ -89,6 +91,7 @@ export function validateProgramme(x: unknown): TProgrammeValidation {
     'reviewCycleMonths',
     'summary',
     'basis',
+    'creditsCarryOver',
   ]
   const extra = Object.keys(x).filter((k) => !known.includes(k))
   if (extra.length) err('(根)', `多余的键：${extra.join(', ')}`)
@@ -126,6 +129,7 @@ export function validateProgramme(x: unknown): TProgrammeValidation {
   if (!isInt(x.reviewCycleMonths, 1, 36)) err('reviewCycleMonths', '复核周期应为 1–36 个月')
   if (!isText(x.summary, 2000)) err('summary', '政策说明应为 1–2000 个字')
   if (!(typeof x.basis === 'string' && x.basis.length <= 500)) err('basis', '政策依据最多 500 个字')
+  if (x.creditsCarryOver !== undefined && typeof x.creditsCarryOver !== 'boolean') err('creditsCarryOver', '未用额度是否结转应为 true 或 false')
   return errors.length ? { ok: false, errors } : { ok: true, programme: x as unknown as TProgramme }
 }
 

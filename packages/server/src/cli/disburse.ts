@@ -14,7 +14,7 @@ import { openDatabase, prepareDatabase, systemCtx } from '../bootstrap.js'
 import { loadConfig } from '../platform/config.js'
 import { AppError } from '../platform/errors.js'
 import { levelPrefix } from '../platform/list.js'
-import { runMonth, benefitsDueSource } from '../modules/disbursement/index.js'
+import { runMonth, benefitsDueSource, creditCarryOver } from '../modules/disbursement/index.js'
 import { regionsOfLevel } from '../modules/regions/index.js'
 
 const USAGE = '用法：npm run -s disburse -- --month YYYY-MM [--region 区划代码]'
@@ -73,6 +73,7 @@ try {
     month,
     regionCode,
     source: benefitsDueSource,
+    carriesOver: await creditCarryOver(),
     owner: `cli:${process.pid}:${randomUUID()}`,
     onProgress: tty ? (done, total) => process.stderr.write(`\r发放计算 ${done}/${total} 行（${total ? Math.floor((done / total) * 100) : 100}%）`) : undefined,
   })

@@ -8,6 +8,7 @@ import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
 import { providersModule } from './providers/index.js'
 import { ordersModule } from './orders/index.js'
+import { catalogModule } from './catalog/index.js'
 import { disbursementModule } from './disbursement/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
@@ -19,6 +20,7 @@ export const apiModules: TApiModule[] = [
   eldersModule,
   worklistsModule,
   assessmentsModule,
+  catalogModule,
   disbursementModule,
   providersModule,
   ordersModule,

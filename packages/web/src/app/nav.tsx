@@ -9,6 +9,7 @@ import {
   KeyOutlined,
   ScheduleOutlined,
   TeamOutlined,
+  UnorderedListOutlined,
 } from '@ant-design/icons'
 import { AccountBookOutlined, AimOutlined, IdcardOutlined, MobileOutlined, SafetyCertificateOutlined, ShopOutlined } from '@ant-design/icons'
 
@@ -106,6 +107,15 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'main',
     description: '持证上岗、证书到期提醒、背景审查与培训',
     color: '#a35200',
+  },
+  {
+    path: '/catalog',
+    label: '服务清单',
+    icon: <UnorderedListOutlined />,
+    permission: 'catalog:read',
+    group: 'main',
+    description: '基本养老服务清单的版本、项目、价格与支付责任；编辑草稿、发布、版本对比',
+    color: '#26734d',
   },
   {
     path: '/users',

@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
-import { createBrowserRouter } from 'react-router-dom'
+import { createBrowserRouter, Navigate } from 'react-router-dom'
 import { LoginPage } from '../features/auth/LoginPage'
 import { HomePage } from '../features/home/HomePage'
 import { AppLayout } from './AppLayout'
@@ -7,6 +7,8 @@ import { FullPageSpin, RequireAuth, RequirePermission } from './guards'
 import { NotFoundPage, RouteErrorPage } from './ErrorPages'
 import '../features/assessments/elderTab'
 import '../features/orders/elderTab'
+import { PortalLayout } from '../features/portal/PortalLayout'
+import { PORTAL_PAGES } from '../features/portal/pages'
 
 /** Feature pages load on first visit, so the login page and home stay light. */
 function page(load: () => Promise<ComponentType>) {
@@ -25,6 +27,17 @@ function guarded(permission: string, element: ReactNode) {
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    // The public portal: no login, its own elder-friendly layout; pages come from PORTAL_PAGES.
+    {
+      path: '/portal',
+      element: <PortalLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <Navigate to={PORTAL_PAGES[0]!.path} replace /> },
+        ...PORTAL_PAGES.map((p) => ({ path: p.path, element: <Suspense fallback={<FullPageSpin />}>{page(p.load)}</Suspense> })),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
     {
       // The caregiver's phone page (375 px): full screen, without the desktop menu.
       path: '/m/today',
@@ -186,6 +199,34 @@ export function createAppRouter() {
           element: guarded(
             'order:read',
             page(() => import('../features/orders').then((m) => m.OrderDetailPage)),
+          ),
+        },
+        {
+          path: 'catalog',
+          element: guarded(
+            'catalog:read',
+            page(() => import('../features/catalog').then((m) => m.CatalogPage)),
+          ),
+        },
+        {
+          path: 'catalog/diff',
+          element: guarded(
+            'catalog:read',
+            page(() => import('../features/catalog').then((m) => m.DiffPage)),
+          ),
+        },
+        {
+          path: 'catalog/editions/:id',
+          element: guarded(
+            'catalog:read',
+            page(() => import('../features/catalog').then((m) => m.EditionPage)),
+          ),
+        },
+        {
+          path: 'catalog/editions/:id/print',
+          element: guarded(
+            'catalog:read',
+            page(() => import('../features/catalog').then((m) => m.PrintPage)),
           ),
         },
         { path: '*', element: <NotFoundPage /> },

@@ -231,6 +231,13 @@ describe('batch review over HTTP', () => {
     expect(csv[1]).toContain('"600.00"')
     const last = await upload(`明细编号,结果\n${csv[1]!.split(',')[0]!.replace(/"/g, '')},成功\n`)
     expect(last.json()).toMatchObject({ paid: 1, pendingLeft: 0, status: 'paid' })
+    // The failed line goes to a re-issue batch of the same month; it pays the original accrual.
+    const reissue = await inject('POST', `/disbursement/batches/${batch.id}/reissue`, bureau)
+    expect(reissue.statusCode, reissue.body).toBe(200)
+    expect(reissue.json()).toMatchObject({ month: '2026-11', seq: 2, status: 'draft', linesDone: 1, totalFen: 30000 })
+    expect((await inject('POST', `/disbursement/batches/${batch.id}/reissue`, bureau)).statusCode).toBe(409)
+    const reLines = (await inject('GET', `/disbursement/batches/${reissue.json().id}/lines`, bureau)).json()
+    expect(reLines.items[0].explanation).toContain('账户已销户')
     // Running the month again changes nothing.
     const rerun = await runMonth(ctx, { month: '2026-11', regionCode: '620702', source: listSource([]), owner: 'c' })
     expect(rerun).toMatchObject({ lines: 4, totalFen: 120000, status: 'paid' })
@@ -352,5 +359,27 @@ describe('fund anomaly checks', () => {
         .json()
         .items.every((a: { regionCode: string }) => a.regionCode.startsWith('620702002')),
     ).toBe(true)
+  })
+})
+
+describe('report', () => {
+  it('sums paid lines by month, programme, street and fund source with the 福彩公益金 share, and exports it', async () => {
+    const r = await inject('GET', '/disbursement/report?from=2026-11&to=2026-11', bureau)
+    expect(r.statusCode, r.body).toBe(200)
+    const body = r.json()
+    expect(body.totalFen).toBe(120000)
+    expect(body.welfareLotteryFen).toBe(20000)
+    expect(body.welfareLotteryShareBp).toBe(1667)
+    expect(body.items.every((i: { streetName: string }) => /[\u4e00-\u9fff]/.test(i.streetName))).toBe(true)
+    expect((await inject('GET', '/disbursement/report?from=2026-11&to=2026-10', bureau)).statusCode).toBe(400)
+    const file = await inject('POST', '/disbursement/report/export', bureau, { from: '2026-11', to: '2026-11' })
+    expect(file.statusCode).toBe(200)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer)
+    const cells: string[] = []
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))))
+    expect(cells).toContain('福彩公益金占比')
+    expect(cells).toContain('16.67%')
   })
 })

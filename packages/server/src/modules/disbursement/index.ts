@@ -15,5 +15,6 @@ export { grantServiceCredit, type TCreditGrant } from './grant-service-credit.js
 export { spendServiceCredit, type TCreditSpend } from './spend-service-credit.js'
 export { lapseServiceCredits } from './lapse-service-credits.js'
 export { creditBalances } from './credit-balances.js'
+export { creditCarryOver } from './programmes-for-checks.js'
 
 export const disbursementModule: TApiModule = { name: 'disbursement', routes: disbursementRoutes, jobs: [runMonthJob as TJobDefinition<never>] }

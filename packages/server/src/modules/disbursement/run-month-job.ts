@@ -1,6 +1,7 @@
 import { defineJob } from '../../platform/jobs.js'
 import { benefitsDueSource } from './benefits-due-source.js'
 import { runMonth } from './run-month.js'
+import { creditCarryOver } from './programmes-for-checks.js'
 
 /** The month run started from the UI: a durable job, so a restart resumes it from its cursor. */
 export const runMonthJob = defineJob<{ month: string; regionCode: string }>({
@@ -13,6 +14,7 @@ export const runMonthJob = defineJob<{ month: string; regionCode: string }>({
       month: job.input.month,
       regionCode: job.input.regionCode,
       source: benefitsDueSource,
+      carriesOver: await creditCarryOver(),
       owner: `job:${job.id}`,
       onProgress: (done, total) => void job.progress({ done, total }),
     }),

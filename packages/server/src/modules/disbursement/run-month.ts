@@ -8,6 +8,7 @@ import { runStep } from '../../platform/workflow.js'
 import { disbursementBatches } from './disbursement.tables.js'
 import type { TDueLine, TDueSource } from './due-source.js'
 import { budgetAccount, elderBenefitAccount, elderCreditAccount } from './ledger-accounts.js'
+import { lapseServiceCredits } from './lapse-service-credits.js'
 
 export type TMonthRunResult = { month: string; batchId: string; lines: number; totalFen: number; status: string }
 export type TMonthRunOptions = {
@@ -19,6 +20,14 @@ export type TMonthRunOptions = {
   chunkSize?: number
   leaseMs?: number
   onProgress?: (done: number, total: number) => void
+  /** Programmes whose credits carry over; given, last month's other credits lapse first. */
+  carriesOver?: (programCode: string) => boolean
+}
+
+/** "YYYY-MM" of the month before. */
+export function previousMonth(month: string): string {
+  const [y, m] = month.split('-').map(Number) as [number, number]
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`
 }
 
 type TBatch = typeof disbursementBatches.$inferSelect
@@ -37,6 +46,8 @@ export async function runMonth(ctx: Ctx, o: TMonthRunOptions): Promise<TMonthRun
   let batch = await openBatch(ctx, o.month, o.regionCode)
   if (batch.status !== 'computing') return summary(batch)
   batch = await takeLease(ctx, batch, o.owner, leaseMs)
+  // Last month's unspent credits lapse before this month's are granted (idempotent per account).
+  if (o.carriesOver) await withTx(ctx, (t) => lapseServiceCredits(t, { month: previousMonth(o.month), carriesOver: o.carriesOver! }))
   if (batch.linesTotal === 0 && batch.cursor === null) {
     const total = await o.source.count(ctx.db, { month: o.month, regionPrefix: o.regionCode })
     ;[batch] = await ctx.db.update(disbursementBatches).set({ linesTotal: total }).where(eq(disbursementBatches.id, batch.id)).returning()

@@ -223,10 +223,10 @@ describe('orders: request to settlement', () => {
     expect([a.priceFen, a.subsidyFen, a.selfPayFen]).toEqual([6000, 6000, 0])
     expect(a.status).toBe('priced')
     expect(a.timeline.map((e: { action: string }) => e.action)).toEqual(['request', 'price'])
-    const b = ok(await request(elder, { itemCode: 'ZY-001', quantity: 5.5 })) // 60.00 × 5.5 = 330.00
-    expect([b.priceFen, b.subsidyFen, b.selfPayFen]).toEqual([33000, 33000, 0])
-    const c = ok(await request(elder, { itemCode: 'ZJ-001', quantity: 1.5 })) // 35.00 × 1.5 = 52.50; 10.00 left
-    expect([c.priceFen, c.subsidyFen, c.selfPayFen]).toEqual([5250, 1000, 4250])
+    const b = ok(await request(elder, { itemCode: 'ZY-001', quantity: 4.1 })) // 80.00 × 4.1 = 328.00
+    expect([b.priceFen, b.subsidyFen, b.selfPayFen]).toEqual([32800, 32800, 0])
+    const c = ok(await request(elder, { itemCode: 'ZJ-001', quantity: 1.5 })) // 35.00 × 1.5 = 52.50; 12.00 left
+    expect([c.priceFen, c.subsidyFen, c.selfPayFen]).toEqual([5250, 1200, 4050])
     const d = ok(await request(elder, { itemCode: 'ZJ-001' }))
     expect([d.subsidyFen, d.selfPayFen]).toEqual([0, 3500])
     // A cancelled order gives its draw back to the month.

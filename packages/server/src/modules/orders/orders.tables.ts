@@ -31,7 +31,7 @@ export const serviceOrders = pgTable(
     priceFen: integer('price_fen').notNull(),
     subsidyFen: integer('subsidy_fen').notNull(),
     selfPayFen: integer('self_pay_fen').notNull(),
-    /** How the subsidy part was computed (the credit-ledger stand-in documents its rule here). */
+    /** How the subsidy part was computed (credits held, reserved by other orders, drawn). */
     subsidyBasis: text('subsidy_basis').notNull(),
     serviceDate: date('service_date', { mode: 'string' }).notNull(),
     windowStart: timestamp('window_start', { withTimezone: true }),

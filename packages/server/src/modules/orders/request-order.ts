@@ -1,4 +1,4 @@
-import { orderEvents, orderPriceFen, todayInShanghai } from '@yiyang/core'
+import { orderEvents, orderPriceFen, serviceUnitLabels, todayInShanghai } from '@yiyang/core'
 import { and, eq, notInArray } from 'drizzle-orm'
 import { appendAudit } from '../../platform/audit.js'
 import { withTx, type Ctx } from '../../platform/context.js'
@@ -6,7 +6,8 @@ import { fieldError } from '../../platform/errors.js'
 import { randomToken } from '../../platform/crypto.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { getElderForService } from '../elders/index.js'
-import { itemInForce, providerServing, skillOfCategory } from '../providers/index.js'
+import { itemInForce } from '../catalog/index.js'
+import { providerServing, skillOfCategory } from '../providers/index.js'
 import { drawServiceCredit } from './draw-service-credit.js'
 import { getOrder } from './get-order.js'
 import { orderAuditSnapshot } from './orders.mapper.js'
@@ -92,7 +93,7 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
     await addTimeline(t, row!, 'request', null, 'requested', input.note)
     await orderStep(t, await orderReach(t.tx, actor), row!.id, {
       action: 'price',
-      note: `${item.editionVersionLabel}：${item.name} ${(item.priceFen / 100).toFixed(2)} 元/${item.unit} × ${quantityTenths / 10}；${split.basis}`,
+      note: `${item.editionVersionLabel}：${item.name} ${(item.priceFen / 100).toFixed(2)} 元/${serviceUnitLabels[item.unit]} × ${quantityTenths / 10}；${split.basis}`,
       event: { type: orderEvents.requested },
     })
     return row!.id

@@ -20,7 +20,5 @@ export {
 } from './for-orders.js'
 export { insertCreditRecord } from './add-credit-record.js'
 export { skillOfCategory } from './skill-of-category.js'
-// TEMPORARY: the service list stand-in until module catalog lands (then import from ../catalog/index.js).
-export { itemInForce, itemsInForce, type TCatalogItemInForce } from './catalog-stand-in.js'
 
 export const providersModule: TApiModule = { name: 'providers', routes: providersRoutes, seed: seedProviderDetails }

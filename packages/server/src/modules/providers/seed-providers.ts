@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import type { Ctx } from '../../platform/context.js'
 import { findActiveUsersByRole } from '../accounts/index.js'
-import { itemsInForce } from './catalog-stand-in.js'
+import { itemsInForce } from '../catalog/index.js'
 import { caregiverCertificates, caregivers, providers } from './providers.tables.js'
 
 export const DEMO_PROVIDER = { id: '00000000-0000-4000-8000-000000000001', name: '康乐居家养老服务中心', regionCode: '620702000000' } as const

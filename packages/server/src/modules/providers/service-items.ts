@@ -1,6 +1,6 @@
 import type { TxCtx } from '../../platform/context.js'
 import { AppError, fieldError } from '../../platform/errors.js'
-import { itemInForce } from './catalog-stand-in.js'
+import { itemInForce } from '../catalog/index.js'
 import type { TProviderServiceItem } from './providers.tables.js'
 
 /**

@@ -5,6 +5,7 @@ import {
   orderRequesterKindLabels,
   orderStatusLabels,
   postingAccountLabels,
+  serviceUnitLabels,
   type TOrderAction,
   type TOrderStatus,
 } from '@yiyang/core'
@@ -126,7 +127,7 @@ export function OrderDetailPage() {
           <Card title="费用与结算" style={{ marginTop: 16 }}>
             <Descriptions column={{ xs: 1, md: 3 }}>
               <Descriptions.Item label="单价">
-                {yuan(o.unitPriceFen)} / {o.unit}
+                {yuan(o.unitPriceFen)} / {serviceUnitLabels[o.unit as keyof typeof serviceUnitLabels] ?? '单位'}
               </Descriptions.Item>
               <Descriptions.Item label="数量">{o.quantity}</Descriptions.Item>
               <Descriptions.Item label="合计">
