@@ -94,6 +94,8 @@ describe('workflow tables', () => {
     expect(canTransition(orderFlow, 'cancel', 'en_route')).toBe(false)
     expect(canTransition(orderFlow, 'checkOut', 'checked_in')).toBe(false)
     expect(availableActions(orderFlow, 'exception')).toEqual(['resolve'])
+  })
+
   it('catalog edition: only a draft moves; published and discarded are final; bureau admins manage, every staff role reads', () => {
     expect(terminalStatuses(catalogEditionFlow, catalogEditionStatuses).sort()).toEqual(['discarded', 'published'])
     expect(availableActions(catalogEditionFlow, 'draft')).toEqual(['publish', 'discard'])
