@@ -28,8 +28,30 @@ export const catalogEvents = {
   published: 'catalog.edition_published',
 } as const
 
+export const providerEvents = {
+  registered: 'provider.registered',
+  approved: 'provider.approved',
+  suspended: 'provider.suspended',
+  closed: 'provider.closed',
+} as const
+
+export const orderEvents = {
+  requested: 'order.requested',
+  assigned: 'order.assigned',
+  checkedIn: 'order.checked_in',
+  checkedOut: 'order.checked_out',
+  exception: 'order.exception',
+  confirmed: 'order.confirmed',
+  settled: 'order.settled',
+  cancelled: 'order.cancelled',
+} as const
+
 export type TDomainEventType =
-  (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents] | (typeof catalogEvents)[keyof typeof catalogEvents]
+  | (typeof elderEvents)[keyof typeof elderEvents]
+  | (typeof assessmentEvents)[keyof typeof assessmentEvents]
+  | (typeof providerEvents)[keyof typeof providerEvents]
+  | (typeof orderEvents)[keyof typeof orderEvents]
+  | (typeof catalogEvents)[keyof typeof catalogEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -47,6 +69,18 @@ export const domainEventLabels = {
   'assessment.objected': '评估结果异议',
   'assessment.effective': '评估结果生效',
   'assessment.reassessment_due': '到期复评',
+  'provider.registered': '服务商登记申请',
+  'provider.approved': '服务商审核通过',
+  'provider.suspended': '服务商暂停服务',
+  'provider.closed': '服务商退出',
+  'order.requested': '服务工单申请',
+  'order.assigned': '工单派护理员',
+  'order.checked_in': '护理员签到',
+  'order.checked_out': '护理员签退',
+  'order.exception': '工单异常',
+  'order.confirmed': '服务确认评价',
+  'order.settled': '工单结算',
+  'order.cancelled': '工单取消',
   'catalog.edition_published': '服务清单发布',
 } as const satisfies Record<TDomainEventType, string>
 

@@ -15,6 +15,8 @@ import { regionLevelLabels } from './regions.js'
 import { roleLabels } from './roles.js'
 import { catalogEditionStatusLabels, catalogItemFieldLabels, serviceCategoryLabels, servicePayerLabels, serviceUnitLabels } from './catalog.js'
 import type { TWorklistItemStatus } from './worklist-flow.js'
+import { orderStatusLabels } from './orders/order-flow.js'
+import { providerStatusLabels } from './orders/provider-flow.js'
 
 export const sexLabels = { male: '男', female: '女' } as const satisfies Record<TSex, string>
 
@@ -232,6 +234,8 @@ export function valueLabel(field: string, value: unknown, context: { entity?: st
         api_token: tokenStatusLabels,
         token: tokenStatusLabels,
         worklist_item: worklistItemStatusLabels,
+        provider: providerStatusLabels,
+        order: orderStatusLabels,
         catalog_edition: catalogEditionStatusLabels,
       }
       const own = context.entity ? byEntity[context.entity] : undefined

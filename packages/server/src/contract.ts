@@ -15,6 +15,8 @@ import type * as disbursement from './modules/disbursement/disbursement.schemas.
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
+import type * as providers from './modules/providers/providers.schemas.js'
+import type * as orders from './modules/orders/orders.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
 export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -79,6 +81,28 @@ export type THealth = z.infer<typeof system.ZHealth>
 export type TJob = z.infer<typeof system.ZJob>
 export type TOutboxEvent = z.infer<typeof system.ZOutboxEvent>
 
+// ---------- providers and caregivers ----------
+export type TProviderSummary = z.infer<typeof providers.ZProviderSummary>
+export type TProviderDetail = z.infer<typeof providers.ZProviderDetail>
+export type TRegisterProvider = z.input<typeof providers.ZRegisterProvider>
+export type TReviewProvider = z.input<typeof providers.ZReviewProvider>
+export type TProviderStatusChange = z.input<typeof providers.ZProviderStatusChange>
+export type TFindProviders = z.input<typeof providers.ZFindProviders>
+export type TCaregiverSummary = z.infer<typeof providers.ZCaregiverSummary>
+export type TCreateCaregiver = z.input<typeof providers.ZCreateCaregiver>
+export type TAddCertificate = z.input<typeof providers.ZAddCertificate>
+export type TDueCertificate = z.infer<typeof providers.ZDueCertificate>
+export type TFindCaregivers = z.input<typeof providers.ZFindCaregivers>
+export type TCreditRecord = z.infer<typeof providers.ZCreditRecord>
+
+// ---------- service orders ----------
+export type TOrderSummary = z.infer<typeof orders.ZOrderSummary>
+export type TOrderDetail = z.infer<typeof orders.ZOrderDetail>
+export type TRequestOrder = z.input<typeof orders.ZRequestOrder>
+export type TFindOrders = z.input<typeof orders.ZFindOrders>
+export type TConfirmOrder = z.input<typeof orders.ZConfirmOrder>
+export type TRecordService = z.input<typeof orders.ZRecordService>
+export type TOrderSettings = z.infer<typeof orders.ZOrderSettings>
 // ---------- catalog (服务清单) ----------
 export type TCatalogEdition = z.infer<typeof catalog.ZEdition>
 export type TCatalogItem = z.infer<typeof catalog.ZItem>

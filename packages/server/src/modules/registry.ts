@@ -6,6 +6,8 @@ import { auditModule } from './audit/index.js'
 import { eldersModule } from './elders/index.js'
 import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
+import { providersModule } from './providers/index.js'
+import { ordersModule } from './orders/index.js'
 import { catalogModule } from './catalog/index.js'
 import { disbursementModule } from './disbursement/index.js'
 
@@ -20,4 +22,6 @@ export const apiModules: TApiModule[] = [
   assessmentsModule,
   catalogModule,
   disbursementModule,
+  providersModule,
+  ordersModule,
 ]

@@ -11,7 +11,7 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
 } from '@ant-design/icons'
-import { AccountBookOutlined, AimOutlined, IdcardOutlined } from '@ant-design/icons'
+import { AccountBookOutlined, AimOutlined, IdcardOutlined, MobileOutlined, SafetyCertificateOutlined, ShopOutlined } from '@ant-design/icons'
 
 export interface NavItem {
   path: string
@@ -71,6 +71,42 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'main',
     description: '各区划能力等级分布、评估员工作量，导出 Excel',
     color: '#6b3fa0',
+  },
+  {
+    path: '/orders',
+    label: '服务工单',
+    icon: <ScheduleOutlined />,
+    permission: 'order:read',
+    group: 'main',
+    description: '居家服务从申请、派单、上门签到到评价结算的全过程',
+    color: '#1a5fb4',
+  },
+  {
+    path: '/m/today',
+    label: '今日服务（手机）',
+    icon: <MobileOutlined />,
+    permission: 'order:serve',
+    group: 'main',
+    description: '护理员手机页：今日工单、导航、签到签退与服务记录',
+    color: '#0b7a75',
+  },
+  {
+    path: '/providers',
+    label: '服务商管理',
+    icon: <ShopOutlined />,
+    permission: 'provider:read',
+    group: 'main',
+    description: '服务商登记、审核、暂停与退出，服务项目与价格',
+    color: '#6b3fa0',
+  },
+  {
+    path: '/caregivers',
+    label: '护理员',
+    icon: <SafetyCertificateOutlined />,
+    permission: 'caregiver:read',
+    group: 'main',
+    description: '持证上岗、证书到期提醒、背景审查与培训',
+    color: '#a35200',
   },
   {
     path: '/catalog',

@@ -6,6 +6,7 @@ import { AppLayout } from './AppLayout'
 import { FullPageSpin, RequireAuth, RequirePermission } from './guards'
 import { NotFoundPage, RouteErrorPage } from './ErrorPages'
 import '../features/assessments/elderTab'
+import '../features/orders/elderTab'
 import { PortalLayout } from '../features/portal/PortalLayout'
 import { PORTAL_PAGES } from '../features/portal/pages'
 
@@ -36,6 +37,19 @@ export function createAppRouter() {
         ...PORTAL_PAGES.map((p) => ({ path: p.path, element: <Suspense fallback={<FullPageSpin />}>{page(p.load)}</Suspense> })),
         { path: '*', element: <NotFoundPage /> },
       ],
+    },
+    {
+      // The caregiver's phone page (375 px): full screen, without the desktop menu.
+      path: '/m/today',
+      element: (
+        <RequireAuth>
+          {guarded(
+            'order:serve',
+            page(() => import('../features/orders').then((m) => m.CaregiverTodayPage)),
+          )}
+        </RequireAuth>
+      ),
+      errorElement: <RouteErrorPage />,
     },
     {
       path: '/',
@@ -157,6 +171,34 @@ export function createAppRouter() {
           element: guarded(
             'worklist:read',
             page(() => import('../features/worklists/WorklistsPage').then((m) => m.WorklistsPage)),
+          ),
+        },
+        {
+          path: 'providers',
+          element: guarded(
+            'provider:read',
+            page(() => import('../features/providers').then((m) => m.ProvidersPage)),
+          ),
+        },
+        {
+          path: 'caregivers',
+          element: guarded(
+            'caregiver:read',
+            page(() => import('../features/providers').then((m) => m.CaregiversPage)),
+          ),
+        },
+        {
+          path: 'orders',
+          element: guarded(
+            'order:read',
+            page(() => import('../features/orders').then((m) => m.OrdersPage)),
+          ),
+        },
+        {
+          path: 'orders/:id',
+          element: guarded(
+            'order:read',
+            page(() => import('../features/orders').then((m) => m.OrderDetailPage)),
           ),
         },
         {

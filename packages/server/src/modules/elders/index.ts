@@ -13,6 +13,7 @@ export { getElderForActor } from './get-elder.js'
 export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from './apply-ability-level.js'
 export { elderStatusEvents } from './change-elder-status.js'
 export { elderFactsForRules, eldersInScopeForRules, type TElderRuleFacts } from './elder-facts.js'
+export { getElderForService } from './elder-for-service.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
 export { elderStatusDates } from './elder-status-dates.js'
 
