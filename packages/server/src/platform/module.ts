@@ -6,6 +6,7 @@ import type { Ctx } from './context.js'
 import type { Crypto } from './crypto.js'
 import type { EventBus } from './events.js'
 import type { TJobDefinition } from './jobs.js'
+import type { TActor, TRole } from './permissions.js'
 
 /** What every module's routes plugin receives. */
 export type TRouteOptions = { events: EventBus; database: Database; version: string; loginRateLimit: number }
@@ -21,7 +22,14 @@ export type TApiModule = {
   name: string
   routes: FastifyPluginAsync<TRouteOptions>
   /** Demo data for an empty database, built through the module's own use cases. */
-  seed?: (ctx: Ctx) => Promise<void>
+  seed?: (ctx: Ctx, tools: TSeedTools) => Promise<void>
   subscribe?: (deps: TModuleDeps) => void
   jobs?: TJobDefinition<never>[]
 }
+
+/**
+ * What the demo seed hands every module: the first active demo user of a role in a region, as an
+ * actor, so a seed runs its use cases as that person without importing the accounts module
+ * (which would tie modules into import cycles).
+ */
+export type TSeedTools = { actorFor(role: TRole, regionPrefix: string): Promise<TActor | null> }

@@ -9,6 +9,8 @@ import { users } from '../modules/accounts/accounts.tables.js'
 import { hashPassword } from '../modules/accounts/password.js'
 import { appendAudit } from '../platform/audit.js'
 import { apiModules } from '../modules/registry.js'
+import { actorForUser, findActiveUsersByRole } from '../modules/accounts/index.js'
+import type { TSeedTools } from '../platform/module.js'
 import { DEMO_PROVIDER, seedProviders } from '../modules/providers/index.js'
 
 export const DEMO_PASSWORD = 'yiyang-demo'
@@ -101,5 +103,11 @@ export async function seedDemo(ctx: Ctx, opts: { modules?: boolean } = {}) {
       after: { regions: demoRegions.regions.length, users: accounts.length },
     })
   })
-  if (opts.modules !== false) for (const m of apiModules) if (m.seed) await m.seed(ctx)
+  const tools: TSeedTools = {
+    actorFor: async (role, regionPrefix) => {
+      const [user] = await findActiveUsersByRole(ctx.db, role, regionPrefix)
+      return user ? actorForUser(ctx.db, user.id) : null
+    },
+  }
+  if (opts.modules !== false) for (const m of apiModules) if (m.seed) await m.seed(ctx, tools)
 }

@@ -1,5 +1,5 @@
-import { findActiveUsersByRole, actorForUser } from '../accounts/index.js'
 import type { Ctx } from '../../platform/context.js'
+import type { TSeedTools } from '../../platform/module.js'
 import { addEditionItem } from './add-edition-item.js'
 import { createEdition } from './create-edition.js'
 import { publishEdition } from './publish-edition.js'
@@ -14,10 +14,8 @@ export const DEMO_CATALOG_EFFECTIVE = '2026-01-01'
  * The demo district's published list (effective 2026-01-01) and next year's draft with three
  * reasoned changes, built through the module's own use cases by the district's bureau admin.
  */
-export async function seedCatalog(ctx: Ctx) {
-  const [bureauUser] = await findActiveUsersByRole(ctx.db, 'bureau_admin', '620702')
-  if (!bureauUser) return
-  const bureau = await actorForUser(ctx.db, bureauUser.id)
+export async function seedCatalog(ctx: Ctx, tools: TSeedTools) {
+  const bureau = await tools.actorFor('bureau_admin', '620702')
   if (!bureau) return
   const as = { ...ctx, actor: bureau }
   const first = await createEdition(as, { year: 2026, regionCode: bureau.scopeRegionCode, note: '依据甘州区基本养老服务体系建设实施方案制定' })

@@ -2,7 +2,7 @@ import { addDays, maskIdNumber, makeIdNumber, todayInShanghai } from '@yiyang/co
 import { eq } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import type { Ctx } from '../../platform/context.js'
-import { findActiveUsersByRole } from '../accounts/index.js'
+import type { TSeedTools } from '../../platform/module.js'
 import { itemsInForce } from '../catalog/index.js'
 import { caregiverCertificates, caregivers, providers } from './providers.tables.js'
 
@@ -24,7 +24,7 @@ export async function seedProviders(db: DbOrTx) {
  * force, and caregivers — the seeded caregiver login with valid certificates, one whose
  * certificate runs out within the month, one expired and one still awaiting the background check.
  */
-export async function seedProviderDetails(ctx: Ctx) {
+export async function seedProviderDetails(ctx: Ctx, tools: TSeedTools) {
   const today = todayInShanghai(ctx.clock.now())
   const items = await itemsInForce(ctx, { regionCode: DEMO_PROVIDER.regionCode, date: today })
   const asItems = (codes?: string[]) =>
@@ -68,11 +68,11 @@ export async function seedProviderDetails(ctx: Ctx) {
       serviceItems: asItems(['ZJ-001', 'HL-001']),
     })
     .onConflictDoNothing()
-  const [login] = await findActiveUsersByRole(ctx.db, 'caregiver', '620702')
+  const login = await tools.actorFor('caregiver', '620702')
   const people = [
     {
       name: '李秀兰',
-      userId: login?.id ?? null,
+      userId: login?.userId ?? null,
       skills: ['cleaning', 'nursing', 'meal', 'bath'],
       check: 'passed',
       certs: [
