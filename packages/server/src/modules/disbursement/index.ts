@@ -15,6 +15,7 @@ export { grantServiceCredit, type TCreditGrant } from './grant-service-credit.js
 export { spendServiceCredit, type TCreditSpend } from './spend-service-credit.js'
 export { lapseServiceCredits } from './lapse-service-credits.js'
 export { creditBalances } from './credit-balances.js'
+export { creditHeldFen } from './credit-held.js'
 export { creditCarryOver } from './programmes-for-checks.js'
 
 export const disbursementModule: TApiModule = { name: 'disbursement', routes: disbursementRoutes, jobs: [runMonthJob as TJobDefinition<never>] }

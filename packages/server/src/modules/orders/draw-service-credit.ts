@@ -1,7 +1,7 @@
 import { fenToYuanString, splitPrice, type TPriceSplit } from '@yiyang/core'
 import { and, eq, ne, notInArray, sql } from 'drizzle-orm'
-import type { Ctx, TxCtx } from '../../platform/context.js'
-import { creditBalances } from '../disbursement/index.js'
+import type { TxCtx } from '../../platform/context.js'
+import { creditHeldFen } from '../disbursement/index.js'
 import { serviceOrders } from './orders.tables.js'
 
 /**
@@ -18,9 +18,7 @@ export async function drawServiceCredit(
 ): Promise<TPriceSplit & { basis: string }> {
   // One elder's draws are serialised, so two orders requested at once cannot both reserve the last yuan.
   await t.tx.execute(sql`select pg_advisory_xact_lock(hashtext(${'credit:' + input.elderId}))`)
-  // Read inside this transaction: on PGlite (one connection) a read beside it would wait for it forever.
-  const { balances } = await creditBalances({ ...t, db: t.tx as unknown as Ctx['db'] }, input.elderId)
-  const heldFen = balances.reduce((s, b) => s + b.balanceFen, 0)
+  const heldFen = await creditHeldFen(t, input.elderId)
   const [reserved] = await t.tx
     .select({ s: sql<string>`coalesce(sum(${serviceOrders.subsidyFen}), 0)` })
     .from(serviceOrders)
