@@ -24,7 +24,20 @@ export const assessmentEvents = {
   reassessmentDue: 'assessment.reassessment_due',
 } as const
 
-export type TDomainEventType = (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents]
+export const benefitEvents = {
+  applicationSubmitted: 'benefit.application_submitted',
+  applicationApproved: 'benefit.application_approved',
+  applicationRejected: 'benefit.application_rejected',
+  objectionLodged: 'benefit.objection_lodged',
+  granted: 'benefit.granted',
+  bandChanged: 'benefit.band_changed',
+  stopped: 'benefit.stopped',
+} as const
+
+export type TDomainEventType =
+  | (typeof elderEvents)[keyof typeof elderEvents]
+  | (typeof assessmentEvents)[keyof typeof assessmentEvents]
+  | (typeof benefitEvents)[keyof typeof benefitEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -42,6 +55,13 @@ export const domainEventLabels = {
   'assessment.objected': '评估结果异议',
   'assessment.effective': '评估结果生效',
   'assessment.reassessment_due': '到期复评',
+  'benefit.application_submitted': '提交补贴申请',
+  'benefit.application_approved': '补贴申请获批',
+  'benefit.application_rejected': '补贴申请未通过',
+  'benefit.objection_lodged': '公示收到异议',
+  'benefit.granted': '开始享受补贴',
+  'benefit.band_changed': '补贴标准调整',
+  'benefit.stopped': '补贴停发',
 } as const satisfies Record<TDomainEventType, string>
 
 /** The Chinese name of an event type; an unknown type (a newer module) shows as 其他事件. */

@@ -6,11 +6,13 @@ import { availableActions, terminalStatuses, type Flow } from './flow.js'
 import { permissions, roles, rolePermissions } from './roles.js'
 import { worklistItemStatusLabels } from './labels.js'
 import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
+import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
   ['elder status', elderStatusFlow, elderStatuses, elderStatusLabels],
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
+  ['benefit application', applicationFlow, applicationStatuses, applicationStatusLabels],
 ]
 
 describe('workflow tables', () => {

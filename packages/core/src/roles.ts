@@ -66,6 +66,14 @@ export const permissions = [
   'assessment:object',
   'assessment:settings',
   'job:manage',
+  'benefit:read',
+  'benefit:apply',
+  'benefit:accept',
+  'benefit:verify',
+  'benefit:street_review',
+  'benefit:notice',
+  'benefit:approve',
+  'benefit:configure',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -88,6 +96,12 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:review',
     'assessment:schedule',
     'assessment:object',
+    'benefit:read',
+    'benefit:apply',
+    'benefit:accept',
+    'benefit:verify',
+    'benefit:street_review',
+    'benefit:notice',
   ],
   community_worker: [
     'region:read',
@@ -99,10 +113,13 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:read',
     'assessment:schedule',
     'assessment:object',
+    'benefit:read',
+    'benefit:apply',
+    'benefit:verify',
   ],
   assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule'],
   provider_admin: ['user:read', 'user:write'],
   caregiver: [],
   operator: ['region:read', 'elder:read', 'elder:reveal'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'benefit:read'],
 }
