@@ -5,6 +5,7 @@ import { DEMO_PROVIDER_ID } from '../src/seed/demo.js'
 import { accountsScopeRows } from '../src/modules/accounts/accounts.scope-rows.js'
 import { assessmentsScopeRows } from '../src/modules/assessments/assessments.scope-rows.js'
 import { auditScopeRows } from '../src/modules/audit/audit.scope-rows.js'
+import { benefitsScopeRows } from '../src/modules/benefits/benefits.scope-rows.js'
 import { eldersScopeRows } from '../src/modules/elders/elders.scope-rows.js'
 import { regionsScopeRows } from '../src/modules/regions/regions.scope-rows.js'
 import { systemScopeRows } from '../src/modules/system/system.scope-rows.js'
@@ -24,6 +25,7 @@ const matrix: TScopeRows = {
   ...eldersScopeRows,
   ...worklistsScopeRows,
   ...assessmentsScopeRows,
+  ...benefitsScopeRows,
 }
 
 let f: Fixture

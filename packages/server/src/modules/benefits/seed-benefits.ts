@@ -2,7 +2,10 @@ import { and, asc, eq, like } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { actorForUser, findActiveUsersByRole } from '../accounts/index.js'
 import { regionsOfLevel } from '../regions/index.js'
+import { evaluateProgramme } from '@yiyang/core'
+import { eligibilityFactsByIds } from '../elders/index.js'
 import { acceptApplication } from './accept-application.js'
+import { decisionMonth, getProgramme } from './benefits.repo.js'
 import { addVerification } from './add-verification.js'
 import { approveApplication } from './approve-application.js'
 import { benefitCandidates } from './benefits.tables.js'
@@ -24,6 +27,7 @@ export async function seedBenefits(ctx: Ctx) {
   const bureau = bureauUser ? await actorForUser(ctx.db, bureauUser.id) : null
   if (!bureau) return
   const streets = await regionsOfLevel(ctx.db, 'township', '620702')
+  const gaoling = await getProgramme(ctx.db, 'gaoling')
   for (const street of streets) {
     const prefix = street.code.slice(0, 9)
     const [workerUser] = await findActiveUsersByRole(ctx.db, 'community_worker', prefix)
@@ -32,13 +36,20 @@ export async function seedBenefits(ctx: Ctx) {
     const worker = await actorForUser(ctx.db, workerUser.id)
     const officer = await actorForUser(ctx.db, officerUser.id)
     if (!worker || !officer) continue
-    const picks = await ctx.db
+    const candidates = await ctx.db
       .select({ elderId: benefitCandidates.elderId })
       .from(benefitCandidates)
       .where(and(eq(benefitCandidates.programmeCode, 'gaoling'), eq(benefitCandidates.kind, 'eligible'), like(benefitCandidates.regionCode, `${worker.scopePrefix}%`)))
       .orderBy(asc(benefitCandidates.elderId))
-      .limit(3)
+      .limit(12)
     const at = (daysAgo: number) => ({ now: () => new Date(ctx.clock.now().getTime() - daysAgo * DAY) })
+    // The cases start up to 20 days back, maybe in the previous month: keep elders who qualified then too.
+    const facts = await eligibilityFactsByIds(
+      ctx.db,
+      candidates.map((c) => c.elderId),
+    )
+    const earliest = decisionMonth(at(20).now())
+    const picks = candidates.filter((c) => evaluateProgramme(gaoling, facts.get(c.elderId)!.facts, earliest).eligible).slice(0, 3)
     const as = (actor: typeof worker, daysAgo: number): Ctx => ({ ...ctx, actor, clock: at(daysAgo) })
     for (const [i, p] of picks.entries()) {
       const start = i === 0 ? 20 : i === 1 ? 4 : 12
