@@ -313,7 +313,7 @@ describe('benefit applications', () => {
     }
     const r = ok(await api(bureau, 'POST', '/benefit-programmes/preview', { definition: draft, elderId, month: '2026-04' }))
     expect(r.paymentAge).toBe(79)
-    expect(r.clauses.at(-1)).toEqual({ text: '年满75周岁', met: true })
+    expect(r.clauses.at(-1)).toEqual({ text: '年满75周岁（当前：79周岁）', met: true })
     expect([r.eligible, r.amountFen]).toEqual([true, 5000])
     const bad = ok(await api(bureau, 'POST', '/benefit-programmes/preview', { definition: { ...draft, amount: { pick: 'x', tiers: [] } }, elderId, month: '2026-04' }))
     expect(bad.valid).toBe(false)
