@@ -10,7 +10,7 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
-import { AimOutlined, IdcardOutlined } from '@ant-design/icons'
+import { AimOutlined, FileDoneOutlined, IdcardOutlined, NotificationOutlined, ProfileOutlined } from '@ant-design/icons'
 
 export interface NavItem {
   path: string
@@ -69,6 +69,42 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'assessment:read',
     group: 'main',
     description: '各区划能力等级分布、评估员工作量，导出 Excel',
+    color: '#6b3fa0',
+  },
+  {
+    path: '/benefits/applications',
+    label: '补贴申请',
+    icon: <FileDoneOutlined />,
+    permission: 'benefit:read',
+    group: 'main',
+    description: '申请、受理、入户核查、审核、公示、审批，超期提醒',
+    color: '#26734d',
+  },
+  {
+    path: '/benefits/notices',
+    label: '公示管理',
+    icon: <NotificationOutlined />,
+    permission: 'benefit:read',
+    group: 'main',
+    description: '公示中的名单、收到的异议与核查结论，打印公示',
+    color: '#a35200',
+  },
+  {
+    path: '/benefits/candidates',
+    label: '应享未享',
+    icon: <AimOutlined />,
+    permission: 'benefit:read',
+    group: 'main',
+    description: '符合条件未申请、享受中已不符合的老人，一键发起申请',
+    color: '#0b7a75',
+  },
+  {
+    path: '/benefits/programmes',
+    label: '补贴项目',
+    icon: <ProfileOutlined />,
+    permission: 'benefit:read',
+    group: 'main',
+    description: '补贴条件与标准（规则即数据），即时预览逐条判断',
     color: '#6b3fa0',
   },
   {

@@ -6,6 +6,7 @@ import { AppLayout } from './AppLayout'
 import { FullPageSpin, RequireAuth, RequirePermission } from './guards'
 import { NotFoundPage, RouteErrorPage } from './ErrorPages'
 import '../features/assessments/elderTab'
+import '../features/benefits/elderTab'
 
 /** Feature pages load on first visit, so the login page and home stay light. */
 function page(load: () => Promise<ComponentType>) {
@@ -24,6 +25,17 @@ function guarded(permission: string, element: ReactNode) {
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    // Public pages (no login): 公示 with the objection form, and the plain-language rules.
+    {
+      path: '/public/notices',
+      element: <Suspense fallback={<FullPageSpin />}>{page(() => import('../features/benefits/public/PublicNoticesPage').then((m) => m.PublicNoticesPage))}</Suspense>,
+      errorElement: <RouteErrorPage />,
+    },
+    {
+      path: '/public/policies',
+      element: <Suspense fallback={<FullPageSpin />}>{page(() => import('../features/benefits/public/PublicPoliciesPage').then((m) => m.PublicPoliciesPage))}</Suspense>,
+      errorElement: <RouteErrorPage />,
+    },
     {
       path: '/',
       element: (
@@ -109,6 +121,41 @@ export function createAppRouter() {
           element: guarded(
             'assessment:read',
             page(() => import('../features/assessments').then((m) => m.AssessmentReportPage)),
+          ),
+        },
+        {
+          path: 'benefits/applications',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ApplicationsPage)),
+          ),
+        },
+        {
+          path: 'benefits/applications/:id',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ApplicationDetailPage)),
+          ),
+        },
+        {
+          path: 'benefits/notices',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.NoticesPage)),
+          ),
+        },
+        {
+          path: 'benefits/candidates',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.CandidatesPage)),
+          ),
+        },
+        {
+          path: 'benefits/programmes',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ProgrammesPage)),
           ),
         },
         {
