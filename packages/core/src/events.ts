@@ -35,9 +35,7 @@ export const benefitEvents = {
 } as const
 
 export type TDomainEventType =
-  | (typeof elderEvents)[keyof typeof elderEvents]
-  | (typeof assessmentEvents)[keyof typeof assessmentEvents]
-  | (typeof benefitEvents)[keyof typeof benefitEvents]
+  (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents] | (typeof benefitEvents)[keyof typeof benefitEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',

@@ -41,7 +41,14 @@ export async function loadWorkCalendar(db: DbOrTx, from: string, to?: string): P
   const overrides = new Map(rows.map((r) => [r.date, r]))
   const day = (d: string): TDayInfo => {
     const o = overrides.get(d)
-    if (o) return { date: d, kind: o.kind === 'holiday' ? 'holiday' : isWeekday(d) ? 'workday' : 'adjusted_workday', isWorkingDay: o.kind === 'workday', source: 'override', note: o.note }
+    if (o)
+      return {
+        date: d,
+        kind: o.kind === 'holiday' ? 'holiday' : isWeekday(d) ? 'workday' : 'adjusted_workday',
+        isWorkingDay: o.kind === 'workday',
+        source: 'override',
+        note: o.note,
+      }
     return packageDay(d)
   }
   return { isWorkingDay: (d) => day(d).isWorkingDay, day }

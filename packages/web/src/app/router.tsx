@@ -28,12 +28,18 @@ export function createAppRouter() {
     // Public pages (no login): 公示 with the objection form, and the plain-language rules.
     {
       path: '/public/notices',
-      element: <Suspense fallback={<FullPageSpin />}>{page(() => import('../features/benefits/public/PublicNoticesPage').then((m) => m.PublicNoticesPage))}</Suspense>,
+      element: (
+        <Suspense fallback={<FullPageSpin />}>{page(() => import('../features/benefits/public/PublicNoticesPage').then((m) => m.PublicNoticesPage))}</Suspense>
+      ),
       errorElement: <RouteErrorPage />,
     },
     {
       path: '/public/policies',
-      element: <Suspense fallback={<FullPageSpin />}>{page(() => import('../features/benefits/public/PublicPoliciesPage').then((m) => m.PublicPoliciesPage))}</Suspense>,
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          {page(() => import('../features/benefits/public/PublicPoliciesPage').then((m) => m.PublicPoliciesPage))}
+        </Suspense>
+      ),
       errorElement: <RouteErrorPage />,
     },
     {

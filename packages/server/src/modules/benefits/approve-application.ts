@@ -38,7 +38,13 @@ export async function approveApplication(ctx: Ctx, id: string, input: { version:
       event: { type: benefitEvents.applicationApproved, payload: (a) => ({ elderId: a.elderId, programmeCode: a.programmeCode, amountFen: r.amountFen }) },
     })
     const benefit = await grantBenefit(t, programme, approved, r.amountFen, month)
-    await applicationStep(t, { programme, action: 'activate', before: approved, isWorkingDay: cal.isWorkingDay, patch: { benefitId: benefit.id, stepDue: null } })
+    await applicationStep(t, {
+      programme,
+      action: 'activate',
+      before: approved,
+      isWorkingDay: cal.isWorkingDay,
+      patch: { benefitId: benefit.id, stepDue: null },
+    })
   })
   return getApplication(ctx, id)
 }

@@ -17,7 +17,12 @@ let worker: string, officer: string, bureau: string, nanjieOfficer: string
 let seq = 100
 
 const api = async (cookie: string | null, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown) => {
-  const res = await t.app.inject({ method, url: `/api/v1${url}`, headers: cookie ? { cookie } : {}, ...(payload === undefined ? {} : { payload: payload as object }) })
+  const res = await t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: cookie ? { cookie } : {},
+    ...(payload === undefined ? {} : { payload: payload as object }),
+  })
   return { status: res.statusCode, body: res.headers['content-type']?.toString().includes('json') ? res.json() : res.body, raw: res }
 }
 const ok = <T extends { status: number; body: unknown }>(r: T, status = 200) => {
@@ -30,7 +35,11 @@ function multipart(fields: Record<string, string>, files: { name: string; filena
   const parts: Buffer[] = []
   for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`))
   for (const f of files) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.body, Buffer.from('\r\n'))
+    parts.push(
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${f.name}"; filename="${f.filename}"\r\nContent-Type: ${f.type}\r\n\r\n`),
+      f.body,
+      Buffer.from('\r\n'),
+    )
   }
   parts.push(Buffer.from(`--${boundary}--\r\n`))
   return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
@@ -39,7 +48,12 @@ const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a
 
 async function verify(cookie: string, id: string, note = '入户核查，情况属实', files: Parameters<typeof multipart>[1] = []) {
   const m = multipart({ note }, files)
-  const res = await t.app.inject({ method: 'POST', url: `/api/v1/benefit-applications/${id}/verifications`, headers: { cookie, ...m.headers }, payload: m.payload })
+  const res = await t.app.inject({
+    method: 'POST',
+    url: `/api/v1/benefit-applications/${id}/verifications`,
+    headers: { cookie, ...m.headers },
+    payload: m.payload,
+  })
   return { status: res.statusCode, body: res.json() }
 }
 
@@ -118,7 +132,15 @@ describe('benefit applications', () => {
     // The public page, without login: masked name, community, programme, amount, dates only.
     const pub = ok(await api(null, 'GET', '/public/benefit-notices?pageSize=200'))
     const mine = pub.items.find((n: { id: string }) => n.id === a.id)
-    expect(mine).toEqual({ id: a.id, elderName: '王*芬', communityName: '县府街社区', programmeName: '高龄津贴', amountFen: 10000, noticeStart: '2026-03-02', noticeEnd: '2026-03-08' })
+    expect(mine).toEqual({
+      id: a.id,
+      elderName: '王*芬',
+      communityName: '县府街社区',
+      programmeName: '高龄津贴',
+      amountFen: 10000,
+      noticeStart: '2026-03-02',
+      noticeEnd: '2026-03-08',
+    })
     expect(JSON.stringify(pub)).not.toMatch(/620721|elderId/)
     const sheet = await api(null, 'GET', '/public/benefit-notices/print')
     expect(sheet.status).toBe(200)
@@ -221,11 +243,15 @@ describe('benefit applications', () => {
   it('an upheld objection rejects the case; a dismissed one with re-posting runs the 公示 again', async () => {
     const a = await toNotice(await elderBorn('1938-01-20'))
     ok(await api(null, 'POST', `/public/benefit-notices/${a.id}/objections`, { name: '赵', contact: 'zhao@example.com', reason: '老人户籍已迁往外地多年' }))
-    const o = ok(await api(officer, 'GET', `/benefit-objections?status=open&pageSize=200`)).items.find((x: { applicationId: string }) => x.applicationId === a.id)
+    const o = ok(await api(officer, 'GET', `/benefit-objections?status=open&pageSize=200`)).items.find(
+      (x: { applicationId: string }) => x.applicationId === a.id,
+    )
     expect(o.elderName).toBe(a.elderName)
     const r = ok(await api(officer, 'POST', `/benefit-objections/${o.id}/decision`, { decision: 'upheld', note: '经核实户籍已迁出' }))
     expect(r.status).toBe('rejected')
-    expect((await api(null, 'POST', `/public/benefit-notices/${a.id}/objections`, { name: '钱', contact: '13911112222', reason: '再次提出异议理由' })).status).toBe(404)
+    expect(
+      (await api(null, 'POST', `/public/benefit-notices/${a.id}/objections`, { name: '钱', contact: '13911112222', reason: '再次提出异议理由' })).status,
+    ).toBe(404)
 
     const b = await toNotice(await elderBorn('1938-02-20'))
     ok(await api(null, 'POST', `/public/benefit-notices/${b.id}/objections`, { name: '孙', contact: '13911113333', reason: '怀疑年龄登记有误' }))
@@ -315,7 +341,9 @@ describe('benefit applications', () => {
     expect(r.paymentAge).toBe(79)
     expect(r.clauses.at(-1)).toEqual({ text: '年满75周岁（当前：79周岁）', met: true })
     expect([r.eligible, r.amountFen]).toEqual([true, 5000])
-    const bad = ok(await api(bureau, 'POST', '/benefit-programmes/preview', { definition: { ...draft, amount: { pick: 'x', tiers: [] } }, elderId, month: '2026-04' }))
+    const bad = ok(
+      await api(bureau, 'POST', '/benefit-programmes/preview', { definition: { ...draft, amount: { pick: 'x', tiers: [] } }, elderId, month: '2026-04' }),
+    )
     expect(bad.valid).toBe(false)
     expect((await api(officer, 'POST', '/benefit-programmes/preview', { definition: draft, elderId, month: '2026-04' })).status).toBe(403)
     const saved = await api(bureau, 'PUT', '/benefit-programmes/gaoling', { version: g.version, definition: draft })

@@ -1,4 +1,13 @@
-import { applicationFlow, availableActions, canTakeStep, workingDaysLate, type TApplicationAction, type TApplicationStatus, type TIsWorkingDay, type TProgramme } from '@yiyang/core'
+import {
+  applicationFlow,
+  availableActions,
+  canTakeStep,
+  workingDaysLate,
+  type TApplicationAction,
+  type TApplicationStatus,
+  type TIsWorkingDay,
+  type TProgramme,
+} from '@yiyang/core'
 import { can, type TActor } from '../../platform/permissions.js'
 import type { benefitApplications, benefitHistory, benefits } from './benefits.tables.js'
 

@@ -76,7 +76,15 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   app.put(
     '/benefit-programmes/:code',
-    { schema: { tags, summary: '修改补贴项目（民政局管理员）', params: ZCodeParam, body: ZUpdateProgramme, response: { 200: ZProgrammeRow, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '修改补贴项目（民政局管理员）',
+        params: ZCodeParam,
+        body: ZUpdateProgramme,
+        response: { 200: ZProgrammeRow, ...errorResponses },
+      },
+    },
     async (req) => updateProgramme(req.ctx, req.params.code, req.body),
   )
   app.post(
@@ -91,7 +99,14 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- applications ----------
   app.get(
     '/benefit-applications',
-    { schema: { tags, summary: '补贴申请列表（表格与看板）', querystring: ZFindApplications, response: { 200: pageOf(ZApplicationSummary), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '补贴申请列表（表格与看板）',
+        querystring: ZFindApplications,
+        response: { 200: pageOf(ZApplicationSummary), ...errorResponses },
+      },
+    },
     async (req) => findApplications(req.ctx, req.query),
   )
   app.get(
@@ -100,7 +115,12 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '各街道办理中与超期件数',
-        querystring: z.object({ regionCode: z.string().regex(/^\d{12}$/).optional() }),
+        querystring: z.object({
+          regionCode: z
+            .string()
+            .regex(/^\d{12}$/)
+            .optional(),
+        }),
         response: { 200: ZOverdueByStreet, ...errorResponses },
       },
     },
@@ -123,7 +143,15 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   app.post(
     '/benefit-applications/:id/accept',
-    { schema: { tags, summary: '受理（需评估的项目同时申请能力评估）', params: ZUuidParam, body: ZAcceptBody, response: { 200: ZApplicationDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '受理（需评估的项目同时申请能力评估）',
+        params: ZUuidParam,
+        body: ZAcceptBody,
+        response: { 200: ZApplicationDetail, ...errorResponses },
+      },
+    },
     async (req) => acceptApplication(req.ctx, req.params.id, req.body),
   )
   app.post(
@@ -157,17 +185,21 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
       return addVerification(req.ctx, req.params.id, { note, photos })
     },
   )
-  app.get(
-    '/benefit-files/:id',
-    { schema: { tags, summary: '核查照片', params: ZUuidParam } },
-    async (req, reply) => {
-      const f = await getBenefitFile(req.ctx, req.params.id)
-      return reply.type(f.mime).header('cache-control', 'private, no-store').send(f.body)
-    },
-  )
+  app.get('/benefit-files/:id', { schema: { tags, summary: '核查照片', params: ZUuidParam } }, async (req, reply) => {
+    const f = await getBenefitFile(req.ctx, req.params.id)
+    return reply.type(f.mime).header('cache-control', 'private, no-store').send(f.body)
+  })
   app.post(
     '/benefit-applications/:id/street-review',
-    { schema: { tags, summary: '街道审核（公示开启时随即公示）', params: ZUuidParam, body: ZNoteBody, response: { 200: ZApplicationDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '街道审核（公示开启时随即公示）',
+        params: ZUuidParam,
+        body: ZNoteBody,
+        response: { 200: ZApplicationDetail, ...errorResponses },
+      },
+    },
     async (req) => streetReviewApplication(req.ctx, req.params.id, req.body),
   )
   app.post(
@@ -189,14 +221,29 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   app.post(
     '/benefit-objections/:id/decision',
-    { schema: { tags, summary: '异议核查结论（成立→不予批准；不成立→继续公示）', params: ZUuidParam, body: ZDecideObjection, response: { 200: ZApplicationDetail, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '异议核查结论（成立→不予批准；不成立→继续公示）',
+        params: ZUuidParam,
+        body: ZDecideObjection,
+        response: { 200: ZApplicationDetail, ...errorResponses },
+      },
+    },
     async (req) => decideObjection(req.ctx, req.params.id, req.body),
   )
 
   // ---------- benefits ----------
   app.get(
     '/benefits',
-    { schema: { tags, summary: '享受待遇列表（reviewDue：年度复核到期名单）', querystring: ZFindBenefits, response: { 200: pageOf(ZBenefit), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '享受待遇列表（reviewDue：年度复核到期名单）',
+        querystring: ZFindBenefits,
+        response: { 200: pageOf(ZBenefit), ...errorResponses },
+      },
+    },
     async (req) => findBenefits(req.ctx, req.query),
   )
   app.get(
@@ -242,13 +289,13 @@ export const benefitsRoutes: FastifyPluginAsyncZod = async (app) => {
   // ---------- public (no login) ----------
   app.get(
     '/public/benefit-notices',
-    { schema: { tags, summary: '公示中的名单（公开，无需登录）', querystring: ZFindPublicNotices, response: { 200: pageOf(ZPublicNotice), ...errorResponses } } },
+    {
+      schema: { tags, summary: '公示中的名单（公开，无需登录）', querystring: ZFindPublicNotices, response: { 200: pageOf(ZPublicNotice), ...errorResponses } },
+    },
     async (req) => findPublicNotices(req.ctx, req.query),
   )
-  app.get(
-    '/public/benefit-notices/print',
-    { schema: { tags, summary: '公示名单（A4 打印）' } },
-    async (req, reply) => reply.type('text/html; charset=utf-8').send(await renderNoticeSheet(req.ctx)),
+  app.get('/public/benefit-notices/print', { schema: { tags, summary: '公示名单（A4 打印）' } }, async (req, reply) =>
+    reply.type('text/html; charset=utf-8').send(await renderNoticeSheet(req.ctx)),
   )
   app.get(
     '/public/benefit-notices/:id',

@@ -104,7 +104,13 @@ export const ZObjectionItem = z.object({
   createdAt: z.string(),
   decidedAt: z.string().nullable(),
 })
-export const ZTimelineItem = z.object({ at: z.string(), action: z.string(), actorName: z.string().nullable(), status: z.string().nullable(), note: z.string().nullable() })
+export const ZTimelineItem = z.object({
+  at: z.string(),
+  action: z.string(),
+  actorName: z.string().nullable(),
+  status: z.string().nullable(),
+  note: z.string().nullable(),
+})
 export const ZApplicationDetail = ZApplicationSummary.extend({
   note: z.string().nullable(),
   clauses: z.array(ZClause),
@@ -126,7 +132,12 @@ export const ZApplicationDetail = ZApplicationSummary.extend({
 })
 
 export const ZFindObjections = ZPageQuery.extend({ status: z.enum(objectionStatuses).optional(), regionCode: regionCode.optional() })
-export const ZObjectionListItem = ZObjectionItem.extend({ elderName: z.string(), programmeName: z.string(), regionName: z.string().nullable(), applicationVersion: z.number().int() })
+export const ZObjectionListItem = ZObjectionItem.extend({
+  elderName: z.string(),
+  programmeName: z.string(),
+  regionName: z.string().nullable(),
+  applicationVersion: z.number().int(),
+})
 
 export const ZOverdueByStreet = z.object({
   month: z.string(),
@@ -208,7 +219,16 @@ export const ZElderBenefits = z.object({
   benefits: z.array(ZBenefit),
   history: z.array(ZBenefitHistory),
   applications: z.array(ZApplicationSummary),
-  eligibility: z.array(z.object({ program: z.string(), programmeName: z.string(), eligible: z.boolean(), chosen: z.boolean(), amountFen: z.number().int(), clauses: z.array(ZClause) })),
+  eligibility: z.array(
+    z.object({
+      program: z.string(),
+      programmeName: z.string(),
+      eligible: z.boolean(),
+      chosen: z.boolean(),
+      amountFen: z.number().int(),
+      clauses: z.array(ZClause),
+    }),
+  ),
 })
 export const ZMonthBody = z.object({ month: monthStr })
 

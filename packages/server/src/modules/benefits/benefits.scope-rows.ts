@@ -45,8 +45,22 @@ export const benefitsScopeRows: TScopeRows = {
     ),
   },
   'GET /api/v1/benefit-applications/:id': { expect: 404, run: inB('GET', (a) => `/benefit-applications/${a.id}`) },
-  'POST /api/v1/benefit-applications/:id/submit': { expect: 404, run: inB('POST', (a) => `/benefit-applications/${a.id}/submit`, (a) => ({ version: a.version })) },
-  'POST /api/v1/benefit-applications/:id/accept': { expect: 404, run: inB('POST', (a) => `/benefit-applications/${a.id}/accept`, (a) => ({ version: a.version })) },
+  'POST /api/v1/benefit-applications/:id/submit': {
+    expect: 404,
+    run: inB(
+      'POST',
+      (a) => `/benefit-applications/${a.id}/submit`,
+      (a) => ({ version: a.version }),
+    ),
+  },
+  'POST /api/v1/benefit-applications/:id/accept': {
+    expect: 404,
+    run: inB(
+      'POST',
+      (a) => `/benefit-applications/${a.id}/accept`,
+      (a) => ({ version: a.version }),
+    ),
+  },
   'POST /api/v1/benefit-applications/:id/return': {
     expect: 404,
     run: inB(
@@ -59,9 +73,20 @@ export const benefitsScopeRows: TScopeRows = {
   'GET /api/v1/benefit-files/:id': { expect: 404, run: get('/benefit-files/00000000-0000-4000-8000-000000000000') },
   'POST /api/v1/benefit-applications/:id/street-review': {
     expect: 404,
-    run: inB('POST', (a) => `/benefit-applications/${a.id}/street-review`, (a) => ({ version: a.version })),
+    run: inB(
+      'POST',
+      (a) => `/benefit-applications/${a.id}/street-review`,
+      (a) => ({ version: a.version }),
+    ),
   },
-  'POST /api/v1/benefit-applications/:id/approve': { expect: 403, run: inB('POST', (a) => `/benefit-applications/${a.id}/approve`, (a) => ({ version: a.version })) },
+  'POST /api/v1/benefit-applications/:id/approve': {
+    expect: 403,
+    run: inB(
+      'POST',
+      (a) => `/benefit-applications/${a.id}/approve`,
+      (a) => ({ version: a.version }),
+    ),
+  },
   'POST /api/v1/benefit-applications/:id/reject': {
     expect: 403,
     run: inB(

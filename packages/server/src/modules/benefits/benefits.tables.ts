@@ -196,5 +196,8 @@ export const benefitCandidates = pgTable(
     month: varchar('month', { length: 7 }).notNull(),
     computedAt: timestamp('computed_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.elderId, t.programmeCode] }), index('benefit_candidates_region_idx').on(t.programmeCode, t.kind, t.regionCode.op('text_pattern_ops'))],
+  (t) => [
+    primaryKey({ columns: [t.elderId, t.programmeCode] }),
+    index('benefit_candidates_region_idx').on(t.programmeCode, t.kind, t.regionCode.op('text_pattern_ops')),
+  ],
 )

@@ -27,7 +27,10 @@ export async function setCalendarOverride(ctx: Ctx, date: string, input: { kind:
     await t.tx
       .insert(calendarOverrides)
       .values({ date, kind: input.kind, note: input.note, updatedBy: ctx.actor!.userId, updatedAt: ctx.clock.now() })
-      .onConflictDoUpdate({ target: calendarOverrides.date, set: { kind: input.kind, note: input.note, updatedBy: ctx.actor!.userId, updatedAt: ctx.clock.now() } })
+      .onConflictDoUpdate({
+        target: calendarOverrides.date,
+        set: { kind: input.kind, note: input.note, updatedBy: ctx.actor!.userId, updatedAt: ctx.clock.now() },
+      })
     await appendAudit(t, { action: 'calendar.override_set', entityType: 'calendar_day', entityId: date, before: before ?? null, after: { date, ...input } })
   })
   return getCalendar(ctx, Number(date.slice(0, 4)))

@@ -71,8 +71,15 @@ export async function decideObjection(ctx: Ctx, objectionId: string, input: TDec
       await postNotice(t, programme, app, cal.isWorkingDay, 'dismissObjection', { note: input.note, repost: true })
       return
     }
-    const resumed = await applicationStep(t, { programme, action: 'dismissObjection', before: app, isWorkingDay: cal.isWorkingDay, extra: { note: input.note } })
-    if (resumed.noticeEnd && resumed.noticeEnd < today) await applicationStep(t, { programme, action: 'closeNotice', before: resumed, isWorkingDay: cal.isWorkingDay })
+    const resumed = await applicationStep(t, {
+      programme,
+      action: 'dismissObjection',
+      before: app,
+      isWorkingDay: cal.isWorkingDay,
+      extra: { note: input.note },
+    })
+    if (resumed.noticeEnd && resumed.noticeEnd < today)
+      await applicationStep(t, { programme, action: 'closeNotice', before: resumed, isWorkingDay: cal.isWorkingDay })
   })
   return getApplication(ctx, applicationId)
 }

@@ -11,7 +11,10 @@ export async function findOverdueByStreet(ctx: Ctx, regionCode?: string) {
   requirePermission(ctx.actor, 'benefit:read')
   const today = todayInShanghai(ctx.clock.now())
   const street = sql<string>`substr(${benefitApplications.regionCode}, 1, 9)`
-  const open = and(regionFilter(benefitApplications.regionCode, ctx.actor, regionCode), notInArray(benefitApplications.status, ['active', 'stopped', 'rejected', 'draft']))
+  const open = and(
+    regionFilter(benefitApplications.regionCode, ctx.actor, regionCode),
+    notInArray(benefitApplications.status, ['active', 'stopped', 'rejected', 'draft']),
+  )
   const rows = await ctx.db
     .select({
       street,
@@ -26,6 +29,11 @@ export async function findOverdueByStreet(ctx: Ctx, regionCode?: string) {
   const names = await regionNames(ctx.db, codes)
   return {
     month: today.slice(0, 7),
-    rows: rows.map((r) => ({ streetCode: `${r.street}000`, streetName: names.get(`${r.street}000`) ?? null, open: Number(r.open), overdue: Number(r.overdue) })),
+    rows: rows.map((r) => ({
+      streetCode: `${r.street}000`,
+      streetName: names.get(`${r.street}000`) ?? null,
+      open: Number(r.open),
+      overdue: Number(r.overdue),
+    })),
   }
 }

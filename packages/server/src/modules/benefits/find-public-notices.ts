@@ -7,7 +7,10 @@ import { regionNames } from '../regions/index.js'
 import { loadProgrammes } from './benefits.repo.js'
 import { benefitApplications } from './benefits.tables.js'
 
-type TNoticeRow = Pick<typeof benefitApplications.$inferSelect, 'id' | 'elderNameMasked' | 'regionCode' | 'programmeCode' | 'amountFen' | 'noticeStart' | 'noticeEnd'>
+type TNoticeRow = Pick<
+  typeof benefitApplications.$inferSelect,
+  'id' | 'elderNameMasked' | 'regionCode' | 'programmeCode' | 'amountFen' | 'noticeStart' | 'noticeEnd'
+>
 
 /** Open 公示 (domain.md §14): masked name, community, programme, amount and dates only; down when the window ends. */
 const openNow = (today: string) => and(inArray(benefitApplications.status, ['notice_open', 'objection_review']), gte(benefitApplications.noticeEnd, today))
@@ -42,7 +45,13 @@ const cols = {
 export async function findPublicNotices(ctx: Ctx, q: TPageQuery) {
   const cond = openNow(todayInShanghai(ctx.clock.now()))
   const [rows, [total]] = await Promise.all([
-    ctx.db.select(cols).from(benefitApplications).where(cond).orderBy(asc(benefitApplications.noticeEnd), asc(benefitApplications.id)).limit(q.pageSize).offset(pageOffset(q)),
+    ctx.db
+      .select(cols)
+      .from(benefitApplications)
+      .where(cond)
+      .orderBy(asc(benefitApplications.noticeEnd), asc(benefitApplications.id))
+      .limit(q.pageSize)
+      .offset(pageOffset(q)),
     ctx.db.select({ n: count() }).from(benefitApplications).where(cond),
   ])
   return pageResult(await toPublic(ctx, rows), Number(total?.n ?? 0), q)

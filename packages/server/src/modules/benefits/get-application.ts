@@ -14,7 +14,9 @@ type TObjectionRow = typeof benefitObjections.$inferSelect
 /** Contact of an objector, masked like a phone number when it looks like one. */
 export function maskContact(crypto: Ctx['crypto'], o: Pick<TObjectionRow, 'contactEnc'>) {
   const c = crypto.decrypt(o.contactEnc)
-  return /^\+?[\d\s\-()]{7,}$/.test(c) ? maskPhone(c.replace(/[\s\-()]/g, '')) : c.replace(/^(.{2}).*(@.*)?$/, (_m, a: string, b?: string) => `${a}***${b ?? ''}`)
+  return /^\+?[\d\s\-()]{7,}$/.test(c)
+    ? maskPhone(c.replace(/[\s\-()]/g, ''))
+    : c.replace(/^(.{2}).*(@.*)?$/, (_m, a: string, b?: string) => `${a}***${b ?? ''}`)
 }
 
 export const toObjection = (crypto: Ctx['crypto'], o: TObjectionRow) => ({

@@ -41,7 +41,14 @@ export async function stopBenefit(t: TxCtx, b: TBenefitRow, month: string, reaso
     .where(and(eq(benefits.id, b.id), eq(benefits.status, 'active')))
     .returning()
   if (!after) return null
-  await appendAudit(t, { action: 'benefit.stopped', entityType: 'benefit', entityId: b.id, regionCode: b.regionCode, before: benefitAuditSnapshot(b), after: { ...benefitAuditSnapshot(after), reason } })
+  await appendAudit(t, {
+    action: 'benefit.stopped',
+    entityType: 'benefit',
+    entityId: b.id,
+    regionCode: b.regionCode,
+    before: benefitAuditSnapshot(b),
+    after: { ...benefitAuditSnapshot(after), reason },
+  })
   await addHistory(t, after, { kind: 'stopped', from: b.amountFen, to: 0, month: after.stopMonth!, reason })
   await recordEvent(t, {
     type: benefitEvents.stopped,
@@ -69,7 +76,9 @@ export async function grantBenefit(t: TxCtx, programme: TProgramme, app: TApplic
         .for('update')
       for (const b of held) {
         if (b.amountFen >= amountFen) {
-          throw new AppError('NOT_ELIGIBLE', '该老人已享受同类（互斥）补贴且金额不低于本项，按择高申领不能同时享受', [{ path: 'programmeCode', message: '择高申领' }])
+          throw new AppError('NOT_ELIGIBLE', '该老人已享受同类（互斥）补贴且金额不低于本项，按择高申领不能同时享受', [
+            { path: 'programmeCode', message: '择高申领' },
+          ])
         }
         await stopBenefit(t, b, fromMonth, `择高申领：改为享受${programme.name}`)
       }

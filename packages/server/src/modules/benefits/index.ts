@@ -40,7 +40,12 @@ function subscribe(deps: TModuleDeps) {
     deps.events.on(type, async (e) => {
       const elderId = e.type === assessmentEvents.effective && typeof e.payload.elderId === 'string' ? e.payload.elderId : e.entityId
       await withTx(eventCtx(deps, e), (t) =>
-        enqueueJob(t, { kind: refreshCandidatesJob.kind, input: { elderIds: [elderId] }, idempotencyKey: `event:${e.id ?? `${e.type}:${elderId}`}`, regionCode: e.regionCode ?? null }),
+        enqueueJob(t, {
+          kind: refreshCandidatesJob.kind,
+          input: { elderIds: [elderId] },
+          idempotencyKey: `event:${e.id ?? `${e.type}:${elderId}`}`,
+          regionCode: e.regionCode ?? null,
+        }),
       )
     })
   }

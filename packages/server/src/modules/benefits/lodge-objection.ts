@@ -63,7 +63,13 @@ export async function lodgeObjection(ctxIn: Ctx, applicationId: string, input: T
       const cal = await loadWorkCalendar(t.tx, today)
       await applicationStep(t, { programme, action: 'object', before: app, isWorkingDay: cal.isWorkingDay, extra: { objectionId: o.id } })
     }
-    await recordEvent(t, { type: benefitEvents.objectionLodged, entityType: 'benefit_application', entityId: applicationId, regionCode: app.regionCode, payload: { objectionId: o.id } })
+    await recordEvent(t, {
+      type: benefitEvents.objectionLodged,
+      entityType: 'benefit_application',
+      entityId: applicationId,
+      regionCode: app.regionCode,
+      payload: { objectionId: o.id },
+    })
     return { id: o.id, message: '异议已收到，工作人员将在核查后与您联系' }
   })
 }

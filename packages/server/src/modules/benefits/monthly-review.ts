@@ -62,7 +62,14 @@ export async function runMonthlyReview(ctx: Ctx, month: string, progress?: (p: u
               .map((c) => c.text)
               .join('；')}）`
             await addHistory(t, upd, { kind: 'band_change', from: b.amountFen, to: r.amountFen, month, reason })
-            await appendAudit(t, { action: 'benefit.band_changed', entityType: 'benefit', entityId: b.id, regionCode: b.regionCode, before: benefitAuditSnapshot(b), after: { ...benefitAuditSnapshot(upd), reason } })
+            await appendAudit(t, {
+              action: 'benefit.band_changed',
+              entityType: 'benefit',
+              entityId: b.id,
+              regionCode: b.regionCode,
+              before: benefitAuditSnapshot(b),
+              after: { ...benefitAuditSnapshot(upd), reason },
+            })
             await recordEvent(t, {
               type: benefitEvents.bandChanged,
               entityType: 'benefit',
@@ -73,7 +80,17 @@ export async function runMonthlyReview(ctx: Ctx, month: string, progress?: (p: u
             summary.bandChanges++
           }
         }
-        if (due && (await addHistory(t, b, { kind: 'review_due', from: null, to: null, month, reason: `${p.name}已满复核周期（${p.reviewCycleMonths}个月），请入户复核` }))) summary.reviewDue++
+        if (
+          due &&
+          (await addHistory(t, b, {
+            kind: 'review_due',
+            from: null,
+            to: null,
+            month,
+            reason: `${p.name}已满复核周期（${p.reviewCycleMonths}个月），请入户复核`,
+          }))
+        )
+          summary.reviewDue++
       })
     }
     await progress?.({ checked: summary.checked })
@@ -96,7 +113,13 @@ export const monthlyReviewJob = defineJob<{ month: string; recurring?: boolean }
 
 export async function scheduleMonthlyReview(ctx: Ctx, month: string) {
   await withTx(ctx, (t) =>
-    enqueueJob(t, { kind: monthlyReviewJob.kind, input: { month, recurring: true }, idempotencyKey: `scheduled:${month}`, runAt: monthStart(month), maxAttempts: 3 }),
+    enqueueJob(t, {
+      kind: monthlyReviewJob.kind,
+      input: { month, recurring: true },
+      idempotencyKey: `scheduled:${month}`,
+      runAt: monthStart(month),
+      maxAttempts: 3,
+    }),
   )
 }
 

@@ -26,11 +26,7 @@ export async function applyAssessmentEffective(deps: TModuleDeps, e: TDomainEven
       .select()
       .from(benefitApplications)
       .where(
-        and(
-          eq(benefitApplications.elderId, elderId),
-          inArray(benefitApplications.status, ['accepted', 'verified']),
-          isNull(benefitApplications.assessedOn),
-        ),
+        and(eq(benefitApplications.elderId, elderId), inArray(benefitApplications.status, ['accepted', 'verified']), isNull(benefitApplications.assessedOn)),
       )
       .for('update')
     const cal = await loadWorkCalendar(t.tx, todayInShanghai(ctx.clock.now()))

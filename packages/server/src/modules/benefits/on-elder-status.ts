@@ -42,7 +42,13 @@ export async function applyElderLeft(deps: TModuleDeps, e: TDomainEvent) {
       await stopBenefit(t, b, stopFrom, reason)
       const [app] = await t.tx.select().from(benefitApplications).where(eq(benefitApplications.id, b.applicationId)).for('update')
       if (app?.status === 'active') {
-        await applicationStep(t, { programme: await getProgramme(t.tx, app.programmeCode), action: 'stop', before: app, isWorkingDay: cal.isWorkingDay, extra: { reason } })
+        await applicationStep(t, {
+          programme: await getProgramme(t.tx, app.programmeCode),
+          action: 'stop',
+          before: app,
+          isWorkingDay: cal.isWorkingDay,
+          extra: { reason },
+        })
       }
     }
     const open = await t.tx

@@ -23,7 +23,14 @@ export async function scheduleNoticeClose(t: TxCtx, row: TApplicationRow) {
 }
 
 /** Posts the 公示 for the programme's number of calendar days, from today, and sets its close timer. */
-export async function postNotice(t: TxCtx, programme: TProgramme, row: TApplicationRow, isWorkingDay: TIsWorkingDay, action: 'openNotice' | 'dismissObjection' = 'openNotice', extra?: Record<string, unknown>) {
+export async function postNotice(
+  t: TxCtx,
+  programme: TProgramme,
+  row: TApplicationRow,
+  isWorkingDay: TIsWorkingDay,
+  action: 'openNotice' | 'dismissObjection' = 'openNotice',
+  extra?: Record<string, unknown>,
+) {
   const today = todayInShanghai(t.clock.now())
   const after = await applicationStep(t, {
     programme,

@@ -20,7 +20,10 @@ export async function recomputeCandidates(db: DbOrTx, programmes: TProgramme[], 
   if (elders.length === 0) return 0
   const ids = elders.map((e) => e.facts.id)
   const [held, open] = await Promise.all([
-    db.select({ elderId: benefits.elderId, code: benefits.programmeCode }).from(benefits).where(and(inArray(benefits.elderId, ids), eq(benefits.status, 'active'))),
+    db
+      .select({ elderId: benefits.elderId, code: benefits.programmeCode })
+      .from(benefits)
+      .where(and(inArray(benefits.elderId, ids), eq(benefits.status, 'active'))),
     db
       .select({ elderId: benefitApplications.elderId, code: benefitApplications.programmeCode })
       .from(benefitApplications)
@@ -40,7 +43,8 @@ export async function recomputeCandidates(db: DbOrTx, programmes: TProgramme[], 
     for (const r of results) {
       const group = groupOf.get(r.program)
       if (mine.has(r.program)) {
-        if (!r.eligible) rows.push({ elderId: e.facts.id, programmeCode: r.program, regionCode: e.regionCode, kind: 'ineligible', amountFen: 0, month, computedAt: now })
+        if (!r.eligible)
+          rows.push({ elderId: e.facts.id, programmeCode: r.program, regionCode: e.regionCode, kind: 'ineligible', amountFen: 0, month, computedAt: now })
       } else if (r.chosen && !pending.has(r.program) && !(group && heldGroups.has(group))) {
         rows.push({ elderId: e.facts.id, programmeCode: r.program, regionCode: e.regionCode, kind: 'eligible', amountFen: r.amountFen, month, computedAt: now })
       }

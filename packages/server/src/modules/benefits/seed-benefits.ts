@@ -39,7 +39,13 @@ export async function seedBenefits(ctx: Ctx) {
     const candidates = await ctx.db
       .select({ elderId: benefitCandidates.elderId })
       .from(benefitCandidates)
-      .where(and(eq(benefitCandidates.programmeCode, 'gaoling'), eq(benefitCandidates.kind, 'eligible'), like(benefitCandidates.regionCode, `${worker.scopePrefix}%`)))
+      .where(
+        and(
+          eq(benefitCandidates.programmeCode, 'gaoling'),
+          eq(benefitCandidates.kind, 'eligible'),
+          like(benefitCandidates.regionCode, `${worker.scopePrefix}%`),
+        ),
+      )
       .orderBy(asc(benefitCandidates.elderId))
       .limit(12)
     const at = (daysAgo: number) => ({ now: () => new Date(ctx.clock.now().getTime() - daysAgo * DAY) })

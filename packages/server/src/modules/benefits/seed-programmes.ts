@@ -18,7 +18,13 @@ export async function seedProgrammes(ctx: Ctx, regionCode = PROGRAMME_REGION) {
         .onConflictDoNothing()
         .returning({ id: benefitProgrammes.id })
       if (inserted[0]) {
-        await appendAudit(t, { action: 'benefit_programme.seeded', entityType: 'benefit_programme', entityId: inserted[0].id, regionCode, after: { code: p.code, name: p.name } })
+        await appendAudit(t, {
+          action: 'benefit_programme.seeded',
+          entityType: 'benefit_programme',
+          entityId: inserted[0].id,
+          regionCode,
+          after: { code: p.code, name: p.name },
+        })
       }
     }
   })

@@ -64,8 +64,14 @@ export function ApplicationDetailPage() {
             <Descriptions.Item label="所在社区（村）">{a.regionName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label="补贴项目">{a.programmeName}</Descriptions.Item>
             <Descriptions.Item label="月标准">{yuan(a.amountFen)}</Descriptions.Item>
-            <Descriptions.Item label="需要能力评估">{a.needsAssessment ? `是${a.assessmentLevel !== null ? `（评估结果 ${a.assessmentLevel} 级，${formatDate(a.assessedOn)}）` : '（等待评估结果）'}` : '否'}</Descriptions.Item>
-            <Descriptions.Item label="公示期">{a.noticeStart ? `${formatDate(a.noticeStart)} 至 ${formatDate(a.noticeEnd)}${a.noticeRound > 1 ? `（第 ${a.noticeRound} 次公示）` : ''}` : '—'}</Descriptions.Item>
+            <Descriptions.Item label="需要能力评估">
+              {a.needsAssessment
+                ? `是${a.assessmentLevel !== null ? `（评估结果 ${a.assessmentLevel} 级，${formatDate(a.assessedOn)}）` : '（等待评估结果）'}`
+                : '否'}
+            </Descriptions.Item>
+            <Descriptions.Item label="公示期">
+              {a.noticeStart ? `${formatDate(a.noticeStart)} 至 ${formatDate(a.noticeEnd)}${a.noticeRound > 1 ? `（第 ${a.noticeRound} 次公示）` : ''}` : '—'}
+            </Descriptions.Item>
             <Descriptions.Item label="备注">{a.note ?? '—'}</Descriptions.Item>
             {a.decisionNote ? <Descriptions.Item label="审批意见">{a.decisionNote}</Descriptions.Item> : null}
           </Descriptions>
@@ -108,20 +114,41 @@ export function ApplicationDetailPage() {
                 { title: '提出人', dataIndex: 'name', render: (v: string, o) => `${v}（${o.contact}）` },
                 { title: '理由', dataIndex: 'reason' },
                 { title: '证据', dataIndex: 'evidence', render: (v: string | null) => v ?? '—' },
-                { title: '状态', dataIndex: 'status', render: (s: Objection['status'], o) => (
-                  <Space direction="vertical" size={0}>
-                    <ObjectionStatusTag status={s} />
-                    {o.decisionNote ? <Typography.Text type="secondary">{o.decisionNote}</Typography.Text> : null}
-                  </Space>
-                ) },
+                {
+                  title: '状态',
+                  dataIndex: 'status',
+                  render: (s: Objection['status'], o) => (
+                    <Space direction="vertical" size={0}>
+                      <ObjectionStatusTag status={s} />
+                      {o.decisionNote ? <Typography.Text type="secondary">{o.decisionNote}</Typography.Text> : null}
+                    </Space>
+                  ),
+                },
                 {
                   title: '操作',
                   key: 'op',
                   render: (_v, o) =>
                     o.status === 'open' && can('benefit:notice') ? (
                       <Space>
-                        <Button size="small" onClick={() => { setObjectionId(o.id); setStep('dismissObjection') }}>不成立</Button>
-                        <Button size="small" danger onClick={() => { setObjectionId(o.id); setStep('upholdObjection') }}>成立</Button>
+                        <Button
+                          size="small"
+                          onClick={() => {
+                            setObjectionId(o.id)
+                            setStep('dismissObjection')
+                          }}
+                        >
+                          不成立
+                        </Button>
+                        <Button
+                          size="small"
+                          danger
+                          onClick={() => {
+                            setObjectionId(o.id)
+                            setStep('upholdObjection')
+                          }}
+                        >
+                          成立
+                        </Button>
                       </Space>
                     ) : null,
                 },

@@ -17,7 +17,18 @@ import { NewApplicationModal } from './NewApplicationModal'
 import './benefits.css'
 
 /** Statuses shown as board columns, in the order a case moves. */
-const BOARD: TApplicationStatus[] = ['draft', 'submitted', 'returned', 'accepted', 'verified', 'assessed', 'street_reviewed', 'notice_open', 'objection_review', 'notice_closed']
+const BOARD: TApplicationStatus[] = [
+  'draft',
+  'submitted',
+  'returned',
+  'accepted',
+  'verified',
+  'assessed',
+  'street_reviewed',
+  'notice_open',
+  'objection_review',
+  'notice_closed',
+]
 
 function Deadline({ a }: { a: ApplicationSummary }) {
   if (!a.stepDue) return <span>—</span>
@@ -146,7 +157,13 @@ export function ApplicationsPage() {
             />
           ) : null}
           <div style={{ width: elderMode ? 320 : 240 }}>
-            <RegionTreeSelect allowClear aria-label="按区划筛选" placeholder="全部区划" value={query.regionCode} onChange={(regionCode) => patch({ regionCode })} />
+            <RegionTreeSelect
+              allowClear
+              aria-label="按区划筛选"
+              placeholder="全部区划"
+              value={query.regionCode}
+              onChange={(regionCode) => patch({ regionCode })}
+            />
           </div>
           <Select
             allowClear
@@ -180,7 +197,12 @@ export function ApplicationsPage() {
                     <ApplicationStatusTag status={s} /> <span className="yy-board-count">{col.length}</span>
                   </header>
                   {col.map((a) => (
-                    <button key={a.id} type="button" className={`yy-board-card${a.overdueDays > 0 ? ' is-overdue' : ''}`} onClick={() => navigate(`/benefits/applications/${a.id}`)}>
+                    <button
+                      key={a.id}
+                      type="button"
+                      className={`yy-board-card${a.overdueDays > 0 ? ' is-overdue' : ''}`}
+                      onClick={() => navigate(`/benefits/applications/${a.id}`)}
+                    >
                       <strong>{a.elderName}</strong>
                       <span>{a.programmeName}</span>
                       <span>{a.regionName ?? ''}</span>

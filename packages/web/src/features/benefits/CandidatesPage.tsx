@@ -61,7 +61,13 @@ export function CandidatesPage() {
             ]}
           />
           <div style={{ width: elderMode ? 320 : 240 }}>
-            <RegionTreeSelect allowClear aria-label="按区划筛选" placeholder="全部区划" value={query.regionCode} onChange={(regionCode) => patch({ regionCode })} />
+            <RegionTreeSelect
+              allowClear
+              aria-label="按区划筛选"
+              placeholder="全部区划"
+              value={query.regionCode}
+              onChange={(regionCode) => patch({ regionCode })}
+            />
           </div>
         </Space>
         <ListLoadError list={list} title="名单加载失败" />
@@ -73,7 +79,11 @@ export function CandidatesPage() {
           columns={[
             { title: '老年人', dataIndex: 'elderName', render: (v: string, c) => <Link to={`/elders/${c.elderId}`}>{v}</Link> },
             { title: '社区（村）', dataIndex: 'regionName' },
-            { title: q.kind === 'eligible' ? '可享月标准' : '现享月标准', dataIndex: 'amountFen', render: (v: number) => (q.kind === 'eligible' ? yuan(v) : '—') },
+            {
+              title: q.kind === 'eligible' ? '可享月标准' : '现享月标准',
+              dataIndex: 'amountFen',
+              render: (v: number) => (q.kind === 'eligible' ? yuan(v) : '—'),
+            },
             { title: '判断月份', dataIndex: 'month' },
             { title: '计算时间', dataIndex: 'computedAt', responsive: ['xl'], render: (v: string) => formatDateTime(v) },
             {

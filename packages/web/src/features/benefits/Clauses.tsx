@@ -7,7 +7,8 @@ export function Clauses({ clauses }: { clauses: { text: string; met: boolean }[]
     <ul style={{ listStyle: 'none', padding: 0, margin: 0 }} aria-label="逐条判断">
       {clauses.map((c, i) => (
         <li key={i} className={c.met ? 'yy-clause-ok' : 'yy-clause-no'} style={{ padding: '2px 0' }}>
-          {c.met ? <CheckCircleFilled aria-label="符合" /> : <CloseCircleFilled aria-label="不符合" />} <span style={{ color: 'rgba(0,0,0,0.88)' }}>{c.text}</span>
+          {c.met ? <CheckCircleFilled aria-label="符合" /> : <CloseCircleFilled aria-label="不符合" />}{' '}
+          <span style={{ color: 'rgba(0,0,0,0.88)' }}>{c.text}</span>
         </li>
       ))}
     </ul>

@@ -60,8 +60,16 @@ export function ElderBenefitsTab({ elder }: { elder: { id: string; name: string 
               { title: '项目', dataIndex: 'programmeName' },
               { title: '变更', dataIndex: 'kind', render: (k: string) => <Tag>{changeKindLabel(k)}</Tag> },
               { title: '生效月份', dataIndex: 'effectiveMonth' },
-              { title: '金额', key: 'amt', render: (_v, h) => (h.fromAmountFen !== null || h.toAmountFen !== null ? `${yuan(h.fromAmountFen)} → ${yuan(h.toAmountFen)}` : '—') },
-              { title: '原因', dataIndex: 'reason', render: (v: string) => <Typography.Text style={{ maxWidth: 420, whiteSpace: 'normal' }}>{v}</Typography.Text> },
+              {
+                title: '金额',
+                key: 'amt',
+                render: (_v, h) => (h.fromAmountFen !== null || h.toAmountFen !== null ? `${yuan(h.fromAmountFen)} → ${yuan(h.toAmountFen)}` : '—'),
+              },
+              {
+                title: '原因',
+                dataIndex: 'reason',
+                render: (v: string) => <Typography.Text style={{ maxWidth: 420, whiteSpace: 'normal' }}>{v}</Typography.Text>,
+              },
             ]}
           />
         )}

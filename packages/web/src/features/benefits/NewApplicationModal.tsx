@@ -71,14 +71,22 @@ export function NewApplicationModal({
           )}
         </Form.Item>
         <Form.Item name="programmeCode" label="补贴项目" rules={[{ required: true, message: '请选择补贴项目' }]}>
-          <Select aria-label="补贴项目" placeholder="请选择" options={(programmes.data ?? []).filter((p) => p.isActive).map((p) => ({ value: p.code, label: p.name }))} />
+          <Select
+            aria-label="补贴项目"
+            placeholder="请选择"
+            options={(programmes.data ?? []).filter((p) => p.isActive).map((p) => ({ value: p.code, label: p.name }))}
+          />
         </Form.Item>
         {result ? (
           <Alert
             type={result.eligible ? 'success' : 'warning'}
             showIcon
             style={{ marginBottom: 16 }}
-            title={result.eligible ? `按现有信息符合条件，月标准 ${yuan(result.amountFen)}${result.chosen ? '' : '（同类补贴择高享受，本项不是最高）'}` : '按现有信息暂不符合条件（仍可申请，街道审核时按最新信息判断）'}
+            title={
+              result.eligible
+                ? `按现有信息符合条件，月标准 ${yuan(result.amountFen)}${result.chosen ? '' : '（同类补贴择高享受，本项不是最高）'}`
+                : '按现有信息暂不符合条件（仍可申请，街道审核时按最新信息判断）'
+            }
             description={<Clauses clauses={result.clauses} />}
           />
         ) : null}

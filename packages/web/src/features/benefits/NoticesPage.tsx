@@ -71,11 +71,27 @@ export function NoticesPage() {
               locale={{ emptyText: <Empty description="没有异议" /> }}
               columns={[
                 { title: '收到时间', dataIndex: 'createdAt', render: (v: string) => formatDateTime(v) },
-                { title: '公示对象', key: 'who', render: (_v, o) => <Link to={`/benefits/applications/${o.applicationId}`}>{`${o.elderName} · ${o.programmeName}`}</Link> },
+                {
+                  title: '公示对象',
+                  key: 'who',
+                  render: (_v, o) => <Link to={`/benefits/applications/${o.applicationId}`}>{`${o.elderName} · ${o.programmeName}`}</Link>,
+                },
                 { title: '提出人', key: 'by', render: (_v, o) => `${o.name}（${o.contact}）` },
-                { title: '理由', dataIndex: 'reason', render: (v: string) => <Typography.Text style={{ maxWidth: 320 }} ellipsis={{ tooltip: v }}>{v}</Typography.Text> },
+                {
+                  title: '理由',
+                  dataIndex: 'reason',
+                  render: (v: string) => (
+                    <Typography.Text style={{ maxWidth: 320 }} ellipsis={{ tooltip: v }}>
+                      {v}
+                    </Typography.Text>
+                  ),
+                },
                 { title: '状态', dataIndex: 'status', render: (s: ObjectionListItem['status']) => <ObjectionStatusTag status={s} /> },
-                { title: '操作', key: 'op', render: (_v, o) => <Link to={`/benefits/applications/${o.applicationId}`}>{o.status === 'open' ? '核查' : '查看'}</Link> },
+                {
+                  title: '操作',
+                  key: 'op',
+                  render: (_v, o) => <Link to={`/benefits/applications/${o.applicationId}`}>{o.status === 'open' ? '核查' : '查看'}</Link>,
+                },
               ]}
             />
           </>

@@ -43,7 +43,8 @@ function Editor({ row }: { row: ProgrammeRow }) {
   const e = parseJson(eligibility)
   const am = parseJson(amount)
   const draft = useMemo<Draft | null>(
-    () => (e.ok && am.ok ? { ...def, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility: e.value, amount: am.value } : null),
+    () =>
+      e.ok && am.ok ? { ...def, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility: e.value, amount: am.value } : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [row.version, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility, amount],
   )
@@ -71,7 +72,16 @@ function Editor({ row }: { row: ProgrammeRow }) {
 
   return (
     <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))', gap: 16 }}>
-      <Card title={`编辑：${row.name}`} extra={editable ? <Button type="primary" disabled={!draft} loading={save.isPending} onClick={() => save.mutate()}>保存</Button> : null}>
+      <Card
+        title={`编辑：${row.name}`}
+        extra={
+          editable ? (
+            <Button type="primary" disabled={!draft} loading={save.isPending} onClick={() => save.mutate()}>
+              保存
+            </Button>
+          ) : null
+        }
+      >
         <Form layout="vertical" disabled={!editable}>
           <Form.Item label="项目名称">
             <Input aria-label="项目名称" value={name} onChange={(x) => setName(x.target.value)} />
@@ -121,8 +131,18 @@ function Editor({ row }: { row: ProgrammeRow }) {
               ))}
             </Space>
           </Form.Item>
-          <Form.Item label="申请条件（规则，JSON；每条 all 子句可写 label 作为中文说明）" validateStatus={e.ok ? undefined : 'error'} help={e.ok ? undefined : e.error}>
-            <Input.TextArea aria-label="申请条件规则" rows={10} value={eligibility} onChange={(x) => setEligibility(x.target.value)} style={{ fontFamily: 'monospace' }} />
+          <Form.Item
+            label="申请条件（规则，JSON；每条 all 子句可写 label 作为中文说明）"
+            validateStatus={e.ok ? undefined : 'error'}
+            help={e.ok ? undefined : e.error}
+          >
+            <Input.TextArea
+              aria-label="申请条件规则"
+              rows={10}
+              value={eligibility}
+              onChange={(x) => setEligibility(x.target.value)}
+              style={{ fontFamily: 'monospace' }}
+            />
           </Form.Item>
           <Form.Item label="补贴标准（档次，JSON；金额单位：分）" validateStatus={am.ok ? undefined : 'error'} help={am.ok ? undefined : am.error}>
             <Input.TextArea aria-label="补贴标准规则" rows={8} value={amount} onChange={(x) => setAmount(x.target.value)} style={{ fontFamily: 'monospace' }} />
@@ -209,9 +229,22 @@ export function ProgrammesPage() {
           rowClassName={(r) => (r.code === row?.code ? 'ant-table-row-selected' : '')}
           onRow={(r) => ({ onClick: () => setCode(r.code) })}
           columns={[
-            { title: '项目', dataIndex: 'name', render: (v: string, r) => <Button type="link" onClick={() => setCode(r.code)}>{v}</Button> },
+            {
+              title: '项目',
+              dataIndex: 'name',
+              render: (v: string, r) => (
+                <Button type="link" onClick={() => setCode(r.code)}>
+                  {v}
+                </Button>
+              ),
+            },
             { title: '发放方式', dataIndex: 'delivery', render: (d: keyof typeof benefitDeliveryLabels) => benefitDeliveryLabels[d] },
-            { title: '公示', key: 'notice', render: (_v, r) => ((r.definition.notice as { enabled: boolean; days: number }).enabled ? `${(r.definition.notice as { days: number }).days} 天` : '不公示') },
+            {
+              title: '公示',
+              key: 'notice',
+              render: (_v, r) =>
+                (r.definition.notice as { enabled: boolean; days: number }).enabled ? `${(r.definition.notice as { days: number }).days} 天` : '不公示',
+            },
             { title: '能力评估', key: 'a', render: (_v, r) => (r.definition.needsAssessment ? '需要' : '不需要') },
             { title: '状态', dataIndex: 'isActive', render: (v: boolean) => (v ? '启用' : '停用') },
           ]}

@@ -23,7 +23,17 @@ const hints: Partial<Record<TStep, string>> = {
 }
 
 /** One action on an application → one endpoint → message → refresh. */
-export function StepModal({ step, app, objectionId, onClose }: { step: TStep | null; app: ApplicationDetail; objectionId?: string | null; onClose: () => void }) {
+export function StepModal({
+  step,
+  app,
+  objectionId,
+  onClose,
+}: {
+  step: TStep | null
+  app: ApplicationDetail
+  objectionId?: string | null
+  onClose: () => void
+}) {
   const [form] = Form.useForm<Values>()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
@@ -49,7 +59,9 @@ export function StepModal({ step, app, objectionId, onClose }: { step: TStep | n
         case 'accept':
           return applicationStep(app.id, 'accept', {
             version,
-            ...(app.needsAssessment && v.assessorId && v.scheduledDate ? { assessment: { assessorId: v.assessorId, scheduledDate: v.scheduledDate.format('YYYY-MM-DD') } } : {}),
+            ...(app.needsAssessment && v.assessorId && v.scheduledDate
+              ? { assessment: { assessorId: v.assessorId, scheduledDate: v.scheduledDate.format('YYYY-MM-DD') } }
+              : {}),
           })
         case 'return':
           return applicationStep(app.id, 'return', { version, reason: v.reason })
@@ -86,7 +98,11 @@ export function StepModal({ step, app, objectionId, onClose }: { step: TStep | n
         {step === 'accept' && app.needsAssessment ? (
           <>
             <Form.Item name="assessorId" label="评估员" rules={[{ required: true, message: '该补贴需要能力评估，请选择评估员' }]}>
-              <Select aria-label="评估员" loading={assessors.isFetching} options={(assessors.data ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（在办 ${a.openCases}）` }))} />
+              <Select
+                aria-label="评估员"
+                loading={assessors.isFetching}
+                options={(assessors.data ?? []).map((a) => ({ value: a.id, label: `${a.displayName}（在办 ${a.openCases}）` }))}
+              />
             </Form.Item>
             <Form.Item name="scheduledDate" label="评估日期" initialValue={dayjs()} rules={[{ required: true, message: '请选择评估日期' }]}>
               <DatePicker aria-label="评估日期" style={{ width: '100%' }} />
@@ -104,7 +120,11 @@ export function StepModal({ step, app, objectionId, onClose }: { step: TStep | n
           </Form.Item>
         ) : null}
         {step === 'verify' || step === 'streetReview' || step === 'approve' ? (
-          <Form.Item name="note" label={step === 'verify' ? '核查情况' : '意见'} rules={step === 'verify' ? [{ required: true, min: 2, message: '请填写核查情况' }] : []}>
+          <Form.Item
+            name="note"
+            label={step === 'verify' ? '核查情况' : '意见'}
+            rules={step === 'verify' ? [{ required: true, min: 2, message: '请填写核查情况' }] : []}
+          >
             <Input.TextArea rows={3} maxLength={1000} aria-label={step === 'verify' ? '核查情况' : '意见'} />
           </Form.Item>
         ) : null}

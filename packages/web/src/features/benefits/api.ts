@@ -64,7 +64,8 @@ export const previewProgramme = (body: { definition: unknown; elderId: string; m
 export const fetchApplications = (q: ApplicationQuery) => http.get<Page<ApplicationSummary>>('/benefit-applications', { ...q })
 export const fetchApplication = (id: string) => http.get<ApplicationDetail>(`/benefit-applications/${enc(id)}`)
 export const fetchOverdue = () => http.get<OverdueByStreet>('/benefit-applications/overdue')
-export const createApplication = (body: { elderId: string; programmeCode: string; note?: string | null }) => http.post<ApplicationDetail>('/benefit-applications', body)
+export const createApplication = (body: { elderId: string; programmeCode: string; note?: string | null }) =>
+  http.post<ApplicationDetail>('/benefit-applications', body)
 export const applicationStep = (id: string, step: 'submit' | 'accept' | 'return' | 'street-review' | 'approve' | 'reject', body: object) =>
   http.post<ApplicationDetail>(`/benefit-applications/${enc(id)}/${step}`, body)
 
@@ -100,7 +101,8 @@ export const fetchCalendar = (year: number) => http.get<Calendar>('/calendar', {
 
 export const fetchPublicNotices = (page: number) => http.get<Page<PublicNotice>>('/public/benefit-notices', { page, pageSize: 50 })
 export const fetchPublicProgrammes = () => http.get<PublicProgramme[]>('/public/benefit-programmes')
-export const lodgeObjection = (id: string, body: LodgeObjection) => http.post<{ id: string; message: string }>(`/public/benefit-notices/${enc(id)}/objections`, body)
+export const lodgeObjection = (id: string, body: LodgeObjection) =>
+  http.post<{ id: string; message: string }>(`/public/benefit-notices/${enc(id)}/objections`, body)
 export const noticeSheetUrl = `${API_BASE}/public/benefit-notices/print`
 
 /** "¥100.00/月" from fen; integer arithmetic only. */

@@ -8,7 +8,9 @@ export function PublicLayout({ children }: { children: ReactNode }) {
   const { pathname } = useLocation()
   return (
     <Layout style={{ minHeight: '100vh', background: '#f5f6f8' }}>
-      <Layout.Header style={{ background: '#1a5fb4', display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', flexWrap: 'wrap', height: 'auto', minHeight: 64 }}>
+      <Layout.Header
+        style={{ background: '#1a5fb4', display: 'flex', alignItems: 'center', gap: 16, padding: '0 16px', flexWrap: 'wrap', height: 'auto', minHeight: 64 }}
+      >
         <Link to="/public/notices" style={{ color: '#fff', fontSize: 20, fontWeight: 600, whiteSpace: 'nowrap' }}>
           颐养 · 公开信息
         </Link>
