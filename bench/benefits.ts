@@ -45,18 +45,32 @@ async function main() {
   const reuse = !!process.env.BENCH_DB && (await admin.query('select 1 from pg_database where datname = $1', [dbName])).rowCount === 1
   if (!reuse) await admin.query(`CREATE DATABASE ${dbName}`)
   const url = withDb(dbName)
-  const config = loadConfig({ SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnop', DATA_DIR: mkdtempSync(join(tmpdir(), 'yy-bench-benefits-')), LOG_LEVEL: 'silent', DATABASE_URL: url })
+  const config = loadConfig({
+    SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnop',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'yy-bench-benefits-')),
+    LOG_LEVEL: 'silent',
+    DATABASE_URL: url,
+  })
   const database = await openPostgres(url, 6)
   try {
     const v = (await admin.query('show server_version')).rows[0].server_version
-    console.log(`颐养 discovery bench — PostgreSQL ${v}, ${os.cpus().length} CPUs, load ${os.loadavg().map((x) => x.toFixed(1)).join(' ')}`)
+    console.log(
+      `颐养 discovery bench — PostgreSQL ${v}, ${os.cpus().length} CPUs, load ${os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    )
     await database.migrate()
     const ctx = systemCtx(database, config)
     const [have] = await database.db.select({ n: count() }).from(elders)
     if (Number(have?.n ?? 0) < TOTAL) {
       if (!reuse || Number(have?.n ?? 0) === 0) await seedDemo(ctx, { modules: false })
       await seedProgrammes(ctx)
-      const villages = await database.db.select({ code: regions.code, name: regions.name }).from(regions).where(eq(regions.level, 'village')).orderBy(asc(regions.code))
+      const villages = await database.db
+        .select({ code: regions.code, name: regions.name })
+        .from(regions)
+        .where(eq(regions.level, 'village'))
+        .orderBy(asc(regions.code))
       const t = performance.now()
       const today = todayInShanghai()
       let n = 0
@@ -87,7 +101,9 @@ async function main() {
       .from(benefitCandidates)
       .groupBy(benefitCandidates.programmeCode, benefitCandidates.kind)
       .orderBy(benefitCandidates.programmeCode)
-    console.log(`(a) full refresh, month ${r.month}: ${r.elders.toLocaleString()} active elders, ${r.candidates.toLocaleString()} list rows in ${secs(ms)} (${Math.round(r.elders / (ms / 1000)).toLocaleString()} elders/s)`)
+    console.log(
+      `(a) full refresh, month ${r.month}: ${r.elders.toLocaleString()} active elders, ${r.candidates.toLocaleString()} list rows in ${secs(ms)} (${Math.round(r.elders / (ms / 1000)).toLocaleString()} elders/s)`,
+    )
     for (const k of byKind) console.log(`      ${k.code.padEnd(14)} ${k.kind.padEnd(10)} ${Number(k.n).toLocaleString()}`)
 
     // (b) one elder's refresh, as an event triggers it
@@ -108,7 +124,13 @@ async function main() {
       t = performance.now()
       const cond = and(eq(benefitCandidates.programmeCode, 'gaoling'), eq(benefitCandidates.kind, 'eligible'), like(benefitCandidates.regionCode, '620702001%'))
       await Promise.all([
-        database.db.select().from(benefitCandidates).where(cond).orderBy(asc(benefitCandidates.regionCode), asc(benefitCandidates.elderId)).limit(20).offset(20 * (i % 10)),
+        database.db
+          .select()
+          .from(benefitCandidates)
+          .where(cond)
+          .orderBy(asc(benefitCandidates.regionCode), asc(benefitCandidates.elderId))
+          .limit(20)
+          .offset(20 * (i % 10)),
         database.db.select({ n: count() }).from(benefitCandidates).where(cond),
       ])
       page.push(performance.now() - t)

@@ -7,12 +7,14 @@ import { permissions, roles, rolePermissions } from './roles.js'
 import { worklistItemStatusLabels } from './labels.js'
 import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
 import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
+import { disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels } from './disbursement-flow.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
   ['elder status', elderStatusFlow, elderStatuses, elderStatusLabels],
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
   ['benefit application', applicationFlow, applicationStatuses, applicationStatusLabels],
+  ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
 ]
 
 describe('workflow tables', () => {

@@ -74,6 +74,11 @@ export const permissions = [
   'benefit:notice',
   'benefit:approve',
   'benefit:configure',
+  'ledger:read',
+  'ledger:reverse',
+  'disbursement:run',
+  'disbursement:check',
+  'disbursement:approve',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -102,6 +107,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'benefit:verify',
     'benefit:street_review',
     'benefit:notice',
+    'ledger:read',
   ],
   community_worker: [
     'region:read',
@@ -121,5 +127,5 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
   provider_admin: ['user:read', 'user:write'],
   caregiver: [],
   operator: ['region:read', 'elder:read', 'elder:reveal'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'benefit:read'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'benefit:read', 'ledger:read'],
 }

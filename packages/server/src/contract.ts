@@ -11,6 +11,7 @@ import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
 import type * as benefits from './modules/benefits/benefits.schemas.js'
+import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
@@ -94,3 +95,7 @@ export type TBenefitHistory = z.infer<typeof benefits.ZBenefitHistory>
 export type TElderBenefits = z.infer<typeof benefits.ZElderBenefits>
 export type TCalendar = z.infer<typeof benefits.ZCalendar>
 export type TCandidate = z.infer<typeof benefits.ZCandidate>
+// ---------- disbursement ----------
+export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
+export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
+export type TElderCredits = z.infer<typeof disbursement.ZCredits>

@@ -19,6 +19,7 @@ import { seedBenefits } from './seed-benefits.js'
 import { seedProgrammes } from './seed-programmes.js'
 
 export { benefitEvents } from '@yiyang/core'
+export { countBenefitsDue, pageBenefitsDue, type TBenefitDue } from './benefits-due.js'
 
 /** Registry and assessment events that change what an elder qualifies for: a durable job recomputes that elder. */
 const refreshOn = [
