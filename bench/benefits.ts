@@ -75,7 +75,7 @@ async function main() {
       const today = todayInShanghai()
       let n = 0
       for (let b = 0; n < TOTAL; b++) {
-        const size = Math.min(5000, TOTAL - n)
+        const size = Math.min(1000, TOTAL - n)
         const rows = generateElders({ count: size, villages, today, seed: 5000 + b, encrypt: (s) => s, hash: (s) => s }).map((r, i) => ({
           ...r,
           idHash: `bench-${b}-${i}`,
@@ -83,7 +83,7 @@ async function main() {
         }))
         await database.db.insert(elders).values(rows)
         n += size
-        if (b % 20 === 0) process.stdout.write(`\r  写入老人 ${n.toLocaleString()} / ${TOTAL.toLocaleString()} …`)
+        if (b % 50 === 0) process.stdout.write(`\r  写入老人 ${n.toLocaleString()} / ${TOTAL.toLocaleString()} …`)
       }
       await database.db.execute('analyze elders' as never)
       console.log(`\r(setup) ${TOTAL.toLocaleString()} elders inserted in ${secs(performance.now() - t)}                `)

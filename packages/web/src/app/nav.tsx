@@ -10,7 +10,7 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
-import { AccountBookOutlined, AimOutlined, FileDoneOutlined, IdcardOutlined, NotificationOutlined, ProfileOutlined } from '@ant-design/icons'
+import { AccountBookOutlined, AimOutlined, CalendarOutlined, FileDoneOutlined, IdcardOutlined, NotificationOutlined, ProfileOutlined } from '@ant-design/icons'
 
 export interface NavItem {
   path: string
@@ -106,6 +106,15 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'main',
     description: '补贴条件与标准（规则即数据），即时预览逐条判断',
     color: '#6b3fa0',
+  },
+  {
+    path: '/benefits/calendar',
+    label: '工作日历',
+    icon: <CalendarOutlined />,
+    permission: 'benefit:read',
+    group: 'system',
+    description: '办理时限所用的放假与调休安排，本地补录',
+    color: '#1a5fb4',
   },
   {
     path: '/users',

@@ -165,6 +165,13 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'benefits/calendar',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.CalendarPage)),
+          ),
+        },
+        {
           path: 'benefits/programmes',
           element: guarded(
             'benefit:read',

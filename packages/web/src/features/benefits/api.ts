@@ -111,3 +111,6 @@ export function yuan(fen: number | null | undefined): string {
   const y = Math.trunc(fen / 100)
   return `¥${y.toLocaleString('zh-CN')}.${String(Math.abs(fen % 100)).padStart(2, '0')}`
 }
+export const setCalendarOverride = (date: string, body: { kind: 'holiday' | 'workday'; note: string }) =>
+  http.put<Calendar>(`/calendar/overrides/${enc(date)}`, body)
+export const deleteCalendarOverride = (date: string) => http.delete<Calendar>(`/calendar/overrides/${enc(date)}`)
