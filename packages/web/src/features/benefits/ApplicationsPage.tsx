@@ -30,8 +30,9 @@ const BOARD: TApplicationStatus[] = [
   'notice_closed',
 ]
 
-function Deadline({ a }: { a: ApplicationSummary }) {
+function Deadline({ a, compact }: { a: ApplicationSummary; compact?: boolean }) {
   if (!a.stepDue) return <span>—</span>
+  if (a.overdueDays > 0 && compact) return <span className="yy-overdue-text">{`已超期 ${a.overdueDays} 个工作日（${formatDate(a.stepDue)}）`}</span>
   if (a.overdueDays > 0) return <Tag color="red">{`已超期 ${a.overdueDays} 个工作日（${formatDate(a.stepDue)}）`}</Tag>
   return <span>{`${formatDate(a.stepDue)} 前`}</span>
 }
@@ -206,7 +207,7 @@ export function ApplicationsPage() {
                       <strong>{a.elderName}</strong>
                       <span>{a.programmeName}</span>
                       <span>{a.regionName ?? ''}</span>
-                      <Deadline a={a} />
+                      <Deadline a={a} compact />
                     </button>
                   ))}
                 </section>
