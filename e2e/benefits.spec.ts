@@ -219,6 +219,11 @@ describe('benefits: 应享未享 → application → 公示 with an objection �
     await shots(page, 'benefits-elder-tab')
     await page.goto(`${later.url}/benefits/programmes`)
     await page.getByText('规则预览（对一位老人逐条判断）').waitFor()
+    // Live preview of 高龄津贴 against an elder of the demo data: clause by clause.
+    const someone = (await api(page, later).get('/elders?pageSize=1&regionCode=620702001001')).items[0]
+    await page.getByLabel('预览用的老年人').fill(someone.name)
+    await page.locator('.ant-select-item-option', { hasText: someone.name }).first().click()
+    await page.getByRole('list', { name: '逐条判断' }).waitFor()
     await shots(page, 'benefits-programmes')
     await context.close()
   })
