@@ -35,3 +35,28 @@ export const disbursementLineStatusLabels = {
   failed: '发放失败',
   reissued: '已重发',
 } as const satisfies Record<TDisbursementLineStatus, string>
+
+export const fundAnomalyKinds = [
+  'paid_after_end',
+  'exclusive_group_twice',
+  'above_maximum',
+  'shared_bank_account',
+  'no_approved_application',
+  'paid_during_objection',
+] as const
+export type TFundAnomalyKind = (typeof fundAnomalyKinds)[number]
+export const fundAnomalyKindLabels = {
+  paid_after_end: '死亡或迁出后仍发放',
+  exclusive_group_twice: '同一互斥组重复享受',
+  above_maximum: '金额超过项目上限',
+  shared_bank_account: '一个银行账户代领多名老人',
+  no_approved_application: '无审批通过的申请',
+  paid_during_objection: '公示异议期间发放',
+} as const satisfies Record<TFundAnomalyKind, string>
+
+export const fundAnomalyStatuses = ['open', 'resolved'] as const
+export type TFundAnomalyStatus = (typeof fundAnomalyStatuses)[number]
+export const fundAnomalyStatusLabels = { open: '待处理', resolved: '已处理' } as const satisfies Record<TFundAnomalyStatus, string>
+export const fundAnomalyFlow = {
+  resolve: { from: ['open'], to: 'resolved', permission: 'disbursement:check' },
+} as const satisfies Flow<TFundAnomalyStatus>

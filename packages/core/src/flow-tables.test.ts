@@ -7,7 +7,14 @@ import { permissions, roles, rolePermissions } from './roles.js'
 import { worklistItemStatusLabels } from './labels.js'
 import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
 import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
-import { disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels } from './disbursement-flow.js'
+import {
+  disbursementBatchFlow,
+  disbursementBatchStatuses,
+  disbursementBatchStatusLabels,
+  fundAnomalyFlow,
+  fundAnomalyStatuses,
+  fundAnomalyStatusLabels,
+} from './disbursement-flow.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
@@ -15,6 +22,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
   ['benefit application', applicationFlow, applicationStatuses, applicationStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
+  ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]
 
 describe('workflow tables', () => {

@@ -99,3 +99,5 @@ export type TCandidate = z.infer<typeof benefits.ZCandidate>
 export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
 export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
 export type TElderCredits = z.infer<typeof disbursement.ZCredits>
+export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
+export type TBankResult = z.infer<typeof disbursement.ZBankResult>

@@ -150,6 +150,95 @@ describe('batch review over HTTP', () => {
     expect(audit).toBe(2)
   })
 
+  it('exports the bank file of an approved batch and marks lines paid or failed from the result file', async () => {
+    const batch = (await inject('GET', '/disbursement/batches', bureau)).json().items.find((b: { month: string }) => b.month === '2026-11')
+    expect(batch.status).toBe('approved')
+    for (const [i, acct] of [
+      [0, '6222 0212 3456 7890 123'],
+      [1, '6217000012345678901'],
+    ] as const) {
+      const r = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/elders/${elders[i]!.id}/bank-account`,
+        headers: { cookie: bureau },
+        payload: { bankName: '甘州农商银行', accountHolder: `户名${i}`, accountNumber: acct },
+      })
+      expect(r.statusCode, r.body).toBe(200)
+      expect(r.json().accountNumberMasked).toMatch(/^\*\*\*\* \d{4}$/)
+    }
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: `/api/v1/elders/${elders[0]!.id}/bank-account`,
+          headers: { cookie: bureau },
+          payload: { bankName: '甘州农商银行', accountHolder: '户名', accountNumber: '12ab' },
+        })
+      ).statusCode,
+    ).toBe(400)
+    const stored = rowsOf<{ account_number_enc: string }>(await t.database.db.execute(sql`select account_number_enc from elder_bank_accounts`))
+    expect(stored.every((r) => !r.account_number_enc.includes('6217000012345678901'))).toBe(true)
+
+    const file = await inject('POST', `/disbursement/batches/${batch.id}/export`, bureau, { version: batch.version, format: 'xlsx' })
+    expect(file.statusCode, file.body).toBe(200)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer)
+    const sheet = wb.getWorksheet('代发明细')!
+    expect(sheet.getRow(1).values).toEqual([undefined, '序号', '户名', '银行账号', '开户行', '金额（元）', '摘要', '明细编号'])
+    expect(sheet.rowCount).toBe(3) // elders 0 and 1 (cash lines); elder 2 has no account yet
+    expect(String(sheet.getRow(2).getCell(3).value) + String(sheet.getRow(3).getCell(3).value)).toContain('6217000012345678901')
+    expect(wb.getWorksheet('缺少银行账号')!.rowCount).toBe(2)
+    const ids = [2, 3].map((r) => String(sheet.getRow(r).getCell(7).value))
+    const after = (await inject('GET', '/disbursement/batches', bureau)).json().items.find((b: { month: string }) => b.month === '2026-11')
+    expect(after.status).toBe('exported')
+
+    const upload = (csv: string, cookie = bureau) => {
+      const boundary = 'bankresult'
+      const body = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="result.csv"\r\nContent-Type: text/csv\r\n\r\n${csv}\r\n--${boundary}--\r\n`
+      return t.app.inject({
+        method: 'POST',
+        url: `/api/v1/disbursement/batches/${batch.id}/result`,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload: body,
+      })
+    }
+    expect((await upload('编号,状态\n1,成功')).statusCode).toBe(400)
+    const res = await upload(`明细编号,结果,失败原因\n${ids[0]},成功,\n${ids[1]},失败,账户已销户\n${randomUUID()},成功,\n${ids[0]},成功,\n`)
+    expect(res.statusCode, res.body).toBe(200)
+    expect(res.json()).toMatchObject({ paid: 1, failed: 1, unknownRows: [4], duplicateRows: [5], pendingLeft: 1, status: 'exported' })
+    // The same file again changes nothing.
+    expect((await upload(`明细编号,结果\n${ids[0]},成功\n`)).json()).toMatchObject({ paid: 0, alreadySettledRows: [2] })
+
+    await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/elders/${elders[2]!.id}/bank-account`,
+      headers: { cookie: bureau },
+      payload: { bankName: '甘州农商银行', accountHolder: '户名2', accountNumber: '6217000099998888777' },
+    })
+    const again = await inject('POST', `/disbursement/batches/${batch.id}/export`, bureau, {
+      version: after.version,
+      format: 'csv',
+      columns: ['lineId', 'holder', 'account', 'amountYuan'],
+    })
+    expect(again.statusCode).toBe(200)
+    const csv = again.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
+    expect(csv[0]).toBe('"明细编号","户名","银行账号","金额（元）"')
+    expect(csv).toHaveLength(2)
+    expect(csv[1]).toContain('"600.00"')
+    const last = await upload(`明细编号,结果\n${csv[1]!.split(',')[0]!.replace(/"/g, '')},成功\n`)
+    expect(last.json()).toMatchObject({ paid: 1, pendingLeft: 0, status: 'paid' })
+    // Running the month again changes nothing.
+    const rerun = await runMonth(ctx, { month: '2026-11', regionCode: '620702', source: listSource([]), owner: 'c' })
+    expect(rerun).toMatchObject({ lines: 4, totalFen: 120000, status: 'paid' })
+    expect((await verifyLedger(t.database.db)).ok).toBe(true)
+    const exports = await count(sql`select count(*) as n from audit_log where action = 'disbursement.exported' and entity_id = ${batch.id}`)
+    expect(exports).toBe(2)
+  })
+
   it('starts a month run as a background job from the page', async () => {
     const r = await inject('POST', '/disbursement/runs', bureau, { month: '2026-08' })
     expect(r.statusCode, r.body).toBe(200)
@@ -208,5 +297,60 @@ describe('ledger', () => {
     expect(credits.json().balances).toEqual([expect.objectContaining({ programCode: 'jingji-kunnan', balanceFen: 0 })])
     expect(credits.json().history).toHaveLength(3)
     expect((await verifyLedger(t.database.db)).ok).toBe(true)
+  })
+})
+
+describe('fund anomaly checks', () => {
+  it('flags each kind once with its explanation, and a supervisor resolves them with a note', async () => {
+    const [e3, e4, e5, e6] = [elders[3]!, elders[4]!, elders[5]!, elders[6]!]
+    await t.database.db.execute(sql`update elders set status = 'deceased', status_date = '2026-05-10' where id = ${e3.id}`)
+    const line = (e: typeof e3, programCode: string, programName: string, amountFen: number): TDueLine => ({
+      ...due(e, 'gaoling', amountFen),
+      programCode,
+      programName,
+    })
+    await runMonth(ctx, {
+      month: '2026-07',
+      regionCode: '620702',
+      owner: 'anomalies',
+      source: listSource([
+        line(e3, 'gaoling', '高龄津贴', 10000),
+        line(e5, 'shineng-huli', '失能老年人护理补贴', 20000),
+        line(e5, 'zhongcan-huli', '重度残疾人护理补贴', 17900),
+        line(e6, 'gaoling', '高龄津贴', 99999),
+      ]),
+    })
+    for (const e of [e4, e5, e6]) {
+      const r = await t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/elders/${e.id}/bank-account`,
+        headers: { cookie: bureau },
+        payload: { bankName: '甘州农商银行', accountHolder: '代领人', accountNumber: '6217 0000 1111 2222 333' },
+      })
+      expect(r.statusCode).toBe(200)
+    }
+    const scan = await inject('POST', '/disbursement/anomalies/scan', bureau, { month: '2026-07' })
+    expect(scan.statusCode, scan.body).toBe(200)
+    expect(scan.json()).toMatchObject({ checkedLines: 4, found: 4, created: 4 })
+    expect((await inject('POST', '/disbursement/anomalies/scan', bureau, { month: '2026-07' })).json()).toMatchObject({ found: 4, created: 0 })
+    const list = (await inject('GET', '/disbursement/anomalies?month=2026-07&pageSize=50', bureau)).json()
+    const byKind = Object.fromEntries(list.items.map((a: { kind: string; detail: string }) => [a.kind, a.detail]))
+    expect(Object.keys(byKind).sort()).toEqual(['above_maximum', 'exclusive_group_twice', 'paid_after_end', 'shared_bank_account'])
+    expect(byKind.paid_after_end).toContain('2026-05-10')
+    expect(byKind.above_maximum).toContain('600.00')
+    expect(byKind.exclusive_group_twice).toContain('重度残疾人护理补贴')
+    expect(byKind.shared_bank_account).toContain('3 位老人')
+    const one = list.items[0]
+    const resolved = await inject('POST', `/disbursement/anomalies/${one.id}/resolve`, bureau, { note: '已追回多发金额', version: one.version })
+    expect(resolved.json()).toMatchObject({ status: 'resolved', resolvedNote: '已追回多发金额' })
+    expect((await inject('POST', `/disbursement/anomalies/${one.id}/resolve`, bureau, { note: '再次处理', version: resolved.json().version })).statusCode).toBe(
+      409,
+    )
+    expect((await inject('GET', '/disbursement/anomalies?status=open&month=2026-07', bureau)).json().total).toBe(3)
+    expect(
+      (await inject('GET', '/disbursement/anomalies?month=2026-07', nanjie))
+        .json()
+        .items.every((a: { regionCode: string }) => a.regionCode.startsWith('620702002')),
+    ).toBe(true)
   })
 })

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { fundAnomalyKinds } from '@yiyang/core'
+import { ZPageQuery } from '../../platform/list.js'
 
 export const ZMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '发放月份应为 YYYY-MM')
 export const ZBatch = z.object({
@@ -39,4 +41,44 @@ export const ZCredits = z.object({
   history: z.array(
     z.object({ at: z.string(), kind: z.string(), memo: z.string(), month: z.string().nullable(), programCode: z.string().nullable(), amountFen: z.number() }),
   ),
+})
+
+export const ZBankAccount = z.object({ bankName: z.string(), accountHolder: z.string(), accountNumberMasked: z.string() })
+export const ZBankAccountInput = z.object({
+  bankName: z.string().trim().min(2, '请填写开户行').max(60),
+  accountHolder: z.string().trim().min(1, '请填写户名').max(40),
+  accountNumber: z
+    .string()
+    .transform((v) => v.replace(/\s+/g, ''))
+    .pipe(z.string().regex(/^\d{12,30}$/, '银行账号应为 12–30 位数字')),
+})
+export const ZBankResult = z.object({
+  paid: z.number(),
+  failed: z.number(),
+  unknownRows: z.array(z.number()),
+  duplicateRows: z.array(z.number()),
+  alreadySettledRows: z.array(z.number()),
+  pendingLeft: z.number(),
+  status: z.string(),
+})
+
+export const ZAnomaly = z.object({
+  id: z.string(),
+  kind: z.enum(fundAnomalyKinds),
+  month: z.string(),
+  regionCode: z.string(),
+  elderId: z.string().nullable(),
+  elderName: z.string().nullable(),
+  detail: z.string(),
+  status: z.enum(['open', 'resolved']),
+  resolvedNote: z.string().nullable(),
+  resolvedAt: z.string().nullable(),
+  version: z.number(),
+  createdAt: z.string(),
+})
+export const ZFindAnomalies = ZPageQuery.extend({
+  month: ZMonth.optional(),
+  kind: z.enum(fundAnomalyKinds).optional(),
+  status: z.enum(['open', 'resolved']).optional(),
+  regionCode: z.string().optional(),
 })

@@ -19,4 +19,26 @@ export const disbursementScopeRows: TScopeRows = {
     expect: 404,
     run: async (f) => f.t.app.inject({ url: `/api/v1/elders/${await elderOfB(f)}/credits`, headers: { cookie: f.officerA } }),
   },
+  'POST /api/v1/disbursement/batches/:id/export': { expect: 403, run: send('POST', `/disbursement/batches/${someId}/export`, { version: 1, format: 'csv' }) },
+  'POST /api/v1/disbursement/batches/:id/result': { expect: 403, run: send('POST', `/disbursement/batches/${someId}/result`) },
+  'GET /api/v1/elders/:id/bank-account': {
+    expect: 404,
+    run: async (f) => f.t.app.inject({ url: `/api/v1/elders/${await elderOfB(f)}/bank-account`, headers: { cookie: f.officerA } }),
+  },
+  'PUT /api/v1/elders/:id/bank-account': {
+    expect: 404,
+    run: async (f) =>
+      f.t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/elders/${await elderOfB(f)}/bank-account`,
+        headers: { cookie: f.officerA },
+        payload: { bankName: '某银行', accountHolder: '某人', accountNumber: '6217000012345678901' },
+      }),
+  },
+  'GET /api/v1/disbursement/anomalies': { expect: { status: 200 }, run: get('/disbursement/anomalies') },
+  'POST /api/v1/disbursement/anomalies/scan': { expect: 403, run: send('POST', '/disbursement/anomalies/scan', { month: '2026-11' }) },
+  'POST /api/v1/disbursement/anomalies/:id/resolve': {
+    expect: 403,
+    run: send('POST', `/disbursement/anomalies/${someId}/resolve`, { note: '越权处理', version: 1 }),
+  },
 }

@@ -118,3 +118,54 @@ export const disbursementLines = pgTable(
     index('disbursement_lines_elder_idx').on(t.elderId, t.month),
   ],
 )
+
+/**
+ * Where an elder's cash benefits are paid. The number is encrypted at rest (AES-GCM), shown
+ * masked, complete only in the bank export; its keyed hash finds one account paid for many
+ * unrelated elders (a fund anomaly).
+ */
+export const elderBankAccounts = pgTable(
+  'elder_bank_accounts',
+  {
+    elderId: uuid('elder_id').primaryKey(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    bankName: text('bank_name').notNull(),
+    accountHolder: text('account_holder').notNull(),
+    accountNumberEnc: text('account_number_enc').notNull(),
+    accountNumberHash: text('account_number_hash').notNull(),
+    accountNumberLast4: varchar('account_number_last4', { length: 4 }).notNull(),
+    updatedBy: text('updated_by'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('elder_bank_accounts_hash_idx').on(t.accountNumberHash)],
+)
+
+/**
+ * Fund anomalies (资金监管, issue 18 item 5): each an explainable flag a supervisor resolves with a
+ * note. `key` makes a re-run of the checks add nothing twice.
+ */
+export const fundAnomalies = pgTable(
+  'fund_anomalies',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    key: text('key').notNull(),
+    kind: text('kind', {
+      enum: ['paid_after_end', 'exclusive_group_twice', 'above_maximum', 'shared_bank_account', 'no_approved_application', 'paid_during_objection'],
+    }).notNull(),
+    month: char('month', { length: 7 }).notNull(),
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    elderId: uuid('elder_id'),
+    lineId: uuid('line_id'),
+    detail: text('detail').notNull(),
+    status: text('status', { enum: ['open', 'resolved'] })
+      .notNull()
+      .default('open'),
+    resolvedBy: text('resolved_by'),
+    resolvedNote: text('resolved_note'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('fund_anomalies_key_uq').on(t.key), index('fund_anomalies_region_idx').on(t.regionCode.op('text_pattern_ops'), t.status, t.month)],
+)

@@ -21,5 +21,6 @@ export {
   type TElderEligibility,
 } from './elder-facts.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
+export { elderStatusDates } from './elder-status-dates.js'
 
 export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }

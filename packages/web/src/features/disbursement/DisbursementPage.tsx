@@ -39,7 +39,7 @@ const TONES: Record<TDisbursementBatchStatus, Tone> = {
   exported: 'success',
   paid: 'success',
 }
-const yuan = (fen: number) => `¥${formatFen(fen)}`
+const yuan = formatFen
 
 /** Monthly disbursement: compute a month (a background job with progress), then check and approve by two people. */
 export function DisbursementPage() {
