@@ -51,7 +51,10 @@ async function shots(page: Page, name: string) {
 const label = (text: string) => new RegExp(`^${[...text].join('\\s*')}$`)
 
 async function step(page: Page, button: string, fill?: (dialog: ReturnType<Page['getByRole']>) => Promise<void>) {
-  await page.getByRole('button', { name: label(button) }).first().click()
+  await page
+    .getByRole('button', { name: label(button) })
+    .first()
+    .click()
   const dialog = page.getByRole('dialog')
   await dialog.waitFor()
   await fill?.(dialog)
