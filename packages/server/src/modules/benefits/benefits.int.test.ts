@@ -352,3 +352,25 @@ describe('benefit applications', () => {
     ok(await api(bureau, 'PUT', '/benefit-programmes/gaoling', { version: g.version + 1, definition: g.definition }))
   })
 })
+
+describe('public objections', () => {
+  it('are rate-limited per address (a flood answers 429 with a Chinese message)', async () => {
+    // Its own app: the limit's counters are per app, and the tests above lodge objections too.
+    const own = await createTestApp()
+    try {
+      const statuses: number[] = []
+      for (let i = 0; i < 6; i++) {
+        const res = await own.app.inject({
+          method: 'POST',
+          url: '/api/v1/public/benefit-notices/00000000-0000-4000-8000-000000000000/objections',
+          payload: { name: '张三', contact: `1380000${1000 + i}`, reason: '测试异议理由' },
+        })
+        statuses.push(res.statusCode)
+        if (res.statusCode === 429) expect(res.json().message).toBe('操作过于频繁，请稍后再试')
+      }
+      expect(statuses).toEqual([404, 404, 404, 404, 404, 429])
+    } finally {
+      await own.close()
+    }
+  })
+})
