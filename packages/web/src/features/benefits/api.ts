@@ -114,3 +114,5 @@ export function yuan(fen: number | null | undefined): string {
 export const setCalendarOverride = (date: string, body: { kind: 'holiday' | 'workday'; note: string }) =>
   http.put<Calendar>(`/calendar/overrides/${enc(date)}`, body)
 export const deleteCalendarOverride = (date: string) => http.delete<Calendar>(`/calendar/overrides/${enc(date)}`)
+export const fetchReviewDue = (q: { reviewDue: string; programmeCode?: string; regionCode?: string; page: number; pageSize: number }) =>
+  http.get<Page<Benefit>>('/benefits', { ...q, status: 'active' })
