@@ -101,3 +101,4 @@ export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
 export type TElderCredits = z.infer<typeof disbursement.ZCredits>
 export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
 export type TBankResult = z.infer<typeof disbursement.ZBankResult>
+export type TDisbursementReport = z.infer<typeof disbursement.ZReport>

@@ -354,3 +354,25 @@ describe('fund anomaly checks', () => {
     ).toBe(true)
   })
 })
+
+describe('report', () => {
+  it('sums paid lines by month, programme, street and fund source with the 福彩公益金 share, and exports it', async () => {
+    const r = await inject('GET', '/disbursement/report?from=2026-11&to=2026-11', bureau)
+    expect(r.statusCode, r.body).toBe(200)
+    const body = r.json()
+    expect(body.totalFen).toBe(120000)
+    expect(body.welfareLotteryFen).toBe(20000)
+    expect(body.welfareLotteryShareBp).toBe(1667)
+    expect(body.items.every((i: { streetName: string }) => /[\u4e00-\u9fff]/.test(i.streetName))).toBe(true)
+    expect((await inject('GET', '/disbursement/report?from=2026-11&to=2026-10', bureau)).statusCode).toBe(400)
+    const file = await inject('POST', '/disbursement/report/export', bureau, { from: '2026-11', to: '2026-11' })
+    expect(file.statusCode).toBe(200)
+    const ExcelJS = (await import('exceljs')).default
+    const wb = new ExcelJS.Workbook()
+    await wb.xlsx.load(file.rawPayload as unknown as ArrayBuffer)
+    const cells: string[] = []
+    wb.worksheets[0]!.eachRow((row) => row.eachCell((c) => void cells.push(String(c.value))))
+    expect(cells).toContain('福彩公益金占比')
+    expect(cells).toContain('16.67%')
+  })
+})

@@ -14,8 +14,22 @@ import { importBankResult, readBankResult } from './import-bank-result.js'
 import { getBankAccount, setBankAccount } from './set-bank-account.js'
 import { AppError } from '../../platform/errors.js'
 import { requirePermission } from '../../platform/permissions.js'
-import { ZAnomaly, ZBankAccount, ZBankAccountInput, ZBankResult, ZBatch, ZCredits, ZFindAnomalies, ZLine, ZMonth, ZVersion } from './disbursement.schemas.js'
+import {
+  ZReport,
+  ZReportQuery,
+  ZAnomaly,
+  ZBankAccount,
+  ZBankAccountInput,
+  ZBankResult,
+  ZBatch,
+  ZCredits,
+  ZFindAnomalies,
+  ZLine,
+  ZMonth,
+  ZVersion,
+} from './disbursement.schemas.js'
 import { findFundAnomalies } from './find-fund-anomalies.js'
+import { disbursementReport, exportDisbursementReport } from './disbursement-report.js'
 import { resolveFundAnomaly } from './resolve-fund-anomaly.js'
 import { scanFundAnomalies } from './scan-fund-anomalies.js'
 import { verifyLedgerForActor } from './verify-ledger-for-actor.js'
@@ -201,5 +215,23 @@ export const disbursementRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => resolveFundAnomaly(req.ctx, req.params.id, req.body),
+  )
+  app.get(
+    '/disbursement/report',
+    {
+      schema: {
+        tags,
+        summary: '发放统计：月份 × 项目 × 街道 × 资金来源，福彩公益金占比',
+        querystring: ZReportQuery,
+        response: { 200: ZReport, ...errorResponses },
+      },
+    },
+    async (req) => disbursementReport(req.ctx, req.query),
+  )
+  app.post('/disbursement/report/export', { schema: { tags, summary: '导出发放统计（Excel，留痕）', body: ZReportQuery } }, async (req, reply) =>
+    reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(`发放统计-${req.body.from}-${req.body.to}.xlsx`)}`)
+      .send(await exportDisbursementReport(req.ctx, req.body)),
   )
 }

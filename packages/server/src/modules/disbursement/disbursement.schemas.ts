@@ -82,3 +82,23 @@ export const ZFindAnomalies = ZPageQuery.extend({
   status: z.enum(['open', 'resolved']).optional(),
   regionCode: z.string().optional(),
 })
+
+export const ZReportQuery = z.object({ from: ZMonth, to: ZMonth, regionCode: z.string().optional() })
+export const ZReport = z.object({
+  items: z.array(
+    z.object({
+      month: z.string(),
+      programCode: z.string(),
+      programName: z.string(),
+      streetCode: z.string(),
+      streetName: z.string(),
+      fundSource: z.string(),
+      lines: z.number(),
+      amountFen: z.number(),
+    }),
+  ),
+  totalFen: z.number(),
+  welfareLotteryFen: z.number(),
+  welfareLotteryShareBp: z.number(),
+  targetPercent: z.object({ low: z.number(), high: z.number() }),
+})

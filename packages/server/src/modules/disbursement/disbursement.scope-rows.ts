@@ -41,4 +41,6 @@ export const disbursementScopeRows: TScopeRows = {
     expect: 403,
     run: send('POST', `/disbursement/anomalies/${someId}/resolve`, { note: '越权处理', version: 1 }),
   },
+  'GET /api/v1/disbursement/report': { expect: { status: 200 }, run: get('/disbursement/report?from=2026-01&to=2026-12') },
+  'POST /api/v1/disbursement/report/export': { expect: { status: 200 }, run: send('POST', '/disbursement/report/export', { from: '2026-01', to: '2026-12' }) },
 }

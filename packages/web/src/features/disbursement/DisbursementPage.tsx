@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
-import { App, Button, Card, DatePicker, Drawer, Progress, Space, Table, Typography, type TableColumnsType } from 'antd'
+import { App, Button, Card, DatePicker, Drawer, Progress, Space, Table, Tabs, Typography, type TableColumnsType } from 'antd'
 import {
   benefitDeliveryLabels,
   disbursementBatchStatusLabels,
@@ -18,6 +18,9 @@ import { dayjs, formatDateTime } from '../../shared/format'
 import { ListLoadError, listPagination, listTableProps } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag, type Tone } from '../../shared/StatusTag'
+import { AnomaliesTab } from './AnomaliesTab'
+import { ReportTab } from './ReportTab'
+import { downloadFile } from '../elders/api'
 import {
   approveBatch,
   checkBatch,
@@ -43,6 +46,21 @@ const yuan = formatFen
 
 /** Monthly disbursement: compute a month (a background job with progress), then check and approve by two people. */
 export function DisbursementPage() {
+  return (
+    <>
+      <PageHeader title="月度发放" description="按月计算在享待遇的发放明细，复核、审批须由两位不同的工作人员完成；资金监管线索和发放统计在后两页。" />
+      <Tabs
+        items={[
+          { key: 'batches', label: '发放批次', children: <BatchesTab /> },
+          { key: 'anomalies', label: '资金监管', children: <AnomaliesTab /> },
+          { key: 'report', label: '发放统计', children: <ReportTab /> },
+        ]}
+      />
+    </>
+  )
+}
+
+function BatchesTab() {
   const { elderMode } = useElderMode()
   const { message } = App.useApp()
   const can = useCan()
@@ -116,7 +134,6 @@ export function DisbursementPage() {
 
   return (
     <>
-      <PageHeader title="月度发放" description="按月计算在享待遇的发放明细，复核、审批须由两位不同的工作人员完成。计算可中途离开，回来后继续显示进度。" />
       <Card style={{ marginBottom: 16 }}>
         <Space wrap>
           <DatePicker
@@ -151,6 +168,22 @@ export function DisbursementPage() {
                 {open.status === 'draft' && can('disbursement:check') && (
                   <Button type="primary" loading={step.isPending} onClick={() => step.mutate({ b: open, action: 'check' })}>
                     复核通过
+                  </Button>
+                )}
+                {(open.status === 'approved' || open.status === 'exported') && can('disbursement:approve') && (
+                  <Button
+                    onClick={() =>
+                      void downloadFile(
+                        `/disbursement/batches/${open.id}/export`,
+                        `发放-${open.month}-${open.seq}.xlsx`,
+                        { version: open.version, format: 'xlsx' },
+                        { post: true },
+                      )
+                        .then(refresh)
+                        .catch((err: unknown) => message.error(errorMessage(err)))
+                    }
+                  >
+                    导出银行代发文件
                   </Button>
                 )}
                 {open.status === 'checked' && can('disbursement:approve') && (

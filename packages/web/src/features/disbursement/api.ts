@@ -15,3 +15,12 @@ export const fetchLines = (id: string, q: LinesQuery) => http.get<Page<Line>>(`/
 export const startRun = (month: string) => http.post<{ jobId: string; created: boolean }>('/disbursement/runs', { month })
 export const checkBatch = (b: Batch) => http.post<Batch>(`/disbursement/batches/${b.id}/check`, { version: b.version })
 export const approveBatch = (b: Batch) => http.post<Batch>(`/disbursement/batches/${b.id}/approve`, { version: b.version })
+
+import type { TFundAnomaly as Anomaly, TDisbursementReport as Report } from '@yiyang/server/contract'
+export type { Anomaly, Report }
+export type AnomaliesQuery = { page: number; pageSize: number; month?: string; status?: Anomaly['status']; kind?: Anomaly['kind'] }
+export const fetchAnomalies = (q: AnomaliesQuery) => http.get<Page<Anomaly>>('/disbursement/anomalies', { ...q })
+export const scanAnomalies = (month: string) =>
+  http.post<{ month: string; checkedLines: number; found: number; created: number }>('/disbursement/anomalies/scan', { month })
+export const resolveAnomaly = (a: Anomaly, note: string) => http.post<Anomaly>(`/disbursement/anomalies/${a.id}/resolve`, { note, version: a.version })
+export const fetchReport = (from: string, to: string) => http.get<Report>('/disbursement/report', { from, to })
