@@ -24,6 +24,16 @@ export const assessmentEvents = {
   reassessmentDue: 'assessment.reassessment_due',
 } as const
 
+export const benefitEvents = {
+  applicationSubmitted: 'benefit.application_submitted',
+  applicationApproved: 'benefit.application_approved',
+  applicationRejected: 'benefit.application_rejected',
+  objectionLodged: 'benefit.objection_lodged',
+  granted: 'benefit.granted',
+  bandChanged: 'benefit.band_changed',
+  stopped: 'benefit.stopped',
+} as const
+
 export const catalogEvents = {
   published: 'catalog.edition_published',
 } as const
@@ -52,6 +62,7 @@ export type TDomainEventType =
   | (typeof providerEvents)[keyof typeof providerEvents]
   | (typeof orderEvents)[keyof typeof orderEvents]
   | (typeof catalogEvents)[keyof typeof catalogEvents]
+  | (typeof benefitEvents)[keyof typeof benefitEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -82,6 +93,13 @@ export const domainEventLabels = {
   'order.settled': '工单结算',
   'order.cancelled': '工单取消',
   'catalog.edition_published': '服务清单发布',
+  'benefit.application_submitted': '提交补贴申请',
+  'benefit.application_approved': '补贴申请获批',
+  'benefit.application_rejected': '补贴申请未通过',
+  'benefit.objection_lodged': '公示收到异议',
+  'benefit.granted': '开始享受补贴',
+  'benefit.band_changed': '补贴标准调整',
+  'benefit.stopped': '补贴停发',
 } as const satisfies Record<TDomainEventType, string>
 
 /** The Chinese name of an event type; an unknown type (a newer module) shows as 其他事件. */

@@ -10,6 +10,7 @@ import { canTransition } from './flow.js'
 import { orderFlow, orderStatuses, orderStatusLabels, type TOrderStatus } from './orders/order-flow.js'
 import { providerFlow, providerStatuses, providerStatusLabels } from './orders/provider-flow.js'
 import { catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels } from './catalog.js'
+import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
 import {
   disbursementBatchFlow,
   disbursementBatchStatuses,
@@ -26,6 +27,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['provider', providerFlow, providerStatuses, providerStatusLabels],
   ['order', orderFlow, orderStatuses, orderStatusLabels],
   ['catalog edition', catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels],
+  ['benefit application', applicationFlow, applicationStatuses, applicationStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]

@@ -87,6 +87,14 @@ export const permissions = [
   'disbursement:run',
   'disbursement:check',
   'disbursement:approve',
+  'benefit:read',
+  'benefit:apply',
+  'benefit:accept',
+  'benefit:verify',
+  'benefit:street_review',
+  'benefit:notice',
+  'benefit:approve',
+  'benefit:configure',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -117,6 +125,12 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'order:supervise',
     'catalog:read',
     'ledger:read',
+    'benefit:read',
+    'benefit:apply',
+    'benefit:accept',
+    'benefit:verify',
+    'benefit:street_review',
+    'benefit:notice',
   ],
   community_worker: [
     'region:read',
@@ -134,6 +148,9 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'order:confirm',
     'order:cancel',
     'catalog:read',
+    'benefit:read',
+    'benefit:apply',
+    'benefit:verify',
   ],
   assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule', 'catalog:read'],
   provider_admin: [
@@ -162,5 +179,6 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'provider:read',
     'caregiver:read',
     'order:read',
+    'benefit:read',
   ],
 }

@@ -11,6 +11,7 @@ import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
 import type * as catalog from './modules/catalog/catalog.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
+import type * as benefits from './modules/benefits/benefits.schemas.js'
 import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
@@ -110,6 +111,22 @@ export type TCatalogItemInput = z.input<typeof catalog.ZAddItem>
 export type TCatalogDiff = z.infer<typeof catalog.ZDiff>
 export type TPublicCatalog = z.infer<typeof catalog.ZPublicCatalog>
 export type TPublicCatalogRegions = z.infer<typeof catalog.ZPublicRegions>
+// ---------- benefits ----------
+export type TProgrammeRow = z.infer<typeof benefits.ZProgrammeRow>
+export type TPreviewResult = z.infer<typeof benefits.ZPreviewResult>
+export type TApplicationSummary = z.infer<typeof benefits.ZApplicationSummary>
+export type TApplicationDetail = z.infer<typeof benefits.ZApplicationDetail>
+export type TFindApplications = z.input<typeof benefits.ZFindApplications>
+export type TObjectionListItem = z.infer<typeof benefits.ZObjectionListItem>
+export type TOverdueByStreet = z.infer<typeof benefits.ZOverdueByStreet>
+export type TPublicNotice = z.infer<typeof benefits.ZPublicNotice>
+export type TPublicProgramme = z.infer<typeof benefits.ZPublicProgramme>
+export type TLodgeObjection = z.input<typeof benefits.ZLodgeObjection>
+export type TBenefit = z.infer<typeof benefits.ZBenefit>
+export type TBenefitHistory = z.infer<typeof benefits.ZBenefitHistory>
+export type TElderBenefits = z.infer<typeof benefits.ZElderBenefits>
+export type TCalendar = z.infer<typeof benefits.ZCalendar>
+export type TCandidate = z.infer<typeof benefits.ZCandidate>
 // ---------- disbursement ----------
 export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
 export type TDisbursementLine = z.infer<typeof disbursement.ZLine>

@@ -9,6 +9,7 @@ import { assessmentsModule } from './assessments/index.js'
 import { providersModule } from './providers/index.js'
 import { ordersModule } from './orders/index.js'
 import { catalogModule } from './catalog/index.js'
+import { benefitsModule } from './benefits/index.js'
 import { disbursementModule } from './disbursement/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
@@ -21,6 +22,7 @@ export const apiModules: TApiModule[] = [
   worklistsModule,
   assessmentsModule,
   catalogModule,
+  benefitsModule,
   disbursementModule,
   providersModule,
   ordersModule,

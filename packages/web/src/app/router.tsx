@@ -9,6 +9,7 @@ import '../features/assessments/elderTab'
 import '../features/orders/elderTab'
 import { PortalLayout } from '../features/portal/PortalLayout'
 import { PORTAL_PAGES } from '../features/portal/pages'
+import '../features/benefits/elderTab'
 
 /** Feature pages load on first visit, so the login page and home stay light. */
 function page(load: () => Promise<ComponentType>) {
@@ -48,6 +49,23 @@ export function createAppRouter() {
             page(() => import('../features/orders').then((m) => m.CaregiverTodayPage)),
           )}
         </RequireAuth>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    // Public pages (no login): 公示 with the objection form, and the plain-language rules.
+    {
+      path: '/public/notices',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>{page(() => import('../features/benefits/public/PublicNoticesPage').then((m) => m.PublicNoticesPage))}</Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    {
+      path: '/public/policies',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          {page(() => import('../features/benefits/public/PublicPoliciesPage').then((m) => m.PublicPoliciesPage))}
+        </Suspense>
       ),
       errorElement: <RouteErrorPage />,
     },
@@ -143,6 +161,48 @@ export function createAppRouter() {
           element: guarded(
             'assessment:read',
             page(() => import('../features/assessments').then((m) => m.AssessmentReportPage)),
+          ),
+        },
+        {
+          path: 'benefits/applications',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ApplicationsPage)),
+          ),
+        },
+        {
+          path: 'benefits/applications/:id',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ApplicationDetailPage)),
+          ),
+        },
+        {
+          path: 'benefits/notices',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.NoticesPage)),
+          ),
+        },
+        {
+          path: 'benefits/candidates',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.CandidatesPage)),
+          ),
+        },
+        {
+          path: 'benefits/calendar',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.CalendarPage)),
+          ),
+        },
+        {
+          path: 'benefits/programmes',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ProgrammesPage)),
           ),
         },
         {

@@ -1,7 +1,8 @@
+import { countBenefitsDue, pageBenefitsDue } from '../benefits/index.js'
 import type { TDueSource } from './due-source.js'
 
-/** Placeholder until the benefits module lands (replaced at merge). */
+/** What the month run owes: the benefits module's payable benefits (through its index). */
 export const benefitsDueSource: TDueSource = {
-  count: async () => 0,
-  page: async () => ({ lines: [], cursor: null }),
+  count: (db, q) => countBenefitsDue(db, q),
+  page: (db, q) => pageBenefitsDue(db, q),
 }

@@ -12,7 +12,14 @@ export { elderEvents } from '@yiyang/core'
 export { getElderForActor } from './get-elder.js'
 export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from './apply-ability-level.js'
 export { elderStatusEvents } from './change-elder-status.js'
-export { elderFactsForRules, eldersInScopeForRules, type TElderRuleFacts } from './elder-facts.js'
+export {
+  elderFactsForRules,
+  eldersInScopeForRules,
+  eligibilityFactsByIds,
+  eligibilityFactsInScope,
+  type TElderRuleFacts,
+  type TElderEligibility,
+} from './elder-facts.js'
 export { getElderForService } from './elder-for-service.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
 export { elderStatusDates } from './elder-status-dates.js'
