@@ -73,7 +73,7 @@ try {
     month,
     regionCode,
     source: benefitsDueSource,
-    carriesOver: await creditCarryOver(),
+    carriesOver: await creditCarryOver(ctx.db),
     owner: `cli:${process.pid}:${randomUUID()}`,
     onProgress: tty ? (done, total) => process.stderr.write(`\r发放计算 ${done}/${total} 行（${total ? Math.floor((done / total) * 100) : 100}%）`) : undefined,
   })

@@ -20,6 +20,7 @@ import { seedProgrammes } from './seed-programmes.js'
 
 export { benefitEvents } from '@yiyang/core'
 export { countBenefitsDue, pageBenefitsDue, type TBenefitDue } from './benefits-due.js'
+export { programmeDefinitions } from './programme-definitions.js'
 
 /** Registry and assessment events that change what an elder qualifies for: a durable job recomputes that elder. */
 const refreshOn = [

@@ -14,7 +14,7 @@ export const runMonthJob = defineJob<{ month: string; regionCode: string }>({
       month: job.input.month,
       regionCode: job.input.regionCode,
       source: benefitsDueSource,
-      carriesOver: await creditCarryOver(),
+      carriesOver: await creditCarryOver(ctx.db),
       owner: `job:${job.id}`,
       onProgress: (done, total) => void job.progress({ done, total }),
     }),

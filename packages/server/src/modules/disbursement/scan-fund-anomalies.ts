@@ -27,7 +27,7 @@ export async function scanFundAnomalies(ctx: Ctx, input: { month: string }) {
     .where(
       and(eq(disbursementLines.month, month), ne(disbursementLines.status, 'reissued'), like(disbursementLines.regionCode, scopeLike(ctx.actor.scopePrefix))),
     )
-  const programmes = await programmesForChecks()
+  const programmes = await programmesForChecks(ctx.db)
   const byCode = new Map(programmes.map((p) => [p.code, p]))
   const flags: TFlag[] = []
   const flag = (f: Omit<TFlag, 'month'>) => flags.push({ ...f, month })
