@@ -1,9 +1,7 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifacts, axe, login, minTextSize, newPage, removeDir, root, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
+import { artifacts, axe, login, minTextSize, newPage, screenshot, serious, type Server, useServerAndBrowser, privateWebDist } from './harness.js'
 
 /**
  * 服务清单 end to end: the bureau admin opens the seeded 2027 draft, changes an item in the
@@ -13,35 +11,16 @@ import { artifacts, axe, login, minTextSize, newPage, removeDir, root, screensho
  */
 let server: Server
 let browser: Browser
-let webCopy = ''
 
-/** A private copy of the built web app (other work may rebuild packages/web/dist meanwhile). */
-function copyWebDist(): Record<string, string> {
-  const dist = join(root, 'packages/web/dist')
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (!existsSync(join(dist, 'index.html'))) return {}
-    const dir = mkdtempSync(join(tmpdir(), 'yy-web-'))
-    cpSync(dist, dir, { recursive: true })
-    const assets = [...readFileSync(join(dir, 'index.html'), 'utf8').matchAll(/\/(assets\/[^"']+)/g)].map((m) => m[1]!)
-    if (assets.every((a) => existsSync(join(dir, a)))) {
-      webCopy = dir
-      return { WEB_DIST: dir }
-    }
-    removeDir(dir)
-  }
-  return {}
-}
-
+const web = privateWebDist()
 useServerAndBrowser(
   (s, b) => {
     server = s
     browser = b
   },
-  () => ({ env: copyWebDist() }),
+  () => ({ env: web.env }),
 )
-afterAll(() => {
-  if (webCopy) removeDir(webCopy)
-})
+afterAll(() => web.cleanup())
 
 /** Headers and buttons right of the window (cut off rather than scrolled into view). */
 async function cutOff(page: Page) {

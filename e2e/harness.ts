@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -175,4 +175,23 @@ export function useServerAndBrowser(use: (server: Server, browser: Browser) => v
     await server?.stop()
     if (server) removeDir(server.dataDir)
   })
+}
+
+/**
+ * A private copy of the built web app for one spec file: the server only serves the asset files
+ * that existed when it started, and other work in the same checkout may rebuild
+ * packages/web/dist meanwhile. Without a complete build the server builds one as usual.
+ * Returns the env for startServer and a cleanup.
+ */
+export function privateWebDist(): { env: Record<string, string>; cleanup: () => void } {
+  const dist = join(root, 'packages/web/dist')
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!existsSync(join(dist, 'index.html'))) break
+    const dir = mkdtempSync(join(tmpdir(), 'yy-web-'))
+    cpSync(dist, dir, { recursive: true })
+    const assets = [...readFileSync(join(dir, 'index.html'), 'utf8').matchAll(/\/(assets\/[^"']+)/g)].map((m) => m[1]!)
+    if (assets.every((a) => existsSync(join(dir, a)))) return { env: { WEB_DIST: dir }, cleanup: () => removeDir(dir) }
+    removeDir(dir)
+  }
+  return { env: {}, cleanup: () => {} }
 }

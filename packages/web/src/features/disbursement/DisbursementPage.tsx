@@ -127,8 +127,12 @@ function BatchesTab() {
       key: 'actions',
       fixed: 'right',
       render: (_v, b) => (
-        <Button size={elderMode ? 'large' : 'small'} onClick={() => setOpen(b)} aria-label={`查看 ${b.month} 发放明细`}>
-          明细
+        <Button
+          size={elderMode ? 'large' : 'small'}
+          onClick={() => setOpen(b)}
+          aria-label={`查看明细（${b.month}${b.seq > 1 ? ` 补发第 ${b.seq - 1} 批` : ''}）`}
+        >
+          查看明细
         </Button>
       ),
     },
@@ -161,7 +165,7 @@ function BatchesTab() {
         pagination={listPagination(query, list.data?.total, setQuery, '个批次')}
         locale={{ emptyText: '暂无发放批次：选择月份后点击“计算该月发放”' }}
       />
-      <Drawer open={open !== null} onClose={() => setOpen(null)} size="large" title={open ? `${open.month} 发放明细` : ''}>
+      <Drawer open={open !== null} onClose={() => setOpen(null)} size={Math.min(1040, window.innerWidth)} title={open ? `${open.month} 发放明细` : ''}>
         {open && (
           <BatchDetail
             batch={open}
