@@ -24,7 +24,22 @@ export const assessmentEvents = {
   reassessmentDue: 'assessment.reassessment_due',
 } as const
 
-export type TDomainEventType = (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents]
+export const alarmEvents = {
+  raised: 'alarm.raised',
+  claimed: 'alarm.claimed',
+  calledBack: 'alarm.called_back',
+  dispatched: 'alarm.dispatched',
+  accepted: 'alarm.accepted',
+  arrived: 'alarm.arrived',
+  finished: 'alarm.finished',
+  closed: 'alarm.closed',
+  escalated: 'alarm.escalated',
+  familyNotified: 'alarm.family_notified',
+  hotlineCallReceived: 'hotline.call_received',
+} as const
+
+export type TDomainEventType =
+  (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents] | (typeof alarmEvents)[keyof typeof alarmEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -42,6 +57,17 @@ export const domainEventLabels = {
   'assessment.objected': '评估结果异议',
   'assessment.effective': '评估结果生效',
   'assessment.reassessment_due': '到期复评',
+  'alarm.raised': '设备报警',
+  'alarm.claimed': '报警已认领',
+  'alarm.called_back': '报警回拨',
+  'alarm.dispatched': '报警派单',
+  'alarm.accepted': '响应人接单',
+  'alarm.arrived': '响应人到场',
+  'alarm.finished': '现场处置完成',
+  'alarm.closed': '报警关闭',
+  'alarm.escalated': '报警升级',
+  'alarm.family_notified': '已通知家属',
+  'hotline.call_received': '12349来电',
 } as const satisfies Record<TDomainEventType, string>
 
 /** The Chinese name of an event type; an unknown type (a newer module) shows as 其他事件. */

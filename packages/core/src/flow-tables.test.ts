@@ -6,11 +6,13 @@ import { availableActions, terminalStatuses, type Flow } from './flow.js'
 import { permissions, roles, rolePermissions } from './roles.js'
 import { worklistItemStatusLabels } from './labels.js'
 import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
+import { alarmFlow, alarmStatuses, alarmStatusLabels } from './alarms/alarm-flow.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
   ['elder status', elderStatusFlow, elderStatuses, elderStatusLabels],
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
+  ['alarm', alarmFlow, alarmStatuses, alarmStatusLabels],
 ]
 
 describe('workflow tables', () => {

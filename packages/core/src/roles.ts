@@ -66,6 +66,11 @@ export const permissions = [
   'assessment:object',
   'assessment:settings',
   'job:manage',
+  'alarm:read',
+  'alarm:handle',
+  'alarm:respond',
+  'device:manage',
+  'hotline:handle',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -88,6 +93,8 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:review',
     'assessment:schedule',
     'assessment:object',
+    'alarm:read',
+    'alarm:handle',
   ],
   community_worker: [
     'region:read',
@@ -99,10 +106,12 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:read',
     'assessment:schedule',
     'assessment:object',
+    'alarm:read',
+    'alarm:respond',
   ],
   assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule'],
   provider_admin: ['user:read', 'user:write'],
-  caregiver: [],
-  operator: ['region:read', 'elder:read', 'elder:reveal'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read'],
+  caregiver: ['alarm:respond'],
+  operator: ['region:read', 'elder:read', 'elder:reveal', 'alarm:read', 'alarm:handle', 'device:manage', 'hotline:handle'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'alarm:read'],
 }

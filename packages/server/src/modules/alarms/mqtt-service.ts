@@ -1,0 +1,118 @@
+import { createServer, type Server } from 'node:net'
+import { Aedes } from 'aedes'
+import mqtt from 'mqtt'
+import type { Ctx } from '../../platform/context.js'
+import type { Crypto } from '../../platform/crypto.js'
+import { safeEqual } from '../../platform/crypto.js'
+import type { TServiceDeps } from '../../platform/module.js'
+import { ingestDeviceEvent, recordRejection } from './ingest-device-event.js'
+
+/** Fixed interface (issue 21): one topic per device, QoS 1. */
+export const DEVICE_TOPIC_FILTER = 'yiyang/v1/devices/+/events'
+const TOPIC_RE = /^yiyang\/v1\/devices\/([A-Za-z0-9._-]{1,64})\/events$/
+
+/** The MQTT password of a device on the embedded broker: derived from SECRET_KEY, never stored. */
+export const deviceKey = (crypto: Crypto, serial: string) => crypto.lookupHash(`device-key:${serial}`).slice(0, 32)
+
+function systemCtx(deps: TServiceDeps): Ctx {
+  return { db: deps.database.db, actor: null, requestId: 'mqtt', ip: 'mqtt', clock: deps.clock, config: deps.config, crypto: deps.crypto, events: deps.events }
+}
+
+/** One message from the broker: parsed, ingested, committed. Returns false when it must not be acknowledged (a database failure). */
+async function handleDeviceMessage(deps: TServiceDeps, topic: string, payload: Buffer): Promise<boolean> {
+  const ctx = systemCtx(deps)
+  const m = TOPIC_RE.exec(topic)
+  try {
+    if (!m) {
+      await recordRejection(ctx, 'mqtt', 'bad_payload', null, `主题不正确：${topic.slice(0, 100)}`)
+      deps.log.warn({ topic }, 'mqtt message on an unknown topic refused')
+      return true
+    }
+    let body: unknown
+    try {
+      body = JSON.parse(payload.toString('utf8'))
+    } catch {
+      await recordRejection(ctx, 'mqtt', 'bad_payload', m[1]!, '不是 JSON')
+      deps.log.warn({ serial: m[1] }, 'mqtt payload is not JSON, refused')
+      return true
+    }
+    const r = await ingestDeviceEvent(ctx, { source: 'mqtt', serial: m[1]!, payload: body })
+    if (r.outcome === 'rejected') deps.log.warn({ serial: m[1], reason: r.reason, detail: r.message }, 'device event refused')
+    return true
+  } catch (err) {
+    deps.log.error({ err, serial: m?.[1] }, 'device event not stored; not acknowledged, the broker will deliver it again')
+    return false
+  }
+}
+
+/**
+ * Subscribes to an external broker (MQTT_URL) with a persistent session: the PUBACK of each
+ * QoS 1 message is sent only after its alarm has committed, and messages published while the
+ * server was down are delivered when it reconnects.
+ */
+async function startSubscriber(deps: TServiceDeps, url: string) {
+  const client = mqtt.connect(url, { clientId: deps.config.mqtt.clientId, clean: false, reconnectPeriod: 1000, protocolVersion: 4, connectTimeout: 10_000 })
+  client.handleMessage = (packet, done) => {
+    void handleDeviceMessage(deps, packet.topic, packet.payload as Buffer).then((ok) => {
+      if (ok) return done()
+      // Unacknowledged: drop the connection so the broker redelivers on the next one.
+      client.stream.destroy()
+    })
+  }
+  client.on('connect', (ack) => {
+    if (!ack.sessionPresent) client.subscribe(DEVICE_TOPIC_FILTER, { qos: 1 }, (err) => err && deps.log.error({ err }, 'mqtt subscribe failed'))
+    deps.log.info({ url: url.replace(/\/\/[^@]*@/, '//***@'), sessionPresent: ack.sessionPresent }, 'mqtt connected')
+  })
+  client.on('error', (err) => deps.log.error({ err }, 'mqtt client error'))
+  await new Promise<void>((resolve) => {
+    const t = setTimeout(resolve, 5000)
+    client.once('connect', () => {
+      clearTimeout(t)
+      // The first subscription is made in the connect handler; wait for it so the caller's first publish is seen.
+      client.subscribe(DEVICE_TOPIC_FILTER, { qos: 1 }, () => resolve())
+    })
+  })
+  return async () => {
+    await client.endAsync()
+  }
+}
+
+/**
+ * The embedded broker (aedes) on MQTT_PORT when no MQTT_URL is set: devices log in with their
+ * serial and key, may publish to their own topic only, and get the PUBACK after the commit.
+ */
+async function startEmbedded(deps: TServiceDeps) {
+  const serials = new WeakMap<object, string>()
+  const broker = await Aedes.createBroker({
+    authenticate(client, username, password, done) {
+      const serial = username ?? ''
+      const ok = TOPIC_RE.test(`yiyang/v1/devices/${serial}/events`) && !!password && safeEqual(password.toString('utf8'), deviceKey(deps.crypto, serial))
+      // The login name is the serial: a device publishes only as itself.
+      if (ok) serials.set(client, serial)
+      done(null, ok)
+    },
+    authorizeSubscribe(_client, _sub, done) {
+      done(new Error('devices do not subscribe'), null)
+    },
+    authorizePublish(client, packet, done) {
+      const m = TOPIC_RE.exec(packet.topic)
+      if (!m || !client || serials.get(client) !== m[1]) return done(new Error('topic not allowed'))
+      void handleDeviceMessage(deps, packet.topic, packet.payload as Buffer).then((ok) => done(ok ? null : new Error('not stored')))
+    },
+  })
+  const server: Server = createServer(broker.handle)
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(deps.config.mqtt.port, deps.config.host, () => resolve())
+  })
+  deps.log.info({ port: deps.config.mqtt.port }, 'embedded mqtt broker listening')
+  return async () => {
+    await new Promise<void>((resolve) => broker.close(() => resolve()))
+    await new Promise<void>((resolve) => server.close(() => resolve()))
+  }
+}
+
+export async function startMqtt(deps: TServiceDeps): Promise<() => Promise<void>> {
+  if (!deps.config.mqtt.enabled) return async () => {}
+  return deps.config.mqtt.url ? startSubscriber(deps, deps.config.mqtt.url) : startEmbedded(deps)
+}
