@@ -9,6 +9,7 @@ import { eldersScopeRows } from '../src/modules/elders/elders.scope-rows.js'
 import { regionsScopeRows } from '../src/modules/regions/regions.scope-rows.js'
 import { systemScopeRows } from '../src/modules/system/system.scope-rows.js'
 import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-rows.js'
+import { alarmsCaregiverRows, alarmsProviderRows, alarmsScopeRows } from '../src/modules/alarms/alarms.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -24,6 +25,7 @@ const matrix: TScopeRows = {
   ...eldersScopeRows,
   ...worklistsScopeRows,
   ...assessmentsScopeRows,
+  ...alarmsScopeRows,
 }
 
 let f: Fixture
@@ -91,8 +93,9 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'PATCH /api/v1/users/:id': 404,
     'POST /api/v1/users/:id/reset-password': 404,
     'POST /api/v1/users/:id/revoke-sessions': 404,
+    ...alarmsProviderRows,
   },
-  caregiver: {},
+  caregiver: { ...alarmsCaregiverRows },
 }
 for (const [username, rows] of Object.entries(providerRows)) {
   describe(`scope matrix: ${username === 'provider' ? 'provider admin' : 'caregiver'} of the demo provider`, () => {
