@@ -13,6 +13,7 @@ import type * as audit from './modules/audit/audit.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
+import type * as alarms from './modules/alarms/alarms.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
 export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -76,3 +77,17 @@ export type TAuditVerify = z.infer<typeof audit.ZAuditVerify>
 export type THealth = z.infer<typeof system.ZHealth>
 export type TJob = z.infer<typeof system.ZJob>
 export type TOutboxEvent = z.infer<typeof system.ZOutboxEvent>
+
+// ---------- alarms (issue 21) ----------
+export type TAlarmItem = z.infer<typeof alarms.ZAlarmItem>
+export type TAlarmDetail = z.infer<typeof alarms.ZAlarmDetail>
+export type TFindAlarms = z.input<typeof alarms.ZFindAlarms>
+export type TDevice = z.infer<typeof alarms.ZDevice>
+export type TAlarmStreamMessage = {
+  type: 'alarm.created' | 'alarm.updated'
+  alarm: Pick<TAlarmItem, 'id' | 'deviceSerial' | 'eventId' | 'type' | 'elderId' | 'regionCode' | 'status' | 'receivedAt'>
+}
+export type TCallBackInput = z.input<typeof alarms.ZCallBack>
+export type TDispatchInput = z.input<typeof alarms.ZDispatch>
+export type TCloseAlarmInput = z.input<typeof alarms.ZClose>
+export type TResponder = z.infer<typeof alarms.ZResponder>

@@ -10,7 +10,7 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
-import { AimOutlined, IdcardOutlined } from '@ant-design/icons'
+import { AimOutlined, IdcardOutlined, MobileOutlined, PhoneOutlined } from '@ant-design/icons'
 
 export interface NavItem {
   path: string
@@ -70,6 +70,24 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'main',
     description: '各区划能力等级分布、评估员工作量，导出 Excel',
     color: '#6b3fa0',
+  },
+  {
+    path: '/alarms',
+    label: '12349 报警中心',
+    icon: <PhoneOutlined />,
+    permission: 'alarm:read',
+    group: 'main',
+    description: '设备报警与紧急呼叫实时队列：认领、回拨、派单、关闭',
+    color: '#a61d24',
+  },
+  {
+    path: '/alarms/mine',
+    label: '我的出警任务',
+    icon: <MobileOutlined />,
+    permission: 'alarm:respond',
+    group: 'main',
+    description: '派给我的报警：接单、到场、处置完成',
+    color: '#a61d24',
   },
   {
     path: '/users',

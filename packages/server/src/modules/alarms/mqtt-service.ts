@@ -101,10 +101,18 @@ async function startEmbedded(deps: TServiceDeps) {
     },
   })
   const server: Server = createServer(broker.handle)
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject)
-    server.listen(deps.config.mqtt.port, deps.config.host, () => resolve())
+  const listening = await new Promise<boolean>((resolve) => {
+    server.once('error', (err) => {
+      // A busy port must not take the whole platform down: the webhook and the console keep working.
+      deps.log.error({ err, port: deps.config.mqtt.port }, '内置 MQTT 服务无法监听该端口（MQTT_PORT），设备直连不可用；请更换端口或配置 MQTT_URL')
+      resolve(false)
+    })
+    server.listen(deps.config.mqtt.port, deps.config.host, () => resolve(true))
   })
+  if (!listening) {
+    await new Promise<void>((resolve) => broker.close(() => resolve()))
+    return async () => {}
+  }
   deps.log.info({ port: deps.config.mqtt.port }, 'embedded mqtt broker listening')
   return async () => {
     await new Promise<void>((resolve) => broker.close(() => resolve()))
