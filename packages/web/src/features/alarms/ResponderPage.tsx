@@ -22,7 +22,7 @@ function Task({ a }: { a: AlarmItem }) {
   const go = useMutation({
     mutationFn: () => responderStep(a.id, next!.step, note.trim()),
     onSuccess: async () => {
-      message.success(`已${next!.label}`)
+      message.success(next!.step === 'arrive' ? '已到达现场' : `已${next!.label}`)
       setNote('')
       await queryClient.invalidateQueries({ queryKey: alarmKeys.assigned })
     },
