@@ -33,7 +33,9 @@ export const ZEnv = z.object({
   /** false: no MQTT at all (tests that do not need it; the webhook still works). */
   MQTT_ENABLED: boolFromEnv.default(true),
   /** The server's MQTT client id: a persistent session, so QoS 1 messages sent while it was down are delivered after a restart. */
-  MQTT_CLIENT_ID: z.string().min(1).max(64).default('yiyang-server'),
+  MQTT_CLIENT_ID: z.string().min(1).max(60).default('yiyang-server'),
+  /** Connections sharing the device subscription ($share), whose messages are written in common batches. */
+  MQTT_SUBSCRIBERS: z.coerce.number().int().min(1).max(64).default(8),
   ALARM_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   ALARM_SLA_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   DEVICE_OFFLINE_MINUTES: z.coerce.number().int().min(1).max(10080).default(30),
@@ -56,7 +58,7 @@ export type TConfig = {
   seedDemo: boolean
   webDist?: string
   version: string
-  mqtt: { url?: string; port: number; enabled: boolean; clientId: string }
+  mqtt: { url?: string; port: number; enabled: boolean; clientId: string; subscribers: number }
   alarms: { claimWithinMs: number; closeWithinMs: number; offlineAfterMs: number; hotlineSecret: string; smsGatewayUrl?: string }
 }
 
@@ -87,7 +89,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
     seedDemo: e.SEED_DEMO,
     webDist: e.WEB_DIST,
     version,
-    mqtt: { url: e.MQTT_URL, port: e.MQTT_PORT, enabled: e.MQTT_ENABLED, clientId: e.MQTT_CLIENT_ID },
+    mqtt: { url: e.MQTT_URL, port: e.MQTT_PORT, enabled: e.MQTT_ENABLED, clientId: e.MQTT_CLIENT_ID, subscribers: e.MQTT_SUBSCRIBERS },
     alarms: {
       claimWithinMs: e.ALARM_CLAIM_SECONDS * 1000,
       closeWithinMs: e.ALARM_SLA_MINUTES * 60_000,

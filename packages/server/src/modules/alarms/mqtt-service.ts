@@ -5,7 +5,7 @@ import type { Ctx } from '../../platform/context.js'
 import type { Crypto } from '../../platform/crypto.js'
 import { safeEqual } from '../../platform/crypto.js'
 import type { TServiceDeps } from '../../platform/module.js'
-import { ingestDeviceEvent, recordRejection } from './ingest-device-event.js'
+import { IngestBatcher, recordRejection } from './ingest-device-event.js'
 
 /** Fixed interface (issue 21): one topic per device, QoS 1. */
 export const DEVICE_TOPIC_FILTER = 'yiyang/v1/devices/+/events'
@@ -19,7 +19,7 @@ function systemCtx(deps: TServiceDeps): Ctx {
 }
 
 /** One message from the broker: parsed, ingested, committed. Returns false when it must not be acknowledged (a database failure). */
-async function handleDeviceMessage(deps: TServiceDeps, topic: string, payload: Buffer): Promise<boolean> {
+async function handleDeviceMessage(deps: TServiceDeps, batcher: IngestBatcher, topic: string, payload: Buffer): Promise<boolean> {
   const ctx = systemCtx(deps)
   const m = TOPIC_RE.exec(topic)
   try {
@@ -36,7 +36,7 @@ async function handleDeviceMessage(deps: TServiceDeps, topic: string, payload: B
       deps.log.warn({ serial: m[1] }, 'mqtt payload is not JSON, refused')
       return true
     }
-    const r = await ingestDeviceEvent(ctx, { source: 'mqtt', serial: m[1]!, payload: body })
+    const r = await batcher.submit({ source: 'mqtt', serial: m[1]!, payload: body })
     if (r.outcome === 'rejected') deps.log.warn({ serial: m[1], reason: r.reason, detail: r.message }, 'device event refused')
     return true
   } catch (err) {
@@ -51,29 +51,48 @@ async function handleDeviceMessage(deps: TServiceDeps, topic: string, payload: B
  * server was down are delivered when it reconnects.
  */
 async function startSubscriber(deps: TServiceDeps, url: string) {
-  const client = mqtt.connect(url, { clientId: deps.config.mqtt.clientId, clean: false, reconnectPeriod: 1000, protocolVersion: 4, connectTimeout: 10_000 })
-  client.handleMessage = (packet, done) => {
-    void handleDeviceMessage(deps, packet.topic, packet.payload as Buffer).then((ok) => {
-      if (ok) return done()
-      // Unacknowledged: drop the connection so the broker redelivers on the next one.
-      client.stream.destroy()
+  const batcher = new IngestBatcher(() => systemCtx(deps))
+  const n = deps.config.mqtt.subscribers
+  // Several connections share one subscription ($share: the broker spreads the messages), so
+  // their messages are written in common batches; one connection alone delivers one at a time.
+  const filter = n > 1 ? `$share/yiyang/${DEVICE_TOPIC_FILTER}` : DEVICE_TOPIC_FILTER
+  const clients = Array.from({ length: n }, (_, i) => {
+    const client = mqtt.connect(url, {
+      clientId: n > 1 ? `${deps.config.mqtt.clientId}-${i}` : deps.config.mqtt.clientId,
+      clean: false,
+      reconnectPeriod: 1000,
+      protocolVersion: 4,
+      connectTimeout: 10_000,
     })
-  }
-  client.on('connect', (ack) => {
-    if (!ack.sessionPresent) client.subscribe(DEVICE_TOPIC_FILTER, { qos: 1 }, (err) => err && deps.log.error({ err }, 'mqtt subscribe failed'))
-    deps.log.info({ url: url.replace(/\/\/[^@]*@/, '//***@'), sessionPresent: ack.sessionPresent }, 'mqtt connected')
+    client.handleMessage = (packet, done) => {
+      void handleDeviceMessage(deps, batcher, packet.topic, packet.payload as Buffer).then((ok) => {
+        if (ok) return done()
+        // Unacknowledged: drop the connection so the broker redelivers on the next one.
+        client.stream.destroy()
+      })
+    }
+    client.on('error', (err) => deps.log.error({ err }, 'mqtt client error'))
+    return client
   })
-  client.on('error', (err) => deps.log.error({ err }, 'mqtt client error'))
-  await new Promise<void>((resolve) => {
-    const t = setTimeout(resolve, 5000)
-    client.once('connect', () => {
-      clearTimeout(t)
-      // The first subscription is made in the connect handler; wait for it so the caller's first publish is seen.
-      client.subscribe(DEVICE_TOPIC_FILTER, { qos: 1 }, () => resolve())
-    })
-  })
+  await Promise.all(
+    clients.map(
+      (client) =>
+        new Promise<void>((resolve) => {
+          const t = setTimeout(resolve, 5000)
+          client.once('connect', () => {
+            clearTimeout(t)
+            // Subscribing again on a kept session is harmless; waiting for it means the caller's first publish is seen.
+            client.subscribe(filter, { qos: 1 }, (err) => {
+              if (err) deps.log.error({ err }, 'mqtt subscribe failed')
+              resolve()
+            })
+          })
+        }),
+    ),
+  )
+  deps.log.info({ url: url.replace(/\/\/[^@]*@/, '//***@'), connections: n }, 'mqtt subscribed')
   return async () => {
-    await client.endAsync()
+    await Promise.all(clients.map((c) => c.endAsync()))
   }
 }
 
@@ -82,6 +101,7 @@ async function startSubscriber(deps: TServiceDeps, url: string) {
  * serial and key, may publish to their own topic only, and get the PUBACK after the commit.
  */
 async function startEmbedded(deps: TServiceDeps) {
+  const batcher = new IngestBatcher(() => systemCtx(deps))
   const serials = new WeakMap<object, string>()
   const broker = await Aedes.createBroker({
     authenticate(client, username, password, done) {
@@ -97,7 +117,7 @@ async function startEmbedded(deps: TServiceDeps) {
     authorizePublish(client, packet, done) {
       const m = TOPIC_RE.exec(packet.topic)
       if (!m || !client || serials.get(client) !== m[1]) return done(new Error('topic not allowed'))
-      void handleDeviceMessage(deps, packet.topic, packet.payload as Buffer).then((ok) => done(ok ? null : new Error('not stored')))
+      void handleDeviceMessage(deps, batcher, packet.topic, packet.payload as Buffer).then((ok) => done(ok ? null : new Error('not stored')))
     },
   })
   const server: Server = createServer(broker.handle)
