@@ -7,12 +7,22 @@ import { permissions, roles, rolePermissions } from './roles.js'
 import { worklistItemStatusLabels } from './labels.js'
 import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
 import { alarmFlow, alarmStatuses, alarmStatusLabels } from './alarms/alarm-flow.js'
+import {
+  disbursementBatchFlow,
+  disbursementBatchStatuses,
+  disbursementBatchStatusLabels,
+  fundAnomalyFlow,
+  fundAnomalyStatuses,
+  fundAnomalyStatusLabels,
+} from './disbursement-flow.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
   ['elder status', elderStatusFlow, elderStatuses, elderStatusLabels],
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
   ['alarm', alarmFlow, alarmStatuses, alarmStatusLabels],
+  ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
+  ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]
 
 describe('workflow tables', () => {

@@ -71,6 +71,11 @@ export const permissions = [
   'alarm:respond',
   'device:manage',
   'hotline:handle',
+  'ledger:read',
+  'ledger:reverse',
+  'disbursement:run',
+  'disbursement:check',
+  'disbursement:approve',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -95,6 +100,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:object',
     'alarm:read',
     'alarm:handle',
+    'ledger:read',
   ],
   community_worker: [
     'region:read',
@@ -113,5 +119,5 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
   provider_admin: ['user:read', 'user:write'],
   caregiver: ['alarm:respond'],
   operator: ['region:read', 'elder:read', 'elder:reveal', 'alarm:read', 'alarm:handle', 'device:manage', 'hotline:handle'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'alarm:read'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'ledger:read', 'alarm:read'],
 }

@@ -10,6 +10,7 @@ import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
+import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
@@ -91,3 +92,10 @@ export type TCallBackInput = z.input<typeof alarms.ZCallBack>
 export type TDispatchInput = z.input<typeof alarms.ZDispatch>
 export type TCloseAlarmInput = z.input<typeof alarms.ZClose>
 export type TResponder = z.infer<typeof alarms.ZResponder>
+// ---------- disbursement ----------
+export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
+export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
+export type TElderCredits = z.infer<typeof disbursement.ZCredits>
+export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
+export type TBankResult = z.infer<typeof disbursement.ZBankResult>
+export type TDisbursementReport = z.infer<typeof disbursement.ZReport>

@@ -6,6 +6,7 @@ import { auditModule } from './audit/index.js'
 import { eldersModule } from './elders/index.js'
 import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
+import { disbursementModule } from './disbursement/index.js'
 import { alarmsModule } from './alarms/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
@@ -17,5 +18,6 @@ export const apiModules: TApiModule[] = [
   eldersModule,
   worklistsModule,
   assessmentsModule,
+  disbursementModule,
   alarmsModule,
 ]
