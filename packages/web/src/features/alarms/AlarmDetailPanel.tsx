@@ -122,7 +122,7 @@ export function AlarmDetailPanel({ id }: { id: string }) {
       ) : null}
       <Descriptions size="small" column={{ xs: 1, md: 2 }} title="报警与设备" style={{ marginBottom: 16 }}>
         <Descriptions.Item label="收到时间">{formatDateTime(a.receivedAt, true)}</Descriptions.Item>
-        <Descriptions.Item label="设备">{a.device ? a.device.model || deviceKindLabel(a.device.kind) : "—"}</Descriptions.Item>
+        <Descriptions.Item label="设备">{a.device ? a.device.model || deviceKindLabel(a.device.kind) : '—'}</Descriptions.Item>
         <Descriptions.Item label="电量">{a.battery ?? a.device?.battery ?? '—'}%</Descriptions.Item>
         <Descriptions.Item label="位置">
           {a.lat !== null && a.lng !== null ? (
