@@ -141,7 +141,7 @@ async function run(label: string, restart: boolean) {
     LOG_LEVEL: 'warn',
     MQTT_URL,
     MQTT_CLIENT_ID: `yiyang-bench-${randomUUID().slice(0, 8)}`,
-    MQTT_SUBSCRIBERS: '8',
+    MQTT_SUBSCRIBERS: '16',
     ALARM_CLAIM_SECONDS: '3600',
     ALARM_SLA_MINUTES: '1440',
     SKIP_WEB_BUILD: '1',
@@ -219,7 +219,7 @@ async function run(label: string, restart: boolean) {
   await Promise.all(devices.map((d) => d.endAsync()))
   await server.stop()
   // Drop the server's persistent session on the shared broker.
-  for (let i = 0; i < 8; i++) {
+  for (let i = 0; i < 16; i++) {
     const c = await mqtt.connectAsync(MQTT_URL, { clientId: `${env.MQTT_CLIENT_ID}-${i}`, clean: true })
     await c.endAsync()
   }

@@ -35,7 +35,7 @@ export const ZEnv = z.object({
   /** The server's MQTT client id: a persistent session, so QoS 1 messages sent while it was down are delivered after a restart. */
   MQTT_CLIENT_ID: z.string().min(1).max(60).default('yiyang-server'),
   /** Connections sharing the device subscription ($share), whose messages are written in common batches. */
-  MQTT_SUBSCRIBERS: z.coerce.number().int().min(1).max(64).default(8),
+  MQTT_SUBSCRIBERS: z.coerce.number().int().min(1).max(64).default(16),
   ALARM_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
   ALARM_SLA_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
   DEVICE_OFFLINE_MINUTES: z.coerce.number().int().min(1).max(10080).default(30),

@@ -73,7 +73,8 @@ describe('alarms: ingest, console workflow, scope', () => {
 
   it('a signed webhook event is stored once: the same eventId again is a duplicate, not a second alarm', async () => {
     const ev = event(deviceA)
-    const first = await post(t, ev)
+    // Two different timestamps, so the second call is a new signature (not a replay) of the same event.
+    const first = await post(t, ev, { ts: Math.floor(Date.now() / 1000) - 2 })
     expect(first.statusCode, first.body).toBe(200)
     expect(first.json().outcome).toBe('created')
     const again = await post(t, ev, { ts: Math.floor(Date.now() / 1000) - 1 })

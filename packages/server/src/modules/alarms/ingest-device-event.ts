@@ -6,7 +6,7 @@ import { withTx } from '../../platform/context.js'
 import { enqueueJobs } from '../../platform/jobs.js'
 import { recordEvents } from '../../platform/outbox.js'
 import { hubOf } from './alarm-hub.js'
-import { alarmSnapshot, type TAlarmRow, type TDeviceRow } from './alarms.repo.js'
+import { alarmSnapshot, type TDeviceRow } from './alarms.repo.js'
 import { ZDeviceEvent, type TDeviceEvent } from './alarms.schemas.js'
 import { alarms, devices, ingestRejections } from './alarms.tables.js'
 import { ESCALATE_JOB } from './escalate-alarm.js'
@@ -134,16 +134,21 @@ export async function ingestDeviceEvents(ctx: Ctx, inputs: TIngestInput[]): Prom
       .onConflictDoNothing({ target: [alarms.deviceSerial, alarms.eventId] })
       .returning()
     await writeTelemetry(t.tx as unknown as Ctx['db'])
-    // One audit row per community and batch, naming every alarm it raised.
-    const byRegion = new Map<string, TAlarmRow[]>()
-    for (const r of rows) byRegion.set(r.regionCode, [...(byRegion.get(r.regionCode) ?? []), r])
-    for (const [regionCode, list] of byRegion) {
+    // One audit row per batch, naming every alarm it raised, under the smallest region that
+    // holds them all: per-row audit lines would cost a statement each, per alarm.
+    if (rows.length) {
+      const common = rows.reduce((p, r) => {
+        let k = 0
+        while (k < p.length && p[k] === r.regionCode[k]) k++
+        return p.slice(0, k)
+      }, rows[0]!.regionCode)
+      const level = [12, 9, 6, 4, 2].find((n) => n <= common.length) ?? 2
       await appendAudit(t, {
         action: 'alarm.raised',
         entityType: 'alarm',
-        entityId: list.length === 1 ? list[0]!.id : null,
-        regionCode,
-        after: { alarms: list.map((r) => ({ id: r.id, source: r.source, ...alarmSnapshot(r) })) },
+        entityId: rows.length === 1 ? rows[0]!.id : null,
+        regionCode: common.slice(0, level).padEnd(12, '0'),
+        after: { alarms: rows.map((r) => ({ id: r.id, source: r.source, regionCode: r.regionCode, ...alarmSnapshot(r) })) },
       })
     }
     await recordEvents(
