@@ -38,11 +38,13 @@ export type Server = {
 /** Starts `npm start` exactly as a user would, on a temporary data folder and a free port. */
 export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Server> {
   const port = await freePort()
+  // Each server its own embedded MQTT port: several may run at once on one machine.
+  const mqttPort = await freePort()
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'yy-e2e-'))
   let out = ''
   const proc = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...opts.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', MQTT_PORT: String(mqttPort), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   proc.stdout!.on('data', (d) => (out += d))

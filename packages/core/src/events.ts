@@ -24,6 +24,20 @@ export const assessmentEvents = {
   reassessmentDue: 'assessment.reassessment_due',
 } as const
 
+export const alarmEvents = {
+  raised: 'alarm.raised',
+  claimed: 'alarm.claimed',
+  calledBack: 'alarm.called_back',
+  dispatched: 'alarm.dispatched',
+  accepted: 'alarm.accepted',
+  arrived: 'alarm.arrived',
+  finished: 'alarm.finished',
+  closed: 'alarm.closed',
+  escalated: 'alarm.escalated',
+  familyNotified: 'alarm.family_notified',
+  hotlineCallReceived: 'hotline.call_received',
+} as const
+
 export const benefitEvents = {
   applicationSubmitted: 'benefit.application_submitted',
   applicationApproved: 'benefit.application_approved',
@@ -63,6 +77,7 @@ export type TDomainEventType =
   | (typeof orderEvents)[keyof typeof orderEvents]
   | (typeof catalogEvents)[keyof typeof catalogEvents]
   | (typeof benefitEvents)[keyof typeof benefitEvents]
+  | (typeof alarmEvents)[keyof typeof alarmEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -100,6 +115,17 @@ export const domainEventLabels = {
   'benefit.granted': '开始享受补贴',
   'benefit.band_changed': '补贴标准调整',
   'benefit.stopped': '补贴停发',
+  'alarm.raised': '设备报警',
+  'alarm.claimed': '报警已认领',
+  'alarm.called_back': '报警回拨',
+  'alarm.dispatched': '报警派单',
+  'alarm.accepted': '响应人接单',
+  'alarm.arrived': '响应人到场',
+  'alarm.finished': '现场处置完成',
+  'alarm.closed': '报警关闭',
+  'alarm.escalated': '报警升级',
+  'alarm.family_notified': '已通知家属',
+  'hotline.call_received': '12349来电',
 } as const satisfies Record<TDomainEventType, string>
 
 /** The Chinese name of an event type; an unknown type (a newer module) shows as 其他事件. */

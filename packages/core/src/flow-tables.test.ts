@@ -11,6 +11,7 @@ import { orderFlow, orderStatuses, orderStatusLabels, type TOrderStatus } from '
 import { providerFlow, providerStatuses, providerStatusLabels } from './orders/provider-flow.js'
 import { catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels } from './catalog.js'
 import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
+import { alarmFlow, alarmStatuses, alarmStatusLabels } from './alarms/alarm-flow.js'
 import {
   disbursementBatchFlow,
   disbursementBatchStatuses,
@@ -28,6 +29,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['order', orderFlow, orderStatuses, orderStatusLabels],
   ['catalog edition', catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels],
   ['benefit application', applicationFlow, applicationStatuses, applicationStatusLabels],
+  ['alarm', alarmFlow, alarmStatuses, alarmStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]

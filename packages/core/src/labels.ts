@@ -17,6 +17,7 @@ import { catalogEditionStatusLabels, catalogItemFieldLabels, serviceCategoryLabe
 import type { TWorklistItemStatus } from './worklist-flow.js'
 import { orderStatusLabels } from './orders/order-flow.js'
 import { providerStatusLabels } from './orders/provider-flow.js'
+import { alarmOutcomeLabels, alarmStatusLabels, alarmTypeLabels } from './alarms/alarm-flow.js'
 
 export const sexLabels = { male: '男', female: '女' } as const satisfies Record<TSex, string>
 
@@ -150,6 +151,13 @@ export const accountFieldLabels: Record<string, string> = {
   reappearOn: '再次出现日期',
   today: '日期',
   值: '值',
+  deviceSerial: '设备编号',
+  eventId: '事件编号',
+  outcome: '处置结果',
+  claimedByName: '认领坐席',
+  responderName: '响应人',
+  escalationLevel: '升级级别',
+  closeNote: '关闭说明',
 }
 
 /** Every field name a Chinese screen may show, one place (entity-specific names win in their entity). */
@@ -237,10 +245,15 @@ export function valueLabel(field: string, value: unknown, context: { entity?: st
         provider: providerStatusLabels,
         order: orderStatusLabels,
         catalog_edition: catalogEditionStatusLabels,
+        alarm: alarmStatusLabels,
       }
       const own = context.entity ? byEntity[context.entity] : undefined
       return pick(own ?? {}, value) ?? pick(elderStatusLabels, value) ?? pick(assessmentStatusLabels, value) ?? pick(worklistItemStatusLabels, value)
     }
+    case 'outcome':
+      return pick(alarmOutcomeLabels, value)
+    case 'type':
+      return context.entity === 'alarm' ? pick(alarmTypeLabels, value) : undefined
     default:
       return undefined
   }

@@ -18,6 +18,7 @@ import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
 import type * as providers from './modules/providers/providers.schemas.js'
 import type * as orders from './modules/orders/orders.schemas.js'
+import type * as alarms from './modules/alarms/alarms.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
 export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -127,6 +128,19 @@ export type TBenefitHistory = z.infer<typeof benefits.ZBenefitHistory>
 export type TElderBenefits = z.infer<typeof benefits.ZElderBenefits>
 export type TCalendar = z.infer<typeof benefits.ZCalendar>
 export type TCandidate = z.infer<typeof benefits.ZCandidate>
+// ---------- alarms (issue 21) ----------
+export type TAlarmItem = z.infer<typeof alarms.ZAlarmItem>
+export type TAlarmDetail = z.infer<typeof alarms.ZAlarmDetail>
+export type TFindAlarms = z.input<typeof alarms.ZFindAlarms>
+export type TDevice = z.infer<typeof alarms.ZDevice>
+export type TAlarmStreamMessage = {
+  type: 'alarm.created' | 'alarm.updated'
+  alarm: Pick<TAlarmItem, 'id' | 'deviceSerial' | 'eventId' | 'type' | 'elderId' | 'regionCode' | 'status' | 'receivedAt'>
+}
+export type TCallBackInput = z.input<typeof alarms.ZCallBack>
+export type TDispatchInput = z.input<typeof alarms.ZDispatch>
+export type TCloseAlarmInput = z.input<typeof alarms.ZClose>
+export type TResponder = z.infer<typeof alarms.ZResponder>
 // ---------- disbursement ----------
 export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
 export type TDisbursementLine = z.infer<typeof disbursement.ZLine>

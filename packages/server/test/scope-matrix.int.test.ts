@@ -13,6 +13,7 @@ import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-row
 import { providersScopeRows } from '../src/modules/providers/providers.scope-rows.js'
 import { ordersScopeRows } from '../src/modules/orders/orders.scope-rows.js'
 import { catalogScopeRows } from '../src/modules/catalog/catalog.scope-rows.js'
+import { alarmsCaregiverRows, alarmsProviderRows, alarmsScopeRows } from '../src/modules/alarms/alarms.scope-rows.js'
 import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
 
 /**
@@ -33,6 +34,7 @@ const matrix: TScopeRows = {
   ...ordersScopeRows,
   ...catalogScopeRows,
   ...benefitsScopeRows,
+  ...alarmsScopeRows,
   ...disbursementScopeRows,
 }
 
@@ -121,8 +123,10 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/assign': 404,
     'POST /api/v1/orders/:id/reassign': 404,
     'POST /api/v1/orders/:id/cancel': 404,
+    ...alarmsProviderRows,
   },
   caregiver: {
+    ...alarmsCaregiverRows,
     'GET /api/v1/providers/directory': 'self',
     'GET /api/v1/orders': 'self',
     'GET /api/v1/orders/today': 'self',

@@ -11,6 +11,7 @@ import { ordersModule } from './orders/index.js'
 import { catalogModule } from './catalog/index.js'
 import { benefitsModule } from './benefits/index.js'
 import { disbursementModule } from './disbursement/index.js'
+import { alarmsModule } from './alarms/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
 export const apiModules: TApiModule[] = [
@@ -26,4 +27,5 @@ export const apiModules: TApiModule[] = [
   disbursementModule,
   providersModule,
   ordersModule,
+  alarmsModule,
 ]

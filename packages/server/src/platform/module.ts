@@ -14,6 +14,11 @@ export type TRouteOptions = { events: EventBus; database: Database; version: str
 /** What a module's event subscriptions receive. */
 export type TModuleDeps = { events: EventBus; database: Database; config: TConfig; clock: Clock; crypto: Crypto }
 
+/** What a module's long-running service (a broker connection, say) receives when the app is ready. */
+export type TServiceDeps = TModuleDeps & {
+  log: { info(obj: unknown, msg: string): void; warn(obj: unknown, msg: string): void; error(obj: unknown, msg: string): void }
+}
+
 /**
  * A domain module as the app sees it: its routes under /api/v1, its event subscriptions, its
  * background job kinds and its demo data. Modules are listed once, in modules/registry.ts.
@@ -25,6 +30,8 @@ export type TApiModule = {
   seed?: (ctx: Ctx, tools: TSeedTools) => Promise<void>
   subscribe?: (deps: TModuleDeps) => void
   jobs?: TJobDefinition<never>[]
+  /** Starts a long-running service when the app is ready; the function it returns stops it when the app closes. */
+  start?: (deps: TServiceDeps) => Promise<() => Promise<void>>
 }
 
 /**

@@ -41,6 +41,7 @@ export function demoAccounts(): AccountSeed[] {
     { username: 'auditor', displayName: '区审计 赵审计', role: 'auditor', scopeRegionCode: DISTRICT_CODE },
     { username: 'provider', displayName: '康乐居家养老服务中心 管理员', role: 'provider_admin', scopeRegionCode: DISTRICT_CODE, providerId: DEMO_PROVIDER_ID },
     { username: 'caregiver', displayName: '护理员 李秀兰', role: 'caregiver', scopeRegionCode: DISTRICT_CODE, providerId: DEMO_PROVIDER_ID },
+    { username: 'operator', displayName: '12349 区级坐席', role: 'operator', scopeRegionCode: DISTRICT_CODE },
   ]
   for (const t of demoRegions.regions.filter((r) => r.level === 'township')) {
     const firstVillage = demoRegions.regions.find((r) => r.parentCode === t.code)!

@@ -80,6 +80,20 @@ export function createAppRouter() {
       children: [
         { index: true, element: <HomePage /> },
         {
+          path: 'alarms',
+          element: guarded(
+            'alarm:read',
+            page(() => import('../features/alarms/AlarmConsolePage').then((m) => m.AlarmConsolePage)),
+          ),
+        },
+        {
+          path: 'alarms/mine',
+          element: guarded(
+            'alarm:respond',
+            page(() => import('../features/alarms/ResponderPage').then((m) => m.ResponderPage)),
+          ),
+        },
+        {
           path: 'users',
           element: guarded(
             'user:read',

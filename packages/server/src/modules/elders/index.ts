@@ -9,7 +9,8 @@ import { seedElders } from './seed-elders.js'
 import { elderImportJob } from './run-elder-import.js'
 
 export { elderEvents } from '@yiyang/core'
-export { getElderForActor } from './get-elder.js'
+export { getElder as getElderDetailForActor, getElderForActor } from './get-elder.js'
+export { activeEldersForSeed, elderContactPhones, elderPlace, eldersByPhone } from './elder-contacts.js'
 export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from './apply-ability-level.js'
 export { elderStatusEvents } from './change-elder-status.js'
 export {
