@@ -6,11 +6,25 @@ import { availableActions, terminalStatuses, type Flow } from './flow.js'
 import { permissions, roles, rolePermissions } from './roles.js'
 import { worklistItemStatusLabels } from './labels.js'
 import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
+import {
+  visitPeriodFlow,
+  visitPeriodStatuses,
+  visitPeriodStatusLabels,
+  visitPlanFlow,
+  visitPlanStatuses,
+  visitPlanStatusLabels,
+  visitTaskFlow,
+  visitTaskStatuses,
+  visitTaskStatusLabels,
+} from './visits.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
   ['elder status', elderStatusFlow, elderStatuses, elderStatusLabels],
   ['worklist item', worklistItemFlow, worklistItemStatuses, worklistItemStatusLabels],
+  ['visit plan', visitPlanFlow, visitPlanStatuses, visitPlanStatusLabels],
+  ['visit period', visitPeriodFlow, visitPeriodStatuses, visitPeriodStatusLabels],
+  ['visit task', visitTaskFlow, visitTaskStatuses, visitTaskStatusLabels],
 ]
 
 describe('workflow tables', () => {
@@ -45,6 +59,18 @@ describe('workflow tables', () => {
   it('assessment: final statuses are the ones no step leaves', () => {
     expect(terminalStatuses(assessmentFlow, assessmentStatuses).sort()).toEqual(['cancelled', 'superseded'])
     expect(availableActions(assessmentFlow, 'submitted')).toEqual(['return', 'approve'])
+  })
+
+  it('visit period: a missed period escalates visitor → community → street, a visited one is final', () => {
+    expect(availableActions(visitPeriodFlow, 'open')).toEqual(['visit', 'miss'])
+    expect(availableActions(visitPeriodFlow, 'missed')).toEqual(['escalateCommunity'])
+    expect(availableActions(visitPeriodFlow, 'escalated_community')).toEqual(['escalateStreet'])
+    expect(terminalStatuses(visitPeriodFlow, visitPeriodStatuses).sort()).toEqual(['escalated_street', 'visited'])
+    expect(terminalStatuses(visitTaskFlow, visitTaskStatuses).sort()).toEqual(['cancelled', 'done'])
+  })
+
+  it('visits: a volunteer may read and record visits and nothing of the registry', () => {
+    expect([...rolePermissions.volunteer].sort()).toEqual(['visit:read', 'visit:record'])
   })
 
   it('elder status: each status has exactly one step leading to it', () => {

@@ -14,6 +14,7 @@ import type { TSex } from './id-number.js'
 import { regionLevelLabels } from './regions.js'
 import { roleLabels } from './roles.js'
 import type { TWorklistItemStatus } from './worklist-flow.js'
+import { visitPeriodStatusLabels, visitPlanStatusLabels, visitTaskStatusLabels } from './visits.js'
 
 export const sexLabels = { male: '男', female: '女' } as const satisfies Record<TSex, string>
 
@@ -211,6 +212,9 @@ export function valueLabel(field: string, value: unknown, context: { entity?: st
         api_token: tokenStatusLabels,
         token: tokenStatusLabels,
         worklist_item: worklistItemStatusLabels,
+        visit_plan: visitPlanStatusLabels,
+        visit_period: visitPeriodStatusLabels,
+        visit_task: visitTaskStatusLabels,
       }
       const own = context.entity ? byEntity[context.entity] : undefined
       return pick(own ?? {}, value) ?? pick(elderStatusLabels, value) ?? pick(assessmentStatusLabels, value) ?? pick(worklistItemStatusLabels, value)

@@ -12,6 +12,7 @@ export const roles = [
   'caregiver',
   'operator',
   'auditor',
+  'volunteer',
 ] as const
 export type TRole = (typeof roles)[number]
 
@@ -25,6 +26,7 @@ export const roleLabels: Record<TRole, string> = {
   caregiver: '护理员',
   operator: '12349坐席',
   auditor: '审计员',
+  volunteer: '探访志愿者',
 }
 
 /**
@@ -41,6 +43,7 @@ export const roleRank: Record<TRole, number> = {
   operator: 50,
   provider_admin: 30,
   caregiver: 10,
+  volunteer: 5,
 }
 
 export const providerRoles: readonly TRole[] = ['provider_admin', 'caregiver']
@@ -66,6 +69,12 @@ export const permissions = [
   'assessment:object',
   'assessment:settings',
   'job:manage',
+  'visit:read',
+  'visit:record',
+  'visit:plan',
+  'visit:task',
+  'visit:escalate',
+  'visit:export',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -88,6 +97,11 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:review',
     'assessment:schedule',
     'assessment:object',
+    'visit:read',
+    'visit:record',
+    'visit:plan',
+    'visit:task',
+    'visit:export',
   ],
   community_worker: [
     'region:read',
@@ -99,10 +113,17 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'assessment:read',
     'assessment:schedule',
     'assessment:object',
+    'visit:read',
+    'visit:record',
+    'visit:plan',
+    'visit:task',
+    'visit:export',
   ],
   assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule'],
   provider_admin: ['user:read', 'user:write'],
   caregiver: [],
   operator: ['region:read', 'elder:read', 'elder:reveal'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'visit:read'],
+  // A volunteer (志愿者, 老年协会) sees and visits only the elders whose plan names them (issue 22 item 2).
+  volunteer: ['visit:read', 'visit:record'],
 }
