@@ -12,7 +12,7 @@ export { elderEvents } from '@yiyang/core'
 export { getElderForActor } from './get-elder.js'
 export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from './apply-ability-level.js'
 export { elderStatusEvents } from './change-elder-status.js'
-export { elderFactsForRules, eldersInScopeForRules, type TElderRuleFacts } from './elder-facts.js'
+export { elderFactsForRules, elderRuleFactsById, eldersInScopeForRules, type TElderRuleFacts } from './elder-facts.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
 
 export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }
