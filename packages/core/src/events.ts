@@ -40,9 +40,7 @@ export const visitEvents = {
 } as const
 
 export type TDomainEventType =
-  | (typeof elderEvents)[keyof typeof elderEvents]
-  | (typeof assessmentEvents)[keyof typeof assessmentEvents]
-  | (typeof visitEvents)[keyof typeof visitEvents]
+  (typeof elderEvents)[keyof typeof elderEvents] | (typeof assessmentEvents)[keyof typeof assessmentEvents] | (typeof visitEvents)[keyof typeof visitEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',

@@ -152,7 +152,12 @@ export const defaultVisitPlanRules: readonly TVisitPlanRule[] = [
     rule: {
       any: [
         { field: 'categories', op: 'contains', value: ['advanced_age', 'incapacitated'] },
-        { all: [{ field: 'rural', op: 'eq', value: false }, { field: 'categories', op: 'contains', value: ['living_alone'] }] },
+        {
+          all: [
+            { field: 'rural', op: 'eq', value: false },
+            { field: 'categories', op: 'contains', value: ['living_alone'] },
+          ],
+        },
       ],
     },
   },

@@ -9,6 +9,7 @@
 import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
+import type * as visits from './modules/visits/visits.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
@@ -76,3 +77,15 @@ export type TAuditVerify = z.infer<typeof audit.ZAuditVerify>
 export type THealth = z.infer<typeof system.ZHealth>
 export type TJob = z.infer<typeof system.ZJob>
 export type TOutboxEvent = z.infer<typeof system.ZOutboxEvent>
+
+// ---------- visits ----------
+export type TVisitPlan = z.infer<typeof visits.ZPlanItem>
+export type TVisitPlanDetail = z.infer<typeof visits.ZPlanDetail>
+export type TVisitRecord = z.infer<typeof visits.ZVisitItem>
+export type TVisitListItem = z.infer<typeof visits.ZVisitListItem>
+export type TVisitTask = z.infer<typeof visits.ZTaskItem>
+export type TVisitorOption = z.infer<typeof visits.ZVisitorOption>
+export type TRecordVisit = z.input<typeof visits.ZRecordVisit>
+export type TRecordVisitResult = z.infer<typeof visits.ZRecordVisitResult>
+export type TVisitLedger = z.infer<typeof visits.ZLedger>
+export type TVisitRates = z.infer<typeof visits.ZRates>

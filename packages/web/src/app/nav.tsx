@@ -10,7 +10,7 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
-import { AimOutlined, IdcardOutlined } from '@ant-design/icons'
+import { AimOutlined, CalendarOutlined, FileTextOutlined, HeartOutlined, IdcardOutlined } from '@ant-design/icons'
 
 export interface NavItem {
   path: string
@@ -69,6 +69,33 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'assessment:read',
     group: 'main',
     description: '各区划能力等级分布、评估员工作量，导出 Excel',
+    color: '#6b3fa0',
+  },
+  {
+    path: '/visits',
+    label: '探访关爱',
+    icon: <HeartOutlined />,
+    permission: 'visit:plan',
+    group: 'main',
+    description: '独居、高龄、失能老人探访计划，指定探访人，逾期与红名单，探访率',
+    color: '#c01c28',
+  },
+  {
+    path: '/visits/mine',
+    label: '我的探访',
+    icon: <CalendarOutlined />,
+    permission: 'visit:record',
+    group: 'main',
+    description: '我负责探访的老人和本周探访日历，手机上登记探访',
+    color: '#26a269',
+  },
+  {
+    path: '/visits/ledger',
+    label: '探访台账',
+    icon: <FileTextOutlined />,
+    permission: 'visit:export',
+    group: 'main',
+    description: '按社区（村）和月份的探访台账，打印与导出 Excel',
     color: '#6b3fa0',
   },
   {

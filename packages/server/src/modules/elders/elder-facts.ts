@@ -55,6 +55,9 @@ const toRuleFacts = (r: TElderRow, today: string): TElderRuleFacts => ({
 
 /** One elder's rule facts whatever the status (a merged duplicate counts as gone: null). */
 export async function elderRuleFactsById(db: DbOrTx, elderId: string, today: string): Promise<TElderRuleFacts | null> {
-  const [row] = await db.select().from(elders).where(and(eq(elders.id, elderId), isNull(elders.mergedInto)))
+  const [row] = await db
+    .select()
+    .from(elders)
+    .where(and(eq(elders.id, elderId), isNull(elders.mergedInto)))
   return row ? toRuleFacts(row, today) : null
 }

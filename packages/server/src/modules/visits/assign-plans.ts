@@ -26,7 +26,8 @@ function requireVisitor(u: TUserBrief | undefined, regionCode: string, field: st
 export async function assignPlans(ctx: Ctx, input: TAssignPlans) {
   requirePermission(ctx.actor, 'visit:plan')
   const actor = ctx.actor
-  if (input.backupId && input.backupId === input.visitorId) throw new AppError('VALIDATION_FAILED', '备用探访人不能与探访人相同', [{ path: 'backupId', message: '请选择另一人' }])
+  if (input.backupId && input.backupId === input.visitorId)
+    throw new AppError('VALIDATION_FAILED', '备用探访人不能与探访人相同', [{ path: 'backupId', message: '请选择另一人' }])
   return withTx(ctx, async (t) => {
     const plans = await t.tx
       .select()
@@ -51,11 +52,13 @@ export async function assignPlans(ctx: Ctx, input: TAssignPlans) {
           ...(input.backupId !== undefined ? { backupId: backup?.id ?? null, backupName: backup?.displayName ?? null } : {}),
         },
         audit: { action: 'visit.plan_assigned', entityType: 'visit_plan', snapshot: planAuditSnapshot },
-        event: { type: visitEvents.planAssigned, payload: (r) => ({ planId: r.id, elderId: r.elderId, visitorId: r.visitorId, elderName: maskName(r.elderName) }) },
+        event: {
+          type: visitEvents.planAssigned,
+          payload: (r) => ({ planId: r.id, elderId: r.elderId, visitorId: r.visitorId, elderName: maskName(r.elderName) }),
+        },
       })
       updated++
     }
     return { updated }
   })
 }
-

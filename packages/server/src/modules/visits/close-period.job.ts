@@ -13,7 +13,12 @@ const BATCH = 200
 const HOUR = 3600_000
 
 /** Periods of a key in given statuses, in id batches, each batch in its own transaction. */
-async function forEachPeriod(ctx: Ctx, periodKey: string, statuses: string[], fn: (t: Parameters<Parameters<typeof withTx>[1]>[0], id: string) => Promise<void>) {
+async function forEachPeriod(
+  ctx: Ctx,
+  periodKey: string,
+  statuses: string[],
+  fn: (t: Parameters<Parameters<typeof withTx>[1]>[0], id: string) => Promise<void>,
+) {
   let after = '00000000-0000-0000-0000-000000000000'
   let done = 0
   for (;;) {
@@ -68,14 +73,26 @@ export const closePeriodJob = defineJob<TClosePeriodInput>({
         event: inForce
           ? {
               type: visitEvents.periodMissed,
-              payload: (r) => ({ planId: plan.id, elderId: plan.elderId, periodKey: r.periodKey, notify: 'visitor', visitorId: plan.visitorId, backupId: plan.backupId }),
+              payload: (r) => ({
+                planId: plan.id,
+                elderId: plan.elderId,
+                periodKey: r.periodKey,
+                notify: 'visitor',
+                visitorId: plan.visitorId,
+                backupId: plan.backupId,
+              }),
             }
           : undefined,
       })
       if (!inForce) return
       await t.tx
         .update(visitPlans)
-        .set({ missedInRow: sql`${visitPlans.missedInRow} + 1`, redListed: plan.redListed || listed, version: sql`${visitPlans.version} + 1`, updatedAt: t.clock.now() })
+        .set({
+          missedInRow: sql`${visitPlans.missedInRow} + 1`,
+          redListed: plan.redListed || listed,
+          version: sql`${visitPlans.version} + 1`,
+          updatedAt: t.clock.now(),
+        })
         .where(eq(visitPlans.id, plan.id))
       if (listed) {
         redListed++
@@ -122,7 +139,12 @@ export const escalateJob = defineJob<TEscalateInput>({
         table: visitPeriods,
         step,
         before: period,
-        audit: { action: `visit.${stepName === 'escalateCommunity' ? 'escalated_community' : 'escalated_street'}`, entityType: 'visit_period', snapshot: periodAuditSnapshot, extra: { notify } },
+        audit: {
+          action: `visit.${stepName === 'escalateCommunity' ? 'escalated_community' : 'escalated_street'}`,
+          entityType: 'visit_period',
+          snapshot: periodAuditSnapshot,
+          extra: { notify },
+        },
         event: {
           type: stepName === 'escalateCommunity' ? visitEvents.escalatedCommunity : visitEvents.escalatedStreet,
           payload: (r) => ({ planId: plan.id, elderId: plan.elderId, periodKey: r.periodKey, notify, regionCode: plan.regionCode }),

@@ -58,7 +58,12 @@ export async function getLedger(ctx: Ctx, q: TLedgerQuery) {
       noCareFound: v.noCareFound,
       confirmedBy: v.confirmedBy,
     })),
-    unvisited: unvisitedPlans.map((p) => ({ elderName: p.elderName, regionName: names.get(p.regionCode) ?? null, frequency: p.frequency, visitorName: p.visitorName })),
+    unvisited: unvisitedPlans.map((p) => ({
+      elderName: p.elderName,
+      regionName: names.get(p.regionCode) ?? null,
+      frequency: p.frequency,
+      visitorName: p.visitorName,
+    })),
     monthlyRate: ruralMonthlyVisitRate(monthly.targets, monthly.visits, q.month),
     weeklyRates,
   }

@@ -65,7 +65,9 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
     if (visitedAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS)
       throw new AppError('VALIDATION_FAILED', '探访时间不能晚于现在', [{ path: 'visitedAt', message: '探访时间不能晚于现在' }])
     if (visitedAt.getTime() < now.getTime() - MAX_BACKDATE_DAYS * 86_400_000)
-      throw new AppError('VALIDATION_FAILED', `只能补登 ${MAX_BACKDATE_DAYS} 天内的探访`, [{ path: 'visitedAt', message: `只能补登 ${MAX_BACKDATE_DAYS} 天内的探访` }])
+      throw new AppError('VALIDATION_FAILED', `只能补登 ${MAX_BACKDATE_DAYS} 天内的探访`, [
+        { path: 'visitedAt', message: `只能补登 ${MAX_BACKDATE_DAYS} 天内的探访` },
+      ])
     const missing = visitChecklistOn(todayInShanghai(visitedAt)).filter((i) => !input.checklist[i])
     if (missing.length)
       throw new AppError(
@@ -173,7 +175,13 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
             updatedAt: now,
           })
           .returning()
-        await appendAudit(t, { action: 'visit.task_raised', entityType: 'visit_task', entityId: task!.id, regionCode: task!.regionCode, after: taskAuditSnapshot(task!) })
+        await appendAudit(t, {
+          action: 'visit.task_raised',
+          entityType: 'visit_task',
+          entityId: task!.id,
+          regionCode: task!.regionCode,
+          after: taskAuditSnapshot(task!),
+        })
         await recordEvent(t, {
           type: visitEvents.taskRaised,
           entityType: 'visit_task',
@@ -183,7 +191,13 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
         })
         // A change in condition goes to the assessment module: the elder is due for a triggered reassessment.
         if (w.kind === 'reassessment')
-          await recordConditionChange(t, { elderId: plan.elderId, regionCode: plan.regionCode, elderName: plan.elderName, note: w.note.trim(), source: 'visit' })
+          await recordConditionChange(t, {
+            elderId: plan.elderId,
+            regionCode: plan.regionCode,
+            elderName: plan.elderName,
+            note: w.note.trim(),
+            source: 'visit',
+          })
       }
     }
     if (input.noCareFound)

@@ -55,7 +55,13 @@ export async function syncPlanForElder(t: TxCtx, elder: TElderRuleFacts | null, 
       .values({ elderId, ...fields, createdAt: now, updatedAt: now })
       .returning()
     after = row!
-    await appendAudit(t, { action: 'visit.plan_created', entityType: 'visit_plan', entityId: after.id, regionCode: after.regionCode, after: planAuditSnapshot(after) })
+    await appendAudit(t, {
+      action: 'visit.plan_created',
+      entityType: 'visit_plan',
+      entityId: after.id,
+      regionCode: after.regionCode,
+      after: planAuditSnapshot(after),
+    })
     await recordEvent(t, {
       type: visitEvents.planCreated,
       entityType: 'visit_plan',

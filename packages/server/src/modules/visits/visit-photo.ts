@@ -38,14 +38,16 @@ export async function uploadVisitPhoto(ctx: Ctx, id: string, file: { mimetype: s
   const limit = new Transform({
     transform(chunk: Buffer, _enc, done) {
       bytes += chunk.length
-      if (bytes > MAX_PHOTO_BYTES) done(new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, [{ path: 'file', message: '照片过大' }]))
+      if (bytes > MAX_PHOTO_BYTES)
+        done(new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, [{ path: 'file', message: '照片过大' }]))
       else done(null, chunk)
     },
   })
   try {
     await pipeline(file.stream, limit, createWriteStream(path))
     // @fastify/multipart stops at its own limit and marks the stream truncated instead of failing.
-    if ((file.stream as Readable & { truncated?: boolean }).truncated) throw new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`)
+    if ((file.stream as Readable & { truncated?: boolean }).truncated)
+      throw new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`)
   } catch (err) {
     await rm(path, { force: true })
     file.stream.resume()
@@ -53,7 +55,13 @@ export async function uploadVisitPhoto(ctx: Ctx, id: string, file: { mimetype: s
   }
   await withTx(ctx, async (t) => {
     await t.tx.update(visits).set({ photoFile: name, photoType: file.mimetype, photoBytes: bytes }).where(eq(visits.id, visit.id))
-    await appendAudit(t, { action: 'visit.photo_added', entityType: 'visit', entityId: visit.id, regionCode: visit.regionCode, after: { bytes, type: file.mimetype } })
+    await appendAudit(t, {
+      action: 'visit.photo_added',
+      entityType: 'visit',
+      entityId: visit.id,
+      regionCode: visit.regionCode,
+      after: { bytes, type: file.mimetype },
+    })
   })
   return { ok: true as const, bytes }
 }

@@ -25,7 +25,17 @@ afterAll(async () => {
 const inject = (method: 'GET' | 'POST' | 'PUT' | 'PATCH', url: string, cookie: string, payload?: unknown) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload: payload as object } : {}) })
 
-type TPlan = { id: string; elderId: string; status: string; frequency: string; redListed: boolean; missedInRow: number; visitorId: string | null; regionCode: string }
+type TPlan = {
+  id: string
+  elderId: string
+  elderName: string
+  status: string
+  frequency: string
+  redListed: boolean
+  missedInRow: number
+  visitorId: string | null
+  regionCode: string
+}
 const planOf = async (elderId: string, cookie = c.bureau) => {
   const res = await inject('GET', `/visits/plans?pageSize=200&q=`, cookie)
   expect(res.statusCode, res.body).toBe(200)
@@ -66,7 +76,11 @@ describe('plans follow the registry', () => {
     const plan = await planOf(elderId)
     expect(plan).toMatchObject({ status: 'active', frequency: 'weekly', visitorId: null })
 
-    const died = await inject('POST', `/elders/${elderId}/status`, c['dongjie.officer'], { status: 'deceased', reason: '病故', version: patched.json().version })
+    const died = await inject('POST', `/elders/${elderId}/status`, c['dongjie.officer'], {
+      status: 'deceased',
+      reason: '病故',
+      version: patched.json().version,
+    })
     expect(died.statusCode, died.body).toBe(200)
     await t.settle()
     expect(await planOf(elderId)).toMatchObject({ status: 'ended' })
@@ -143,9 +157,15 @@ describe('visits on the phone', () => {
     expect(res.json().tasks).toMatchObject([{ kind: 'supporter_notice', status: 'open' }])
     const tasks = (await inject('GET', '/visits/tasks?status=open&kind=supporter_notice&pageSize=200', c['dongjie.officer'])).json().items
     const task = tasks.find((x: { visitId: string }) => x.visitId === res.json().visit.id)
-    const done = await inject('POST', `/visits/tasks/${task.id}/action`, c['dongjie.officer'], { action: 'complete', version: task.version, resultNote: '已责成其子每日照料' })
+    const done = await inject('POST', `/visits/tasks/${task.id}/action`, c['dongjie.officer'], {
+      action: 'complete',
+      version: task.version,
+      resultNote: '已责成其子每日照料',
+    })
     expect(done.json()).toMatchObject({ status: 'done' })
-    expect((await inject('POST', `/visits/tasks/${task.id}/action`, c['dongjie.officer'], { action: 'complete', version: 2, resultNote: 'x' })).statusCode).toBe(409)
+    expect(
+      (await inject('POST', `/visits/tasks/${task.id}/action`, c['dongjie.officer'], { action: 'complete', version: 2, resultNote: 'x' })).statusCode,
+    ).toBe(409)
   })
 
   it('rejects a visit with the checklist half filled, in Chinese, naming the field', async () => {
@@ -164,7 +184,12 @@ describe('visits on the phone', () => {
         bytes,
         Buffer.from(`\r\n--${boundary}--\r\n`),
       ])
-      return t.app.inject({ method: 'PUT', url: `/api/v1/visits/${v.id}/photo`, headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` }, payload })
+      return t.app.inject({
+        method: 'PUT',
+        url: `/api/v1/visits/${v.id}/photo`,
+        headers: { cookie, 'content-type': `multipart/form-data; boundary=${boundary}` },
+        payload,
+      })
     }
     const big = await upload(Buffer.alloc(5 * 1024 * 1024 + 10, 1), 'image/jpeg')
     expect(big.statusCode).toBe(413)
@@ -196,7 +221,8 @@ describe('rates on a hand-checked sample', () => {
     const region = '620702001003'
     const week = periodKeyOf('weekly', clock.now())
     const before = (await inject('GET', `/visits/rates?regionCode=${region}&week=${week}`, c['dongjie.officer'])).json()
-    const plans = (await inject('GET', `/visits/plans?regionCode=${region}&frequency=weekly&status=active&pageSize=200`, c['dongjie.officer'])).json().items as TPlan[]
+    const plans = (await inject('GET', `/visits/plans?regionCode=${region}&frequency=weekly&status=active&pageSize=200`, c['dongjie.officer'])).json()
+      .items as TPlan[]
     expect(before.weekly.denominator).toBe(plans.length)
     expect(plans.length).toBeGreaterThanOrEqual(3)
     const unvisited = []
@@ -222,7 +248,8 @@ describe('rates on a hand-checked sample', () => {
   it('rural monthly rate of a village: monthly plans visited in the month / monthly plans', async () => {
     const village = '620702100201'
     const month = periodKeyOf('monthly', clock.now())
-    const plans = (await inject('GET', `/visits/plans?regionCode=${village}&frequency=monthly&status=active&pageSize=200`, c['liangjiadun.officer'])).json().items as TPlan[]
+    const plans = (await inject('GET', `/visits/plans?regionCode=${village}&frequency=monthly&status=active&pageSize=200`, c['liangjiadun.officer'])).json()
+      .items as TPlan[]
     expect(plans.length).toBeGreaterThanOrEqual(2)
     for (const p of plans.slice(1)) expect((await inject('POST', '/visits', c['liangjiadun.officer'], visit(p.id))).statusCode).toBe(200)
     const r = (await inject('GET', `/visits/rates?regionCode=${village}&month=${month}`, c['liangjiadun.officer'])).json()
@@ -250,7 +277,8 @@ describe('overdue escalation (durable jobs, fake clock, across a restart)', () =
 
     nowMs = end + 60_000
     await t.settle()
-    const period = async () => (await inject('GET', `/visits/plans/${plan.id}`, c.bureau)).json().periods.find((p: { periodKey: string }) => p.periodKey === week)
+    const period = async () =>
+      (await inject('GET', `/visits/plans/${plan.id}`, c.bureau)).json().periods.find((p: { periodKey: string }) => p.periodKey === week)
     await loginAll()
     expect((await period()).status).toBe('missed')
 

@@ -14,7 +14,11 @@ export const planAuditSnapshot = (r: TPlanRow) => ({
   missedInRow: r.missedInRow,
 })
 
-export const periodAuditSnapshot = (r: { periodKey: string; status: string; planId: string }) => ({ planId: r.planId, periodKey: r.periodKey, status: r.status })
+export const periodAuditSnapshot = (r: { periodKey: string; status: string; planId: string }) => ({
+  planId: r.planId,
+  periodKey: r.periodKey,
+  status: r.status,
+})
 
 /** The log keeps the findings (ok/concern) and that notes exist, never the notes (health). */
 export const visitAuditSnapshot = (r: TVisitRow) => ({

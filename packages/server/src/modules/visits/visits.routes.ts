@@ -52,7 +52,14 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   app.post(
     '/visits/plans/assign',
-    { schema: { tags, summary: '指定探访人和备用探访人（可批量）', body: ZAssignPlans, response: { 200: z.object({ updated: z.number().int() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '指定探访人和备用探访人（可批量）',
+        body: ZAssignPlans,
+        response: { 200: z.object({ updated: z.number().int() }), ...errorResponses },
+      },
+    },
     async (req) => assignPlans(req.ctx, req.body),
   )
   app.get(
@@ -66,7 +73,12 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: '可指派的探访人（按同社区、计划数、本月探访次数排序，作为指派建议）',
-        querystring: z.object({ regionCode: z.string().regex(/^\d{12}$/, '区划代码应为12位数字').optional() }),
+        querystring: z.object({
+          regionCode: z
+            .string()
+            .regex(/^\d{12}$/, '区划代码应为12位数字')
+            .optional(),
+        }),
         response: { 200: z.object({ items: z.array(ZVisitorOption) }), ...errorResponses },
       },
     },
@@ -79,14 +91,27 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   app.post(
     '/visits',
-    { schema: { tags, summary: '登记一次探访（手机端；同一防重复编号重复提交只记一次）', body: ZRecordVisit, response: { 200: ZRecordVisitResult, ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '登记一次探访（手机端；同一防重复编号重复提交只记一次）',
+        body: ZRecordVisit,
+        response: { 200: ZRecordVisitResult, ...errorResponses },
+      },
+    },
     async (req) => recordVisit(req.ctx, req.body),
   )
   app.put(
     '/visits/:id/photo',
     {
       bodyLimit: MAX_PHOTO_BYTES + 64 * 1024,
-      schema: { tags, summary: '上传探访照片（multipart，字段 file；JPEG/PNG/WebP，不超过 5 MB）', params: ZUuidParam, consumes: ['multipart/form-data'], response: { 200: z.object({ ok: z.literal(true), bytes: z.number().int() }), ...errorResponses } },
+      schema: {
+        tags,
+        summary: '上传探访照片（multipart，字段 file；JPEG/PNG/WebP，不超过 5 MB）',
+        params: ZUuidParam,
+        consumes: ['multipart/form-data'],
+        response: { 200: z.object({ ok: z.literal(true), bytes: z.number().int() }), ...errorResponses },
+      },
     },
     async (req) => {
       requirePermission(req.ctx.actor, 'visit:record')
@@ -115,17 +140,13 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '探访台账（社区/村、月份）', querystring: ZLedgerQuery, response: { 200: ZLedger, ...errorResponses } } },
     async (req) => getLedger(req.ctx, req.query),
   )
-  app.post(
-    '/visits/ledger.xlsx',
-    { schema: { tags, summary: '探访台账导出（Excel，留痕）', body: ZLedgerQuery } },
-    async (req, reply) => {
-      const buf = await exportLedger(req.ctx, req.body)
-      return reply
-        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="visit-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(`探访台账-${req.body.month}.xlsx`)}`)
-        .send(buf)
-    },
-  )
+  app.post('/visits/ledger.xlsx', { schema: { tags, summary: '探访台账导出（Excel，留痕）', body: ZLedgerQuery } }, async (req, reply) => {
+    const buf = await exportLedger(req.ctx, req.body)
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="visit-ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(`探访台账-${req.body.month}.xlsx`)}`)
+      .send(buf)
+  })
   app.get(
     '/visits/rates',
     { schema: { tags, summary: '周探访率与农村月巡访率（按区划下钻）', querystring: ZRatesQuery, response: { 200: ZRates, ...errorResponses } } },

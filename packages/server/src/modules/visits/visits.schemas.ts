@@ -154,8 +154,14 @@ export const ZFindVisits = ZPageQuery.extend({
   regionCode: regionCode.optional(),
   planId: uuid.optional(),
   visitorId: z.string().max(64).optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD').optional(),
+  from: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
+  to: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+    .optional(),
 })
 export type TFindVisits = z.infer<typeof ZFindVisits>
 export const ZVisitListItem = ZVisitItem.omit({ problems: true, actions: true }).extend({ elderName: z.string() })
@@ -200,7 +206,9 @@ export const ZLedger = z.object({
   regionName: z.string().nullable(),
   rows: z.array(ZLedgerRow),
   /** Target elders with no counted visit in the month (the ledger shows who was missed too). */
-  unvisited: z.array(z.object({ elderName: z.string(), regionName: z.string().nullable(), frequency: z.enum(visitFrequencies), visitorName: z.string().nullable() })),
+  unvisited: z.array(
+    z.object({ elderName: z.string(), regionName: z.string().nullable(), frequency: z.enum(visitFrequencies), visitorName: z.string().nullable() }),
+  ),
   monthlyRate: ZRate,
   weeklyRates: z.array(ZRate.extend({ week: z.string() })),
 })
