@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { visitFrequencyLabels, visitModeLabels } from '@yiyang/core'
-import { Alert, Button, Card, Empty, List, Space, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Empty, List, Space, Typography } from 'antd'
+import { StatusTag } from '../../shared/StatusTag'
+import { DueTag, RedListTag } from './labels'
 import { Link } from 'react-router-dom'
 import { useElderMode } from '../../app/elderMode'
 import { useMe } from '../../app/session'
@@ -61,12 +63,9 @@ export function MyVisitsPage() {
                     <Typography.Text strong style={{ fontSize: elderMode ? 24 : 18 }}>
                       {p.elderName}
                     </Typography.Text>
-                    {p.redListed ? <Tag color="red">红名单</Tag> : null}
-                    {p.dueNow ? (
-                      <Tag color={p.missedInRow ? 'red' : 'orange'}>{p.missedInRow ? `已逾期 ${p.missedInRow} 期` : '本期待探访'}</Tag>
-                    ) : (
-                      <Tag color="green">本期已探访</Tag>
-                    )}
+                    {p.redListed ? <RedListTag /> : null}
+                    <DueTag active dueNow={p.dueNow} missedInRow={p.missedInRow} />
+                    {p.visitorId !== me?.id ? <StatusTag tone="neutral">备用探访人</StatusTag> : null}
                   </Space>
                 }
                 description={`${p.regionName ?? ''} · ${visitFrequencyLabels[p.frequency]} · 最近 ${p.lastVisitAt ? formatDate(p.lastVisitAt) : '从未探访'}`}
@@ -92,7 +91,7 @@ export function MyVisitsPage() {
                 ) : (
                   list.map((v) => (
                     <div key={v.id}>
-                      {formatTime(v.visitedAt)} {v.elderName} <Tag>{visitModeLabels[v.mode]}</Tag>
+                      {formatTime(v.visitedAt)} {v.elderName}（{visitModeLabels[v.mode]}）
                     </div>
                   ))
                 )}

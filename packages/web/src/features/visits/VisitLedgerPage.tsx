@@ -1,7 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { formatRate, visitChecklistLabels, visitConfirmerLabels, visitFrequencyLabels, visitModeLabels, type TVisitChecklistItem } from '@yiyang/core'
 import { DownloadOutlined, PrinterOutlined } from '@ant-design/icons'
-import { App, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Typography } from 'antd'
+import { App, Button, Card, DatePicker, Descriptions, Space, Table, Typography } from 'antd'
+import { StatusTag } from '../../shared/StatusTag'
 import { useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { useCan } from '../../app/session'
@@ -40,11 +41,11 @@ export function VisitLedgerPage() {
         <Space size={4} wrap>
           {c.length === 0 && !r.noCareFound ? '无' : null}
           {c.map((x) => (
-            <Tag key={x} color="orange">
+            <StatusTag key={x} tone="warning">
               {visitChecklistLabels[x as TVisitChecklistItem] ?? x}
-            </Tag>
+            </StatusTag>
           ))}
-          {r.noCareFound ? <Tag color="red">失能无人照料</Tag> : null}
+          {r.noCareFound ? <StatusTag tone="danger">失能无人照料</StatusTag> : null}
         </Space>
       ),
     },

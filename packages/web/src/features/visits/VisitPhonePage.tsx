@@ -17,7 +17,8 @@ import {
   type TVisitTaskKind,
 } from '@yiyang/core'
 import { CameraOutlined, CheckCircleFilled, EnvironmentOutlined, LeftOutlined } from '@ant-design/icons'
-import { Alert, Button, Card, Checkbox, Input, Radio, Result, Segmented, Skeleton, Space, Switch, Tag, Typography } from 'antd'
+import { Alert, Button, Card, Checkbox, Input, Radio, Result, Segmented, Skeleton, Space, Switch, Typography } from 'antd'
+import { StatusTag } from '../../shared/StatusTag'
 import { useEffect, useMemo, useState } from 'react'
 import { Link, useParams } from 'react-router-dom'
 import { ApiError, errorMessage } from '../../api/client'
@@ -123,6 +124,11 @@ export function VisitPhonePage() {
     },
   })
 
+  // The answer replaces a long form: start reading it from the top.
+  useEffect(() => {
+    if (save.isSuccess) window.scrollTo(0, 0)
+  }, [save.isSuccess])
+
   if (plan.isPending) return <Skeleton active />
   if (plan.isError) return <Alert type="error" showIcon title="探访计划加载失败" description={errorMessage(plan.error)} />
   const p = plan.data
@@ -172,7 +178,9 @@ export function VisitPhonePage() {
           </Typography.Text>
           <span>{p.elder.age} 岁</span>
           {p.elder.categories.map((c) => (
-            <Tag key={c}>{elderCategoryLabels[c as keyof typeof elderCategoryLabels] ?? c}</Tag>
+            <StatusTag key={c} tone="neutral">
+              {elderCategoryLabels[c as keyof typeof elderCategoryLabels] ?? c}
+            </StatusTag>
           ))}
         </Space>
         <div>

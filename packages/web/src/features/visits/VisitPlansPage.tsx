@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { visitFrequencies, visitFrequencyLabels, type TVisitFrequency } from '@yiyang/core'
 import { ReloadOutlined, SyncOutlined, UserAddOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Input, Modal, Segmented, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd'
+import { Alert, App, Button, Card, Input, Modal, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { errorMessage } from '../../api/client'
@@ -13,7 +13,7 @@ import { PageHeader } from '../../shared/PageHeader'
 import { useUrlQuery } from '../../shared/useUrlQuery'
 import { RegionTreeSelect } from '../regions/RegionTreeSelect'
 import { assignPlans, fetchPlans, fetchVisitors, syncPlans, visitKeys, type PlanQuery, type VisitPlan } from './api'
-import { FrequencyTag } from './labels'
+import { DueTag, FrequencyTag, RedListTag } from './labels'
 import { VisitRatesCard } from './VisitRatesCard'
 
 type View = 'all' | 'due' | 'red' | 'unassigned'
@@ -59,7 +59,7 @@ export function VisitPlansPage() {
           <Link to={`/visits/do/${p.id}`}>
             <Typography.Text strong>{v}</Typography.Text>
           </Link>
-          {p.redListed ? <Tag color="red">红名单</Tag> : null}
+          {p.redListed ? <RedListTag /> : null}
         </Space>
       ),
     },
@@ -71,20 +71,12 @@ export function VisitPlansPage() {
     {
       title: '本期',
       key: 'due',
-      render: (_v, p) =>
-        p.status !== 'active' ? (
-          <Tag>已结束</Tag>
-        ) : p.dueNow ? (
-          <Tag color={p.missedInRow > 0 ? 'red' : 'orange'}>{p.missedInRow > 0 ? `待探访（已连续逾期 ${p.missedInRow} 期）` : '待探访'}</Tag>
-        ) : (
-          <Tag color="green">已探访</Tag>
-        ),
+      render: (_v, p) => <DueTag active={p.status === 'active'} dueNow={p.dueNow} missedInRow={p.missedInRow} />,
     },
-    { title: '依据', dataIndex: 'reason', responsive: ['xxl'], ellipsis: true, width: 320 },
+    { title: '依据', dataIndex: 'reason', responsive: ['xxl'] },
     {
       title: '操作',
       key: 'op',
-      fixed: 'right',
       render: (_v, p) => (p.status === 'active' ? <Link to={`/visits/do/${p.id}`}>登记探访</Link> : null),
     },
   ]
@@ -188,6 +180,9 @@ export function VisitPlansPage() {
           rowSelection={
             can('visit:plan')
               ? {
+                  // A text title: antd copies column titles into a hidden measuring row, and a
+                  // select-all checkbox there is a focusable element hidden from screen readers.
+                  columnTitle: '选择',
                   selectedRowKeys: selected,
                   onChange: (keys) => setSelected(keys as string[]),
                   getCheckboxProps: (p) => ({ disabled: p.status !== 'active', 'aria-label': `选择${p.elderName}` }),
