@@ -9,6 +9,7 @@ import { eldersScopeRows } from '../src/modules/elders/elders.scope-rows.js'
 import { regionsScopeRows } from '../src/modules/regions/regions.scope-rows.js'
 import { systemScopeRows } from '../src/modules/system/system.scope-rows.js'
 import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-rows.js'
+import { visitsScopeRows } from '../src/modules/visits/visits.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -24,6 +25,7 @@ const matrix: TScopeRows = {
   ...eldersScopeRows,
   ...worklistsScopeRows,
   ...assessmentsScopeRows,
+  ...visitsScopeRows,
 }
 
 let f: Fixture
