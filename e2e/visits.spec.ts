@@ -102,15 +102,15 @@ describe('care visits: phone visit → task → plans and ledger', () => {
         await page.getByRole('checkbox', { name: /^选择/ }).nth(1).check()
         await page.getByRole('button', { name: /指定探访人（2）/ }).click()
         const dialog = page.getByRole('dialog')
-        await dialog.getByLabel('探访人').click()
+        await dialog.getByLabel('探访人', { exact: true }).click()
         await page.locator('.ant-select-item-option', { hasText: '【建议】' }).first().click()
         await screenshot(page, 'visits-assign-1440')
-        await dialog.getByRole('button', { name: '确定' }).click()
+        await dialog.getByRole('button', { name: /确\s*定/ }).click()
         await page.getByText('已为 2 位老人指定探访人').waitFor()
       }
       await page.goto(`${server.url}/visits/ledger?regionCode=620702001001`)
       await page.getByRole('heading', { name: '探访台账' }).waitFor()
-      await page.getByText('本月未探访').waitFor()
+      await page.getByRole('heading', { name: /本月未探访/ }).waitFor()
       await page.locator('.ant-table-row').first().waitFor()
       await screenshot(page, `visits-ledger-${w}`)
       if (w === 1440) {

@@ -24,9 +24,10 @@ export async function getLedger(ctx: Ctx, q: TLedgerQuery) {
     .where(and(like(visits.regionCode, pattern), gte(visits.visitedAt, start), lt(visits.visitedAt, end)))
     .orderBy(asc(visits.regionCode), asc(visits.visitedAt))
   const monthly = await rateData(ctx.db, pattern, 'monthly', q.month)
-  // Every ISO week that starts inside the month.
+  // Every ISO week that overlaps the month and has begun (a week that has not started has no rate).
+  const now = ctx.clock.now()
   const weeks: string[] = []
-  for (let k = isoWeekKey(periodRange(q.month).startDate); periodRange(k).start < end; k = nextPeriodKey(k)) if (periodRange(k).start >= start) weeks.push(k)
+  for (let k = isoWeekKey(periodRange(q.month).startDate); periodRange(k).start < end && periodRange(k).start <= now; k = nextPeriodKey(k)) weeks.push(k)
   const weeklyRates = []
   for (const wk of weeks) {
     const d = await rateData(ctx.db, pattern, 'weekly', wk)

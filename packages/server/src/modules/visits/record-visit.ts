@@ -19,7 +19,7 @@ import { AppError } from '../../platform/errors.js'
 import { recordEvent } from '../../platform/outbox.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { runStep } from '../../platform/workflow.js'
-import { findActiveUsersByRole } from '../accounts/index.js'
+import { findActiveUsersByRole, getUsersBrief } from '../accounts/index.js'
 import { recordConditionChange } from '../assessments/index.js'
 import type { TRecordVisit } from './visits.schemas.js'
 import { periodAuditSnapshot, planAuditSnapshot, taskAuditSnapshot, toTaskItem, toVisitItem, visitAuditSnapshot } from './visits.mapper.js'
@@ -37,9 +37,9 @@ async function answer(t: TxCtx, v: TVisitRow) {
 }
 
 /** Who owns a task: the community worker of the elder's community; the visitor when there is none. */
-async function taskOwner(t: TxCtx, plan: TPlanRow) {
+async function taskOwner(t: TxCtx, plan: TPlanRow, visitorName: string) {
   const [worker] = await findActiveUsersByRole(t.tx, 'community_worker', plan.regionCode)
-  return worker ? { ownerId: worker.id, ownerName: worker.displayName } : { ownerId: t.actor!.userId, ownerName: t.actor!.username }
+  return worker ? { ownerId: worker.id, ownerName: worker.displayName } : { ownerId: t.actor!.userId, ownerName: visitorName }
 }
 
 /**
@@ -78,6 +78,9 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
     if (input.confirmedBy !== 'none' && !input.confirmerName?.trim() && input.confirmedBy === 'family')
       throw new AppError('VALIDATION_FAILED', '请填写确认的家属姓名', [{ path: 'confirmerName', message: '请填写确认的家属姓名' }])
 
+    // The ledger names people as the platform knows them (display name), never by login name.
+    const me = (await getUsersBrief(t.tx, [actor.userId])).get(actor.userId)
+    const visitorName = input.visitorName?.trim() || me?.displayName || actor.username
     const counted = input.mode === 'home' || plan.allowPhone
     const periodKey = counted ? periodKeyOf(plan.frequency, visitedAt) : null
     const [visit] = await t.tx
@@ -87,7 +90,7 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
         elderId: plan.elderId,
         regionCode: plan.regionCode,
         visitorId: actor.userId,
-        visitorName: input.visitorName?.trim() || actor.username,
+        visitorName,
         mode: input.mode,
         visitedAt,
         periodKey,
@@ -158,7 +161,7 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
     if (input.noCareFound && !wanted.some((w) => w.kind === 'supporter_notice'))
       wanted.push({ kind: 'supporter_notice', note: '失能老人无人照料，责成赡(扶)养人提供日常照料' })
     if (wanted.length) {
-      const owner = await taskOwner(t, plan)
+      const owner = await taskOwner(t, plan, visitorName)
       const today = todayInShanghai(now)
       for (const w of wanted) {
         const [task] = await t.tx
@@ -168,7 +171,7 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
             elderId: plan.elderId,
             regionCode: plan.regionCode,
             kind: w.kind,
-            ...(w.kind === 'alarm' ? { ownerId: actor.userId, ownerName: actor.username } : owner),
+            ...(w.kind === 'alarm' ? { ownerId: actor.userId, ownerName: visitorName } : owner),
             dueDate: addDays(today, visitTaskDueDays[w.kind]),
             note: w.note.trim(),
             createdAt: now,

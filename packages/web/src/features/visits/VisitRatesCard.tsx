@@ -25,7 +25,7 @@ export function VisitRatesCard({ regionCode }: { regionCode?: string }) {
   const rates = useQuery({ queryKey: visitKeys.rates(regionCode), queryFn: () => fetchRates(regionCode) })
   const trend = useMemo<EChartOption>(
     () => ({
-      grid: { left: 48, right: 16, top: 24, bottom: 32 },
+      grid: { left: 48, right: 72, top: 24, bottom: 32 },
       tooltip: { trigger: 'axis', valueFormatter: (v: number) => `${v}%` },
       xAxis: { type: 'category', data: (rates.data?.trend ?? []).map((t) => t.week.replace(/^\d{4}-W/, '第') + '周') },
       yAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value}%' } },
