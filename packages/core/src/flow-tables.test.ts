@@ -17,6 +17,14 @@ import {
   visitTaskStatuses,
   visitTaskStatusLabels,
 } from './visits.js'
+import {
+  disbursementBatchFlow,
+  disbursementBatchStatuses,
+  disbursementBatchStatusLabels,
+  fundAnomalyFlow,
+  fundAnomalyStatuses,
+  fundAnomalyStatusLabels,
+} from './disbursement-flow.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
@@ -25,6 +33,8 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['visit plan', visitPlanFlow, visitPlanStatuses, visitPlanStatusLabels],
   ['visit period', visitPeriodFlow, visitPeriodStatuses, visitPeriodStatusLabels],
   ['visit task', visitTaskFlow, visitTaskStatuses, visitTaskStatusLabels],
+  ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
+  ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]
 
 describe('workflow tables', () => {

@@ -75,6 +75,11 @@ export const permissions = [
   'visit:task',
   'visit:escalate',
   'visit:export',
+  'ledger:read',
+  'ledger:reverse',
+  'disbursement:run',
+  'disbursement:check',
+  'disbursement:approve',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -102,6 +107,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'visit:plan',
     'visit:task',
     'visit:export',
+    'ledger:read',
   ],
   community_worker: [
     'region:read',
@@ -123,7 +129,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
   provider_admin: ['user:read', 'user:write'],
   caregiver: [],
   operator: ['region:read', 'elder:read', 'elder:reveal'],
-  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'visit:read'],
+  auditor: ['audit:read', 'user:read', 'region:read', 'elder:read', 'worklist:read', 'assessment:read', 'ledger:read', 'visit:read'],
   // A volunteer (志愿者, 老年协会) sees and visits only the elders whose plan names them (issue 22 item 2).
   volunteer: ['visit:read', 'visit:record'],
 }

@@ -11,6 +11,7 @@ import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
 import type * as visits from './modules/visits/visits.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
+import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
@@ -89,3 +90,9 @@ export type TRecordVisit = z.input<typeof visits.ZRecordVisit>
 export type TRecordVisitResult = z.infer<typeof visits.ZRecordVisitResult>
 export type TVisitLedger = z.infer<typeof visits.ZLedger>
 export type TVisitRates = z.infer<typeof visits.ZRates>
+// ---------- disbursement ----------
+export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
+export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
+export type TElderCredits = z.infer<typeof disbursement.ZCredits>
+export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
+export type TBankResult = z.infer<typeof disbursement.ZBankResult>

@@ -10,6 +10,7 @@ import { regionsScopeRows } from '../src/modules/regions/regions.scope-rows.js'
 import { systemScopeRows } from '../src/modules/system/system.scope-rows.js'
 import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-rows.js'
 import { visitsScopeRows } from '../src/modules/visits/visits.scope-rows.js'
+import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -26,6 +27,7 @@ const matrix: TScopeRows = {
   ...worklistsScopeRows,
   ...assessmentsScopeRows,
   ...visitsScopeRows,
+  ...disbursementScopeRows,
 }
 
 let f: Fixture

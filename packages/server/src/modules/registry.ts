@@ -7,6 +7,17 @@ import { eldersModule } from './elders/index.js'
 import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
 import { visitsModule } from './visits/index.js'
+import { disbursementModule } from './disbursement/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
-export const apiModules: TApiModule[] = [systemModule, accountsModule, regionsModule, auditModule, eldersModule, worklistsModule, assessmentsModule, visitsModule]
+export const apiModules: TApiModule[] = [
+  systemModule,
+  accountsModule,
+  regionsModule,
+  auditModule,
+  eldersModule,
+  worklistsModule,
+  assessmentsModule,
+  disbursementModule,
+  visitsModule,
+]

@@ -10,7 +10,7 @@ import {
   ScheduleOutlined,
   TeamOutlined,
 } from '@ant-design/icons'
-import { AimOutlined, CalendarOutlined, FileTextOutlined, HeartOutlined, IdcardOutlined } from '@ant-design/icons'
+import { AccountBookOutlined, AimOutlined, CalendarOutlined, FileTextOutlined, HeartOutlined, IdcardOutlined } from '@ant-design/icons'
 
 export interface NavItem {
   path: string
@@ -115,6 +115,15 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'system',
     description: '查看管辖范围内的街道(乡镇)与社区(村)',
     color: '#0b7a75',
+  },
+  {
+    path: '/disbursement',
+    label: '月度发放',
+    icon: <AccountBookOutlined />,
+    permission: 'ledger:read',
+    group: 'main',
+    description: '按月计算补贴发放，复核、审批，查看每位老人的发放明细',
+    color: '#8a5a00',
   },
   {
     path: '/audit',

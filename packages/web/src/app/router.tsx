@@ -63,6 +63,13 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'disbursement',
+          element: guarded(
+            'ledger:read',
+            page(() => import('../features/disbursement/DisbursementPage').then((m) => m.DisbursementPage)),
+          ),
+        },
+        {
           path: 'tokens',
           element: guarded(
             'token:manage',

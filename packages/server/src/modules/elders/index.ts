@@ -14,5 +14,6 @@ export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from '.
 export { elderStatusEvents } from './change-elder-status.js'
 export { elderFactsForRules, elderRuleFactsById, eldersInScopeForRules, type TElderRuleFacts } from './elder-facts.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
+export { elderStatusDates } from './elder-status-dates.js'
 
 export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }
