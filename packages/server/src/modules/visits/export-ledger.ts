@@ -22,7 +22,9 @@ export async function exportLedger(ctx: Ctx, q: TLedgerQuery): Promise<Buffer> {
   ws.addRow([`${l.regionName ?? l.regionCode} 探访关爱台账（${l.month}）`]).font = { bold: true, size: 14 }
   ws.addRow([
     `农村月巡访率：${formatRate(l.monthlyRate.rate)}（${l.monthlyRate.numerator}/${l.monthlyRate.denominator}）；` +
-      l.weeklyRates.map((w) => `${w.week} 周探访率 ${formatRate(w.rate)}（${w.numerator}/${w.denominator}）`).join('；'),
+      l.weeklyRates
+        .map((w) => `${w.week.slice(0, 4)}年第${Number(w.week.slice(6))}周 周探访率 ${formatRate(w.rate)}（${w.numerator}/${w.denominator}）`)
+        .join('；'),
   ])
   ws.addRow(['序号', '老人', '所在社区(村)', '探访频次', '探访人', '方式', '探访时间', '计入探访率', '发现的问题', '失能无人照料', '确认'])
   ws.getRow(3).font = { bold: true }

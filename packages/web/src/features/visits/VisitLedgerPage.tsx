@@ -110,7 +110,9 @@ export function VisitLedgerPage() {
             <Descriptions.Item label="农村月巡访率">
               {formatRate(l.monthlyRate.rate)}（{l.monthlyRate.numerator}/{l.monthlyRate.denominator}）
             </Descriptions.Item>
-            <Descriptions.Item label="各周周探访率">{l.weeklyRates.map((w) => `${w.week.slice(5)} ${formatRate(w.rate)}`).join('，') || '—'}</Descriptions.Item>
+            <Descriptions.Item label="各周周探访率">
+              {l.weeklyRates.map((w) => `第${Number(w.week.slice(6))}周 ${formatRate(w.rate)}`).join('，') || '—'}
+            </Descriptions.Item>
           </Descriptions>
         ) : null}
         <Table<Row>
