@@ -24,6 +24,21 @@ export const assessmentEvents = {
   reassessmentDue: 'assessment.reassessment_due',
 } as const
 
+export const visitEvents = {
+  planCreated: 'visit.plan_created',
+  planEnded: 'visit.plan_ended',
+  planResumed: 'visit.plan_resumed',
+  planAssigned: 'visit.plan_assigned',
+  recorded: 'visit.recorded',
+  periodMissed: 'visit.period_missed',
+  escalatedCommunity: 'visit.escalated_community',
+  escalatedStreet: 'visit.escalated_street',
+  redListed: 'visit.red_listed',
+  taskRaised: 'visit.task_raised',
+  taskDone: 'visit.task_done',
+  noCareFound: 'visit.no_care_found',
+} as const
+
 export const alarmEvents = {
   raised: 'alarm.raised',
   claimed: 'alarm.claimed',
@@ -78,6 +93,7 @@ export type TDomainEventType =
   | (typeof catalogEvents)[keyof typeof catalogEvents]
   | (typeof benefitEvents)[keyof typeof benefitEvents]
   | (typeof alarmEvents)[keyof typeof alarmEvents]
+  | (typeof visitEvents)[keyof typeof visitEvents]
 
 export const domainEventLabels = {
   'elder.created': '建档',
@@ -126,6 +142,18 @@ export const domainEventLabels = {
   'alarm.escalated': '报警升级',
   'alarm.family_notified': '已通知家属',
   'hotline.call_received': '12349来电',
+  'visit.plan_created': '制定探访计划',
+  'visit.plan_ended': '探访计划结束',
+  'visit.plan_resumed': '探访计划恢复',
+  'visit.plan_assigned': '指定探访人',
+  'visit.recorded': '完成探访',
+  'visit.period_missed': '逾期未探访',
+  'visit.escalated_community': '逾期上报社区(村)',
+  'visit.escalated_street': '逾期上报街道(乡镇)',
+  'visit.red_listed': '列入红名单',
+  'visit.task_raised': '探访发现问题',
+  'visit.task_done': '探访问题办结',
+  'visit.no_care_found': '失能老人无人照料',
 } as const satisfies Record<TDomainEventType, string>
 
 /** The Chinese name of an event type; an unknown type (a newer module) shows as 其他事件. */

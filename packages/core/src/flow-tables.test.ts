@@ -13,6 +13,17 @@ import { catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels 
 import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
 import { alarmFlow, alarmStatuses, alarmStatusLabels } from './alarms/alarm-flow.js'
 import {
+  visitPeriodFlow,
+  visitPeriodStatuses,
+  visitPeriodStatusLabels,
+  visitPlanFlow,
+  visitPlanStatuses,
+  visitPlanStatusLabels,
+  visitTaskFlow,
+  visitTaskStatuses,
+  visitTaskStatusLabels,
+} from './visits.js'
+import {
   disbursementBatchFlow,
   disbursementBatchStatuses,
   disbursementBatchStatusLabels,
@@ -30,6 +41,9 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['catalog edition', catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels],
   ['benefit application', applicationFlow, applicationStatuses, applicationStatusLabels],
   ['alarm', alarmFlow, alarmStatuses, alarmStatusLabels],
+  ['visit plan', visitPlanFlow, visitPlanStatuses, visitPlanStatusLabels],
+  ['visit period', visitPeriodFlow, visitPeriodStatuses, visitPeriodStatusLabels],
+  ['visit task', visitTaskFlow, visitTaskStatuses, visitTaskStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
 ]
@@ -105,7 +119,20 @@ describe('workflow tables', () => {
     expect(availableActions(catalogEditionFlow, 'draft')).toEqual(['publish', 'discard'])
     expect(availableActions(catalogEditionFlow, 'published')).toEqual([])
     expect(roles.filter((r) => rolePermissions[r].includes('catalog:manage')).sort()).toEqual(['bureau_admin', 'sys_admin'])
-    for (const r of roles.filter((r) => r !== 'provider_admin' && r !== 'caregiver')) expect(rolePermissions[r], r).toContain('catalog:read')
+    for (const r of roles.filter((r) => r !== 'provider_admin' && r !== 'caregiver' && r !== 'volunteer'))
+      expect(rolePermissions[r], r).toContain('catalog:read')
+  })
+
+  it('visit period: a missed period escalates visitor → community → street, a visited one is final', () => {
+    expect(availableActions(visitPeriodFlow, 'open')).toEqual(['visit', 'miss'])
+    expect(availableActions(visitPeriodFlow, 'missed')).toEqual(['escalateCommunity'])
+    expect(availableActions(visitPeriodFlow, 'escalated_community')).toEqual(['escalateStreet'])
+    expect(terminalStatuses(visitPeriodFlow, visitPeriodStatuses).sort()).toEqual(['escalated_street', 'visited'])
+    expect(terminalStatuses(visitTaskFlow, visitTaskStatuses).sort()).toEqual(['cancelled', 'done'])
+  })
+
+  it('visits: a volunteer may read and record visits and nothing of the registry', () => {
+    expect([...rolePermissions.volunteer].sort()).toEqual(['visit:read', 'visit:record'])
   })
 
   it('elder status: each status has exactly one step leading to it', () => {

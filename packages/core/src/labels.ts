@@ -18,6 +18,7 @@ import type { TWorklistItemStatus } from './worklist-flow.js'
 import { orderStatusLabels } from './orders/order-flow.js'
 import { providerStatusLabels } from './orders/provider-flow.js'
 import { alarmOutcomeLabels, alarmStatusLabels, alarmTypeLabels } from './alarms/alarm-flow.js'
+import { visitPeriodStatusLabels, visitPlanStatusLabels, visitTaskStatusLabels } from './visits.js'
 
 export const sexLabels = { male: '男', female: '女' } as const satisfies Record<TSex, string>
 
@@ -246,6 +247,9 @@ export function valueLabel(field: string, value: unknown, context: { entity?: st
         order: orderStatusLabels,
         catalog_edition: catalogEditionStatusLabels,
         alarm: alarmStatusLabels,
+        visit_plan: visitPlanStatusLabels,
+        visit_period: visitPeriodStatusLabels,
+        visit_task: visitTaskStatusLabels,
       }
       const own = context.entity ? byEntity[context.entity] : undefined
       return pick(own ?? {}, value) ?? pick(elderStatusLabels, value) ?? pick(assessmentStatusLabels, value) ?? pick(worklistItemStatusLabels, value)

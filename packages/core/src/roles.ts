@@ -12,6 +12,7 @@ export const roles = [
   'caregiver',
   'operator',
   'auditor',
+  'volunteer',
 ] as const
 export type TRole = (typeof roles)[number]
 
@@ -25,6 +26,7 @@ export const roleLabels: Record<TRole, string> = {
   caregiver: '护理员',
   operator: '12349坐席',
   auditor: '审计员',
+  volunteer: '探访志愿者',
 }
 
 /**
@@ -41,6 +43,7 @@ export const roleRank: Record<TRole, number> = {
   operator: 50,
   provider_admin: 30,
   caregiver: 10,
+  volunteer: 5,
 }
 
 export const providerRoles: readonly TRole[] = ['provider_admin', 'caregiver']
@@ -87,6 +90,12 @@ export const permissions = [
   'alarm:respond',
   'device:manage',
   'hotline:handle',
+  'visit:read',
+  'visit:record',
+  'visit:plan',
+  'visit:task',
+  'visit:escalate',
+  'visit:export',
   'ledger:read',
   'ledger:reverse',
   'disbursement:run',
@@ -131,6 +140,11 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'catalog:read',
     'alarm:read',
     'alarm:handle',
+    'visit:read',
+    'visit:record',
+    'visit:plan',
+    'visit:task',
+    'visit:export',
     'ledger:read',
     'benefit:read',
     'benefit:apply',
@@ -160,6 +174,11 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'benefit:verify',
     'alarm:read',
     'alarm:respond',
+    'visit:read',
+    'visit:record',
+    'visit:plan',
+    'visit:task',
+    'visit:export',
   ],
   assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule', 'catalog:read'],
   provider_admin: [
@@ -204,5 +223,8 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'order:read',
     'benefit:read',
     'alarm:read',
+    'visit:read',
   ],
+  // A volunteer (志愿者, 老年协会) sees and visits only the elders whose plan names them (issue 22 item 2).
+  volunteer: ['visit:read', 'visit:record'],
 }

@@ -10,6 +10,7 @@ import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
 import type * as catalog from './modules/catalog/catalog.schemas.js'
+import type * as visits from './modules/visits/visits.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
 import type * as benefits from './modules/benefits/benefits.schemas.js'
 import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
@@ -141,6 +142,17 @@ export type TCallBackInput = z.input<typeof alarms.ZCallBack>
 export type TDispatchInput = z.input<typeof alarms.ZDispatch>
 export type TCloseAlarmInput = z.input<typeof alarms.ZClose>
 export type TResponder = z.infer<typeof alarms.ZResponder>
+// ---------- visits ----------
+export type TVisitPlan = z.infer<typeof visits.ZPlanItem>
+export type TVisitPlanDetail = z.infer<typeof visits.ZPlanDetail>
+export type TVisitRecord = z.infer<typeof visits.ZVisitItem>
+export type TVisitListItem = z.infer<typeof visits.ZVisitListItem>
+export type TVisitTask = z.infer<typeof visits.ZTaskItem>
+export type TVisitorOption = z.infer<typeof visits.ZVisitorOption>
+export type TRecordVisit = z.input<typeof visits.ZRecordVisit>
+export type TRecordVisitResult = z.infer<typeof visits.ZRecordVisitResult>
+export type TVisitLedger = z.infer<typeof visits.ZLedger>
+export type TVisitRates = z.infer<typeof visits.ZRates>
 // ---------- disbursement ----------
 export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
 export type TDisbursementLine = z.infer<typeof disbursement.ZLine>

@@ -14,6 +14,7 @@ import { providersScopeRows } from '../src/modules/providers/providers.scope-row
 import { ordersScopeRows } from '../src/modules/orders/orders.scope-rows.js'
 import { catalogScopeRows } from '../src/modules/catalog/catalog.scope-rows.js'
 import { alarmsCaregiverRows, alarmsProviderRows, alarmsScopeRows } from '../src/modules/alarms/alarms.scope-rows.js'
+import { visitsScopeRows } from '../src/modules/visits/visits.scope-rows.js'
 import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
 
 /**
@@ -35,6 +36,7 @@ const matrix: TScopeRows = {
   ...catalogScopeRows,
   ...benefitsScopeRows,
   ...alarmsScopeRows,
+  ...visitsScopeRows,
   ...disbursementScopeRows,
 }
 

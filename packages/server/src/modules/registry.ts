@@ -10,6 +10,7 @@ import { providersModule } from './providers/index.js'
 import { ordersModule } from './orders/index.js'
 import { catalogModule } from './catalog/index.js'
 import { benefitsModule } from './benefits/index.js'
+import { visitsModule } from './visits/index.js'
 import { disbursementModule } from './disbursement/index.js'
 import { alarmsModule } from './alarms/index.js'
 
@@ -28,4 +29,5 @@ export const apiModules: TApiModule[] = [
   providersModule,
   ordersModule,
   alarmsModule,
+  visitsModule,
 ]

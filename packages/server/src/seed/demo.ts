@@ -52,6 +52,10 @@ export function demoAccounts(): AccountSeed[] {
       { username: `${t.pinyin}.operator`, displayName: `${t.name} 坐席`, role: 'operator', scopeRegionCode: t.code },
     )
   }
+  // One volunteer (志愿者) for the care-visit demo: the first community of the first street.
+  const firstStreet = demoRegions.regions.find((r) => r.level === 'township')!
+  const firstCommunity = demoRegions.regions.find((r) => r.parentCode === firstStreet.code)!
+  list.push({ username: 'volunteer', displayName: `${firstCommunity.name} 志愿者 张志远`, role: 'volunteer', scopeRegionCode: firstCommunity.code })
   return list
 }
 

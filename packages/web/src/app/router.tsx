@@ -136,6 +136,34 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'visits',
+          element: guarded(
+            'visit:plan',
+            page(() => import('../features/visits').then((m) => m.VisitPlansPage)),
+          ),
+        },
+        {
+          path: 'visits/mine',
+          element: guarded(
+            'visit:record',
+            page(() => import('../features/visits').then((m) => m.MyVisitsPage)),
+          ),
+        },
+        {
+          path: 'visits/do/:planId',
+          element: guarded(
+            'visit:record',
+            page(() => import('../features/visits').then((m) => m.VisitPhonePage)),
+          ),
+        },
+        {
+          path: 'visits/ledger',
+          element: guarded(
+            'visit:export',
+            page(() => import('../features/visits').then((m) => m.VisitLedgerPage)),
+          ),
+        },
+        {
           path: 'assessments',
           element: guarded(
             'assessment:read',

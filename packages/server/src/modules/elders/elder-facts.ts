@@ -5,7 +5,7 @@ import { scopeLike } from '../../platform/permissions.js'
 import { categoriesOn, type TElderRow } from './elders.mapper.js'
 import { elders } from './elders.tables.js'
 
-export type TElderRuleFacts = { elderId: string; regionCode: string; facts: Record<string, unknown> }
+export type TElderRuleFacts = { elderId: string; regionCode: string; name: string; status: string; facts: Record<string, unknown> }
 
 /** One elder's facts for the core worklist rule language (core worklistFields). */
 export function elderFactsForRules(row: TElderRow, today: string): Record<string, unknown> {
@@ -39,7 +39,7 @@ export async function* eldersInScopeForRules(db: DbOrTx, scopePrefix: string, to
       .orderBy(asc(elders.id))
       .limit(batchSize)
     if (rows.length === 0) return
-    yield rows.map((r) => ({ elderId: r.id, regionCode: r.regionCode, facts: elderFactsForRules(r, today) }))
+    yield rows.map((r) => toRuleFacts(r, today))
     after = rows[rows.length - 1]!.id
     if (rows.length < batchSize) return
   }
@@ -86,4 +86,21 @@ export async function* eligibilityFactsInScope(db: DbOrTx, scopePrefix: string, 
     after = rows[rows.length - 1]!.id
     if (rows.length < batchSize) return
   }
+}
+
+const toRuleFacts = (r: TElderRow, today: string): TElderRuleFacts => ({
+  elderId: r.id,
+  regionCode: r.regionCode,
+  name: r.name,
+  status: r.status,
+  facts: elderFactsForRules(r, today),
+})
+
+/** One elder's rule facts whatever the status (a merged duplicate counts as gone: null). */
+export async function elderRuleFactsById(db: DbOrTx, elderId: string, today: string): Promise<TElderRuleFacts | null> {
+  const [row] = await db
+    .select()
+    .from(elders)
+    .where(and(eq(elders.id, elderId), isNull(elders.mergedInto)))
+  return row ? toRuleFacts(row, today) : null
 }

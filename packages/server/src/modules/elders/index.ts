@@ -18,6 +18,7 @@ export {
   eldersInScopeForRules,
   eligibilityFactsByIds,
   eligibilityFactsInScope,
+  elderRuleFactsById,
   type TElderRuleFacts,
   type TElderEligibility,
 } from './elder-facts.js'
