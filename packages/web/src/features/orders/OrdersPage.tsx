@@ -1,13 +1,13 @@
 import { orderFlagLabels, orderStatuses, orderStatusLabels, type TOrderStatus } from '@yiyang/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons'
-import { App, Button, Card, DatePicker, Empty, Input, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
+import { App, Button, Card, DatePicker, Empty, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useElderMode } from '../../app/elderMode'
 import { useCan } from '../../app/session'
 import { dayjs, formatClock } from '../../shared/format'
-import { ListLoadError, listPagination, listTableProps } from '../../shared/listTable'
+import { ListLoadError, listPagination, listTableProps, ListSearch } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
 import { useUrlQuery } from '../../shared/useUrlQuery'
@@ -20,7 +20,6 @@ export function OrdersPage() {
   const { elderMode } = useElderMode()
   const can = useCan()
   const [query, patch, reset] = useUrlQuery<OrderQuery>({ q: undefined, status: undefined, dateFrom: undefined, dateTo: undefined, page: 1, pageSize: 20 })
-  const [keyword, setKeyword] = useState(query.q ?? '')
   const [requesting, setRequesting] = useState(false)
   const [month, setMonth] = useState(dayjs().subtract(1, 'month'))
   const [exporting, setExporting] = useState(false)
@@ -97,18 +96,13 @@ export function OrdersPage() {
       />
       <Card>
         <Space wrap size={[12, 12]} className="yy-filters">
-          <Input.Search
-            allowClear
-            aria-label="按老人姓名、工单号或服务项目搜索"
+          <ListSearch
+            label="按老人姓名、工单号或服务项目搜索"
             placeholder="老人姓名 / 工单号 / 服务项目"
-            value={keyword}
-            onChange={(e) => {
-              setKeyword(e.target.value)
-              if (!e.target.value) patch({ q: undefined })
-            }}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton="搜索"
-            style={{ width: elderMode ? 360 : 300 }}
+            value={query.q}
+            onSearch={(q) => patch({ q })}
+            width={300}
+            elderWidth={360}
           />
           <Select
             allowClear
@@ -128,7 +122,6 @@ export function OrdersPage() {
           {filtersActive ? (
             <Button
               onClick={() => {
-                setKeyword('')
                 reset()
               }}
             >

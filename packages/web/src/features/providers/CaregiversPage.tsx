@@ -7,7 +7,7 @@ import { useElderMode } from '../../app/elderMode'
 import { useCan } from '../../app/session'
 import { dayjs } from '../../shared/format'
 import { applyServerError } from '../../shared/formErrors'
-import { ListLoadError, listPagination, listTableProps } from '../../shared/listTable'
+import { ListLoadError, listPagination, listTableProps, ListSearch } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
 import { useUrlQuery } from '../../shared/useUrlQuery'
@@ -22,7 +22,6 @@ export function CaregiversPage() {
   const { elderMode } = useElderMode()
   const can = useCan()
   const [query, patch, reset] = useUrlQuery<CaregiverQuery>({ q: undefined, certificate: undefined, page: 1, pageSize: 20 })
-  const [keyword, setKeyword] = useState(query.q ?? '')
   const [certFor, setCertFor] = useState<CaregiverSummary | null>(null)
   const [checkFor, setCheckFor] = useState<CaregiverSummary | null>(null)
   const list = useQuery({ queryKey: providerKeys.caregivers(query), queryFn: () => fetchCaregivers(query), placeholderData: keepPreviousData })
@@ -120,19 +119,7 @@ export function CaregiversPage() {
       ) : null}
       <Card>
         <Space wrap size={[12, 12]} className="yy-filters">
-          <Input.Search
-            allowClear
-            aria-label="按姓名搜索"
-            placeholder="护理员姓名"
-            value={keyword}
-            onChange={(e) => {
-              setKeyword(e.target.value)
-              if (!e.target.value) patch({ q: undefined })
-            }}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton="搜索"
-            style={{ width: elderMode ? 320 : 240 }}
-          />
+          <ListSearch label="按姓名搜索" placeholder="护理员姓名" value={query.q} onSearch={(q) => patch({ q })} width={240} elderWidth={320} />
           <Select
             allowClear
             aria-label="按证书状态筛选"
@@ -145,7 +132,6 @@ export function CaregiversPage() {
           {filtersActive ? (
             <Button
               onClick={() => {
-                setKeyword('')
                 reset()
               }}
             >

@@ -25,7 +25,7 @@ import { useElderMode } from '../../app/elderMode'
 import { useCan } from '../../app/session'
 import { formatDateTime } from '../../shared/format'
 import { applyServerError } from '../../shared/formErrors'
-import { ListLoadError, listPagination, listTableProps } from '../../shared/listTable'
+import { ListLoadError, listPagination, listTableProps, ListSearch } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { useUrlQuery } from '../../shared/useUrlQuery'
 import { RegionTreeSelect } from '../regions/RegionTreeSelect'
@@ -50,7 +50,6 @@ export function ProvidersPage() {
   const { elderMode } = useElderMode()
   const can = useCan()
   const [query, patch, reset] = useUrlQuery<ProviderQuery>({ q: undefined, status: undefined, kind: undefined, page: 1, pageSize: 20 })
-  const [keyword, setKeyword] = useState(query.q ?? '')
   const [open, setOpen] = useState<string | null>(null)
   const [registering, setRegistering] = useState(false)
   const list = useQuery({ queryKey: providerKeys.list(query), queryFn: () => fetchProviders(query), placeholderData: keepPreviousData })
@@ -106,18 +105,13 @@ export function ProvidersPage() {
       />
       <Card>
         <Space wrap size={[12, 12]} className="yy-filters">
-          <Input.Search
-            allowClear
-            aria-label="按名称或信用代码搜索"
+          <ListSearch
+            label="按名称或信用代码搜索"
             placeholder="名称 / 统一社会信用代码"
-            value={keyword}
-            onChange={(e) => {
-              setKeyword(e.target.value)
-              if (!e.target.value) patch({ q: undefined })
-            }}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton="搜索"
-            style={{ width: elderMode ? 360 : 300 }}
+            value={query.q}
+            onSearch={(q) => patch({ q })}
+            width={300}
+            elderWidth={360}
           />
           <Select
             allowClear
@@ -140,7 +134,6 @@ export function ProvidersPage() {
           {filtersActive ? (
             <Button
               onClick={() => {
-                setKeyword('')
                 reset()
               }}
             >

@@ -1,14 +1,14 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { visitFrequencies, visitFrequencyLabels, type TVisitFrequency } from '@yiyang/core'
 import { ReloadOutlined, SyncOutlined, UserAddOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, Input, Modal, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd'
+import { Alert, App, Button, Card, Modal, Segmented, Select, Space, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { errorMessage } from '../../api/client'
 import { useElderMode } from '../../app/elderMode'
 import { useCan } from '../../app/session'
 import { formatDate } from '../../shared/format'
-import { ListLoadError, listPagination, listTableProps } from '../../shared/listTable'
+import { ListLoadError, listPagination, listTableProps, ListSearch } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { useUrlQuery } from '../../shared/useUrlQuery'
 import { RegionTreeSelect } from '../regions/RegionTreeSelect'
@@ -36,7 +36,6 @@ export function VisitPlansPage() {
     page: 1,
     pageSize: 20,
   })
-  const [keyword, setKeyword] = useState(query.q ?? '')
   const [selected, setSelected] = useState<string[]>([])
   const [assigning, setAssigning] = useState(false)
   const list = useQuery({ queryKey: visitKeys.plans(query), queryFn: () => fetchPlans(query), placeholderData: keepPreviousData })
@@ -119,19 +118,7 @@ export function VisitPlansPage() {
               { value: 'unassigned', label: '未指定探访人' },
             ]}
           />
-          <Input.Search
-            allowClear
-            aria-label="按老人姓名搜索"
-            placeholder="老人姓名"
-            value={keyword}
-            onChange={(e) => {
-              setKeyword(e.target.value)
-              if (!e.target.value) patch({ q: undefined })
-            }}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton="搜索"
-            style={{ width: elderMode ? 320 : 220 }}
-          />
+          <ListSearch label="按老人姓名搜索" placeholder="老人姓名" value={query.q} onSearch={(q) => patch({ q })} width={220} elderWidth={320} />
           <div style={{ width: elderMode ? 320 : 240 }}>
             <RegionTreeSelect
               allowClear
@@ -163,7 +150,6 @@ export function VisitPlansPage() {
           />
           <Button
             onClick={() => {
-              setKeyword('')
               reset()
             }}
           >
