@@ -26,6 +26,7 @@ import { loadConfig } from '../packages/server/src/platform/config.js'
 import { seedDemo } from '../packages/server/src/seed/demo.js'
 import { generateElders } from '../packages/server/src/modules/elders/seed-elders.js'
 import { importHeaderRow } from '../packages/server/src/modules/elders/import-columns.js'
+import { insertElderRows } from './elder-rows.js'
 
 const BASE = process.env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres'
 const TOTAL = Number(process.env.BENCH_ELDERS ?? 1_000_000)
@@ -43,72 +44,6 @@ const url = withDb(dbName)
 const t0 = () => performance.now()
 const secs = (ms: number) => (ms / 1000).toFixed(1) + ' s'
 const log = (s: string) => console.log(s)
-
-const COLS = [
-  'region_code',
-  'name',
-  'name_initials',
-  'id_hash',
-  'id_enc',
-  'id_prefix6',
-  'birth_date',
-  'sex',
-  'hukou',
-  'living_arrangement',
-  'typed_categories',
-  'categories',
-  'address_enc',
-  'address_masked',
-  'phone_enc',
-  'phone_hash',
-  'phone_prefix3',
-  'phone_last4',
-  'contacts_enc',
-  'has_guardian',
-  'health_enc',
-  'has_family_doctor',
-  'family_doctor_date',
-  'family_doctor_name',
-  'has_visit_plan',
-  'ability_scale',
-  'ability_level',
-  'ability_effective_date',
-  'last_assessment_date',
-  'last_assessment_level',
-] as const
-const TYPES = [
-  'varchar',
-  'text',
-  'text',
-  'text',
-  'text',
-  'varchar',
-  'date',
-  'text',
-  'text',
-  'text',
-  'text[]',
-  'text[]',
-  'text',
-  'text',
-  'text',
-  'text',
-  'varchar',
-  'varchar',
-  'text',
-  'bool',
-  'text',
-  'bool',
-  'date',
-  'text',
-  'bool',
-  'text',
-  'int2',
-  'date',
-  'date',
-  'int2',
-]
-const camel = (c: string) => c.replace(/_([a-z0-9])/g, (_m, x: string) => x.toUpperCase())
 
 function percentile(sorted: number[], p: number) {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
@@ -174,19 +109,7 @@ async function main() {
           r.idHash = ctx.crypto.lookupHash(unique)
           r.idPrefix6 = unique.slice(0, 6)
         }
-        const arrays = COLS.map((c) =>
-          rows.map((r) => {
-            const v = (r as Record<string, unknown>)[camel(c)]
-            return v === undefined ? null : Array.isArray(v) ? `{${(v as string[]).join(',')}}` : v
-          }),
-        )
-        const sql = `insert into elders (${COLS.join(',')}) select * from unnest(${COLS.map((_c, i) => `$${i + 1}::${TYPES[i] === 'text[]' ? 'text' : TYPES[i]}[]`).join(',')})`
-        // text[] columns travel as their text form and are cast back.
-        const fixed = sql.replace(/select \* from unnest\((.*)\)$/, (_m, inner: string) => {
-          const names = COLS.map((c, i) => (TYPES[i] === 'text[]' ? `${c}::text[]` : c))
-          return `select ${names.join(',')} from unnest(${inner}) as u(${COLS.join(',')})`
-        })
-        inserts.push(pool.query(fixed, arrays))
+        inserts.push(insertElderRows(pool, rows))
         if (inserts.length >= 4) await inserts.shift()
         inserted += n
         if (b % 10 === 0) process.stdout.write(`\r  生成并写入 ${inserted.toLocaleString()} / ${TOTAL.toLocaleString()} …`)

@@ -1,9 +1,8 @@
-import { cpSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifacts, axe, login, minTextSize, newPage, removeDir, root, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
+import { artifacts, axe, login, minTextSize, newPage, screenshot, serious, type Server, useServerAndBrowser, privateWebDist } from './harness.js'
 
 /**
  * Ability assessment end to end: a street officer schedules, an assessor fills the GB/T 42195
@@ -14,39 +13,16 @@ let server: Server
 let browser: Browser
 let assessmentId = ''
 let elderId = ''
-let webCopy = ''
 
-/**
- * A private copy of the built web app: the server only serves the asset files that existed
- * when it started, and other work in the same checkout may rebuild packages/web/dist meanwhile.
- * Without a complete build the server builds one as usual.
- */
-function copyWebDist(): Record<string, string> {
-  const dist = join(root, 'packages/web/dist')
-  for (let attempt = 0; attempt < 5; attempt++) {
-    if (!existsSync(join(dist, 'index.html'))) return {}
-    const dir = mkdtempSync(join(tmpdir(), 'yy-web-'))
-    cpSync(dist, dir, { recursive: true })
-    const assets = [...readFileSync(join(dir, 'index.html'), 'utf8').matchAll(/\/(assets\/[^"']+)/g)].map((m) => m[1]!)
-    if (assets.every((a) => existsSync(join(dir, a)))) {
-      webCopy = dir
-      return { WEB_DIST: dir }
-    }
-    removeDir(dir)
-  }
-  return {}
-}
-
+const web = privateWebDist()
 useServerAndBrowser(
   (s, b) => {
     server = s
     browser = b
   },
-  () => ({ env: copyWebDist() }),
+  () => ({ env: web.env }),
 )
-afterAll(() => {
-  if (webCopy) removeDir(webCopy)
-})
+afterAll(() => web.cleanup())
 
 /** An active elder of 东街街道 without an open assessment (demo data). */
 async function freeElder(page: Page): Promise<{ id: string; name: string }> {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -38,11 +38,13 @@ export type Server = {
 /** Starts `npm start` exactly as a user would, on a temporary data folder and a free port. */
 export async function startServer(opts: { dataDir?: string; env?: Record<string, string> } = {}): Promise<Server> {
   const port = await freePort()
+  // Each server its own embedded MQTT port: several may run at once on one machine.
+  const mqttPort = await freePort()
   const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'yy-e2e-'))
   let out = ''
   const proc = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', ...opts.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', MQTT_PORT: String(mqttPort), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   proc.stdout!.on('data', (d) => (out += d))
@@ -175,4 +177,23 @@ export function useServerAndBrowser(use: (server: Server, browser: Browser) => v
     await server?.stop()
     if (server) removeDir(server.dataDir)
   })
+}
+
+/**
+ * A private copy of the built web app for one spec file: the server only serves the asset files
+ * that existed when it started, and other work in the same checkout may rebuild
+ * packages/web/dist meanwhile. Without a complete build the server builds one as usual.
+ * Returns the env for startServer and a cleanup.
+ */
+export function privateWebDist(): { env: Record<string, string>; cleanup: () => void } {
+  const dist = join(root, 'packages/web/dist')
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!existsSync(join(dist, 'index.html'))) break
+    const dir = mkdtempSync(join(tmpdir(), 'yy-web-'))
+    cpSync(dist, dir, { recursive: true })
+    const assets = [...readFileSync(join(dir, 'index.html'), 'utf8').matchAll(/\/(assets\/[^"']+)/g)].map((m) => m[1]!)
+    if (assets.every((a) => existsSync(join(dir, a)))) return { env: { WEB_DIST: dir }, cleanup: () => removeDir(dir) }
+    removeDir(dir)
+  }
+  return { env: {}, cleanup: () => {} }
 }

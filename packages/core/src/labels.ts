@@ -13,7 +13,12 @@ import { elderCategoryLabels, elderStatusLabels, hukouTypeLabels, livingArrangem
 import type { TSex } from './id-number.js'
 import { regionLevelLabels } from './regions.js'
 import { roleLabels } from './roles.js'
+import { catalogEditionStatusLabels, catalogItemFieldLabels, serviceCategoryLabels, servicePayerLabels, serviceUnitLabels } from './catalog.js'
 import type { TWorklistItemStatus } from './worklist-flow.js'
+import { orderStatusLabels } from './orders/order-flow.js'
+import { providerStatusLabels } from './orders/provider-flow.js'
+import { alarmOutcomeLabels, alarmStatusLabels, alarmTypeLabels } from './alarms/alarm-flow.js'
+import { visitPeriodStatusLabels, visitPlanStatusLabels, visitTaskStatusLabels } from './visits.js'
 
 export const sexLabels = { male: '男', female: '女' } as const satisfies Record<TSex, string>
 
@@ -147,16 +152,37 @@ export const accountFieldLabels: Record<string, string> = {
   reappearOn: '再次出现日期',
   today: '日期',
   值: '值',
+  deviceSerial: '设备编号',
+  eventId: '事件编号',
+  outcome: '处置结果',
+  claimedByName: '认领坐席',
+  responderName: '响应人',
+  escalationLevel: '升级级别',
+  closeNote: '关闭说明',
 }
 
 /** Every field name a Chinese screen may show, one place (entity-specific names win in their entity). */
-export const fieldLabels: Record<string, string> = { ...accountFieldLabels, ...assessmentFieldLabels, ...elderFieldLabels, name: '名称' }
+/** Fields of a service-list edition and its items in audit snapshots. */
+export const catalogFieldLabels: Record<string, string> = {
+  ...catalogItemFieldLabels,
+  title: '清单名称',
+  year: '年度',
+  versionLabel: '版本',
+  effectiveDate: '生效日期',
+  publishedAt: '发布时间',
+  basedOnId: '基于版本',
+  change: '变更类型',
+  itemCount: '项目数',
+}
+
+export const fieldLabels: Record<string, string> = { ...catalogFieldLabels, ...accountFieldLabels, ...assessmentFieldLabels, ...elderFieldLabels, name: '名称' }
 
 /** The Chinese name of a field; `entity` picks the entity's own meaning of a shared name (name, status). */
 export function fieldLabel(field: string, entity?: string | null): string {
   if (entity === 'elder') return elderFieldLabels[field] ?? fieldLabels[field] ?? field
   if (entity === 'assessment') return assessmentFieldLabels[field] ?? fieldLabels[field] ?? field
   if (entity === 'user') return accountFieldLabels[field] ?? fieldLabels[field] ?? field
+  if (entity === 'catalog_edition' || entity === 'catalog_item') return catalogFieldLabels[field] ?? fieldLabels[field] ?? field
   return fieldLabels[field] ?? field
 }
 
@@ -188,6 +214,12 @@ export function valueLabel(field: string, value: unknown, context: { entity?: st
       return pick(livingArrangementLabels, value)
     case 'role':
       return pick(roleLabels, value)
+    case 'category':
+      return pick(serviceCategoryLabels, value)
+    case 'unit':
+      return pick(serviceUnitLabels, value)
+    case 'payer':
+      return pick(servicePayerLabels, value)
     case 'level':
       return pick(regionLevelLabels, value)
     case 'scale':
@@ -211,10 +243,21 @@ export function valueLabel(field: string, value: unknown, context: { entity?: st
         api_token: tokenStatusLabels,
         token: tokenStatusLabels,
         worklist_item: worklistItemStatusLabels,
+        provider: providerStatusLabels,
+        order: orderStatusLabels,
+        catalog_edition: catalogEditionStatusLabels,
+        alarm: alarmStatusLabels,
+        visit_plan: visitPlanStatusLabels,
+        visit_period: visitPeriodStatusLabels,
+        visit_task: visitTaskStatusLabels,
       }
       const own = context.entity ? byEntity[context.entity] : undefined
       return pick(own ?? {}, value) ?? pick(elderStatusLabels, value) ?? pick(assessmentStatusLabels, value) ?? pick(worklistItemStatusLabels, value)
     }
+    case 'outcome':
+      return pick(alarmOutcomeLabels, value)
+    case 'type':
+      return context.entity === 'alarm' ? pick(alarmTypeLabels, value) : undefined
     default:
       return undefined
   }

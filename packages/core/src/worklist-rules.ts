@@ -23,8 +23,12 @@ export const ruleOps = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'contains', 
 export type TRuleOp = (typeof ruleOps)[number]
 
 export type TRuleScalar = string | number | boolean | null
-export type TRuleCondition = { field: string; op: TRuleOp; value?: TRuleScalar | readonly (string | number)[] }
-export type TRule = { all: readonly TRule[] } | { any: readonly TRule[] } | { not: TRule } | TRuleCondition
+export type TRuleCondition = { field: string; op: TRuleOp; value?: TRuleScalar | readonly (string | number)[]; label?: string }
+/**
+ * `label` (any node) is the Chinese text people read for that node instead of the generated
+ * description, e.g. "在册" for `status = active`; programmes use it for their clauses.
+ */
+export type TRule = { all: readonly TRule[]; label?: string } | { any: readonly TRule[]; label?: string } | { not: TRule; label?: string } | TRuleCondition
 
 /** One elder's facts; dates are "YYYY-MM-DD" or ISO date-time strings. */
 export type TRuleFacts = Readonly<Record<string, unknown>>
@@ -33,6 +37,8 @@ export type TRuleFieldType = 'number' | 'string' | 'boolean' | 'date' | 'string_
 export type TRuleField = {
   type: TRuleFieldType
   label: string
+  /** Unit shown after a number fact, e.g. 周岁. */
+  unit?: string
   /** Allowed values (enums) with their Chinese labels. */
   values?: Readonly<Record<string, string>>
 }
@@ -91,6 +97,7 @@ export const ruleOpLabels: Readonly<Record<TRuleOp, string>> = OP_LABELS
 
 const MAX_DEPTH = 8
 const MAX_NODES = 100
+const MAX_LABEL = 80
 
 export type TRuleError = { path: string; message: string }
 export type TRuleValidation = { ok: true; rule: TRule } | { ok: false; errors: TRuleError[] }
@@ -137,7 +144,10 @@ export function validateRule(rule: unknown, fields: TRuleFields = worklistFields
     }
     if (depth > MAX_DEPTH) return err(path, `规则嵌套过深：最多 ${MAX_DEPTH} 层`)
     if (!isObject(node)) return err(path, '每个条件都必须是对象')
-    const keys = Object.keys(node)
+    if ('label' in node && (typeof node.label !== 'string' || node.label.trim() === '' || node.label.length > MAX_LABEL)) {
+      err(`${path}${path ? '.' : ''}label`, `说明文字应为 1–${MAX_LABEL} 个字`)
+    }
+    const keys = Object.keys(node).filter((k) => k !== 'label')
     const kinds = ['all', 'any', 'not', 'field'].filter((k) => k in node)
     if (kinds.length !== 1) return err(path, '条件必须且只能是 all（全部满足）、any（任一满足）、not（不满足）或字段条件之一')
     const kind = kinds[0]
@@ -242,6 +252,7 @@ function valueText(field: TRuleField | undefined, v: unknown): string {
 
 /** Chinese text of one condition, e.g. "年龄 ≥ 80", "居住情况为独居", "有探访计划：否". */
 export function describeCondition(c: TRuleCondition, fields: TRuleFields = worklistFields): string {
+  if (c.label) return c.label
   const field = Object.hasOwn(fields, c.field) ? fields[c.field] : undefined
   const label = field?.label ?? c.field
   const v = valueText(field, c.value)
@@ -273,6 +284,7 @@ export function describeCondition(c: TRuleCondition, fields: TRuleFields = workl
 
 /** Chinese text of a whole rule, for the rule editor and the worklist header. */
 export function describeRule(rule: TRule, fields: TRuleFields = worklistFields): string {
+  if (rule.label) return rule.label
   if ('all' in rule) return rule.all.map((r) => wrap(r, fields)).join('，且')
   if ('any' in rule) return rule.any.map((r) => wrap(r, fields)).join('，或')
   if ('not' in rule) return `并非（${describeRule(rule.not, fields)}）`
@@ -302,7 +314,15 @@ type Node = { matched: boolean; text: string }
 function factText(field: TRuleField | undefined, v: unknown): string {
   if (v === null || v === undefined) return '无记录'
   if (Array.isArray(v)) return v.length ? v.map((x) => valueText(field, x)).join('、') : '无'
-  return valueText(field, v)
+  return typeof v === 'number' && field?.unit ? `${v}${field.unit}` : valueText(field, v)
+}
+
+/** "（当前：…）" for the facts a labelled group reads, so a clause still shows the elder's values. */
+function currentFacts(rule: TRule, facts: TRuleFacts, fields: TRuleFields): string {
+  const used = ruleFieldsUsed(rule)
+  const text = (f: string) => factText(Object.hasOwn(fields, f) ? fields[f] : undefined, Object.hasOwn(facts, f) ? facts[f] : undefined)
+  if (used.length === 1) return `（当前：${text(used[0])}）`
+  return `（当前：${used.map((f) => `${Object.hasOwn(fields, f) ? fields[f].label : f} ${text(f)}`).join('；')}）`
 }
 
 function compare(a: unknown, b: unknown): number | null {
@@ -366,11 +386,16 @@ function evalCondition(c: TRuleCondition, facts: TRuleFacts, today: string, fiel
       throw new Error(`未知运算：${String((c as { op: unknown }).op)}`)
   }
   const desc = describeCondition(c, fields)
-  const showFact = c.op !== 'isNull' && !(field?.type === 'boolean' && matched)
+  // A met equality already says the value; repeating it as “当前” adds nothing.
+  const showFact = c.op !== 'isNull' && !(matched && (field?.type === 'boolean' || c.op === 'eq'))
   return { matched, text: showFact ? `${desc}（当前：${factText(field, fact)}）` : desc }
 }
 
 function evalNode(rule: TRule, facts: TRuleFacts, today: string, fields: TRuleFields): Node {
+  if (rule.label && !('field' in rule)) {
+    const { label, ...inner } = rule
+    return { matched: evalNode(inner as TRule, facts, today, fields).matched, text: `${label}${currentFacts(rule, facts, fields)}` }
+  }
   if ('all' in rule) {
     const results = rule.all.map((r) => evalNode(r, facts, today, fields))
     const failed = results.find((r) => !r.matched)
@@ -448,3 +473,21 @@ export const defaultWorklistRules = [
     reappearAfterDays: 30,
   },
 ] as const satisfies readonly TWorklistRuleDefinition[]
+
+// ---------- clauses ----------
+
+export type TRuleClause = { text: string; met: boolean }
+
+/**
+ * The clauses of a rule, each met or not, for "why (not) eligible" screens: the children of a
+ * top-level unlabelled `all`, otherwise the rule as one clause. Unlike {@link evaluateRule} every
+ * clause is evaluated, so people see all that fail, not just the first.
+ */
+export function evaluateClauses(rule: TRule, facts: TRuleFacts, today: string | Date, fields: TRuleFields = worklistFields): TRuleClause[] {
+  const day = toShanghaiDate(today)
+  const parts = 'all' in rule && !rule.label ? rule.all : [rule]
+  return parts.map((r) => {
+    const node = evalNode(r, facts, day, fields)
+    return { text: node.text, met: node.matched }
+  })
+}

@@ -201,6 +201,13 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
   )
   for (const mod of apiModules) mod.subscribe?.({ events, database, config, clock, crypto })
   if (deps.runJobs !== false) app.addHook('onReady', () => runner.start())
+  const stopServices: (() => Promise<void>)[] = []
+  app.addHook('onReady', async () => {
+    for (const mod of apiModules) if (mod.start) stopServices.push(await mod.start({ events, database, config, clock, crypto, log: app.log }))
+  })
+  app.addHook('onClose', async () => {
+    for (const stop of stopServices.splice(0).reverse()) await stop()
+  })
   // Runs before the database is closed by the caller: in-flight jobs finish or keep their lease.
   app.addHook('onClose', () => runner.stop())
 

@@ -9,10 +9,17 @@
 import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
+import type * as catalog from './modules/catalog/catalog.schemas.js'
+import type * as visits from './modules/visits/visits.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
+import type * as benefits from './modules/benefits/benefits.schemas.js'
+import type * as disbursement from './modules/disbursement/disbursement.schemas.js'
 import type * as elders from './modules/elders/elders.schemas.js'
 import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
+import type * as providers from './modules/providers/providers.schemas.js'
+import type * as orders from './modules/orders/orders.schemas.js'
+import type * as alarms from './modules/alarms/alarms.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
 export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -76,3 +83,80 @@ export type TAuditVerify = z.infer<typeof audit.ZAuditVerify>
 export type THealth = z.infer<typeof system.ZHealth>
 export type TJob = z.infer<typeof system.ZJob>
 export type TOutboxEvent = z.infer<typeof system.ZOutboxEvent>
+
+// ---------- providers and caregivers ----------
+export type TProviderSummary = z.infer<typeof providers.ZProviderSummary>
+export type TProviderDetail = z.infer<typeof providers.ZProviderDetail>
+export type TRegisterProvider = z.input<typeof providers.ZRegisterProvider>
+export type TReviewProvider = z.input<typeof providers.ZReviewProvider>
+export type TProviderStatusChange = z.input<typeof providers.ZProviderStatusChange>
+export type TFindProviders = z.input<typeof providers.ZFindProviders>
+export type TCaregiverSummary = z.infer<typeof providers.ZCaregiverSummary>
+export type TCreateCaregiver = z.input<typeof providers.ZCreateCaregiver>
+export type TAddCertificate = z.input<typeof providers.ZAddCertificate>
+export type TDueCertificate = z.infer<typeof providers.ZDueCertificate>
+export type TFindCaregivers = z.input<typeof providers.ZFindCaregivers>
+export type TCreditRecord = z.infer<typeof providers.ZCreditRecord>
+
+// ---------- service orders ----------
+export type TOrderSummary = z.infer<typeof orders.ZOrderSummary>
+export type TOrderDetail = z.infer<typeof orders.ZOrderDetail>
+export type TRequestOrder = z.input<typeof orders.ZRequestOrder>
+export type TFindOrders = z.input<typeof orders.ZFindOrders>
+export type TConfirmOrder = z.input<typeof orders.ZConfirmOrder>
+export type TRecordService = z.input<typeof orders.ZRecordService>
+export type TOrderSettings = z.infer<typeof orders.ZOrderSettings>
+// ---------- catalog (服务清单) ----------
+export type TCatalogEdition = z.infer<typeof catalog.ZEdition>
+export type TCatalogItem = z.infer<typeof catalog.ZItem>
+export type TCatalogItemInput = z.input<typeof catalog.ZAddItem>
+export type TCatalogDiff = z.infer<typeof catalog.ZDiff>
+export type TPublicCatalog = z.infer<typeof catalog.ZPublicCatalog>
+export type TPublicCatalogRegions = z.infer<typeof catalog.ZPublicRegions>
+// ---------- benefits ----------
+export type TProgrammeRow = z.infer<typeof benefits.ZProgrammeRow>
+export type TPreviewResult = z.infer<typeof benefits.ZPreviewResult>
+export type TApplicationSummary = z.infer<typeof benefits.ZApplicationSummary>
+export type TApplicationDetail = z.infer<typeof benefits.ZApplicationDetail>
+export type TFindApplications = z.input<typeof benefits.ZFindApplications>
+export type TObjectionListItem = z.infer<typeof benefits.ZObjectionListItem>
+export type TOverdueByStreet = z.infer<typeof benefits.ZOverdueByStreet>
+export type TPublicNotice = z.infer<typeof benefits.ZPublicNotice>
+export type TPublicProgramme = z.infer<typeof benefits.ZPublicProgramme>
+export type TLodgeObjection = z.input<typeof benefits.ZLodgeObjection>
+export type TBenefit = z.infer<typeof benefits.ZBenefit>
+export type TBenefitHistory = z.infer<typeof benefits.ZBenefitHistory>
+export type TElderBenefits = z.infer<typeof benefits.ZElderBenefits>
+export type TCalendar = z.infer<typeof benefits.ZCalendar>
+export type TCandidate = z.infer<typeof benefits.ZCandidate>
+// ---------- alarms (issue 21) ----------
+export type TAlarmItem = z.infer<typeof alarms.ZAlarmItem>
+export type TAlarmDetail = z.infer<typeof alarms.ZAlarmDetail>
+export type TFindAlarms = z.input<typeof alarms.ZFindAlarms>
+export type TDevice = z.infer<typeof alarms.ZDevice>
+export type TAlarmStreamMessage = {
+  type: 'alarm.created' | 'alarm.updated'
+  alarm: Pick<TAlarmItem, 'id' | 'deviceSerial' | 'eventId' | 'type' | 'elderId' | 'regionCode' | 'status' | 'receivedAt'>
+}
+export type TCallBackInput = z.input<typeof alarms.ZCallBack>
+export type TDispatchInput = z.input<typeof alarms.ZDispatch>
+export type TCloseAlarmInput = z.input<typeof alarms.ZClose>
+export type TResponder = z.infer<typeof alarms.ZResponder>
+// ---------- visits ----------
+export type TVisitPlan = z.infer<typeof visits.ZPlanItem>
+export type TVisitPlanDetail = z.infer<typeof visits.ZPlanDetail>
+export type TVisitRecord = z.infer<typeof visits.ZVisitItem>
+export type TVisitListItem = z.infer<typeof visits.ZVisitListItem>
+export type TVisitTask = z.infer<typeof visits.ZTaskItem>
+export type TVisitorOption = z.infer<typeof visits.ZVisitorOption>
+export type TRecordVisit = z.input<typeof visits.ZRecordVisit>
+export type TRecordVisitResult = z.infer<typeof visits.ZRecordVisitResult>
+export type TVisitLedger = z.infer<typeof visits.ZLedger>
+export type TVisitRates = z.infer<typeof visits.ZRates>
+// ---------- disbursement ----------
+export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
+export type TDisbursementLine = z.infer<typeof disbursement.ZLine>
+export type TElderCredits = z.infer<typeof disbursement.ZCredits>
+export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
+export type TBankResult = z.infer<typeof disbursement.ZBankResult>
+export type TDisbursementReport = z.infer<typeof disbursement.ZReport>

@@ -39,7 +39,8 @@ const allItems = async (cookie: string) =>
 
 describe('worklist items follow a moved elder', () => {
   it('the old street no longer sees the item, the name or the new community; the new street does', async () => {
-    const elderId = await newElder(t, officerA, { name: '迁居测试老人', age: 88, livingArrangement: 'living_alone', hasVisitPlan: false })
+    // A 低保 elder never assessed: on a worklist, and (not 高龄, 独居 or 失能) without a visit plan that would clear it.
+    const elderId = await newElder(t, officerA, { name: '迁居测试老人', age: 70, livingArrangement: 'with_children', categories: ['min_subsistence'] })
     expect((await call(officerA, 'POST', '/worklists/refresh')).statusCode).toBe(200)
     expect((await allItems(officerA)).some((i) => i.elderId === elderId)).toBe(true)
     const elder = (await call(bureau, 'GET', `/elders/${elderId}`)).json()

@@ -5,10 +5,17 @@ import { DEMO_PROVIDER_ID } from '../src/seed/demo.js'
 import { accountsScopeRows } from '../src/modules/accounts/accounts.scope-rows.js'
 import { assessmentsScopeRows } from '../src/modules/assessments/assessments.scope-rows.js'
 import { auditScopeRows } from '../src/modules/audit/audit.scope-rows.js'
+import { benefitsScopeRows } from '../src/modules/benefits/benefits.scope-rows.js'
 import { eldersScopeRows } from '../src/modules/elders/elders.scope-rows.js'
 import { regionsScopeRows } from '../src/modules/regions/regions.scope-rows.js'
 import { systemScopeRows } from '../src/modules/system/system.scope-rows.js'
 import { worklistsScopeRows } from '../src/modules/worklists/worklists.scope-rows.js'
+import { providersScopeRows } from '../src/modules/providers/providers.scope-rows.js'
+import { ordersScopeRows } from '../src/modules/orders/orders.scope-rows.js'
+import { catalogScopeRows } from '../src/modules/catalog/catalog.scope-rows.js'
+import { alarmsCaregiverRows, alarmsProviderRows, alarmsScopeRows } from '../src/modules/alarms/alarms.scope-rows.js'
+import { visitsScopeRows } from '../src/modules/visits/visits.scope-rows.js'
+import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -24,6 +31,13 @@ const matrix: TScopeRows = {
   ...eldersScopeRows,
   ...worklistsScopeRows,
   ...assessmentsScopeRows,
+  ...providersScopeRows,
+  ...ordersScopeRows,
+  ...catalogScopeRows,
+  ...benefitsScopeRows,
+  ...alarmsScopeRows,
+  ...visitsScopeRows,
+  ...disbursementScopeRows,
 }
 
 let f: Fixture
@@ -91,8 +105,41 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'PATCH /api/v1/users/:id': 404,
     'POST /api/v1/users/:id/reset-password': 404,
     'POST /api/v1/users/:id/revoke-sessions': 404,
+    // Providers and orders (issue 19): their own provider only; street B's provider, caregiver and order are hidden.
+    'GET /api/v1/providers': 'self',
+    'GET /api/v1/providers/directory': 'self',
+    'GET /api/v1/providers/:id': 404,
+    'POST /api/v1/providers/:id/resubmit': 404,
+    'GET /api/v1/providers/:id/credit-records': 404,
+    'GET /api/v1/caregivers': 'own_provider',
+    'POST /api/v1/caregivers': 404,
+    'GET /api/v1/caregivers/certificates/due': 'self',
+    'GET /api/v1/caregivers/:id': 404,
+    'POST /api/v1/caregivers/:id/certificates': 404,
+    'POST /api/v1/caregivers/:id/background-check': 404,
+    'GET /api/v1/orders': 'own_provider',
+    'GET /api/v1/orders/settings': 'self',
+    'POST /api/v1/orders/statement.xlsx': 'self',
+    'GET /api/v1/orders/:id': 404,
+    'POST /api/v1/orders/:id/accept': 404,
+    'POST /api/v1/orders/:id/assign': 404,
+    'POST /api/v1/orders/:id/reassign': 404,
+    'POST /api/v1/orders/:id/cancel': 404,
+    ...alarmsProviderRows,
   },
-  caregiver: {},
+  caregiver: {
+    ...alarmsCaregiverRows,
+    'GET /api/v1/providers/directory': 'self',
+    'GET /api/v1/orders': 'self',
+    'GET /api/v1/orders/today': 'self',
+    'GET /api/v1/orders/settings': 'self',
+    'POST /api/v1/orders/statement.xlsx': 'self',
+    'GET /api/v1/orders/:id': 404,
+    'POST /api/v1/orders/:id/depart': 404,
+    'POST /api/v1/orders/:id/check-in': 404,
+    'POST /api/v1/orders/:id/record': 404,
+    'POST /api/v1/orders/:id/check-out': 404,
+  },
 }
 for (const [username, rows] of Object.entries(providerRows)) {
   describe(`scope matrix: ${username === 'provider' ? 'provider admin' : 'caregiver'} of the demo provider`, () => {
@@ -101,13 +148,17 @@ for (const [username, rows] of Object.entries(providerRows)) {
       pf = { ...f, officerA: await f.t.login(username) }
     })
     for (const [route, check] of Object.entries(matrix)) {
-      const want: TProviderExpect = rows[route] ?? (ownSession.has(route) ? 'self' : 403)
+      // Public pages (no login) answer everyone alike: what the matrix row expects of the public.
+      const isPublic = route.includes(' /api/v1/public/')
+      const want: TProviderExpect =
+        rows[route] ?? (ownSession.has(route) || check.expect === 'public' ? 'self' : isPublic ? (check.expect === 404 ? 404 : 'self') : 403)
       it(`${route} → ${want}`, async () => {
         const res = await check.run(pf)
         if (want === 403 || want === 404) expect(res.statusCode).toBe(want)
         else if (want === 'own_provider') {
           expect(res.statusCode).toBe(200)
           const items = (res.json() as { items: { providerId: string | null }[] }).items
+          // Users, caregivers and orders all name their provider.
           expect(items.length).toBeGreaterThan(0)
           expect(items.every((u) => u.providerId === DEMO_PROVIDER_ID)).toBe(true)
         } else {

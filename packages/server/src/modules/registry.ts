@@ -6,6 +6,28 @@ import { auditModule } from './audit/index.js'
 import { eldersModule } from './elders/index.js'
 import { worklistsModule } from './worklists/index.js'
 import { assessmentsModule } from './assessments/index.js'
+import { providersModule } from './providers/index.js'
+import { ordersModule } from './orders/index.js'
+import { catalogModule } from './catalog/index.js'
+import { benefitsModule } from './benefits/index.js'
+import { visitsModule } from './visits/index.js'
+import { disbursementModule } from './disbursement/index.js'
+import { alarmsModule } from './alarms/index.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
-export const apiModules: TApiModule[] = [systemModule, accountsModule, regionsModule, auditModule, eldersModule, worklistsModule, assessmentsModule]
+export const apiModules: TApiModule[] = [
+  systemModule,
+  accountsModule,
+  regionsModule,
+  auditModule,
+  eldersModule,
+  worklistsModule,
+  assessmentsModule,
+  catalogModule,
+  benefitsModule,
+  disbursementModule,
+  providersModule,
+  ordersModule,
+  alarmsModule,
+  visitsModule,
+]

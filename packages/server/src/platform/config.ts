@@ -24,6 +24,25 @@ export const ZEnv = z.object({
     .default(12),
   SEED_DEMO: boolFromEnv.default(true),
   WEB_DIST: z.string().optional(),
+  /** An external MQTT broker (Mosquitto, EMQX); without it an embedded broker listens on MQTT_PORT. */
+  MQTT_URL: z
+    .string()
+    .regex(/^mqtts?:\/\//, 'must start with mqtt:// or mqtts://')
+    .optional(),
+  MQTT_PORT: z.coerce.number().int().min(0).max(65535).default(1884),
+  /** false: no MQTT at all (tests that do not need it; the webhook still works). */
+  MQTT_ENABLED: boolFromEnv.default(true),
+  /** The server's MQTT client id: a persistent session, so QoS 1 messages sent while it was down are delivered after a restart. */
+  MQTT_CLIENT_ID: z.string().min(1).max(60).default('yiyang-server'),
+  /** Connections sharing the device subscription ($share), whose messages are written in common batches. */
+  MQTT_SUBSCRIBERS: z.coerce.number().int().min(1).max(64).default(16),
+  ALARM_CLAIM_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
+  ALARM_SLA_MINUTES: z.coerce.number().int().min(1).max(1440).default(30),
+  DEVICE_OFFLINE_MINUTES: z.coerce.number().int().min(1).max(10080).default(30),
+  /** HMAC secret of the switchboard (Asterisk/FreeSWITCH) posting incoming 12349 calls. */
+  HOTLINE_SECRET: z.string().min(16).optional(),
+  /** An HTTP SMS gateway for family notices; without it notices are only logged. */
+  SMS_GATEWAY_URL: z.url().optional(),
 })
 
 export type TConfig = {
@@ -39,7 +58,12 @@ export type TConfig = {
   seedDemo: boolean
   webDist?: string
   version: string
+  mqtt: { url?: string; port: number; enabled: boolean; clientId: string; subscribers: number }
+  alarms: { claimWithinMs: number; closeWithinMs: number; offlineAfterMs: number; hotlineSecret: string; smsGatewayUrl?: string }
 }
+
+/** The demo switchboard secret; refused in production like the demo passwords. */
+export const DEMO_HOTLINE_SECRET = 'yiyang-demo-hotline'
 
 export class ConfigError extends Error {}
 
@@ -65,6 +89,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
     seedDemo: e.SEED_DEMO,
     webDist: e.WEB_DIST,
     version,
+    mqtt: { url: e.MQTT_URL, port: e.MQTT_PORT, enabled: e.MQTT_ENABLED, clientId: e.MQTT_CLIENT_ID, subscribers: e.MQTT_SUBSCRIBERS },
+    alarms: {
+      claimWithinMs: e.ALARM_CLAIM_SECONDS * 1000,
+      closeWithinMs: e.ALARM_SLA_MINUTES * 60_000,
+      offlineAfterMs: e.DEVICE_OFFLINE_MINUTES * 60_000,
+      hotlineSecret: e.HOTLINE_SECRET ?? DEMO_HOTLINE_SECRET,
+      smsGatewayUrl: e.SMS_GATEWAY_URL,
+    },
   }
 }
 

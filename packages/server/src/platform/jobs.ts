@@ -95,6 +95,38 @@ export async function enqueueJob<I>(t: TxCtx, job: TEnqueueJob<I>): Promise<{ id
   return { id, created: true }
 }
 
+/**
+ * Many jobs in one statement (the escalation timers of a batch of alarms). Each needs an
+ * idempotency key; one that exists already is left as it is (as enqueueJob does).
+ */
+export async function enqueueJobs<I>(t: TxCtx, list: (TEnqueueJob<I> & { idempotencyKey: string })[]): Promise<number> {
+  if (list.length === 0) return 0
+  const now = t.clock.now()
+  const inserted = await t.tx
+    .insert(jobs)
+    .values(
+      list.map((job) => ({
+        id: randomUUID(),
+        kind: job.kind,
+        status: 'queued' as const,
+        idempotencyKey: job.idempotencyKey,
+        runAt: job.runAt ?? now,
+        createdBy: t.actor?.userId ?? null,
+        regionCode: job.regionCode ?? null,
+        input: (job.input ?? null) as unknown,
+        attachment: job.attachment ?? null,
+        maxAttempts: job.maxAttempts ?? 5,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
+    .onConflictDoNothing({ target: [jobs.kind, jobs.idempotencyKey] })
+    .returning({ id: jobs.id })
+  await t.tx.execute(sql`select pg_notify('yiyang_jobs', '')`)
+  t.afterCommit.add('wake')
+  return inserted.length
+}
+
 export type TJobRunnerDeps = {
   database: Database
   clock: Clock

@@ -20,6 +20,22 @@ export async function recordEvent(t: TxCtx, e: Omit<TDomainEvent, 'id' | 'at' | 
   t.afterCommit.add('wake')
 }
 
+/** Several events in one statement (a batch of device alarms): the same as recordEvent for each, in order. */
+export async function recordEvents(t: TxCtx, list: Omit<TDomainEvent, 'id' | 'at' | 'actorId'>[]) {
+  if (list.length === 0) return
+  await t.tx.insert(domainEvents).values(
+    list.map((e) => ({
+      type: e.type,
+      entityType: e.entityType,
+      entityId: e.entityId,
+      regionCode: e.regionCode ?? null,
+      payload: e.payload,
+      actorId: t.actor?.userId ?? null,
+    })),
+  )
+  t.afterCommit.add('wake')
+}
+
 /** After this many failed deliveries an event is parked (failed_at) and shown to administrators. */
 export const OUTBOX_MAX_ATTEMPTS = 8
 const LEASE_MS = 60_000

@@ -9,6 +9,8 @@ import { users } from '../modules/accounts/accounts.tables.js'
 import { hashPassword } from '../modules/accounts/password.js'
 import { appendAudit } from '../platform/audit.js'
 import { apiModules } from '../modules/registry.js'
+import { actorForUser, findActiveUsersByRole } from '../modules/accounts/index.js'
+import type { TSeedTools } from '../platform/module.js'
 import { DEMO_PROVIDER, seedProviders } from '../modules/providers/index.js'
 
 export const DEMO_PASSWORD = 'yiyang-demo'
@@ -39,6 +41,7 @@ export function demoAccounts(): AccountSeed[] {
     { username: 'auditor', displayName: '区审计 赵审计', role: 'auditor', scopeRegionCode: DISTRICT_CODE },
     { username: 'provider', displayName: '康乐居家养老服务中心 管理员', role: 'provider_admin', scopeRegionCode: DISTRICT_CODE, providerId: DEMO_PROVIDER_ID },
     { username: 'caregiver', displayName: '护理员 李秀兰', role: 'caregiver', scopeRegionCode: DISTRICT_CODE, providerId: DEMO_PROVIDER_ID },
+    { username: 'operator', displayName: '12349 区级坐席', role: 'operator', scopeRegionCode: DISTRICT_CODE },
   ]
   for (const t of demoRegions.regions.filter((r) => r.level === 'township')) {
     const firstVillage = demoRegions.regions.find((r) => r.parentCode === t.code)!
@@ -49,6 +52,10 @@ export function demoAccounts(): AccountSeed[] {
       { username: `${t.pinyin}.operator`, displayName: `${t.name} 坐席`, role: 'operator', scopeRegionCode: t.code },
     )
   }
+  // One volunteer (志愿者) for the care-visit demo: the first community of the first street.
+  const firstStreet = demoRegions.regions.find((r) => r.level === 'township')!
+  const firstCommunity = demoRegions.regions.find((r) => r.parentCode === firstStreet.code)!
+  list.push({ username: 'volunteer', displayName: `${firstCommunity.name} 志愿者 张志远`, role: 'volunteer', scopeRegionCode: firstCommunity.code })
   return list
 }
 
@@ -101,5 +108,11 @@ export async function seedDemo(ctx: Ctx, opts: { modules?: boolean } = {}) {
       after: { regions: demoRegions.regions.length, users: accounts.length },
     })
   })
-  if (opts.modules !== false) for (const m of apiModules) if (m.seed) await m.seed(ctx)
+  const tools: TSeedTools = {
+    actorFor: async (role, regionPrefix) => {
+      const [user] = await findActiveUsersByRole(ctx.db, role, regionPrefix)
+      return user ? actorForUser(ctx.db, user.id) : null
+    },
+  }
+  if (opts.modules !== false) for (const m of apiModules) if (m.seed) await m.seed(ctx, tools)
 }

@@ -1,11 +1,15 @@
 import { lazy, Suspense, type ComponentType, type ReactNode } from 'react'
-import { createBrowserRouter } from 'react-router-dom'
+import { createBrowserRouter, Navigate } from 'react-router-dom'
 import { LoginPage } from '../features/auth/LoginPage'
 import { HomePage } from '../features/home/HomePage'
 import { AppLayout } from './AppLayout'
 import { FullPageSpin, RequireAuth, RequirePermission } from './guards'
 import { NotFoundPage, RouteErrorPage } from './ErrorPages'
 import '../features/assessments/elderTab'
+import '../features/orders/elderTab'
+import { PortalLayout } from '../features/portal/PortalLayout'
+import { PORTAL_PAGES } from '../features/portal/pages'
+import '../features/benefits/elderTab'
 
 /** Feature pages load on first visit, so the login page and home stay light. */
 function page(load: () => Promise<ComponentType>) {
@@ -24,6 +28,47 @@ function guarded(permission: string, element: ReactNode) {
 export function createAppRouter() {
   return createBrowserRouter([
     { path: '/login', element: <LoginPage />, errorElement: <RouteErrorPage /> },
+    // The public portal: no login, its own elder-friendly layout; pages come from PORTAL_PAGES.
+    {
+      path: '/portal',
+      element: <PortalLayout />,
+      errorElement: <RouteErrorPage />,
+      children: [
+        { index: true, element: <Navigate to={PORTAL_PAGES[0]!.path} replace /> },
+        ...PORTAL_PAGES.map((p) => ({ path: p.path, element: <Suspense fallback={<FullPageSpin />}>{page(p.load)}</Suspense> })),
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+    {
+      // The caregiver's phone page (375 px): full screen, without the desktop menu.
+      path: '/m/today',
+      element: (
+        <RequireAuth>
+          {guarded(
+            'order:serve',
+            page(() => import('../features/orders').then((m) => m.CaregiverTodayPage)),
+          )}
+        </RequireAuth>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    // Public pages (no login): 公示 with the objection form, and the plain-language rules.
+    {
+      path: '/public/notices',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>{page(() => import('../features/benefits/public/PublicNoticesPage').then((m) => m.PublicNoticesPage))}</Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
+    {
+      path: '/public/policies',
+      element: (
+        <Suspense fallback={<FullPageSpin />}>
+          {page(() => import('../features/benefits/public/PublicPoliciesPage').then((m) => m.PublicPoliciesPage))}
+        </Suspense>
+      ),
+      errorElement: <RouteErrorPage />,
+    },
     {
       path: '/',
       element: (
@@ -34,6 +79,20 @@ export function createAppRouter() {
       errorElement: <RouteErrorPage />,
       children: [
         { index: true, element: <HomePage /> },
+        {
+          path: 'alarms',
+          element: guarded(
+            'alarm:read',
+            page(() => import('../features/alarms/AlarmConsolePage').then((m) => m.AlarmConsolePage)),
+          ),
+        },
+        {
+          path: 'alarms/mine',
+          element: guarded(
+            'alarm:respond',
+            page(() => import('../features/alarms/ResponderPage').then((m) => m.ResponderPage)),
+          ),
+        },
         {
           path: 'users',
           element: guarded(
@@ -63,10 +122,45 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'disbursement',
+          element: guarded(
+            'ledger:read',
+            page(() => import('../features/disbursement/DisbursementPage').then((m) => m.DisbursementPage)),
+          ),
+        },
+        {
           path: 'tokens',
           element: guarded(
             'token:manage',
             page(() => import('../features/tokens/TokensPage').then((m) => m.TokensPage)),
+          ),
+        },
+        {
+          path: 'visits',
+          element: guarded(
+            'visit:plan',
+            page(() => import('../features/visits').then((m) => m.VisitPlansPage)),
+          ),
+        },
+        {
+          path: 'visits/mine',
+          element: guarded(
+            'visit:record',
+            page(() => import('../features/visits').then((m) => m.MyVisitsPage)),
+          ),
+        },
+        {
+          path: 'visits/do/:planId',
+          element: guarded(
+            'visit:record',
+            page(() => import('../features/visits').then((m) => m.VisitPhonePage)),
+          ),
+        },
+        {
+          path: 'visits/ledger',
+          element: guarded(
+            'visit:export',
+            page(() => import('../features/visits').then((m) => m.VisitLedgerPage)),
           ),
         },
         {
@@ -112,6 +206,48 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'benefits/applications',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ApplicationsPage)),
+          ),
+        },
+        {
+          path: 'benefits/applications/:id',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ApplicationDetailPage)),
+          ),
+        },
+        {
+          path: 'benefits/notices',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.NoticesPage)),
+          ),
+        },
+        {
+          path: 'benefits/candidates',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.CandidatesPage)),
+          ),
+        },
+        {
+          path: 'benefits/calendar',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.CalendarPage)),
+          ),
+        },
+        {
+          path: 'benefits/programmes',
+          element: guarded(
+            'benefit:read',
+            page(() => import('../features/benefits').then((m) => m.ProgrammesPage)),
+          ),
+        },
+        {
           path: 'elders',
           element: guarded(
             'elder:read',
@@ -137,6 +273,62 @@ export function createAppRouter() {
           element: guarded(
             'worklist:read',
             page(() => import('../features/worklists/WorklistsPage').then((m) => m.WorklistsPage)),
+          ),
+        },
+        {
+          path: 'providers',
+          element: guarded(
+            'provider:read',
+            page(() => import('../features/providers').then((m) => m.ProvidersPage)),
+          ),
+        },
+        {
+          path: 'caregivers',
+          element: guarded(
+            'caregiver:read',
+            page(() => import('../features/providers').then((m) => m.CaregiversPage)),
+          ),
+        },
+        {
+          path: 'orders',
+          element: guarded(
+            'order:read',
+            page(() => import('../features/orders').then((m) => m.OrdersPage)),
+          ),
+        },
+        {
+          path: 'orders/:id',
+          element: guarded(
+            'order:read',
+            page(() => import('../features/orders').then((m) => m.OrderDetailPage)),
+          ),
+        },
+        {
+          path: 'catalog',
+          element: guarded(
+            'catalog:read',
+            page(() => import('../features/catalog').then((m) => m.CatalogPage)),
+          ),
+        },
+        {
+          path: 'catalog/diff',
+          element: guarded(
+            'catalog:read',
+            page(() => import('../features/catalog').then((m) => m.DiffPage)),
+          ),
+        },
+        {
+          path: 'catalog/editions/:id',
+          element: guarded(
+            'catalog:read',
+            page(() => import('../features/catalog').then((m) => m.EditionPage)),
+          ),
+        },
+        {
+          path: 'catalog/editions/:id/print',
+          element: guarded(
+            'catalog:read',
+            page(() => import('../features/catalog').then((m) => m.PrintPage)),
           ),
         },
         { path: '*', element: <NotFoundPage /> },

@@ -41,6 +41,13 @@ export function formatTime(at: string | Date | null | undefined): string {
   return d.isValid() ? d.tz(DISPLAY_TZ).format('HH:mm:ss') : String(at)
 }
 
+/** Beijing wall-clock time of an instant without seconds, "HH:mm" (appointments, visits). */
+export function formatClock(at: string | Date | null | undefined): string {
+  if (!at) return '—'
+  const d = dayjs(at)
+  return d.isValid() ? d.tz(DISPLAY_TZ).format('HH:mm') : String(at)
+}
+
 export function fromNow(iso: string | null | undefined): string {
   if (!iso) return '—'
   const d = dayjs(iso)

@@ -68,6 +68,13 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   'worklist.item_handled': '处理排查任务',
   'worklist.rule_created': '新建排查规则',
   'worklist.rule_updated': '修改排查规则',
+  'catalog.edition_created': '新建服务清单版本',
+  'catalog.item_added': '服务清单新增项目',
+  'catalog.item_changed': '服务清单调整项目',
+  'catalog.item_removed': '服务清单删除项目',
+  'catalog.edition_published': '发布服务清单',
+  'catalog.edition_discarded': '作废服务清单草稿',
+  'catalog.edition_exported': '导出服务清单',
 }
 
 export function auditActionLabel(action: string): string {
@@ -90,6 +97,7 @@ export const ENTITY_TYPE_LABELS: Record<string, string> = {
   worklist_rule: '排查规则',
   provider: '服务商',
   order: '服务工单',
+  catalog_edition: '服务清单',
 }
 
 export function entityTypeLabel(type: string): string {

@@ -1,4 +1,6 @@
-import { Alert, Button } from 'antd'
+import { Alert, Button, Input } from 'antd'
+import { useEffect, useState } from 'react'
+import { useElderMode } from '../app/elderMode'
 import type { UseQueryResult } from '@tanstack/react-query'
 import { errorMessage } from '../api/client'
 
@@ -46,4 +48,36 @@ export function listPagination(query: PageState, total: number | undefined, onCh
     showTotal: (n: number) => `共 ${n.toLocaleString('zh-CN')} ${unit}`,
     onChange: (page: number, pageSize: number) => onChange({ page: pageSize !== query.pageSize ? 1 : page, pageSize }),
   }
+}
+
+/**
+ * The search box of every list page: typed text is searched on Enter or the button, clearing it
+ * clears the search, and it follows the URL query (back button, “reset filters”).
+ */
+export function ListSearch(props: {
+  label: string
+  placeholder: string
+  value: string | undefined
+  onSearch: (q: string | undefined) => void
+  width?: number
+  elderWidth?: number
+}) {
+  const { elderMode } = useElderMode()
+  const [keyword, setKeyword] = useState(props.value ?? '')
+  useEffect(() => setKeyword(props.value ?? ''), [props.value])
+  return (
+    <Input.Search
+      allowClear
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      value={keyword}
+      onChange={(e) => {
+        setKeyword(e.target.value)
+        if (!e.target.value) props.onSearch(undefined)
+      }}
+      onSearch={(v) => props.onSearch(v.trim() || undefined)}
+      enterButton="搜索"
+      style={{ width: elderMode ? (props.elderWidth ?? 340) : (props.width ?? 240), maxWidth: '100%' }}
+    />
+  )
 }

@@ -1,11 +1,11 @@
-import { ageOn } from '@yiyang/core'
-import { and, asc, eq, gt, isNull, like } from 'drizzle-orm'
+import { ageOn, type TEligibilityFacts } from '@yiyang/core'
+import { and, asc, eq, gt, inArray, isNull, like } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { scopeLike } from '../../platform/permissions.js'
 import { categoriesOn, type TElderRow } from './elders.mapper.js'
 import { elders } from './elders.tables.js'
 
-export type TElderRuleFacts = { elderId: string; regionCode: string; facts: Record<string, unknown> }
+export type TElderRuleFacts = { elderId: string; regionCode: string; name: string; status: string; facts: Record<string, unknown> }
 
 /** One elder's facts for the core worklist rule language (core worklistFields). */
 export function elderFactsForRules(row: TElderRow, today: string): Record<string, unknown> {
@@ -39,8 +39,68 @@ export async function* eldersInScopeForRules(db: DbOrTx, scopePrefix: string, to
       .orderBy(asc(elders.id))
       .limit(batchSize)
     if (rows.length === 0) return
-    yield rows.map((r) => ({ elderId: r.id, regionCode: r.regionCode, facts: elderFactsForRules(r, today) }))
+    yield rows.map((r) => toRuleFacts(r, today))
     after = rows[rows.length - 1]!.id
     if (rows.length < batchSize) return
   }
+}
+
+export type TElderEligibility = { facts: TEligibilityFacts; regionCode: string; name: string }
+
+const toEligibility = (r: TElderRow): TElderEligibility => ({
+  regionCode: r.regionCode,
+  name: r.name,
+  facts: {
+    id: r.id,
+    birthDate: r.birthDate,
+    hukou: r.hukou,
+    status: r.status,
+    categories: r.typedCategories,
+    // Programme rules speak GB/T 42195 levels (issue 17); an MZ/T 039 level is not the same scale.
+    abilityLevel: r.abilityScale === 'mzt039' ? null : r.abilityLevel,
+  },
+})
+
+/** Benefit eligibility facts of some elders (the caller has checked scope). */
+export async function eligibilityFactsByIds(db: DbOrTx, ids: string[]): Promise<Map<string, TElderEligibility>> {
+  if (ids.length === 0) return new Map()
+  const rows = await db
+    .select()
+    .from(elders)
+    .where(and(inArray(elders.id, [...new Set(ids)]), isNull(elders.mergedInto)))
+  return new Map(rows.map((r) => [r.id, toEligibility(r)]))
+}
+
+/** Active, unmerged elders under a region prefix with their eligibility facts, in batches (keyset on id). */
+export async function* eligibilityFactsInScope(db: DbOrTx, scopePrefix: string, batchSize = 5000): AsyncGenerator<TElderEligibility[]> {
+  let after = '00000000-0000-0000-0000-000000000000'
+  for (;;) {
+    const rows = await db
+      .select()
+      .from(elders)
+      .where(and(like(elders.regionCode, scopeLike(scopePrefix)), isNull(elders.mergedInto), eq(elders.status, 'active'), gt(elders.id, after)))
+      .orderBy(asc(elders.id))
+      .limit(batchSize)
+    if (rows.length === 0) return
+    yield rows.map(toEligibility)
+    after = rows[rows.length - 1]!.id
+    if (rows.length < batchSize) return
+  }
+}
+
+const toRuleFacts = (r: TElderRow, today: string): TElderRuleFacts => ({
+  elderId: r.id,
+  regionCode: r.regionCode,
+  name: r.name,
+  status: r.status,
+  facts: elderFactsForRules(r, today),
+})
+
+/** One elder's rule facts whatever the status (a merged duplicate counts as gone: null). */
+export async function elderRuleFactsById(db: DbOrTx, elderId: string, today: string): Promise<TElderRuleFacts | null> {
+  const [row] = await db
+    .select()
+    .from(elders)
+    .where(and(eq(elders.id, elderId), isNull(elders.mergedInto)))
+  return row ? toRuleFacts(row, today) : null
 }

@@ -9,10 +9,21 @@ import { seedElders } from './seed-elders.js'
 import { elderImportJob } from './run-elder-import.js'
 
 export { elderEvents } from '@yiyang/core'
-export { getElderForActor } from './get-elder.js'
+export { getElder as getElderDetailForActor, getElderForActor } from './get-elder.js'
+export { activeEldersForSeed, elderContactPhones, elderPlace, eldersByPhone } from './elder-contacts.js'
 export { applyAbilityLevel, setLastAssessment, type TApplyAbilityLevel } from './apply-ability-level.js'
 export { elderStatusEvents } from './change-elder-status.js'
-export { elderFactsForRules, eldersInScopeForRules, type TElderRuleFacts } from './elder-facts.js'
+export {
+  elderFactsForRules,
+  eldersInScopeForRules,
+  eligibilityFactsByIds,
+  eligibilityFactsInScope,
+  elderRuleFactsById,
+  type TElderRuleFacts,
+  type TElderEligibility,
+} from './elder-facts.js'
+export { getElderForService } from './elder-for-service.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
+export { elderStatusDates } from './elder-status-dates.js'
 
 export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }

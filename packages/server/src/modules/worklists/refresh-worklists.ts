@@ -5,6 +5,7 @@ import { withTx } from '../../platform/context.js'
 import { requirePermission, scopeLike } from '../../platform/permissions.js'
 import { appendAudit } from '../../platform/audit.js'
 import { eldersInScopeForRules } from '../elders/index.js'
+import { visitFactsByElder } from '../visits/index.js'
 import { worklistItems, worklistRules } from './worklists.tables.js'
 
 export type TRefreshResult = { elders: number; matched: number; opened: number; reopened: number; resolved: number }
@@ -38,9 +39,17 @@ export async function refreshWorklistsFor(ctx: Ctx, scopePrefix: string): Promis
   const result: TRefreshResult = { elders: 0, matched: 0, opened: 0, reopened: 0, resolved: 0 }
   for await (const batch of eldersInScopeForRules(ctx.db, scopePrefix, today)) {
     result.elders += batch.length
+    // hasVisitPlan and lastVisitDate come from the visits module: an active plan there, or the
+    // registry's own flag for a plan kept outside the platform.
+    const visitFacts = await visitFactsByElder(
+      ctx.db,
+      batch.map((e) => e.elderId),
+    )
     for (const e of batch) {
+      const v = visitFacts.get(e.elderId)
+      const facts = { ...e.facts, hasVisitPlan: e.facts.hasVisitPlan === true || (v?.hasVisitPlan ?? false), lastVisitDate: v?.lastVisitDate ?? null }
       for (const r of rules) {
-        const ev = evaluateRule(r.rule as TRule, e.facts, today)
+        const ev = evaluateRule(r.rule as TRule, facts, today)
         if (!ev.matched) continue
         result.matched++
         const key = `${r.id}|${e.elderId}`

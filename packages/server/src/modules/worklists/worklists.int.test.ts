@@ -11,7 +11,9 @@ let nowMs = Date.now()
 const clock = { now: () => new Date(nowMs) }
 
 beforeAll(async () => {
-  t = await createTestApp({ clock })
+  // No background runner: the visits module would give every new 80+ elder living alone a plan as
+  // soon as the registry event is delivered; here events are delivered only when a test settles.
+  t = await createTestApp({ clock, runJobs: false })
   ;[bureau, officer, worker, nanjie] = await Promise.all(['bureau', 'dongjie.officer', 'dongjie.worker', 'nanjie.officer'].map((u) => t.login(u)))
 })
 afterAll(async () => {

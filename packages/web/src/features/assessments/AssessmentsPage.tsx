@@ -8,7 +8,7 @@ import {
 } from '@yiyang/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { PlusOutlined, ReloadOutlined } from '@ant-design/icons'
-import { Button, Card, Empty, Grid, Input, Select, Space, Table, Typography, type TableColumnsType } from 'antd'
+import { Button, Card, Empty, Grid, Select, Space, Table, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useElderMode } from '../../app/elderMode'
@@ -19,7 +19,7 @@ import { RegionTreeSelect } from '../regions/RegionTreeSelect'
 import { assessmentKeys, fetchAssessments, type AssessmentQuery, type AssessmentSummary } from './api'
 import { AssessmentStatusTag, LevelTag, reasonLabel, scaleShort } from './labels'
 import { ScheduleAssessmentModal } from './ScheduleAssessmentModal'
-import { ListLoadError, listTableProps, listPagination } from '../../shared/listTable'
+import { ListLoadError, listTableProps, listPagination, ListSearch } from '../../shared/listTable'
 
 const GROUPS = { open: '进行中', in_force: '现行有效', history: '已生效（含历史）' } as const
 
@@ -37,7 +37,6 @@ export function AssessmentsPage() {
     page: 1,
     pageSize: 20,
   })
-  const [keyword, setKeyword] = useState(query.q ?? '')
   const [scheduling, setScheduling] = useState(false)
   const list = useQuery({ queryKey: assessmentKeys.list(query), queryFn: () => fetchAssessments(query), placeholderData: keepPreviousData })
 
@@ -106,19 +105,7 @@ export function AssessmentsPage() {
       />
       <Card>
         <Space wrap size={[12, 12]} className="yy-filters">
-          <Input.Search
-            allowClear
-            aria-label="按老人姓名搜索"
-            placeholder="老人姓名"
-            value={keyword}
-            onChange={(e) => {
-              setKeyword(e.target.value)
-              if (!e.target.value) patch({ q: undefined })
-            }}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton="搜索"
-            style={{ width: elderMode ? 340 : 240 }}
-          />
+          <ListSearch label="按老人姓名搜索" placeholder="老人姓名" value={query.q} onSearch={(q) => patch({ q })} width={240} elderWidth={340} />
           <Select
             allowClear
             aria-label="按状态筛选"
@@ -158,7 +145,6 @@ export function AssessmentsPage() {
           {filtersActive ? (
             <Button
               onClick={() => {
-                setKeyword('')
                 reset()
               }}
             >

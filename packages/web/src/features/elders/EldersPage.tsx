@@ -19,7 +19,7 @@ import {
   Typography,
   type TableColumnsType,
 } from 'antd'
-import { useEffect, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { Link, useNavigate } from 'react-router-dom'
 import { errorMessage } from '../../api/client'
 import { useElderMode } from '../../app/elderMode'
@@ -42,7 +42,7 @@ import {
   statusLabel,
 } from './labels'
 import { loadViews, storeViews, useElderListQuery, type SavedView } from './useListQuery'
-import { ListLoadError, listTableProps } from '../../shared/listTable'
+import { ListLoadError, listTableProps, ListSearch } from '../../shared/listTable'
 
 const split = (v?: string) => (v ? v.split(',').filter(Boolean) : [])
 const join = (v: string[]) => (v.length ? v.join(',') : undefined)
@@ -62,8 +62,6 @@ export function EldersPage() {
   const navigate = useNavigate()
   const { message } = App.useApp()
   const [query, patch, reset] = useElderListQuery()
-  const [keyword, setKeyword] = useState(query.q ?? '')
-  useEffect(() => setKeyword(query.q ?? ''), [query.q])
   const [creating, setCreating] = useState(false)
   const [views, setViews] = useState<SavedView[]>(() => loadViews())
   const [savingView, setSavingView] = useState(false)
@@ -234,18 +232,13 @@ export function EldersPage() {
       </Card>
       <Card>
         <Space wrap size={[12, 12]} className="yy-filters">
-          <Input.Search
-            allowClear
-            aria-label="按姓名、拼音首字母、身份证号或手机号搜索"
+          <ListSearch
+            label="按姓名、拼音首字母、身份证号或手机号搜索"
             placeholder="姓名 / 拼音首字母 / 身份证号 / 手机号"
-            value={keyword}
-            onChange={(e) => {
-              setKeyword(e.target.value)
-              if (!e.target.value) patch({ q: undefined })
-            }}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton="搜索"
-            style={{ width: elderMode ? 460 : 340, maxWidth: '100%' }}
+            value={query.q}
+            onSearch={(q) => patch({ q })}
+            width={340}
+            elderWidth={460}
           />
           <div style={{ width: elderMode ? 300 : 220 }}>
             <RegionTreeSelect
@@ -364,7 +357,6 @@ export function EldersPage() {
           {filtersActive ? (
             <Button
               onClick={() => {
-                setKeyword('')
                 reset()
               }}
             >

@@ -1,7 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { DownOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons'
-import { App, Button, Card, Dropdown, Empty, Grid, Input, Select, Space, Table, Tooltip, Typography, type MenuProps, type TableColumnsType } from 'antd'
-import { useEffect, useState } from 'react'
+import { App, Button, Card, Dropdown, Empty, Grid, Select, Space, Table, Tooltip, Typography, type MenuProps, type TableColumnsType } from 'antd'
+import { useState } from 'react'
 import { errorMessage, type Role, type User } from '../../api/client'
 import { useElderMode } from '../../app/elderMode'
 import { useCan, useMe } from '../../app/session'
@@ -13,7 +13,7 @@ import { StatusTag } from '../../shared/StatusTag'
 import { fetchUsers, revokeUserSessions, updateUser, userKeys, type UserQuery } from './api'
 import { ResetPasswordModal } from './ResetPasswordModal'
 import { UserFormModal } from './UserFormModal'
-import { ListLoadError, listTableProps, listPagination } from '../../shared/listTable'
+import { ListLoadError, listTableProps, listPagination, ListSearch } from '../../shared/listTable'
 
 function UserStatus({ user }: { user: User }) {
   if (!user.isActive) return <StatusTag tone="neutral">{USER_STATUS_LABELS.disabled}</StatusTag>
@@ -46,8 +46,6 @@ export function UsersPage() {
     page: 1,
     pageSize: 20,
   })
-  const [keyword, setKeyword] = useState(query.q ?? '')
-  useEffect(() => setKeyword(query.q ?? ''), [query.q])
   const [formOpen, setFormOpen] = useState(false)
   const [editing, setEditing] = useState<User | null>(null)
   const [resetting, setResetting] = useState<User | null>(null)
@@ -209,19 +207,7 @@ export function UsersPage() {
       />
       <Card>
         <Space wrap size={[12, 12]} className="yy-filters">
-          <Input.Search
-            allowClear
-            aria-label="按姓名或用户名搜索"
-            placeholder="搜索姓名或用户名"
-            value={keyword}
-            onChange={(e) => {
-              setKeyword(e.target.value)
-              if (!e.target.value) patch({ q: undefined })
-            }}
-            onSearch={(v) => patch({ q: v.trim() || undefined })}
-            enterButton="搜索"
-            style={{ width: elderMode ? 400 : 300, maxWidth: '100%' }}
-          />
+          <ListSearch label="按姓名或用户名搜索" placeholder="搜索姓名或用户名" value={query.q} onSearch={(q) => patch({ q })} width={300} elderWidth={400} />
           <Select<Role>
             allowClear
             aria-label="按角色筛选"
@@ -246,7 +232,6 @@ export function UsersPage() {
           {filtersActive ? (
             <Button
               onClick={() => {
-                setKeyword('')
                 resetQuery()
               }}
             >

@@ -1,0 +1,232 @@
+/**
+ * Alarm bench (issue 21 item 7). Starts the server (`scripts/start.mjs`, as `npm start` does) on
+ * a fresh data folder against the machine's MQTT broker (MQTT_URL, default mqtt://127.0.0.1:1883),
+ * connects a stream client (WebSocket, district operator), and publishes QoS 1 SOS events from
+ * 50 simulated devices (DEMO-0001 … DEMO-0050) at BENCH_RATE (200) per second for BENCH_SECONDS
+ * (60). Prints publish → stream latency p50/p99, lost and duplicates — on the stream and in the
+ * database — then repeats on a new server with a restart (SIGTERM, start) in the middle while
+ * the devices keep publishing. Figures only; never pass/fail.
+ *
+ *   npm run bench:alarms      (DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite)
+ *
+ * The claim timer is set to 1 hour for the bench: 12,000 unclaimed alarms escalating at once
+ * would measure the escalation job, not the path from a device to the console.
+ */
+import { spawn, type ChildProcess } from 'node:child_process'
+import { randomUUID } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import mqtt, { type MqttClient } from 'mqtt'
+import WebSocket from 'ws'
+
+const root = fileURLToPath(new URL('..', import.meta.url))
+const MQTT_URL = process.env.MQTT_URL ?? 'mqtt://127.0.0.1:1883'
+const RATE = Number(process.env.BENCH_RATE ?? 200)
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 60)
+const DEVICES = 50
+const log = (s: string) => console.log(s)
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const p = (s.address() as { port: number }).port
+      s.close(() => resolve(p))
+    })
+  })
+
+type TServer = { url: string; proc: ChildProcess; stop(): Promise<void> }
+async function startServer(env: Record<string, string>): Promise<TServer> {
+  const port = Number(env.PORT)
+  const proc = spawn(process.execPath, ['scripts/start.mjs'], { cwd: root, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  let out = ''
+  proc.stdout!.on('data', (d) => (out += d))
+  proc.stderr!.on('data', (d) => (out += d))
+  const url = `http://127.0.0.1:${port}`
+  const exited = new Promise<void>((r) => proc.on('exit', () => r()))
+  const deadline = Date.now() + 300_000
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited:\n${out}`)
+    try {
+      if ((await fetch(`${url}/api/v1/health`)).ok) break
+    } catch {
+      /* not up yet */
+    }
+    if (Date.now() > deadline) throw new Error(`server did not start:\n${out}`)
+    await new Promise((r) => setTimeout(r, 200))
+  }
+  return {
+    url,
+    proc,
+    async stop() {
+      proc.kill('SIGTERM')
+      await exited
+    },
+  }
+}
+
+async function login(url: string): Promise<string> {
+  const res = await fetch(`${url}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ username: 'operator', password: 'yiyang-demo' }),
+  })
+  const c = res.headers.getSetCookie().find((x) => x.startsWith('yy_sid='))
+  if (!c) throw new Error(`login failed ${res.status}`)
+  return c.split(';')[0]!
+}
+
+/** A stream client that reconnects (as the console does) and records when each eventId arrived. */
+function streamClient(getUrl: () => string, getCookie: () => Promise<string>, seen: Map<string, number[]>) {
+  let ws: WebSocket | null = null
+  let stopped = false
+  const open = async () => {
+    if (stopped) return
+    try {
+      const cookie = await getCookie()
+      ws = new WebSocket(getUrl().replace('http', 'ws') + '/api/v1/alarms/stream', { headers: { cookie } })
+      ws.on('message', (d) => {
+        const now = performance.now()
+        const m = JSON.parse(String(d)) as { type: string; alarm: { eventId: string } }
+        if (m.type !== 'alarm.created') return
+        const list = seen.get(m.alarm.eventId) ?? []
+        list.push(now)
+        seen.set(m.alarm.eventId, list)
+      })
+      ws.on('close', () => setTimeout(() => void open(), 200))
+      ws.on('error', () => {})
+      await new Promise<void>((resolve) => {
+        ws!.once('open', () => resolve())
+        ws!.once('close', () => resolve())
+      })
+    } catch {
+      setTimeout(() => void open(), 200)
+    }
+  }
+  return {
+    open,
+    close() {
+      stopped = true
+      ws?.close()
+    },
+  }
+}
+
+const pct = (v: number[], p: number) => {
+  if (!v.length) return NaN
+  const s = [...v].sort((a, b) => a - b)
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!
+}
+
+async function storedEventIds(url: string, cookie: string, since: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>()
+  for (let page = 1; ; page++) {
+    const r = await fetch(`${url}/api/v1/alarms?pageSize=500&page=${page}&from=${encodeURIComponent(since)}`, { headers: { cookie } })
+    const body = (await r.json()) as { items: { eventId: string; deviceSerial: string }[]; total: number }
+    for (const a of body.items) if (a.deviceSerial.startsWith('DEMO-')) counts.set(a.eventId, (counts.get(a.eventId) ?? 0) + 1)
+    if (page * 500 >= body.total) break
+  }
+  return counts
+}
+
+async function run(label: string, restart: boolean) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'yy-bench-alarms-'))
+  const port = await freePort()
+  const env = {
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    LOG_LEVEL: 'warn',
+    MQTT_URL,
+    MQTT_CLIENT_ID: `yiyang-bench-${randomUUID().slice(0, 8)}`,
+    MQTT_SUBSCRIBERS: '16',
+    ALARM_CLAIM_SECONDS: '3600',
+    ALARM_SLA_MINUTES: '1440',
+    SKIP_WEB_BUILD: '1',
+  }
+  log(`\n== ${label} ==`)
+  let server = await startServer(env)
+  let cookie = await login(server.url)
+  const since = new Date(Date.now() - 1000).toISOString()
+  const seen = new Map<string, number[]>()
+  const stream = streamClient(
+    () => server.url,
+    async () => cookie,
+    seen,
+  )
+  await stream.open()
+  const devices: MqttClient[] = await Promise.all(
+    Array.from({ length: DEVICES }, (_, i) =>
+      mqtt.connectAsync(MQTT_URL, { clientId: `bench-dev-${i}-${randomUUID().slice(0, 6)}`, clean: true, reconnectPeriod: 500 }),
+    ),
+  )
+  const published = new Map<string, number>()
+  let down: [number, number] | null = null
+  const total = RATE * SECONDS
+  const t0 = performance.now()
+  let restartDone: Promise<void> = Promise.resolve()
+  for (let n = 0; n < total; n++) {
+    const due = t0 + (n * 1000) / RATE
+    const wait = due - performance.now()
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait))
+    if (restart && n === Math.floor(total / 2)) {
+      restartDone = (async () => {
+        const a = performance.now()
+        await server.stop()
+        server = await startServer(env)
+        cookie = await login(server.url)
+        down = [a, performance.now()]
+        log(`  restarted: down ${((down[1] - down[0]) / 1000).toFixed(1)} s`)
+      })()
+    }
+    const serial = `DEMO-${String((n % DEVICES) + 1).padStart(4, '0')}`
+    const eventId = randomUUID()
+    published.set(eventId, performance.now())
+    devices[n % DEVICES]!.publish(`yiyang/v1/devices/${serial}/events`, JSON.stringify({ eventId, type: 'sos', time: new Date().toISOString() }), { qos: 1 })
+  }
+  const sendMs = performance.now() - t0
+  await restartDone
+  // Let the tail (and anything the broker queued during a restart) arrive.
+  const settleEnd = Date.now() + 120_000
+  while (Date.now() < settleEnd && [...published.keys()].some((id) => !seen.has(id))) await new Promise((r) => setTimeout(r, 500))
+  await new Promise((r) => setTimeout(r, 1000))
+  const latencies: number[] = []
+  const steady: number[] = []
+  let streamDup = 0
+  for (const [id, at] of published) {
+    const got = seen.get(id)
+    if (!got) continue
+    latencies.push(got[0]! - at)
+    const d = down as [number, number] | null
+    if (!d || at < d[0] - 1000 || at > d[1] + 5000) steady.push(got[0]! - at)
+    if (got.length > 1) streamDup += got.length - 1
+  }
+  const streamLost = [...published.keys()].filter((id) => !seen.has(id)).length
+  const stored = await storedEventIds(server.url, cookie, since)
+  const dbLost = [...published.keys()].filter((id) => !stored.has(id)).length
+  const dbDup = [...stored.values()].reduce((s, n) => s + Math.max(0, n - 1), 0)
+  log(`  published ${published.size} in ${(sendMs / 1000).toFixed(1)} s (${(published.size / (sendMs / 1000)).toFixed(0)}/s) from ${DEVICES} devices, QoS 1`)
+  log(`  publish → stream latency: p50 ${pct(latencies, 0.5).toFixed(1)} ms, p99 ${pct(latencies, 0.99).toFixed(1)} ms, max ${pct(latencies, 1).toFixed(0)} ms`)
+  if (restart)
+    log(`  same, outside the restart window (1 s before to 5 s after): p50 ${pct(steady, 0.5).toFixed(1)} ms, p99 ${pct(steady, 0.99).toFixed(1)} ms`)
+  log(
+    `  lost: ${dbLost} (not stored), ${streamLost} not seen on the stream${restart ? ' (the stream is down during the restart; the console reloads the queue on reconnect)' : ''}`,
+  )
+  log(`  duplicates: ${dbDup} stored, ${streamDup} on the stream`)
+  stream.close()
+  await Promise.all(devices.map((d) => d.endAsync()))
+  await server.stop()
+  // Drop the server's persistent session on the shared broker.
+  for (let i = 0; i < 16; i++) {
+    const c = await mqtt.connectAsync(MQTT_URL, { clientId: `${env.MQTT_CLIENT_ID}-${i}`, clean: true })
+    await c.endAsync()
+  }
+  rmSync(dataDir, { recursive: true, force: true })
+}
+
+log(`alarm bench: ${MQTT_URL}, ${RATE}/s for ${SECONDS} s, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`)
+await run('run 1: steady', false)
+await run('run 2: server restart (SIGTERM, start) in the middle', true)
+process.exit(0)

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest'
+import type { Browser, Page } from 'playwright-core'
+import { join } from 'node:path'
+import { artifacts, login, newPage, screenshot, type Server, useServerAndBrowser } from './harness.js'
+
+/**
+ * Service orders end to end (issue 19): a family's request taken by the community becomes an
+ * order priced and split; the provider accepts and assigns by hand; the caregiver checks in,
+ * records and checks out on a 375 px phone page; the family's rating is taken down; the bureau
+ * settles. Screens at 1440, 1366×768 and 1024×768, the phone at 375.
+ */
+let server: Server
+let browser: Browser
+let orderNo = ''
+let orderId = ''
+useServerAndBrowser((s, b) => {
+  server = s
+  browser = b
+})
+
+const views = [
+  { w: 1440, h: 900, tag: '1440' },
+  { w: 1366, h: 768, tag: '1366' },
+  { w: 1024, h: 768, tag: '1024' },
+]
+
+/** The phone as its user sees it: the visible screen, not the whole scroll. */
+const phoneShot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) })
+
+async function shots(page: Page, name: string) {
+  for (const v of views) {
+    await page.setViewportSize({ width: v.w, height: v.h })
+    await page.waitForTimeout(200)
+    await screenshot(page, `${name}-${v.tag}`)
+  }
+  await page.setViewportSize({ width: 1440, height: 900 })
+}
+
+/** An active elder of 东街街道 with a unique name (demo data). */
+async function anElder(page: Page) {
+  const list = await (await page.request.get(`${server.url}/api/v1/elders?pageSize=100&regionCode=620702001000`)).json()
+  const items = list.items as { id: string; name: string; status: string }[]
+  const e = items.find((x) => x.status === 'active' && items.filter((y) => y.name === x.name).length === 1)
+  if (!e) throw new Error('no elder')
+  return e
+}
+
+describe('service order: request → assign → phone check-in/out → rating → settlement', () => {
+  it('the community takes the family’s request; the order is priced and split', async () => {
+    const { page, context } = await newPage(browser)
+    await login(page, server, 'bureau')
+    // Short demo visits: the e2e does not wait half an hour between check-in and check-out.
+    const put = await page.request.put(`${server.url}/api/v1/orders/settings`, {
+      data: { maxDistanceM: 500, minSharePercent: 0, lateGraceMinutes: 30, autoConfirmDays: 3 },
+    })
+    expect(put.status()).toBe(200)
+    await context.close()
+
+    const { page: p, context: c } = await newPage(browser)
+    await login(p, server, 'dongjie.officer')
+    const elder = await anElder(p)
+    await p.goto(`${server.url}/orders`)
+    await p.getByRole('table').waitFor()
+    await shots(p, 'orders-list')
+    await p.getByRole('button', { name: '申请服务' }).click()
+    const dialog = p.getByRole('dialog', { name: '申请服务' })
+    await dialog.getByLabel('选择老人').fill(elder.name)
+    await p.locator('.ant-select-item-option', { hasText: elder.name }).first().click()
+    await dialog.getByLabel('选择服务商').click()
+    await p.locator('.ant-select-item-option', { hasText: '康乐居家养老服务中心' }).click()
+    await dialog.getByLabel('选择服务项目').click()
+    await p.locator('.ant-select-item-option', { hasText: '居家保洁' }).click()
+    await screenshot(p, 'orders-request')
+    await dialog.getByRole('button', { name: '提交申请' }).click()
+    const toast = p.getByText(/已生成工单 GD\w+/)
+    await toast.waitFor()
+    orderNo = /GD\w+/.exec((await toast.textContent()) ?? '')![0]
+    await p.getByRole('table').getByText(orderNo).click()
+    await p.waitForURL('**/orders/*')
+    orderId = p.url().split('/').pop()!
+    await p.getByText('补贴依据').waitFor()
+    await c.close()
+  })
+
+  it('the provider accepts and assigns by hand (only certified, checked caregivers)', async () => {
+    const { page, context } = await newPage(browser)
+    await login(page, server, 'provider')
+    await page.goto(`${server.url}/caregivers`)
+    await page.getByText('证书到期提醒').waitFor()
+    await shots(page, 'caregivers')
+    await page.goto(`${server.url}/orders/${orderId}`)
+    await page.getByRole('button', { name: /接\s*单/ }).click()
+    await page.getByRole('button', { name: /派\s*单/ }).click()
+    const dialog = page.getByRole('dialog', { name: /派\s*单/ })
+    await dialog.getByLabel('选择护理员').click()
+    await page.locator('.ant-select-item-option', { hasText: '李秀兰' }).click()
+    await dialog.getByRole('button', { name: /确\s*定/ }).click()
+    await page.getByText('护理员在途').or(page.getByText('已派护理员').first()).first().waitFor()
+    await context.close()
+  })
+
+  it('the caregiver works the visit on a phone (375 px), with location', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 375, height: 812 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      geolocation: { latitude: 38.9255, longitude: 100.4498 },
+      permissions: ['geolocation'],
+      isMobile: true,
+      hasTouch: true,
+    })
+    const page = await context.newPage()
+    await login(page, server, 'caregiver')
+    await page.goto(`${server.url}/m/today`)
+    const card = page.locator('.yy-visit').filter({ hasText: orderNo })
+    await card.waitFor()
+    await card.scrollIntoViewIfNeeded()
+    await phoneShot(page, 'phone-today-375')
+    expect(await card.getByRole('link', { name: /导航到/ }).getAttribute('href')).toMatch(/^geo:/)
+    await card.getByRole('button', { name: '到达签到' }).click()
+    await card.getByRole('button', { name: '记录服务' }).waitFor()
+    await card.getByRole('button', { name: '记录服务' }).click()
+    const dialog = page.getByRole('dialog', { name: '记录服务' })
+    await dialog.getByText('清洁地面').click()
+    await dialog.getByText('整理床铺').click()
+    await dialog.getByText('地面湿滑').click()
+    await phoneShot(page, 'phone-record-375')
+    await dialog.getByRole('button', { name: '保存记录' }).click()
+    await card.getByRole('button', { name: '服务完成签退' }).click()
+    await card.getByText(/\d{2}:\d{2} 签退/).waitFor()
+    await card.scrollIntoViewIfNeeded()
+    await phoneShot(page, 'phone-done-375')
+    const width = await page.evaluate(() => document.documentElement.scrollWidth)
+    expect(width).toBeLessThanOrEqual(375)
+    await context.close()
+  })
+
+  it('the family’s rating is taken down and the bureau settles', async () => {
+    const { page, context } = await newPage(browser)
+    await login(page, server, 'dongjie.officer')
+    await page.goto(`${server.url}/orders/${orderId}`)
+    await page.getByRole('button', { name: '确认并评价' }).click()
+    const dialog = page.getByRole('dialog', { name: '确认并评价' })
+    await dialog.getByRole('radio').nth(4).click()
+    await dialog.getByLabel('评价内容').fill('打扫得很干净')
+    await dialog.getByRole('button', { name: /确\s*定/ }).click()
+    await page.getByText('已确认评价').first().waitFor()
+    await context.close()
+
+    const { page: b, context: bc } = await newPage(browser)
+    await login(b, server, 'bureau')
+    await b.goto(`${server.url}/orders/${orderId}`)
+    await b.getByRole('button', { name: /结\s*算/ }).click()
+    await b.getByText('服务商应收').waitFor()
+    await shots(b, 'order-detail')
+    await b.goto(`${server.url}/providers`)
+    await b.getByRole('table').waitFor()
+    await shots(b, 'providers')
+    await b.getByRole('button', { name: '康乐居家养老服务中心' }).click()
+    await b.getByText('服务项目与价格').waitFor()
+    await screenshot(b, 'provider-drawer')
+    await bc.close()
+  })
+})

@@ -1,0 +1,78 @@
+// Scope-matrix rows of the alarms module (see test/scope-matrix.ts).
+import { B, get, lookupOnce, type Fixture, type TScopeRows } from '../../../test/scope-matrix.js'
+import { signWebhook } from './webhook-signature.js'
+
+/** A demo alarm and a demo device of street B, looked up once by the admin. */
+const alarmOfB = lookupOnce(
+  async (f: Fixture) =>
+    (await f.t.app.inject({ url: `/api/v1/alarms?regionCode=${B}&pageSize=1`, headers: { cookie: f.admin } })).json().items[0] as {
+      id: string
+      deviceSerial: string
+      elderId: string
+    },
+)
+const onAlarmB = (method: 'GET' | 'POST', path: (id: string) => string, payload?: object) => async (f: Fixture) =>
+  f.t.app.inject({ method, url: `/api/v1${path((await alarmOfB(f)).id)}`, headers: { cookie: f.officerA }, ...(payload ? { payload } : {}) })
+
+export const alarmsScopeRows: TScopeRows = {
+  // Signed by the vendor, not by a session: a heartbeat of a street-B device is accepted whoever sends it.
+  'POST /api/v1/devices/webhook/:vendor': {
+    expect: { status: 200 },
+    run: async (f) => {
+      const raw = JSON.stringify({
+        serial: (await alarmOfB(f)).deviceSerial,
+        eventId: `hb-${Date.now()}-${Math.random()}`,
+        type: 'heartbeat',
+        time: new Date().toISOString(),
+      })
+      const ts = String(Math.floor(Date.now() / 1000))
+      return f.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/devices/webhook/demo',
+        headers: { 'content-type': 'application/json', 'x-yiyang-timestamp': ts, 'x-yiyang-signature': signWebhook('yiyang-demo-webhook', ts, raw) },
+        payload: raw,
+      })
+    },
+  },
+  // A plain GET (no upgrade) after the permission check: the socket route answers only upgrades.
+  'GET /api/v1/alarms/stream': { expect: { status: 404 }, run: get('/alarms/stream') },
+  'GET /api/v1/alarms': { expect: 'scoped', run: get('/alarms?pageSize=500') },
+  'GET /api/v1/alarms/stats': { expect: 'scoped', run: get('/alarms/stats') },
+  'GET /api/v1/alarms/assigned': { expect: 403, run: get('/alarms/assigned') },
+  'GET /api/v1/alarms/:id': { expect: 404, run: onAlarmB('GET', (id) => `/alarms/${id}`) },
+  'GET /api/v1/alarms/:id/responder-view': { expect: 403, run: onAlarmB('GET', (id) => `/alarms/${id}/responder-view`) },
+  'GET /api/v1/alarms/:id/responders': { expect: 404, run: onAlarmB('GET', (id) => `/alarms/${id}/responders`) },
+  'POST /api/v1/alarms/:id/claim': { expect: 404, run: onAlarmB('POST', (id) => `/alarms/${id}/claim`) },
+  'POST /api/v1/alarms/:id/call-back': { expect: 404, run: onAlarmB('POST', (id) => `/alarms/${id}/call-back`, { result: 'no_answer' }) },
+  'POST /api/v1/alarms/:id/dispatch': {
+    expect: 404,
+    run: onAlarmB('POST', (id) => `/alarms/${id}/dispatch`, { responderId: '00000000-0000-4000-8000-000000000000' }),
+  },
+  'POST /api/v1/alarms/:id/notify-family': { expect: 404, run: onAlarmB('POST', (id) => `/alarms/${id}/notify-family`, { message: '越权通知' }) },
+  'POST /api/v1/alarms/:id/close': { expect: 404, run: onAlarmB('POST', (id) => `/alarms/${id}/close`, { outcome: 'false_alarm', note: '越权关闭' }) },
+  'POST /api/v1/alarms/:id/accept': { expect: 403, run: onAlarmB('POST', (id) => `/alarms/${id}/accept`, {}) },
+  'POST /api/v1/alarms/:id/arrive': { expect: 403, run: onAlarmB('POST', (id) => `/alarms/${id}/arrive`, {}) },
+  'POST /api/v1/alarms/:id/finish': { expect: 403, run: onAlarmB('POST', (id) => `/alarms/${id}/finish`, {}) },
+  'GET /api/v1/devices': { expect: 'scoped', run: get('/devices?pageSize=200') },
+  'POST /api/v1/devices': {
+    expect: 403,
+    run: async (f) =>
+      f.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/devices',
+        headers: { cookie: f.officerA },
+        payload: { serial: 'SCOPE-1', kind: 'button', elderId: (await alarmOfB(f)).elderId },
+      }),
+  },
+}
+
+/** The caregiver (a responder of the demo provider): its own assignments; another's alarm is hidden (404). */
+export const alarmsCaregiverRows = {
+  'POST /api/v1/devices/webhook/:vendor': 'self',
+  'GET /api/v1/alarms/assigned': 'self',
+  'GET /api/v1/alarms/:id/responder-view': 404,
+  'POST /api/v1/alarms/:id/accept': 404,
+  'POST /api/v1/alarms/:id/arrive': 404,
+  'POST /api/v1/alarms/:id/finish': 404,
+} as const
+export const alarmsProviderRows = { 'POST /api/v1/devices/webhook/:vendor': 'self' } as const

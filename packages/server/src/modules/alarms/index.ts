@@ -1,0 +1,21 @@
+/**
+ * 12349 hotline and device alarms (issue 21). Other modules may use what this file exports.
+ */
+import type { TJobDefinition } from '../../platform/jobs.js'
+import type { TApiModule } from '../../platform/module.js'
+import { alarmsRoutes } from './alarms.routes.js'
+import { escalateAlarmJob } from './escalate-alarm.js'
+import { startMqtt } from './mqtt-service.js'
+import { seedAlarms } from './seed-alarms.js'
+
+export { alarmEvents } from '@yiyang/core'
+export { signWebhook } from './webhook-signature.js'
+export { deviceKey } from './mqtt-service.js'
+
+export const alarmsModule: TApiModule = {
+  name: 'alarms',
+  routes: alarmsRoutes,
+  seed: seedAlarms,
+  jobs: [escalateAlarmJob as TJobDefinition<never>],
+  start: startMqtt,
+}

@@ -1,0 +1,24 @@
+import type { DbOrTx } from '../../db/client.js'
+
+/** One payment owed for a month: one elder, one programme. Amounts in fen. */
+export type TDueLine = {
+  elderId: string
+  regionCode: string
+  programCode: string
+  programName: string
+  delivery: string
+  fundSource: string
+  amountFen: number
+  /** Why this amount, in Chinese: programme, band or level, months. */
+  explanation: string
+}
+
+/**
+ * Where the month run reads what is owed: the active benefits of the benefits module. Pages are
+ * keyset-ordered with an opaque cursor, so a run streams the district and a resumed run goes on
+ * after the last committed page. `cursor: null` means the end.
+ */
+export type TDueSource = {
+  count(db: DbOrTx, q: { month: string; regionPrefix: string }): Promise<number>
+  page(db: DbOrTx, q: { month: string; regionPrefix: string; after: string | null; limit: number }): Promise<{ lines: TDueLine[]; cursor: string | null }>
+}

@@ -1,0 +1,256 @@
+import { benefitDeliveryLabels, fundSourceLabels } from '@yiyang/core'
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
+import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Select, Skeleton, Space, Spin, Switch, Table, Typography } from 'antd'
+import { useEffect, useMemo, useState } from 'react'
+import { errorMessage } from '../../api/client'
+import { useCan } from '../../app/session'
+import { dayjs } from '../../shared/format'
+import { PageHeader } from '../../shared/PageHeader'
+import { searchElders } from '../assessments/api'
+import { benefitKeys, fetchProgrammes, previewProgramme, updateProgramme, yuan, type ProgrammeRow } from './api'
+import { Clauses } from './Clauses'
+import './benefits.css'
+
+type Draft = Record<string, unknown>
+
+/** Parses the JSON of a rule box; null with the error message when it does not parse. */
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false; error: string } {
+  try {
+    return { ok: true, value: JSON.parse(text) }
+  } catch (e) {
+    return { ok: false, error: `JSON 格式有误：${(e as Error).message}` }
+  }
+}
+
+function Editor({ row }: { row: ProgrammeRow }) {
+  const can = useCan()
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const def = row.definition as Draft
+  const [name, setName] = useState(String(def.name))
+  const [summary, setSummary] = useState(String(def.summary))
+  const [basis, setBasis] = useState(String(def.basis))
+  const [notice, setNotice] = useState(def.notice as { enabled: boolean; days: number })
+  const [needsAssessment, setNeedsAssessment] = useState(Boolean(def.needsAssessment))
+  const [homeVerification, setHomeVerification] = useState(Boolean(def.homeVerification))
+  const [deadlines, setDeadlines] = useState(def.deadlines as Record<string, number>)
+  const [eligibility, setEligibility] = useState(JSON.stringify(def.eligibility, null, 2))
+  const [amount, setAmount] = useState(JSON.stringify(def.amount, null, 2))
+  const [keyword, setKeyword] = useState('')
+  const [elderId, setElderId] = useState<string | null>(null)
+  const [month, setMonth] = useState(dayjs().add(1, 'month').format('YYYY-MM'))
+
+  const e = parseJson(eligibility)
+  const am = parseJson(amount)
+  const draft = useMemo<Draft | null>(
+    () =>
+      e.ok && am.ok ? { ...def, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility: e.value, amount: am.value } : null,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [row.version, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility, amount],
+  )
+  const [debounced, setDebounced] = useState(draft)
+  useEffect(() => {
+    const t = setTimeout(() => setDebounced(draft), 300)
+    return () => clearTimeout(t)
+  }, [draft])
+
+  const elders = useQuery({ queryKey: ['elders', 'search', keyword], queryFn: () => searchElders(keyword), enabled: keyword.length > 0 })
+  const preview = useQuery({
+    queryKey: ['benefits', 'preview', row.code, debounced, elderId, month],
+    queryFn: () => previewProgramme({ definition: debounced, elderId: elderId!, month }),
+    enabled: !!debounced && !!elderId,
+  })
+  const save = useMutation({
+    mutationFn: () => updateProgramme(row.code, { version: row.version, definition: draft }),
+    onSuccess: async () => {
+      message.success('已保存，新申请和下月动态调整按新规则执行')
+      await queryClient.invalidateQueries({ queryKey: benefitKeys.programmes })
+    },
+    onError: (err) => message.error(errorMessage(err)),
+  })
+  const editable = can('benefit:configure')
+
+  return (
+    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))', gap: 16 }}>
+      <Card
+        title={`编辑：${row.name}`}
+        extra={
+          editable ? (
+            <Button type="primary" disabled={!draft} loading={save.isPending} onClick={() => save.mutate()}>
+              保存
+            </Button>
+          ) : null
+        }
+      >
+        <Form layout="vertical" disabled={!editable}>
+          <Form.Item label="项目名称">
+            <Input aria-label="项目名称" value={name} onChange={(x) => setName(x.target.value)} />
+          </Form.Item>
+          <Typography.Paragraph type="secondary">
+            {`发放方式：${benefitDeliveryLabels[def.delivery as keyof typeof benefitDeliveryLabels] ?? ''}；资金来源：${fundSourceLabels[def.fundSource as keyof typeof fundSourceLabels] ?? ''}；互斥组：${def.group ? String(def.group) : '无'}；复核周期 ${String(def.reviewCycleMonths)} 个月`}
+          </Typography.Paragraph>
+          <Space wrap size={24}>
+            <Form.Item label="需要能力评估">
+              <Switch aria-label="需要能力评估" checked={needsAssessment} onChange={setNeedsAssessment} />
+            </Form.Item>
+            <Form.Item label="入户核查">
+              <Switch aria-label="入户核查" checked={homeVerification} onChange={setHomeVerification} />
+            </Form.Item>
+            <Form.Item label="公示">
+              <Switch aria-label="公示" checked={notice.enabled} onChange={(enabled) => setNotice({ ...notice, enabled })} />
+            </Form.Item>
+            <Form.Item label="公示天数">
+              <InputNumber aria-label="公示天数" min={1} max={30} value={notice.days} onChange={(days) => setNotice({ ...notice, days: Number(days ?? 7) })} />
+            </Form.Item>
+          </Space>
+          <Form.Item label="各环节时限（工作日）">
+            <Space wrap>
+              {[
+                ['accept', '受理'],
+                ['verify', '入户核查'],
+                ['assess', '能力评估'],
+                ['street_review', '街道审核'],
+                ['approve', '区县审批'],
+              ].map(([k, label]) => (
+                <Space key={k} size={4}>
+                  <span>{label}</span>
+                  <InputNumber
+                    aria-label={`${label}时限`}
+                    min={1}
+                    max={60}
+                    value={deadlines[k!]}
+                    onChange={(v) => {
+                      const next = { ...deadlines }
+                      if (v) next[k!] = Number(v)
+                      else delete next[k!]
+                      setDeadlines(next)
+                    }}
+                    style={{ width: 72 }}
+                  />
+                </Space>
+              ))}
+            </Space>
+          </Form.Item>
+          <Form.Item
+            label="申请条件（规则，JSON；每条 all 子句可写 label 作为中文说明）"
+            validateStatus={e.ok ? undefined : 'error'}
+            help={e.ok ? undefined : e.error}
+          >
+            <Input.TextArea
+              aria-label="申请条件规则"
+              rows={10}
+              value={eligibility}
+              onChange={(x) => setEligibility(x.target.value)}
+              style={{ fontFamily: 'monospace' }}
+            />
+          </Form.Item>
+          <Form.Item label="补贴标准（档次，JSON；金额单位：分）" validateStatus={am.ok ? undefined : 'error'} help={am.ok ? undefined : am.error}>
+            <Input.TextArea aria-label="补贴标准规则" rows={8} value={amount} onChange={(x) => setAmount(x.target.value)} style={{ fontFamily: 'monospace' }} />
+          </Form.Item>
+          <Form.Item label="政策说明（公开页面）">
+            <Input.TextArea aria-label="政策说明" rows={3} value={summary} onChange={(x) => setSummary(x.target.value)} />
+          </Form.Item>
+          <Form.Item label="政策依据">
+            <Input aria-label="政策依据" value={basis} onChange={(x) => setBasis(x.target.value)} />
+          </Form.Item>
+        </Form>
+      </Card>
+      <Card title="规则预览（对一位老人逐条判断）">
+        <Space wrap style={{ marginBottom: 12 }}>
+          <Select
+            showSearch={{ filterOption: false, onSearch: (v) => setKeyword(v.trim()) }}
+            aria-label="预览用的老年人"
+            placeholder="搜索老年人姓名或身份证号"
+            style={{ width: 280 }}
+            value={elderId ?? undefined}
+            onChange={setElderId}
+            notFoundContent={elders.isFetching ? <Spin size="small" /> : keyword ? '没有找到' : '请输入姓名'}
+            options={(elders.data ?? []).map((x) => ({ value: x.id, label: `${x.name}　${x.age}岁　${x.regionName ?? ''}` }))}
+          />
+          <DatePicker
+            picker="month"
+            aria-label="发放月份"
+            allowClear={false}
+            value={dayjs(`${month}-01`)}
+            onChange={(d) => d && setMonth(d.format('YYYY-MM'))}
+          />
+        </Space>
+        {!elderId ? (
+          <Empty description="选择一位老人，修改左侧规则时这里即时显示逐条判断结果" />
+        ) : preview.isPending ? (
+          <Skeleton active />
+        ) : preview.isError ? (
+          <Alert type="error" showIcon title="预览失败" description={errorMessage(preview.error)} />
+        ) : !preview.data.valid ? (
+          <Alert
+            type="warning"
+            showIcon
+            title="规则有误，暂不能判断"
+            description={
+              <ul>
+                {preview.data.errors.map((x, i) => (
+                  <li key={i}>{`${x.path}：${x.message}`}</li>
+                ))}
+              </ul>
+            }
+          />
+        ) : (
+          <>
+            <Alert
+              type={preview.data.eligible ? 'success' : 'info'}
+              showIcon
+              style={{ marginBottom: 12 }}
+              title={`${month} 发放月：按上月末年龄 ${preview.data.paymentAge ?? '—'} 周岁判断，${preview.data.eligible ? `符合条件，月标准 ${yuan(preview.data.amountFen)}` : '不符合条件'}`}
+            />
+            <Clauses clauses={preview.data.clauses} />
+          </>
+        )}
+      </Card>
+    </div>
+  )
+}
+
+export function ProgrammesPage() {
+  const programmes = useQuery({ queryKey: benefitKeys.programmes, queryFn: fetchProgrammes })
+  const [code, setCode] = useState<string | null>(null)
+  const row = programmes.data?.find((p) => p.code === (code ?? programmes.data?.[0]?.code))
+  return (
+    <>
+      <PageHeader title="补贴项目" description="补贴项目的条件、标准、流程和时限都是数据：民政局管理员可修改，并对选定老人即时预览逐条判断结果。" />
+      {programmes.isError ? <Alert type="error" showIcon title="补贴项目加载失败" description={errorMessage(programmes.error)} /> : null}
+      <Card style={{ marginBottom: 16 }}>
+        <Table<ProgrammeRow>
+          rowKey="code"
+          size="middle"
+          loading={programmes.isFetching}
+          dataSource={programmes.data ?? []}
+          pagination={false}
+          scroll={{ x: 'max-content' }}
+          rowClassName={(r) => (r.code === row?.code ? 'ant-table-row-selected' : '')}
+          onRow={(r) => ({ onClick: () => setCode(r.code) })}
+          columns={[
+            {
+              title: '项目',
+              dataIndex: 'name',
+              render: (v: string, r) => (
+                <Button type="link" onClick={() => setCode(r.code)}>
+                  {v}
+                </Button>
+              ),
+            },
+            { title: '发放方式', dataIndex: 'delivery', render: (d: keyof typeof benefitDeliveryLabels) => benefitDeliveryLabels[d] },
+            {
+              title: '公示',
+              key: 'notice',
+              render: (_v, r) =>
+                (r.definition.notice as { enabled: boolean; days: number }).enabled ? `${(r.definition.notice as { days: number }).days} 天` : '不公示',
+            },
+            { title: '能力评估', key: 'a', render: (_v, r) => (r.definition.needsAssessment ? '需要' : '不需要') },
+            { title: '状态', dataIndex: 'isActive', render: (v: boolean) => (v ? '启用' : '停用') },
+          ]}
+        />
+      </Card>
+      {row ? <Editor key={`${row.code}:${row.version}`} row={row} /> : null}
+    </>
+  )
+}

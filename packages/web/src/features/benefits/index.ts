@@ -1,0 +1,6 @@
+export { ApplicationsPage } from './ApplicationsPage'
+export { ApplicationDetailPage } from './ApplicationDetailPage'
+export { ProgrammesPage } from './ProgrammesPage'
+export { NoticesPage } from './NoticesPage'
+export { CandidatesPage } from './CandidatesPage'
+export { CalendarPage } from './CalendarPage'

@@ -1,0 +1,4 @@
+export { CatalogPage } from './CatalogPage'
+export { EditionPage } from './EditionPage'
+export { DiffPage } from './DiffPage'
+export { PrintPage } from './PrintPage'

@@ -1,0 +1,3 @@
+export { OrdersPage } from './OrdersPage'
+export { OrderDetailPage } from './OrderDetailPage'
+export { CaregiverTodayPage } from './CaregiverTodayPage'

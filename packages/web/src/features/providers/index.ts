@@ -1,0 +1,2 @@
+export { ProvidersPage } from './ProvidersPage'
+export { CaregiversPage } from './CaregiversPage'
