@@ -314,7 +314,8 @@ describe('benefit applications', () => {
     expect(tab.benefits[0]).toEqual(expect.objectContaining({ status: 'stopped', stopMonth: '2026-04' }))
     expect(tab.history[0]).toEqual(expect.objectContaining({ kind: 'stopped', effectiveMonth: '2026-04' }))
     expect(tab.applications[0].status).toBe('stopped')
-  })
+    // A week passes (jump): every demo visit period of the district closes too, which takes a while.
+  }, 120_000)
 
   it('lists eligible elders who have not applied, refreshed by registry events', async () => {
     const elderId = await elderBorn('1930-01-01')
