@@ -163,7 +163,8 @@ describe('assessment workflow', () => {
     expect(elder.body.abilityLevel).toBe(2)
     expect(elder.body.categories).toContain('semi_incapacitated')
     await t.settle()
-    const eff = events.find((e) => e.type === 'assessment.effective')
+    // Seeded assessments' events may be relayed in the same settle: look for this one.
+    const eff = events.find((e) => e.type === 'assessment.effective' && e.entityId === id)
     expect(eff?.payload).toMatchObject({ assessmentId: id, elderId, finalLevel: 2, effectiveDate: today() })
 
     // Audit rows never carry answers or diagnoses.
