@@ -73,6 +73,8 @@ describe('12349 报警中心', () => {
     await page.getByLabel('派单说明').fill('请立即上门查看')
     await page.getByRole('button', { name: /^提\s*交$/ }).click()
     await page.getByText('已派单', { exact: true }).first().waitFor()
+    // A toast still fading in has too little contrast for axe: check once it has settled.
+    await page.locator('.ant-message-fade-appear').waitFor({ state: 'detached' })
     expect(serious(await axe(page))).toEqual([])
     await screenshot(page, 'alarms-1440-dispatched')
 

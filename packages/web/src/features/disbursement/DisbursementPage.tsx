@@ -13,7 +13,7 @@ import {
 import { useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { useElderMode } from '../../app/elderMode'
-import { useCan } from '../../app/session'
+import { useCan, useMe } from '../../app/session'
 import { dayjs, formatDateTime } from '../../shared/format'
 import { ListLoadError, listPagination, listTableProps } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
@@ -62,6 +62,7 @@ export function DisbursementPage() {
 }
 
 function BatchesTab() {
+  const { data: me } = useMe()
   const { elderMode } = useElderMode()
   const { message } = App.useApp()
   const can = useCan()
@@ -197,7 +198,7 @@ function BatchesTab() {
                     失败明细转入补发批次
                   </Button>
                 )}
-                {open.status === 'checked' && can('disbursement:approve') && (
+                {open.status === 'checked' && can('disbursement:approve') && open.checkedBy !== me?.id && (
                   <Button type="primary" loading={step.isPending} onClick={() => step.mutate({ b: open, action: 'approve' })}>
                     审批通过
                   </Button>
