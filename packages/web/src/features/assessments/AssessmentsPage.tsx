@@ -142,15 +142,7 @@ export function AssessmentsPage() {
             options={assessmentScales.map((s) => ({ value: s, label: assessmentScaleLabels[s] }))}
             style={{ width: elderMode ? 360 : 280 }}
           />
-          {filtersActive ? (
-            <Button
-              onClick={() => {
-                reset()
-              }}
-            >
-              清除筛选
-            </Button>
-          ) : null}
+          {filtersActive ? <Button onClick={() => reset()}>清除筛选</Button> : null}
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
         <ListLoadError list={list} title="评估列表加载失败" />

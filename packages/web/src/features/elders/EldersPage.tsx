@@ -354,15 +354,7 @@ export function EldersPage() {
           >
             保存为视图
           </Button>
-          {filtersActive ? (
-            <Button
-              onClick={() => {
-                reset()
-              }}
-            >
-              清除筛选
-            </Button>
-          ) : null}
+          {filtersActive ? <Button onClick={() => reset()}>清除筛选</Button> : null}
           <Button
             icon={<ReloadOutlined />}
             aria-label="刷新列表"

@@ -119,15 +119,7 @@ export function OrdersPage() {
             value={query.dateFrom && query.dateTo ? [dayjs(query.dateFrom), dayjs(query.dateTo)] : null}
             onChange={(r) => patch({ dateFrom: r?.[0]?.format('YYYY-MM-DD'), dateTo: r?.[1]?.format('YYYY-MM-DD') })}
           />
-          {filtersActive ? (
-            <Button
-              onClick={() => {
-                reset()
-              }}
-            >
-              清除筛选
-            </Button>
-          ) : null}
+          {filtersActive ? <Button onClick={() => reset()}>清除筛选</Button> : null}
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
         <ListLoadError list={list} title="工单列表加载失败" />

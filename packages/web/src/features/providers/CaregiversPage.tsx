@@ -129,15 +129,7 @@ export function CaregiversPage() {
             options={Object.entries(CERT_FILTERS).map(([value, label]) => ({ value, label }))}
             style={{ width: 170 }}
           />
-          {filtersActive ? (
-            <Button
-              onClick={() => {
-                reset()
-              }}
-            >
-              清除筛选
-            </Button>
-          ) : null}
+          {filtersActive ? <Button onClick={() => reset()}>清除筛选</Button> : null}
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
         <ListLoadError list={list} title="护理员列表加载失败" />

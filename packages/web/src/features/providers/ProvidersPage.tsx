@@ -131,15 +131,7 @@ export function ProvidersPage() {
             options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
             style={{ width: 190 }}
           />
-          {filtersActive ? (
-            <Button
-              onClick={() => {
-                reset()
-              }}
-            >
-              清除筛选
-            </Button>
-          ) : null}
+          {filtersActive ? <Button onClick={() => reset()}>清除筛选</Button> : null}
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
         <ListLoadError list={list} title="服务商列表加载失败" />

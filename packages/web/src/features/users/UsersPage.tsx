@@ -229,15 +229,7 @@ export function UsersPage() {
             ]}
             style={{ width: elderMode ? 180 : 130 }}
           />
-          {filtersActive ? (
-            <Button
-              onClick={() => {
-                resetQuery()
-              }}
-            >
-              清除筛选
-            </Button>
-          ) : null}
+          {filtersActive ? <Button onClick={() => resetQuery()}>清除筛选</Button> : null}
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
 

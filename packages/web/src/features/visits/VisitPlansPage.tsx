@@ -148,13 +148,7 @@ export function VisitPlansPage() {
             ]}
             style={{ width: elderMode ? 180 : 120 }}
           />
-          <Button
-            onClick={() => {
-              reset()
-            }}
-          >
-            清除筛选
-          </Button>
+          <Button onClick={() => reset()}>清除筛选</Button>
           <Button icon={<ReloadOutlined />} aria-label="刷新列表" onClick={() => void list.refetch()} loading={list.isFetching && !list.isPending} />
         </Space>
         <ListLoadError list={list} title="探访计划加载失败" />
