@@ -109,14 +109,6 @@ export function spansOverlap(a: { start: Date; minutes: number }, b: { start: Da
 }
 
 /** Great-circle distance in metres (haversine, mean Earth radius). */
-export function distanceMetres(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
-  const R = 6_371_000
-  const rad = (d: number) => (d * Math.PI) / 180
-  const dLat = rad(b.lat - a.lat)
-  const dLng = rad(b.lng - a.lng)
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(rad(a.lat)) * Math.cos(rad(b.lat)) * Math.sin(dLng / 2) ** 2
-  return Math.round(2 * R * Math.asin(Math.min(1, Math.sqrt(h))))
-}
 
 export type TVisitEvidence = {
   /** Metres from the elder's home at check-in, null when either place is unknown. */

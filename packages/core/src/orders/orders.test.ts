@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { certifiedRate, complaintRate, onTimeRate, satisfactionRate } from './kpi.js'
 import { assignmentBlock, certificateState, hasValidCertificate } from './provider-flow.js'
-import { distanceMetres, spansOverlap, visitFlags } from './order-flow.js'
+import { distanceMetres } from '../geo.js'
+import { spansOverlap, visitFlags } from './order-flow.js'
 import { orderPriceFen, settlementPostings, splitPrice } from './settlement.js'
 import { parseUscc, usccCheckChar } from './uscc.js'
 
