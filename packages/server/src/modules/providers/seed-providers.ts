@@ -114,6 +114,9 @@ export async function seedProviderDetails(ctx: Ctx, tools: TSeedTools) {
         backgroundCheck: p.check,
         backgroundCheckDate: p.check === 'passed' ? addDays(today, -90) : null,
         shift: i % 2 ? '下午班 13:00-18:00' : '上午班 8:00-12:00',
+        // Homes near the district centre (dispatch plans start and end a caregiver's day there).
+        homeLat: 38.9255 + (i - 2) * 0.004,
+        homeLng: 100.4498 + (i % 3) * 0.003,
       })
       .onConflictDoNothing()
       .returning()
