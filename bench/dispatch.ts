@@ -192,7 +192,9 @@ async function main() {
   log(
     `urgent insertion (${URGENT} orders 08:00–15:00, HTTP round trip on the published plan): p50 ${(q(0.5) / 1000).toFixed(3)} s, p99 ${(q(0.99) / 1000).toFixed(3)} s, placed ${placed}/${URGENT}   [goal p99 < 2 s]`,
   )
-  log(`urgent insertion CPU time (same calls): p50 ${(pick(cpu, 0.5) / 1000).toFixed(3)} s, p99 ${(pick(cpu, 0.99) / 1000).toFixed(3)} s; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`)
+  log(
+    `urgent insertion CPU time (same calls): p50 ${(pick(cpu, 0.5) / 1000).toFixed(3)} s, p99 ${(pick(cpu, 0.99) / 1000).toFixed(3)} s; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
+  )
   log(`peak memory (max RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
   await app.close()
   await database.close()
