@@ -109,6 +109,9 @@ export const permissions = [
   'benefit:notice',
   'benefit:approve',
   'benefit:configure',
+  'dispatch:read',
+  'dispatch:plan',
+  'dispatch:publish',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -152,6 +155,9 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'benefit:verify',
     'benefit:street_review',
     'benefit:notice',
+    'dispatch:read',
+    'dispatch:plan',
+    'dispatch:publish',
   ],
   community_worker: [
     'region:read',
@@ -192,6 +198,9 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'order:accept',
     'order:assign',
     'order:cancel',
+    'dispatch:read',
+    'dispatch:plan',
+    'dispatch:publish',
   ],
   caregiver: ['order:read', 'order:serve', 'alarm:respond'],
   operator: [
@@ -224,6 +233,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'benefit:read',
     'alarm:read',
     'visit:read',
+    'dispatch:read',
   ],
   // A volunteer (志愿者, 老年协会) sees and visits only the elders whose plan names them (issue 22 item 2).
   volunteer: ['visit:read', 'visit:record'],

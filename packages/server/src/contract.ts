@@ -20,6 +20,7 @@ import type * as worklists from './modules/worklists/worklists.schemas.js'
 import type * as providers from './modules/providers/providers.schemas.js'
 import type * as orders from './modules/orders/orders.schemas.js'
 import type * as alarms from './modules/alarms/alarms.schemas.js'
+import type * as dispatch from './modules/dispatch/dispatch.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
 export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -160,3 +161,20 @@ export type TElderCredits = z.infer<typeof disbursement.ZCredits>
 export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
 export type TBankResult = z.infer<typeof disbursement.ZBankResult>
 export type TDisbursementReport = z.infer<typeof disbursement.ZReport>
+// ---------- dispatch (issue 20) ----------
+export type TCreateDispatchPlan = z.input<typeof dispatch.ZCreatePlan>
+export type TFindDispatchPlans = z.input<typeof dispatch.ZFindPlans>
+export type TDispatchFigures = z.infer<typeof dispatch.ZFigures>
+export type TDispatchPlanSummary = z.infer<typeof dispatch.ZPlanSummary>
+export type TDispatchPlanDetail = z.infer<typeof dispatch.ZPlanDetail>
+export type TDispatchRoute = z.infer<typeof dispatch.ZPlanRoute>
+export type TDispatchStop = z.infer<typeof dispatch.ZPlanStop>
+export type TDispatchMove = z.input<typeof dispatch.ZMove>
+export type TDispatchMoveCheck = z.infer<typeof dispatch.ZMoveCheck>
+export type TDispatchLock = z.input<typeof dispatch.ZLock>
+export type TDispatchUrgent = z.input<typeof dispatch.ZUrgent>
+export type TDispatchUrgentResult = z.infer<typeof dispatch.ZUrgentResult>
+export type TDispatchSick = z.input<typeof dispatch.ZSick>
+export type TDispatchDiff = z.infer<typeof dispatch.ZDiff>
+export type TDispatchDiffChange = z.infer<typeof dispatch.ZDiffChange>
+export type TDispatchNotice = z.infer<typeof dispatch.ZNotice>

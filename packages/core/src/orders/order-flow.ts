@@ -60,6 +60,8 @@ export const orderFlow = {
   /** Until the caregiver sets out; after that only a no-show or the visit itself ends it. */
   cancel: { from: ['requested', 'priced', 'accepted', 'assigned'], to: 'cancelled', permission: 'order:cancel' },
   noShow: { from: ['assigned', 'en_route'], to: 'no_show', permission: 'order:supervise' },
+  /** A published daily plan (dispatch module) assigns or re-assigns before the caregiver sets out. */
+  planAssign: { from: ['accepted', 'assigned'], to: 'assigned', permission: 'dispatch:publish' },
 } as const satisfies Flow<TOrderStatus>
 export type TOrderAction = keyof typeof orderFlow
 
@@ -78,6 +80,7 @@ export const orderActionLabels = {
   settle: '结算',
   cancel: '取消',
   noShow: '登记未上门',
+  planAssign: '按调度方案派单',
 } as const satisfies Record<TOrderAction, string>
 
 /** Statuses a caregiver's "today" page shows (work still to do or in progress). */

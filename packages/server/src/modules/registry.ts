@@ -13,6 +13,7 @@ import { benefitsModule } from './benefits/index.js'
 import { visitsModule } from './visits/index.js'
 import { disbursementModule } from './disbursement/index.js'
 import { alarmsModule } from './alarms/index.js'
+import { dispatchModule } from './dispatch/index.js'
 import { serviceCircleModule } from './dispatch/service-circle.module.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
@@ -31,5 +32,6 @@ export const apiModules: TApiModule[] = [
   ordersModule,
   alarmsModule,
   visitsModule,
+  dispatchModule,
   serviceCircleModule,
 ]

@@ -57,6 +57,13 @@ export const ZEnv = z.object({
   HOTLINE_SECRET: z.string().min(16).optional(),
   /** An HTTP SMS gateway for family notices; without it notices are only logged. */
   SMS_GATEWAY_URL: z.url().optional(),
+  /** An OSRM server for travel times (its /table service); without it: great circle × detour factor. */
+  ROUTING_URL: z.url().optional(),
+  /** The OSRM profile in the URL (car, bike, foot). */
+  ROUTING_PROFILE: z
+    .string()
+    .regex(/^[a-z_-]{1,30}$/, 'must be an OSRM profile name')
+    .default('bike'),
 })
 
 export type TConfig = {
@@ -75,6 +82,7 @@ export type TConfig = {
   version: string
   mqtt: { url?: string; port: number; enabled: boolean; clientId: string; subscribers: number }
   alarms: { claimWithinMs: number; closeWithinMs: number; offlineAfterMs: number; hotlineSecret: string; smsGatewayUrl?: string }
+  routing: { url?: string; profile: string }
 }
 
 /** The demo switchboard secret; refused in production like the demo passwords. */
@@ -119,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
       hotlineSecret: e.HOTLINE_SECRET ?? DEMO_HOTLINE_SECRET,
       smsGatewayUrl: e.SMS_GATEWAY_URL,
     },
+    routing: { url: e.ROUTING_URL, profile: e.ROUTING_PROFILE },
   }
 }
 

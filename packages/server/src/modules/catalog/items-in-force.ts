@@ -15,6 +15,8 @@ export type TItemInForce = {
   unit: TServiceUnit
   priceFen: number
   payer: TServicePayer
+  /** The item's service standard (says e.g. when two caregivers are needed). */
+  standard: string | null
 }
 
 const dbOf = (t: Ctx | TxCtx) => ('tx' in t ? t.tx : t.db)
@@ -27,6 +29,7 @@ const out = (e: { id: string; versionLabel: string }, i: TItemRow): TItemInForce
   unit: i.unit,
   priceFen: i.priceFen,
   payer: i.payer,
+  standard: i.standard ?? null,
 })
 
 /**

@@ -1,5 +1,5 @@
 import { orderOpenForCaregiver, todayInShanghai } from '@yiyang/core'
-import { and, asc, eq, inArray } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { caregiverNames, providerNames } from '../providers/index.js'
@@ -8,7 +8,11 @@ import { toOrderDetail } from './orders.mapper.js'
 import { orderReach, orderWhere } from './orders.repo.js'
 import { serviceOrders } from './orders.tables.js'
 
-/** The caregiver's phone page: today's visits still to do or under way, in time order, with the address to navigate to. */
+/**
+ * The caregiver's phone page: today's visits still to do or under way, with the address to
+ * navigate to; in the published daily plan's order (planned start) when there is one, else by
+ * the requested time.
+ */
 export async function findTodayOrders(ctx: Ctx) {
   requirePermission(ctx.actor, 'order:serve')
   const reach = await orderReach(ctx.db, ctx.actor)
@@ -17,7 +21,11 @@ export async function findTodayOrders(ctx: Ctx) {
     .select()
     .from(serviceOrders)
     .where(and(orderWhere(reach), eq(serviceOrders.serviceDate, today), inArray(serviceOrders.status, [...orderOpenForCaregiver, 'checked_out', 'exception'])))
-    .orderBy(asc(serviceOrders.windowStart), asc(serviceOrders.createdAt))
+    .orderBy(
+      sql`coalesce(${serviceOrders.plannedStart}, ${serviceOrders.windowStart}) asc nulls last`,
+      asc(serviceOrders.planSeq),
+      asc(serviceOrders.createdAt),
+    )
     .limit(100)
   const [region, provider, caregiver] = await Promise.all([
     regionNames(

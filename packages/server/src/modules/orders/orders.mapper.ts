@@ -46,11 +46,14 @@ export function toOrderSummary(
     flags: r.flags as TOrderFlag[],
     rating: r.rating,
     version: r.version,
+    plannedStart: r.plannedStart?.toISOString() ?? null,
+    planSeq: r.planSeq,
+    staffCount: r.staffCount,
   }
 }
 
 /** Steps a person takes by hand (price and the flagged check-out are taken by the system inside other steps). */
-const manual = (a: string) => a !== 'price' && a !== 'checkOutFlagged'
+const manual = (a: string) => a !== 'price' && a !== 'checkOutFlagged' && a !== 'planAssign'
 
 export function toOrderDetail(
   r: TOrderRow,

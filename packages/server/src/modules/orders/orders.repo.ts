@@ -1,4 +1,4 @@
-import { and, eq, sql, type SQL } from 'drizzle-orm'
+import { and, eq, or, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { AppError } from '../../platform/errors.js'
 import { regionFilter } from '../../platform/list.js'
@@ -18,7 +18,9 @@ export async function orderReach(db: DbOrTx, actor: TActor): Promise<TOrderReach
 export function orderWhere(reach: TOrderReach, regionCode?: string | null): SQL {
   const { actor } = reach
   if (actor.role === 'provider_admin') return actor.providerId ? eq(serviceOrders.providerId, actor.providerId) : sql`false`
-  if (actor.role === 'caregiver') return reach.caregiverId ? eq(serviceOrders.caregiverId, reach.caregiverId) : sql`false`
+  // The second caregiver of a double-staffed visit (daily plan) sees it too; the visit's steps stay the first caregiver's.
+  if (actor.role === 'caregiver')
+    return reach.caregiverId ? or(eq(serviceOrders.caregiverId, reach.caregiverId), eq(serviceOrders.helperCaregiverId, reach.caregiverId))! : sql`false`
   return regionFilter(serviceOrders.regionCode, actor, regionCode)
 }
 

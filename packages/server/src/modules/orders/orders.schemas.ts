@@ -95,6 +95,11 @@ export const ZOrderSummary = z.object({
   flags: z.array(z.enum(orderFlags)),
   rating: z.number().int().nullable(),
   version: z.number().int(),
+  /** From the published daily plan (dispatch): planned start and place in the caregiver's day. */
+  plannedStart: z.string().nullable(),
+  planSeq: z.number().int().nullable(),
+  /** Caregivers the visit needs (2: double-staffed). */
+  staffCount: z.number().int(),
 })
 export type TOrderSummary = z.infer<typeof ZOrderSummary>
 

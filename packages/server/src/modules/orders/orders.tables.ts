@@ -59,11 +59,18 @@ export const serviceOrders = pgTable(
     resolveNote: text('resolve_note'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** Caregivers the item needs (2: double-staffed, from the item's standard). */
+    staffCount: smallint('staff_count').notNull().default(1),
+    /** From the published daily plan (dispatch): the second caregiver of a double-staffed visit, planned start, place in the day. */
+    helperCaregiverId: uuid('helper_caregiver_id'),
+    plannedStart: timestamp('planned_start', { withTimezone: true }),
+    planSeq: integer('plan_seq'),
   },
   (t) => [
     index('service_orders_region_idx').on(t.regionCode.op('text_pattern_ops')),
     index('service_orders_provider_idx').on(t.providerId, t.serviceDate),
     index('service_orders_caregiver_idx').on(t.caregiverId, t.serviceDate),
+    index('service_orders_helper_idx').on(t.helperCaregiverId, t.serviceDate),
     index('service_orders_elder_idx').on(t.elderId, t.serviceDate),
     uniqueIndex('service_orders_no_uq').on(t.orderNo),
   ],

@@ -1,4 +1,4 @@
-import { orderEvents, orderPriceFen, serviceUnitLabels, todayInShanghai } from '@yiyang/core'
+import { orderEvents, orderPriceFen, serviceUnitLabels, staffCountOfItem, todayInShanghai } from '@yiyang/core'
 import { and, eq, notInArray } from 'drizzle-orm'
 import { appendAudit } from '../../platform/audit.js'
 import { withTx, type Ctx } from '../../platform/context.js'
@@ -70,6 +70,7 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
         itemCode: item.code,
         itemName: item.name,
         skill: skillOfCategory(item.category, item.name),
+        staffCount: staffCountOfItem(item),
         unit: item.unit,
         editionId: item.editionId,
         editionVersionLabel: item.editionVersionLabel,

@@ -1,3 +1,4 @@
+import { assignmentBlock, caregiverSkills } from '@yiyang/core'
 import { and, eq, inArray } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { levelPrefix } from '../../platform/list.js'
@@ -65,4 +66,50 @@ export async function checkedCaregiverIds(db: DbOrTx, providerId: string): Promi
 export async function providerRegionCode(db: DbOrTx, id: string): Promise<string | null> {
   const [p] = await db.select({ regionCode: providers.regionCode }).from(providers).where(eq(providers.id, id))
   return p?.regionCode ?? null
+}
+
+/**
+ * Caregivers a daily plan may use (dispatch): active, background check passed, of these
+ * providers, with the skills they hold a certificate for that is valid on the date (持证上岗);
+ * a caregiver with no such certificate is left out.
+ */
+export async function caregiversForPlanning(db: DbOrTx, providerIds: string[], onDate: string) {
+  if (providerIds.length === 0) return []
+  const rows = await db
+    .select()
+    .from(caregivers)
+    .where(and(inArray(caregivers.providerId, providerIds), eq(caregivers.status, 'active'), eq(caregivers.backgroundCheck, 'passed')))
+    .orderBy(caregivers.name, caregivers.id)
+  if (rows.length === 0) return []
+  const certs = await db
+    .select({ caregiverId: caregiverCertificates.caregiverId, skill: caregiverCertificates.skill, expiresOn: caregiverCertificates.expiresOn })
+    .from(caregiverCertificates)
+    .where(
+      inArray(
+        caregiverCertificates.caregiverId,
+        rows.map((r) => r.id),
+      ),
+    )
+  return rows
+    .map((c) => {
+      const mine = certs.filter((x) => x.caregiverId === c.id)
+      const skills = caregiverSkills.filter((s) => assignmentBlock({ backgroundCheck: c.backgroundCheck, certificates: mine }, s, onDate) === null)
+      return {
+        id: c.id,
+        name: c.name,
+        providerId: c.providerId,
+        userId: c.userId,
+        skills,
+        shiftText: c.shift,
+        home: c.homeLat !== null && c.homeLng !== null ? { lat: c.homeLat, lng: c.homeLng } : null,
+      }
+    })
+    .filter((c) => c.skills.length > 0)
+}
+
+/** Caregivers by id (names and providers for a plan's re-checks). */
+export async function caregiverProviders(db: DbOrTx, ids: string[]) {
+  if (ids.length === 0) return new Map<string, string>()
+  const rows = await db.select({ id: caregivers.id, providerId: caregivers.providerId }).from(caregivers).where(inArray(caregivers.id, ids))
+  return new Map(rows.map((r) => [r.id, r.providerId]))
 }

@@ -13,6 +13,8 @@ export {
   caregiverForAssignment,
   caregiverIdOfUser,
   caregiverNames,
+  caregiverProviders,
+  caregiversForPlanning,
   checkedCaregiverIds,
   providerNames,
   providerRegionCode,
