@@ -14,7 +14,7 @@ import type { TMapContext } from './service-circle.schemas.js'
 export async function getMapContext(ctx: Ctx): Promise<TMapContext> {
   const actor = ctx.actor
   if (!actor) throw new AppError('UNAUTHENTICATED', '请先登录')
-  if (!can(actor, 'elder:read') && !can(actor, 'order:assign')) throw new AppError('FORBIDDEN', '没有权限')
+  if (!can(actor, 'elder:read') && !can(actor, 'dispatch:read')) throw new AppError('FORBIDDEN', '没有权限')
   const rows = await regionsInScope(ctx.db, actor)
   const outlines: TMapContext['outlines'] = []
   for (const r of rows) {
