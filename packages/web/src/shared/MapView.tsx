@@ -1,4 +1,4 @@
-import { wgs84ToGcj02, type TLatLng } from '@yiyang/core'
+import { gcj02ToWgs84, wgs84ToGcj02, type TLatLng } from '@yiyang/core'
 import type { TMapContext } from '@yiyang/server/contract'
 import L from 'leaflet'
 import 'leaflet/dist/leaflet.css'
@@ -23,6 +23,7 @@ export function MapView({
   height = 420,
   label,
   fitKey,
+  onPick,
 }: {
   context: TMapContext | undefined
   points?: MapPoint[]
@@ -33,6 +34,8 @@ export function MapView({
   label: string
   /** Fit the view to the content again when this changes (a new plan, a new filter). */
   fitKey?: string
+  /** Picking a place: a click on the map gives its WGS-84 coordinates. */
+  onPick?: (p: TLatLng) => void
 }) {
   const box = useRef<HTMLDivElement>(null)
   const map = useRef<L.Map | null>(null)
@@ -59,6 +62,25 @@ export function MapView({
     return () => {
       m.remove()
       map.current = null
+    }
+  }, [])
+
+  const pick = useRef(onPick)
+  pick.current = onPick
+  const gcjRef = useRef(gcj)
+  gcjRef.current = gcj
+  useEffect(() => {
+    const m = map.current
+    if (!m) return
+    const handler = (e: L.LeafletMouseEvent) => {
+      if (!pick.current) return
+      const p = { lat: e.latlng.lat, lng: e.latlng.lng }
+      const w = gcjRef.current ? gcj02ToWgs84(p) : p
+      pick.current({ lat: Math.round(w.lat * 1e6) / 1e6, lng: Math.round(w.lng * 1e6) / 1e6 })
+    }
+    m.on('click', handler)
+    return () => {
+      m.off('click', handler)
     }
   }, [])
 
@@ -131,5 +153,13 @@ export function MapView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [points, lines, circles, fitKey, gcj])
 
-  return <div ref={box} role="region" aria-label={label} className="yy-map" style={{ height, width: '100%', borderRadius: 8, background: '#eef2f0' }} />
+  return (
+    <div
+      ref={box}
+      role="region"
+      aria-label={label}
+      className="yy-map"
+      style={{ height, width: '100%', borderRadius: 8, background: '#eef2f0', cursor: onPick ? 'crosshair' : undefined }}
+    />
+  )
 }
