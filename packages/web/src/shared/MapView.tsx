@@ -50,7 +50,7 @@ export function MapView({
 
   useEffect(() => {
     if (!box.current || map.current) return
-    const m = L.map(box.current, { zoomControl: false, attributionControl: false, preferCanvas: true })
+    const m = L.map(box.current, { zoomControl: false, attributionControl: false })
     L.control.zoom({ zoomInTitle: '放大', zoomOutTitle: '缩小', zoomInText: '+', zoomOutText: '−' }).addTo(m)
     m.setView([38.93, 100.45], 11)
     base.current = L.layerGroup().addTo(m)
