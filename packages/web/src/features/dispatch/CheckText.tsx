@@ -9,8 +9,8 @@ export function CheckText({ check }: { check: MoveCheck | null }) {
   if (!check) return <Typography.Text type="secondary">正在检查…</Typography.Text>
   const delta = Math.round(check.costDelta * 10) / 10
   return check.feasible ? (
-    <Typography.Text type="success">可行，成本变化 {delta > 0 ? `+${delta}` : delta}（路途分钟 + 迟到加权）</Typography.Text>
+    <Typography.Text style={{ color: '#1d6b33' }}>可行，成本变化 {delta > 0 ? `+${delta}` : delta}（路途分钟 + 迟到加权）</Typography.Text>
   ) : (
-    <Typography.Text type="danger">不可行：{check.reasons.join('；')}</Typography.Text>
+    <Typography.Text style={{ color: '#a61d24' }}>不可行：{check.reasons.join('；')}</Typography.Text>
   )
 }

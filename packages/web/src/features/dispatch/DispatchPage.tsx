@@ -1,13 +1,14 @@
 import { dispatchPlanStatusLabels, type TDispatchPlanStatus } from '@yiyang/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { ThunderboltOutlined } from '@ant-design/icons'
-import { Alert, App, Button, Card, DatePicker, Empty, List, Popconfirm, Progress, Select, Space, Tag, Typography } from 'antd'
+import { Alert, App, Button, Card, DatePicker, Empty, List, Popconfirm, Progress, Select, Space, Typography } from 'antd'
 import { useEffect, useMemo, useRef, useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { useMe } from '../../app/session'
 import { dayjs, DISPLAY_TZ, formatClock } from '../../shared/format'
 import { MapView, type MapLine, type MapPoint } from '../../shared/MapView'
 import { PageHeader } from '../../shared/PageHeader'
+import { StatusTag, type Tone } from '../../shared/StatusTag'
 import { fetchProviders } from '../providers/api'
 import {
   checkMove,
@@ -27,7 +28,7 @@ import { Timeline, routeColors, type DragTarget } from './Timeline'
 import { CheckText, startIso } from './CheckText'
 import './dispatch.css'
 
-const statusColor: Record<TDispatchPlanStatus, string> = { computing: 'processing', draft: 'gold', published: 'green', superseded: 'default', failed: 'red' }
+const statusTone: Record<TDispatchPlanStatus, Tone> = { computing: 'info', draft: 'warning', published: 'success', superseded: 'neutral', failed: 'danger' }
 const minutes = (s: number) => Math.round(s / 60)
 
 /**
@@ -188,7 +189,7 @@ export function DispatchPage() {
               options={plans.data.items.map((x) => ({ value: x.id, label: `${formatClock(x.createdAt)} 生成 · ${dispatchPlanStatusLabels[x.status]}` }))}
             />
           ) : null}
-          {p ? <Tag color={statusColor[p.status]}>{dispatchPlanStatusLabels[p.status]}</Tag> : null}
+          {p ? <StatusTag tone={statusTone[p.status]}>{dispatchPlanStatusLabels[p.status]}</StatusTag> : null}
           {p?.status === 'draft' ? (
             <Popconfirm title="发布后按方案派单并通知护理员，确定发布？" okText="发布" cancelText="取消" onConfirm={() => publish.mutate()}>
               <Button loading={publish.isPending}>发布</Button>
@@ -247,7 +248,7 @@ export function DispatchPage() {
                       <Typography.Text strong>{u.orderNo}</Typography.Text>
                       <span>{u.elderName}</span>
                       <span>{u.itemName}</span>
-                      <Typography.Text type="danger">{u.reasons.join('；')}</Typography.Text>
+                      <Typography.Text style={{ color: '#a61d24' }}>{u.reasons.join('；')}</Typography.Text>
                     </Space>
                   </List.Item>
                 )}
@@ -276,7 +277,12 @@ function FiguresCard({ figures, baseline }: { figures: Figures; baseline: Figure
   ]
   const saved = baseline.travelSeconds > 0 ? Math.round((1 - figures.travelSeconds / baseline.travelSeconds) * 100) : 0
   return (
-    <Card size="small" title="方案对比" style={{ marginBottom: 12 }} extra={saved > 0 ? <Tag color="green">路途时间比人工经验少 {saved}%</Tag> : null}>
+    <Card
+      size="small"
+      title="方案对比"
+      style={{ marginBottom: 12 }}
+      extra={saved > 0 ? <StatusTag tone="success">路途时间比人工经验少 {saved}%</StatusTag> : null}
+    >
       <table className="yy-figures">
         <thead>
           <tr>

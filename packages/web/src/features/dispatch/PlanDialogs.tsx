@@ -266,7 +266,7 @@ export function SickDialog({ plan, date, onClose, onChanged }: { plan: PlanDetai
             {
               title: '改由',
               render: (_, c) =>
-                c.toCaregiverName ? `${c.toCaregiverName} ${formatClock(c.toStart)}` : <Typography.Text type="danger">无法安排</Typography.Text>,
+                c.toCaregiverName ? `${c.toCaregiverName} ${formatClock(c.toStart)}` : <Typography.Text style={{ color: '#a61d24' }}>无法安排</Typography.Text>,
             },
           ]}
         />

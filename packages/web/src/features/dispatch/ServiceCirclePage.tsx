@@ -1,17 +1,18 @@
 import { SERVICE_CIRCLE_UNCOVERED_BELOW, serviceSiteKindLabels } from '@yiyang/core'
 import { DownloadOutlined } from '@ant-design/icons'
 import { useQuery } from '@tanstack/react-query'
-import { App, Button, Card, Col, Row, Select, Space, Statistic, Switch, Table, Tag, TreeSelect, Typography, type TableColumnsType } from 'antd'
+import { App, Button, Card, Col, Row, Select, Space, Statistic, Switch, Table, TreeSelect, Typography, type TableColumnsType } from 'antd'
 import { useMemo, useState } from 'react'
 import { errorMessage, type RegionNode } from '../../api/client'
 import { MapView, type MapCircle, type MapPoint } from '../../shared/MapView'
 import { PageHeader } from '../../shared/PageHeader'
+import { StatusTag } from '../../shared/StatusTag'
 import { useRegionTree } from '../regions/api'
 import { dispatchKeys, downloadServiceCircle, fetchMapContext, fetchServiceCircle, type ServiceCircle } from './api'
 import './dispatch.css'
 
 type Community = ServiceCircle['communities'][number]
-const coverageColor = (pct: number) => (pct >= 80 ? '#26734d' : pct >= SERVICE_CIRCLE_UNCOVERED_BELOW * 100 ? '#a35200' : '#b3261e')
+const coverageColor = (pct: number) => (pct >= 80 ? '#1d6b33' : pct >= SERVICE_CIRCLE_UNCOVERED_BELOW * 100 ? '#8a4300' : '#a61d24')
 type TreeNode = { value: string; title: string; children: TreeNode[] }
 const toTree = (nodes: RegionNode[]): TreeNode[] =>
   nodes.filter((n) => n.level !== 'village').map((n) => ({ value: n.code, title: n.name, children: toTree(n.children ?? []) }))
@@ -90,7 +91,11 @@ export function ServiceCirclePage() {
       sorter: (a, b) => a.ebikePct - b.ebikePct,
       render: (v: number, r) => `${v}%（${r.ebike}人）`,
     },
-    { title: '状态', dataIndex: 'uncovered', render: (v: boolean) => (v ? <Tag color="red">未覆盖</Tag> : <Tag color="green">已覆盖</Tag>) },
+    {
+      title: '状态',
+      dataIndex: 'uncovered',
+      render: (v: boolean) => (v ? <StatusTag tone="danger">未覆盖</StatusTag> : <StatusTag tone="success">已覆盖</StatusTag>),
+    },
   ]
 
   return (
