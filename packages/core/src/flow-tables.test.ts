@@ -31,6 +31,7 @@ import {
   fundAnomalyStatuses,
   fundAnomalyStatusLabels,
 } from './disbursement-flow.js'
+import { dispatchPlanFlow, dispatchPlanStatuses, dispatchPlanStatusLabels } from './dispatch/dispatch.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
@@ -46,6 +47,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['visit task', visitTaskFlow, visitTaskStatuses, visitTaskStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
+  ['dispatch plan', dispatchPlanFlow, dispatchPlanStatuses, dispatchPlanStatusLabels],
 ]
 
 describe('workflow tables', () => {

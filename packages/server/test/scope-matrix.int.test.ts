@@ -17,6 +17,7 @@ import { catalogScopeRows } from '../src/modules/catalog/catalog.scope-rows.js'
 import { alarmsCaregiverRows, alarmsProviderRows, alarmsScopeRows } from '../src/modules/alarms/alarms.scope-rows.js'
 import { visitsScopeRows } from '../src/modules/visits/visits.scope-rows.js'
 import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
+import { dispatchCaregiverRows, dispatchProviderRows, dispatchScopeRows } from '../src/modules/dispatch/dispatch.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -40,6 +41,7 @@ const matrix: TScopeRows = {
   ...alarmsScopeRows,
   ...visitsScopeRows,
   ...disbursementScopeRows,
+  ...dispatchScopeRows,
 }
 
 let f: Fixture
@@ -129,9 +131,11 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/reassign': 404,
     'POST /api/v1/orders/:id/cancel': 404,
     ...alarmsProviderRows,
+    ...dispatchProviderRows,
   },
   caregiver: {
     ...alarmsCaregiverRows,
+    ...dispatchCaregiverRows,
     'GET /api/v1/providers/directory': 'self',
     'GET /api/v1/orders': 'self',
     'GET /api/v1/orders/today': 'self',

@@ -50,7 +50,8 @@ export type TPlanState = {
   /** Orders left out of the model (no coordinates, not placed by anyone). */
   excluded: { orderId: string; orderNo: string; elderName: string; itemName: string; reason: string }[]
   /** Caregivers reported sick from a time (minutes): nothing new is planned for them after it. */
-  sick: { caregiverId: string; from: number }[]
+  /** `keep`: visits the caregiver still does (started before falling sick): nothing new is added. */
+  sick: { caregiverId: string; from: number; keep: number }[]
   figures: TFiguresOut | null
   baselineFigures: TFiguresOut | null
 }
@@ -98,8 +99,8 @@ export function solverVisit(v: TModelVisit, location: number): Visit {
   return { ...base, skills: need }
 }
 
-export function solverCaregiver(c: TModelCaregiver, location: number, sickFrom?: number): Caregiver {
-  const end = sickFrom === undefined ? c.shift.end : Math.max(c.shift.start, Math.min(c.shift.end, sickFrom))
+export function solverCaregiver(c: TModelCaregiver, location: number, sick?: { from: number; keep: number }): Caregiver {
+  const end = sick === undefined ? c.shift.end : Math.max(c.shift.start, Math.min(c.shift.end, sick.from))
   const br = shiftBreak(c.shift)
   return {
     id: c.id,
@@ -107,7 +108,7 @@ export function solverCaregiver(c: TModelCaregiver, location: number, sickFrom?:
     start: location,
     end: location,
     shift: [c.shift.start, end],
-    capacity: 100,
+    capacity: sick === undefined ? 100 : sick.keep,
     ...(br && br.window[0] + br.duration <= end ? { break: br } : {}),
   }
 }
@@ -118,7 +119,7 @@ export const haversineTravel = { kind: 'haversine' as const, detourFactor: defau
 /** The solver's problem for the model; `matrix` (minutes) replaces the haversine model when a routing engine gave one. */
 export function buildProblem(visits: TModelVisit[], caregivers: TModelCaregiver[], matrix: number[][] | null, sick: TPlanState['sick'] = []): Problem {
   const { points, home, at } = modelPoints(visits, caregivers)
-  const sickOf = new Map(sick.map((s) => [s.caregiverId, s.from]))
+  const sickOf = new Map(sick.map((s) => [s.caregiverId, s]))
   return {
     locations: points.map((p) => ({ lat: p.lat, lon: p.lng })),
     travel: matrix ? { kind: 'matrix', time: matrix } : haversineTravel,

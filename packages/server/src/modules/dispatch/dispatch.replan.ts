@@ -4,8 +4,7 @@
  * up to the last one that is locked by the dispatcher, already started, or (re-planning during
  * the day) due to start before now — with their times. Pure apart from the worker thread.
  */
-import { solveInWorker, solveProblem, type LockedTask, type Plan, type PlanRoute, type Problem, type TaskRef } from '@yiyang/solver'
-import type { TPlanState } from './dispatch.model.js'
+import { checkPlan, solveInWorker, solveProblem, type LockedTask, type Plan, type PlanRoute, type Problem, type TaskRef } from '@yiyang/solver'
 
 export type TFrozen = { locks: Set<string>; started: Set<string>; now: number | null }
 
@@ -59,7 +58,8 @@ export function evaluateRoutes(problem: Problem, locked: Record<string, LockedTa
     const got = visitSeq(byCg.get(c.id))
     if (want.join() !== got.join()) return null
   }
-  return out
+  // The engine trusts given routes for skills: the independent checker does not.
+  return checkPlan(problem, out).feasible ? out : null
 }
 
 /**

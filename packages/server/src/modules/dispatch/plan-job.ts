@@ -30,10 +30,18 @@ export const planJob = defineJob<TPlanJobInput>({
       await job.progress({ percent, phase })
     }
     try {
+      const ms: Record<string, number> = {}
+      let mark = performance.now()
+      const lap = (k: string) => {
+        ms[k] = Math.round(performance.now() - mark)
+        mark = performance.now()
+      }
       await report(5, '读取工单与护理员')
       const state = await loadModel(ctx.db, ctx.config, row)
+      lap('model')
       state.baseline = greedyPlan(state.problem)
       state.baselineFigures = planFigures(state.problem, state.baseline)
+      lap('greedy')
       await report(10, '优化路线')
       const started = Date.now()
       let ticking = Promise.resolve()
@@ -50,6 +58,7 @@ export const planJob = defineJob<TPlanJobInput>({
         clearInterval(timer)
         await ticking
       }
+      lap('solver')
       state.figures = planFigures(state.problem, state.plan)
       await withTx(ctx, async (t) => {
         const [before] = await t.tx.select().from(dispatchPlans).where(eq(dispatchPlans.id, row.id)).for('update')
@@ -61,7 +70,8 @@ export const planJob = defineJob<TPlanJobInput>({
           audit: { action: 'dispatch.plan_computed', entityType: 'dispatch_plan', snapshot: planAuditSnapshot },
         })
       })
-      return { visits: state.figures.visits, unassigned: state.figures.unassigned }
+      lap('save')
+      return { visits: state.figures.visits, unassigned: state.figures.unassigned, ms }
     } catch (e) {
       await withTx(ctx, async (t) => {
         const [before] = await t.tx.select().from(dispatchPlans).where(eq(dispatchPlans.id, row.id)).for('update')

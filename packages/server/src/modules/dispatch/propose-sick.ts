@@ -78,7 +78,10 @@ export async function proposeSick(ctx: Ctx, id: string, input: { caregiverId: st
   const sickFrom = Math.max(from, headEnd + 60)
   const next = await withTravel(ctx.config, {
     ...structuredClone(cur),
-    sick: [...cur.sick.filter((s) => s.caregiverId !== input.caregiverId), { caregiverId: input.caregiverId, from: sickFrom }],
+    sick: [
+      ...cur.sick.filter((s) => s.caregiverId !== input.caregiverId),
+      { caregiverId: input.caregiverId, from: sickFrom, keep: head.filter((x) => !x.break).length },
+    ],
   })
   delete initial[input.caregiverId]
   const sc = next.problem.caregivers.find((c) => c.id === input.caregiverId)!

@@ -1,4 +1,4 @@
-import { todayInShanghai } from '@yiyang/core'
+import { addDays, todayInShanghai } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { actorForUser, findActiveUsersByRole } from '../accounts/index.js'
 import { eldersInScopeForRules } from '../elders/index.js'
@@ -111,5 +111,29 @@ export async function seedOrders(ctx: Ctx) {
         }
       }
     }
+  }
+  // Tomorrow's accepted orders of the demo provider: the dispatcher plans the day in one click (dispatch, issue 20).
+  const tomorrow = addDays(today, 1)
+  const ours = [...byStreet].filter(([street]) => street !== DEMO_PROVIDER_B.regionCode.slice(0, 9)).flatMap(([, list]) => list)
+  const slots = ['08:30', '09:00', '09:30', '10:00', '10:30', '11:00', '13:30', '14:00', '14:30', '15:00', '15:30', '16:30']
+  for (const [i, hhmm] of slots.entries()) {
+    const elderId = ours[i % Math.max(1, ours.length)]
+    if (!elderId) break
+    const o = await requestOrder(
+      { ...ctx, actor: bureau },
+      {
+        elderId,
+        providerId: DEMO_PROVIDER.id,
+        itemCode: i % 3 === 1 ? 'HL-001' : 'ZJ-001',
+        serviceDate: tomorrow,
+        windowStart: new Date(Date.parse(`${tomorrow}T${hhmm}:00+08:00`)).toISOString(),
+        quantity: 1,
+        plannedMinutes: 45,
+        requesterKind: 'community_worker',
+        homeLat: HOME.lat + ((i * 37) % 11) * 0.0015,
+        homeLng: HOME.lng + ((i * 53) % 13) * 0.0015,
+      },
+    )
+    await acceptOrder({ ...ctx, actor: provider }, o.id)
   }
 }

@@ -107,12 +107,13 @@ export function CaregiverTodayPage() {
           <Card key={o.id} className="yy-visit" size="small">
             <div className="yy-visit-head">
               <Typography.Text strong style={{ fontSize: 20 }}>
-                {i + 1}. {o.windowStart ? formatClock(o.windowStart) : '全天'} {o.elderName}
+                {i + 1}. {(o.plannedStart ?? o.windowStart) ? formatClock((o.plannedStart ?? o.windowStart)!) : '全天'} {o.elderName}
               </Typography.Text>
               <OrderStatusTag status={o.status} />
             </div>
             <div className="yy-visit-item">
               <Tag color="blue">{o.itemName}</Tag>
+              {o.staffCount > 1 ? <Tag color="purple">双人服务</Tag> : null}
               <span>{o.plannedMinutes} 分钟</span>
               <Typography.Text type="secondary" style={{ marginLeft: 8 }}>
                 {o.orderNo}
