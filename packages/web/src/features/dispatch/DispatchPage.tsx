@@ -192,7 +192,9 @@ export function DispatchPage() {
           {p ? <StatusTag tone={statusTone[p.status]}>{dispatchPlanStatusLabels[p.status]}</StatusTag> : null}
           {p?.status === 'draft' ? (
             <Popconfirm title="发布后按方案派单并通知护理员，确定发布？" okText="发布" cancelText="取消" onConfirm={() => publish.mutate()}>
-              <Button loading={publish.isPending}>发布</Button>
+              <Button type="primary" loading={publish.isPending}>
+                发布
+              </Button>
             </Popconfirm>
           ) : null}
           {p?.status === 'published' ? (
