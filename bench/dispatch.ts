@@ -9,7 +9,7 @@
  * BENCH_SECONDS (default 8): the solver's budget.
  */
 import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { addDays, makeIdNumber, todayInShanghai } from '@yiyang/core'
 import { buildApp } from '../packages/server/src/app.js'
@@ -129,13 +129,21 @@ async function main() {
   )
 
   // Events of the set-up are relayed first, so the plan time is the plan's own.
-  await app.jobs.drain()
+  await app.jobs.drain(100_000)
   // The plan: POST, then the job runs (solver in a worker thread); plan time = request to draft.
   t0 = performance.now()
   const { planId } = await call(providerC, 'POST', '/dispatch/plans', { providerId: DEMO_PROVIDER.id, date: day, seconds: SECONDS })
-  await app.jobs.drain()
+  let plan = await call(providerC, 'GET', `/dispatch/plans/${planId}`)
+  for (let i = 0; i < 600 && plan.status === 'computing'; i++) {
+    await app.jobs.drain(100_000)
+    plan = await call(providerC, 'GET', `/dispatch/plans/${planId}`)
+    if (plan.status === 'computing') await new Promise((r) => setTimeout(r, 100))
+  }
   const planMs = performance.now() - t0
-  const plan = await call(providerC, 'GET', `/dispatch/plans/${planId}`)
+  if (plan.status === 'computing') {
+    const rows = await database.db.select().from(jobs).where(eq(jobs.kind, 'dispatch.plan'))
+    log(JSON.stringify(rows.map((j) => ({ status: j.status, runAt: j.runAt, attempts: j.attempts, error: j.error }))))
+  }
   if (plan.status !== 'draft') throw new Error(`plan ${plan.status}: ${plan.failure}`)
   const f = plan.figures
   const b = plan.baseline
@@ -158,6 +166,8 @@ async function main() {
 
   // Urgent orders during the day: every half hour from 08:00, each wanted within the next hour.
   const lat: number[] = []
+  // CPU time of this process (worker threads included): the figure a busy shared machine does not distort.
+  const cpu: number[] = []
   let placed = 0
   let cookies: string[] = []
   for (let u = 0; u < URGENT; u++) {
@@ -168,15 +178,21 @@ async function main() {
     ;[bureauC, officerC, providerC] = cookies as [string, string, string]
     const id = await newOrder(VISITS - URGENT + u, at(m + 60), true)
     const s = performance.now()
+    const c0 = process.cpuUsage()
     const res = await call(providerC, 'POST', `/dispatch/plans/${planId}/urgent`, { orderId: id })
     lat.push(performance.now() - s)
+    const c1 = process.cpuUsage(c0)
+    cpu.push((c1.user + c1.system) / 1000)
     if (res.placed) placed++
   }
   lat.sort((x, y) => x - y)
-  const q = (p: number) => lat[Math.min(lat.length - 1, Math.ceil(p * lat.length) - 1)]!
+  cpu.sort((x, y) => x - y)
+  const pick = (arr: number[], p: number) => arr[Math.min(arr.length - 1, Math.ceil(p * arr.length) - 1)]!
+  const q = (p: number) => pick(lat, p)
   log(
     `urgent insertion (${URGENT} orders 08:00–15:00, HTTP round trip on the published plan): p50 ${(q(0.5) / 1000).toFixed(3)} s, p99 ${(q(0.99) / 1000).toFixed(3)} s, placed ${placed}/${URGENT}   [goal p99 < 2 s]`,
   )
+  log(`urgent insertion CPU time (same calls): p50 ${(pick(cpu, 0.5) / 1000).toFixed(3)} s, p99 ${(pick(cpu, 0.99) / 1000).toFixed(3)} s; load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`)
   log(`peak memory (max RSS): ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
   await app.close()
   await database.close()

@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit.js'
 import type { TxCtx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { updateVersioned } from '../../platform/workflow.js'
-import { assignFromPlan, ordersByIds, startedStatuses } from '../orders/index.js'
+import { assignFromPlan, ordersByIds, startedStatuses, updatePlannedTimes } from '../orders/index.js'
 import { providerNames } from '../providers/index.js'
 import { regionNames } from '../regions/index.js'
 import { minutesToIso, planFigures, type TPlanState } from './dispatch.model.js'
@@ -112,6 +112,7 @@ export async function applyToOrders(t: TxCtx, row: TPlanRow, previous: TPlanStat
   const rows = await ordersByIds(t.tx, [...byOrder.keys()])
   const orders = new Map(rows.map((r) => [r.id, r]))
   const touched = new Set<string>()
+  const times: { id: string; plannedStart: Date; planSeq: number }[] = []
   for (const [id, p] of byOrder) {
     const o = orders.get(id)
     if (!o || (startedStatuses as readonly string[]).includes(o.status)) continue
@@ -125,10 +126,17 @@ export async function applyToOrders(t: TxCtx, row: TPlanRow, previous: TPlanStat
       Math.abs(was0.start - p.start) > 0.5 ||
       was0.seq !== p.seq
     if (!changed && o.caregiverId === p.cg && o.status === 'assigned') continue
+    const plannedStart = new Date(minutesToIso(state.day, p.start))
+    if (previous !== null && o.status === 'assigned' && o.caregiverId === p.cg && o.helperCaregiverId === p.helper) {
+      // Same caregivers, another time or place in the day: no re-assignment.
+      times.push({ id, plannedStart, planSeq: p.seq })
+      if (was0 && Math.abs(was0.start - p.start) > 0.5) touched.add(p.cg)
+      continue
+    }
     await assignFromPlan(t, id, {
       caregiverId: p.cg,
       helperCaregiverId: p.helper,
-      plannedStart: new Date(minutesToIso(state.day, p.start)),
+      plannedStart,
       planSeq: p.seq,
       note: reason ?? `调度方案 ${row.serviceDate}`,
     })
@@ -137,6 +145,7 @@ export async function applyToOrders(t: TxCtx, row: TPlanRow, previous: TPlanStat
     if (was0 && was0.caregiverId !== p.cg) touched.add(was0.caregiverId)
     if (was1 && was1.caregiverId !== p.helper) touched.add(was1.caregiverId)
   }
+  await updatePlannedTimes(t, row.regionCode, times)
   // Visits taken off a caregiver (sick): they are told too.
   for (const [k, p] of old) if (!now.has(k) || now.get(k)!.caregiverId !== p.caregiverId) touched.add(p.caregiverId)
   await notify(t, row, [...touched], previous === null ? '您的排班已发布' : '您的排班有调整')

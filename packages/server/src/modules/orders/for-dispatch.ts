@@ -1,5 +1,6 @@
 import { orderEvents } from '@yiyang/core'
 import { and, eq, inArray, like } from 'drizzle-orm'
+import { appendAudit } from '../../platform/audit.js'
 import type { DbOrTx } from '../../db/client.js'
 import type { TxCtx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
@@ -28,6 +29,7 @@ export type TOrderForPlan = {
   homeLng: number | null
   providerId: string
   caregiverId: string | null
+  helperCaregiverId: string | null
   itemName: string
   skill: string
   staffCount: number
@@ -48,6 +50,7 @@ const cols = {
   homeLng: serviceOrders.homeLng,
   providerId: serviceOrders.providerId,
   caregiverId: serviceOrders.caregiverId,
+  helperCaregiverId: serviceOrders.helperCaregiverId,
   itemName: serviceOrders.itemName,
   skill: serviceOrders.skill,
   staffCount: serviceOrders.staffCount,
@@ -97,5 +100,27 @@ export async function assignFromPlan(
     note: p.note,
     patch: { caregiverId: p.caregiverId, helperCaregiverId: p.helperCaregiverId, plannedStart: p.plannedStart, planSeq: p.planSeq },
     event: { type: orderEvents.assigned, payload: (r) => ({ caregiverId: r.caregiverId }) },
+  })
+}
+
+/**
+ * A re-planned day moves planned starts (and places in the day) of orders that keep their
+ * caregivers: those are facts of the plan, not a step of the order, so they are written
+ * directly (no version bump: a dispatcher's open order form stays valid), for assigned orders
+ * only, with one audit row for the batch.
+ */
+export async function updatePlannedTimes(t: TxCtx, regionCode: string, list: { id: string; plannedStart: Date; planSeq: number }[]): Promise<void> {
+  if (list.length === 0) return
+  for (const x of list)
+    await t.tx
+      .update(serviceOrders)
+      .set({ plannedStart: x.plannedStart, planSeq: x.planSeq })
+      .where(and(eq(serviceOrders.id, x.id), eq(serviceOrders.status, 'assigned')))
+  await appendAudit(t, {
+    action: 'order.plan_times_updated',
+    entityType: 'order',
+    entityId: null,
+    regionCode,
+    after: { orders: list.map((x) => ({ id: x.id, plannedStart: x.plannedStart.toISOString(), planSeq: x.planSeq })) },
   })
 }

@@ -11,6 +11,6 @@ import { seedOrders } from './seed-orders.js'
 
 export { orderEvents } from '@yiyang/core'
 export { drawServiceCredit } from './draw-service-credit.js'
-export { assignFromPlan, ordersByIds, ordersForPlanning, plannableStatuses, startedStatuses, type TOrderForPlan } from './for-dispatch.js'
+export { assignFromPlan, updatePlannedTimes, ordersByIds, ordersForPlanning, plannableStatuses, startedStatuses, type TOrderForPlan } from './for-dispatch.js'
 
 export const ordersModule: TApiModule = { name: 'orders', routes: ordersRoutes, seed: seedOrders, jobs: [autoConfirmJob as TJobDefinition<never>] }
