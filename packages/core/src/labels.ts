@@ -93,6 +93,9 @@ export const elderFieldLabels: Record<string, string> = {
   duplicate: '并入的档案',
   duplicateId: '并入的档案编号',
   reason: '原因',
+  homeLocation: '住址坐标',
+  homeLat: '纬度',
+  homeLng: '经度',
 }
 
 /** Fields of an assessment in audit snapshots. */

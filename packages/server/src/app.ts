@@ -115,7 +115,7 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
         defaultSrc: ["'self'"],
         scriptSrc: ["'self'"],
         styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
+        imgSrc: ["'self'", 'data:', 'blob:', ...tileOrigins(config)],
         fontSrc: ["'self'", 'data:'],
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
@@ -225,4 +225,16 @@ export async function buildApp(deps: TAppDeps): Promise<FastifyInstance> {
     return reply.type('text/html').sendFile('index.html')
   })
   return app
+}
+
+/** The map tile hosts (MAP_TILE_URL, MAP_LABEL_URL) the dispatch map loads images from (issue 20). */
+function tileOrigins(config: TConfig): string[] {
+  const hosts = new Set<string>()
+  for (const url of [config.map?.tileUrl, config.map?.labelUrl]) {
+    if (!url) continue
+    const host = /^https:\/\/([^/?#]+)/.exec(url)?.[1]
+    // {s} (a subdomain) becomes a wildcard: https://*.tianditu.gov.cn
+    if (host) hosts.add(`https://${host.replace(/^[^.]*\{s\}[^.]*\./, '*.')}`)
+  }
+  return [...hosts]
 }

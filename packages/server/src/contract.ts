@@ -21,6 +21,7 @@ import type * as providers from './modules/providers/providers.schemas.js'
 import type * as orders from './modules/orders/orders.schemas.js'
 import type * as alarms from './modules/alarms/alarms.schemas.js'
 import type * as dispatch from './modules/dispatch/dispatch.schemas.js'
+import type * as serviceCircle from './modules/dispatch/service-circle.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
 export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -178,3 +179,7 @@ export type TDispatchSick = z.input<typeof dispatch.ZSick>
 export type TDispatchDiff = z.infer<typeof dispatch.ZDiff>
 export type TDispatchDiffChange = z.infer<typeof dispatch.ZDiffChange>
 export type TDispatchNotice = z.infer<typeof dispatch.ZNotice>
+// ---------- dispatch: map and 15-minute service circle (issue 20 items 2, 5) ----------
+export type TMapContext = z.infer<typeof serviceCircle.ZMapContext>
+export type TServiceCircle = z.infer<typeof serviceCircle.ZServiceCircle>
+export type TServiceCircleQuery = z.input<typeof serviceCircle.ZServiceCircleQuery>

@@ -3,6 +3,7 @@ import { createTestApp } from './app.js'
 import { B, hasRows, type Fixture, type TScopeRows } from './scope-matrix.js'
 import { DEMO_PROVIDER_ID } from '../src/seed/demo.js'
 import { accountsScopeRows } from '../src/modules/accounts/accounts.scope-rows.js'
+import { serviceCircleProviderRows, serviceCircleScopeRows } from '../src/modules/dispatch/service-circle.scope-rows.js'
 import { assessmentsScopeRows } from '../src/modules/assessments/assessments.scope-rows.js'
 import { auditScopeRows } from '../src/modules/audit/audit.scope-rows.js'
 import { benefitsScopeRows } from '../src/modules/benefits/benefits.scope-rows.js'
@@ -26,6 +27,7 @@ import { dispatchCaregiverRows, dispatchProviderRows, dispatchScopeRows } from '
  */
 const matrix: TScopeRows = {
   ...systemScopeRows,
+  ...serviceCircleScopeRows,
   ...accountsScopeRows,
   ...regionsScopeRows,
   ...auditScopeRows,
@@ -102,6 +104,7 @@ const ownSession = new Set([
 type TProviderExpect = 403 | 404 | 'own_provider' | 'self'
 const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExpect>> = {
   provider: {
+    ...serviceCircleProviderRows,
     'GET /api/v1/users': 'own_provider',
     'GET /api/v1/users/roles': 'self',
     'PATCH /api/v1/users/:id': 404,

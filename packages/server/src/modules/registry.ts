@@ -14,6 +14,7 @@ import { visitsModule } from './visits/index.js'
 import { disbursementModule } from './disbursement/index.js'
 import { alarmsModule } from './alarms/index.js'
 import { dispatchModule } from './dispatch/index.js'
+import { serviceCircleModule } from './dispatch/service-circle.module.js'
 
 /** Every module, in the order their routes register and their demo data is seeded. */
 export const apiModules: TApiModule[] = [
@@ -32,4 +33,5 @@ export const apiModules: TApiModule[] = [
   alarmsModule,
   visitsModule,
   dispatchModule,
+  serviceCircleModule,
 ]

@@ -24,6 +24,20 @@ export const ZEnv = z.object({
     .default(12),
   SEED_DEMO: boolFromEnv.default(true),
   WEB_DIST: z.string().optional(),
+  /** Map tiles for the dispatch map (issue 20): an XYZ URL with {z}/{x}/{y} (and {s}); none: outlines only, offline. */
+  MAP_TILE_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s]*\{z\}[^\s]*$/, 'must be an https URL with {z}, {x} and {y}')
+    .optional(),
+  /** A label layer drawn over the tiles (天地图 cva_w), same form. */
+  MAP_LABEL_URL: z
+    .string()
+    .regex(/^https:\/\/[^\s]*\{z\}[^\s]*$/, 'must be an https URL with {z}, {x} and {y}')
+    .optional(),
+  MAP_TILE_SUBDOMAINS: z.string().max(20).default(''),
+  MAP_TILE_ATTRIBUTION: z.string().max(200).default(''),
+  /** true when the tile source is in GCJ-02 (高德, 腾讯): points are shifted for display only. */
+  MAP_TILE_GCJ02: boolFromEnv.default(false),
   /** An external MQTT broker (Mosquitto, EMQX); without it an embedded broker listens on MQTT_PORT. */
   MQTT_URL: z
     .string()
@@ -64,6 +78,7 @@ export type TConfig = {
   sessionTtlMs: number
   seedDemo: boolean
   webDist?: string
+  map?: { tileUrl?: string; labelUrl?: string; subdomains: string; attribution: string; gcj02: boolean }
   version: string
   mqtt: { url?: string; port: number; enabled: boolean; clientId: string; subscribers: number }
   alarms: { claimWithinMs: number; closeWithinMs: number; offlineAfterMs: number; hotlineSecret: string; smsGatewayUrl?: string }
@@ -96,6 +111,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
     sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
     seedDemo: e.SEED_DEMO,
     webDist: e.WEB_DIST,
+    map: {
+      tileUrl: e.MAP_TILE_URL,
+      labelUrl: e.MAP_LABEL_URL,
+      subdomains: e.MAP_TILE_SUBDOMAINS,
+      attribution: e.MAP_TILE_ATTRIBUTION,
+      gcj02: e.MAP_TILE_GCJ02,
+    },
     version,
     mqtt: { url: e.MQTT_URL, port: e.MQTT_PORT, enabled: e.MQTT_ENABLED, clientId: e.MQTT_CLIENT_ID, subscribers: e.MQTT_SUBSCRIBERS },
     alarms: {

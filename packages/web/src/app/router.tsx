@@ -304,6 +304,20 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'dispatch',
+          element: guarded(
+            'dispatch:plan',
+            page(() => import('../features/dispatch').then((m) => m.DispatchPage)),
+          ),
+        },
+        {
+          path: 'service-circle',
+          element: guarded(
+            'elder:read',
+            page(() => import('../features/dispatch').then((m) => m.ServiceCirclePage)),
+          ),
+        },
+        {
           path: 'catalog',
           element: guarded(
             'catalog:read',

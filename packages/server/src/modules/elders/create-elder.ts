@@ -14,6 +14,7 @@ import { checkElderRegion, findElderByIdHash } from './elders.repo.js'
 import { ZCreateElder, type TCreateElder } from './elders.schemas.js'
 import { elders } from './elders.tables.js'
 import { getElder } from './get-elder.js'
+import { homeLocation } from './elder-location.js'
 
 export async function createElder(ctx: Ctx, raw: TCreateElder) {
   requirePermission(ctx.actor, 'elder:write')
@@ -54,6 +55,7 @@ export async function createElder(ctx: Ctx, raw: TCreateElder) {
         familyDoctorName: input.hasFamilyDoctor ? (input.familyDoctorName ?? null) : null,
         hasVisitPlan: input.hasVisitPlan,
         note: input.note ?? null,
+        ...homeLocation(input),
         lastCategoryChangeAt: input.categories.length ? ctx.clock.now() : null,
         createdBy: actor.userId,
         createdAt: ctx.clock.now(),

@@ -19,5 +19,7 @@ export async function getElderForService(ctx: Ctx, elderId: string) {
     categories: row.categories,
     addressEnc: row.addressEnc,
     addressMasked: row.addressMasked,
+    homeLat: row.homeLat,
+    homeLng: row.homeLng,
   }
 }

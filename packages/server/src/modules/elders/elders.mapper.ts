@@ -1,3 +1,4 @@
+import { homeLocationSnapshot } from './elder-location.js'
 import { ADVANCED_AGE_THRESHOLD, ageOn, deriveCategories, maskIdNumber, maskPhone, elderFieldLabels } from '@yiyang/core'
 import type { Crypto } from '../../platform/crypto.js'
 import type { TContact } from './elders.schemas.js'
@@ -64,6 +65,8 @@ export function toElderDetail(row: TElderRow, today: string, crypto: Crypto, reg
     familyDoctorName: row.familyDoctorName,
     hasVisitPlan: row.hasVisitPlan,
     note: row.note,
+    homeLat: row.homeLat,
+    homeLng: row.homeLng,
     statusDate: row.statusDate,
     statusReason: row.statusReason,
     abilityEffectiveDate: row.abilityEffectiveDate,
@@ -94,6 +97,7 @@ export function elderSnapshot(row: TElderRow, crypto: Crypto) {
     familyDoctorName: row.familyDoctorName,
     hasVisitPlan: row.hasVisitPlan,
     note: row.note,
+    homeLocation: homeLocationSnapshot(crypto, row.homeLat, row.homeLng),
     status: row.status,
     statusDate: row.statusDate,
     statusReason: row.statusReason,

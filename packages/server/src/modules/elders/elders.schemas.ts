@@ -42,6 +42,9 @@ const elderFields = {
   familyDoctorName: z.string().trim().max(50).nullish(),
   hasVisitPlan: z.boolean(),
   note: z.string().trim().max(500).nullish(),
+  /** Home location, WGS-84; both or neither (checked in the use cases: elder-location.ts). */
+  homeLat: z.number('纬度应为数字').min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间').nullish(),
+  homeLng: z.number('经度应为数字').min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间').nullish(),
 }
 export const ZElderInput = z.object({
   ...elderFields,
@@ -145,6 +148,8 @@ export const ZElderDetail = ZElderSummary.extend({
   familyDoctorName: z.string().nullable(),
   hasVisitPlan: z.boolean(),
   note: z.string().nullable(),
+  homeLat: z.number().nullable(),
+  homeLng: z.number().nullable(),
   statusDate: z.string().nullable(),
   statusReason: z.string().nullable(),
   abilityEffectiveDate: z.string().nullable(),

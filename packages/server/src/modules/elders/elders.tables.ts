@@ -1,6 +1,21 @@
 import { sql } from 'drizzle-orm'
 import { categoryBitOrder } from './category-bits.js'
-import { bigserial, boolean, date, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core'
+import {
+  bigserial,
+  boolean,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+  varchar,
+} from 'drizzle-orm/pg-core'
 
 /**
  * The elder registry. PII (ID number, phones, address, contacts, health) is stored encrypted
@@ -76,6 +91,9 @@ export const elders = pgTable(
     lastCategoryChangeAt: timestamp('last_category_change_at', { withTimezone: true }),
     /** Set when this record was merged into another one (a duplicate found later). */
     mergedInto: uuid('merged_into'),
+    /** Home location, WGS-84 (issue 20 item 1): picked on a map, typed or imported; null until known. */
+    homeLat: doublePrecision('home_lat'),
+    homeLng: doublePrecision('home_lng'),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -39,6 +39,8 @@ export const importColumns = [
   { key: 'familyDoctorDate', header: '签约日期', required: false, width: 12, hint: '如 2024-03-01' },
   { key: 'familyDoctorName', header: '签约医生', required: false, width: 12, hint: '' },
   { key: 'note', header: '备注', required: false, width: 20, hint: '' },
+  { key: 'homeLng', header: '经度', required: false, width: 12, hint: 'WGS-84（GPS）坐标，如 100.45123；与纬度同时填写' },
+  { key: 'homeLat', header: '纬度', required: false, width: 12, hint: 'WGS-84（GPS）坐标，如 38.93456；与经度同时填写' },
 ] as const
 
 /** The template's header text of a column: required columns carry a star. */
@@ -226,6 +228,8 @@ export type TImportRecord = {
   familyDoctorDate?: string
   familyDoctorName?: string
   note?: string
+  homeLat?: number
+  homeLng?: number
 }
 
 /** `name` is the row's 姓名 as typed, so the report can be read beside the sheet (issue 24 item 4). */
@@ -354,6 +358,26 @@ export function parseImportRow(
   }
   if (t('familyDoctorName')) rec.familyDoctorName = t('familyDoctorName').slice(0, 50)
   if (t('note')) rec.note = t('note').slice(0, 500)
+  if (t('homeLat') || t('homeLng')) {
+    // Home location (issue 20 item 1): both or neither, numbers in range. A cell typed with a
+    // degree sign or a full-width point is still read.
+    const num = (k: 'homeLat' | 'homeLng') => {
+      const s = t(k)
+        .replace(/[°度\s]/g, '')
+        .replace(/．/g, '.')
+      return /^-?\d{1,3}(\.\d+)?$/.test(s) ? Number(s) : null
+    }
+    const lat = num('homeLat')
+    const lng = num('homeLng')
+    if (!t('homeLat')) err('homeLat', '填写经度时，纬度必填')
+    else if (lat === null || lat < -90 || lat > 90) err('homeLat', '纬度应为 -90 到 90 之间的数字，如 38.93456')
+    if (!t('homeLng')) err('homeLng', '填写纬度时，经度必填')
+    else if (lng === null || lng < -180 || lng > 180) err('homeLng', '经度应为 -180 到 180 之间的数字，如 100.45123')
+    if (lat !== null && lng !== null) {
+      rec.homeLat = lat
+      rec.homeLng = lng
+    }
+  }
 
   if (errors.length) return { errors: errors.map((e) => ({ ...e, name })) }
   return { record: { row, name, idNumber, birthDate, sex, regionCode, ...rec }, warnings }

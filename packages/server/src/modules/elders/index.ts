@@ -25,5 +25,6 @@ export {
 export { getElderForService } from './elder-for-service.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
 export { elderStatusDates } from './elder-status-dates.js'
+export { elderHomesInScope, type TElderHome } from './elder-homes.js'
 
 export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }

@@ -4,6 +4,7 @@
  */
 import { elderCategoryLabels, hukouTypeLabels, livingArrangementLabels, maskAddress, maskIdNumber, maskPhone, type TElderCategory } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
+import type { Crypto } from '../../platform/crypto.js'
 import { regionNames, regionsInScope } from '../regions/index.js'
 import { isOutOfScope, outOfScopeDuplicateMessage } from './duplicate-guard.js'
 import { nameInitials, normalizePhone, storedCategories } from './elder-values.js'
@@ -11,6 +12,7 @@ import { diffSnapshots, type TChange } from './elders.mapper.js'
 import { findEldersByIdHashes } from './elders.repo.js'
 import type { TContact } from './elders.schemas.js'
 import type { TImportError, TImportRecord, TRegionResolver } from './import-columns.js'
+import { homeLocationSnapshot } from './elder-location.js'
 import type { TImportChange, TImportConflict } from './import-types.js'
 import type { TImportCreateRow, TImportUpdateRow } from './import-write-columns.js'
 
@@ -63,9 +65,11 @@ type TClear = {
   familyDoctorDate: string | null
   familyDoctorName: string | null
   note: string | null
+  homeLat: number | null
+  homeLng: number | null
 }
 
-const maskedOfClear = (c: TClear) => ({
+const maskedOfClear = (c: TClear, crypto: Crypto) => ({
   name: c.name,
   regionCode: c.regionCode,
   hukou: c.hukou,
@@ -79,6 +83,7 @@ const maskedOfClear = (c: TClear) => ({
   familyDoctorDate: c.familyDoctorDate,
   familyDoctorName: c.familyDoctorName,
   note: c.note,
+  homeLocation: homeLocationSnapshot(crypto, c.homeLat, c.homeLng),
 })
 
 /** A masked snapshot value as the result page shows it: Chinese words, never internal codes. */
@@ -158,6 +163,8 @@ export async function planElderImport(
           familyDoctorDate: old.familyDoctorDate,
           familyDoctorName: old.familyDoctorName,
           note: old.note,
+          homeLat: old.homeLat,
+          homeLng: old.homeLng,
         }
       : null
     const contact = rec.contact ? { ...rec.contact, phone: normalizePhone(rec.contact.phone) } : undefined
@@ -175,6 +182,8 @@ export async function planElderImport(
       familyDoctorDate: rec.familyDoctorDate ?? before?.familyDoctorDate ?? null,
       familyDoctorName: rec.familyDoctorName ?? before?.familyDoctorName ?? null,
       note: rec.note ?? before?.note ?? null,
+      homeLat: rec.homeLat ?? before?.homeLat ?? null,
+      homeLng: rec.homeLng ?? before?.homeLng ?? null,
     }
     if (before && JSON.stringify(before) === JSON.stringify(next)) {
       plan.unchanged++
@@ -210,6 +219,8 @@ export async function planElderImport(
       familyDoctorDate: next.familyDoctorDate,
       familyDoctorName: next.familyDoctorName,
       note: next.note,
+      homeLat: next.homeLat,
+      homeLng: next.homeLng,
     }
     if (!old) {
       plan.creates.push({
@@ -230,7 +241,7 @@ export async function planElderImport(
         row: rec.row,
         name: rec.name,
         values: { id: old.id, ...common, lastCategoryChangeAt: categoriesChanged ? now : null },
-        changes: diffSnapshots(maskedOfClear(before!), maskedOfClear(next)),
+        changes: diffSnapshots(maskedOfClear(before!, c), maskedOfClear(next, c)),
       })
     }
   }

@@ -1,4 +1,4 @@
-import { addDays, makeIdNumber, maskAddress, todayInShanghai, typedElderCategories, type TLivingArrangement } from '@yiyang/core'
+import { addDays, demoHomeLocation, makeIdNumber, maskAddress, todayInShanghai, typedElderCategories, type TLivingArrangement } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { appendAudit } from '../../platform/audit.js'
@@ -104,6 +104,9 @@ export function generateElders(opts: {
   const pick = <T>(a: readonly T[]) => a[Math.floor(rnd() * a.length)]!
   const used = new Set<string>()
   const out: TSeedElderRow[] = []
+  // Homes placed by community and the elder's number in it, outside the random sequence, so the
+  // generated people stay the same as before coordinates existed (issue 20 item 1).
+  const perVillage = new Map<string, number>()
   // Birth years from a fixed reference year, so the demo ID numbers are the same on every machine
   // and docs/examples can hold duplicates-to-be of seeded elders.
   const year = DEMO_REFERENCE_YEAR
@@ -168,8 +171,12 @@ export function generateElders(opts: {
     const conditions = CONDITIONS.filter(() => rnd() < 0.12)
     const hasDoctor = rnd() < 0.55
     const withPii = opts.withPii ?? true
+    const nth = perVillage.get(village.code) ?? 0
+    perVillage.set(village.code, nth + 1)
+    const home = demoHomeLocation(village.code, nth)
     out.push({
       regionCode: village.code,
+      ...(home ? { homeLat: home.lat, homeLng: home.lng } : {}),
       name,
       nameInitials: nameInitials(name),
       idHash: opts.hash(id),

@@ -15,6 +15,7 @@ import { checkElderRegion, findElderByIdHash, getElderInScope } from './elders.r
 import type { TUpdateElder } from './elders.schemas.js'
 import { elders } from './elders.tables.js'
 import { getElder } from './get-elder.js'
+import { homeLocation } from './elder-location.js'
 
 export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder) {
   requirePermission(ctx.actor, 'elder:write')
@@ -62,6 +63,7 @@ export async function updateElder(ctx: Ctx, elderId: string, input: TUpdateElder
       if (input[k] !== undefined) (patch as Record<string, unknown>)[k] = input[k] ?? null
     }
     if (input.categories !== undefined) patch.typedCategories = input.categories
+    if (input.homeLat !== undefined || input.homeLng !== undefined) Object.assign(patch, homeLocation(input))
     if (patch.hasFamilyDoctor === false) Object.assign(patch, { familyDoctorDate: null, familyDoctorName: null })
     const next = { ...row, ...patch }
     const categories = storedCategories({

@@ -63,8 +63,9 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
         elderName: elder.name,
         addressEnc: elder.addressEnc,
         addressMasked: elder.addressMasked,
-        homeLat: input.homeLat ?? null,
-        homeLng: input.homeLng ?? null,
+        // Not given: the elder's registered home (issue 20 item 1), so dispatch can place the visit.
+        homeLat: input.homeLat ?? elder.homeLat ?? null,
+        homeLng: input.homeLat != null ? (input.homeLng ?? null) : (elder.homeLng ?? null),
         providerId: provider.id,
         itemCode: item.code,
         itemName: item.name,

@@ -22,5 +22,6 @@ export {
 } from './for-orders.js'
 export { insertCreditRecord } from './add-credit-record.js'
 export { skillOfCategory } from './skill-of-category.js'
+export { serviceSites, type TServiceSite } from './service-sites.js'
 
 export const providersModule: TApiModule = { name: 'providers', routes: providersRoutes, seed: seedProviderDetails }

@@ -43,6 +43,8 @@ export function toProviderDetail(r: TProviderRow, actor: TActor, names: Map<stri
     serviceItems: r.serviceItems,
     reviewReason: r.reviewReason,
     reviewedAt: r.reviewedAt?.toISOString() ?? null,
+    siteLat: r.siteLat,
+    siteLng: r.siteLng,
     version: r.version,
     creditPoints,
     actions: availableActions(providerFlow, r.status).filter((a) => can(actor, providerFlow[a].permission)),

@@ -31,6 +31,9 @@ export const ZRegisterProvider = z.object({
   kind: z.enum(['home_care', 'canteen']).default('home_care'),
   serviceArea: z.array(regionCode).min(1, '请至少选择一个服务区域').max(50),
   serviceItems: z.array(ZProviderServiceItemInput).max(100).default([]),
+  /** The service site, WGS-84 (issue 20 item 1); both or neither. */
+  siteLat: z.number('纬度应为数字').min(-90, '纬度应在 -90 到 90 之间').max(90, '纬度应在 -90 到 90 之间').nullish(),
+  siteLng: z.number('经度应为数字').min(-180, '经度应在 -180 到 180 之间').max(180, '经度应在 -180 到 180 之间').nullish(),
 })
 export type TRegisterProvider = z.infer<typeof ZRegisterProvider>
 
@@ -87,6 +90,8 @@ export const ZProviderDetail = ZProviderSummary.extend({
   serviceItems: z.array(ZProviderServiceItem),
   reviewReason: z.string().nullable(),
   reviewedAt: z.string().nullable(),
+  siteLat: z.number().nullable(),
+  siteLng: z.number().nullable(),
   version: z.number().int(),
   creditPoints: z.number().int(),
   actions: z.array(z.string()),

@@ -34,6 +34,9 @@ export const providers = pgTable(
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),
     /** Star rating 1–5 from the last reviewed monthly rating (等级评定). */
     starRating: smallint('star_rating'),
+    /** The service site (office, canteen, day-care centre), WGS-84: dispatch and the 15-minute circle (issue 20). */
+    siteLat: doublePrecision('site_lat'),
+    siteLng: doublePrecision('site_lng'),
     version: integer('version').notNull().default(1),
     createdBy: text('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

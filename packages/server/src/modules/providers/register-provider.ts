@@ -1,4 +1,5 @@
 import { providerEvents, todayInShanghai } from '@yiyang/core'
+import { siteLocation } from './site-location.js'
 import { eq } from 'drizzle-orm'
 import { appendAudit } from '../../platform/audit.js'
 import { withTx, type Ctx } from '../../platform/context.js'
@@ -32,6 +33,7 @@ export async function registerProvider(ctx: Ctx, input: TRegisterProvider) {
         legalRepresentative: input.legalRepresentative,
         contactPhone: input.contactPhone ?? null,
         address: input.address ?? null,
+        ...siteLocation(input),
         regionCode: input.regionCode,
         kind: input.kind,
         serviceArea: input.serviceArea,

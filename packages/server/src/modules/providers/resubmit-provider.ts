@@ -1,4 +1,5 @@
 import { providerFlow, todayInShanghai } from '@yiyang/core'
+import { siteLocation } from './site-location.js'
 import { and, eq, ne } from 'drizzle-orm'
 import { withTx, type Ctx } from '../../platform/context.js'
 import { levelPrefix } from '../../platform/list.js'
@@ -35,6 +36,7 @@ export async function resubmitProvider(ctx: Ctx, id: string, input: TResubmitPro
         legalRepresentative: input.legalRepresentative,
         contactPhone: input.contactPhone ?? null,
         address: input.address ?? null,
+        ...siteLocation(input),
         kind: input.kind,
         serviceArea: input.serviceArea,
         serviceAreaPrefixes: input.serviceArea.map(levelPrefix),

@@ -1,4 +1,4 @@
-import { addDays, maskIdNumber, makeIdNumber, todayInShanghai } from '@yiyang/core'
+import { addDays, demoHomeLocation, maskIdNumber, makeIdNumber, todayInShanghai } from '@yiyang/core'
 import { eq } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import type { Ctx } from '../../platform/context.js'
@@ -38,6 +38,8 @@ export async function seedProviderDetails(ctx: Ctx, tools: TSeedTools) {
       legalRepresentative: '张建国',
       contactPhone: '0936-8211234',
       address: '甘州区东街88号',
+      siteLat: 38.9312,
+      siteLng: 100.4578,
       kind: 'home_care',
       serviceItems: asItems(),
     })
@@ -48,6 +50,8 @@ export async function seedProviderDetails(ctx: Ctx, tools: TSeedTools) {
       ...DEMO_CANTEEN,
       status: 'active',
       kind: 'canteen',
+      siteLat: 38.9361,
+      siteLng: 100.4668,
       uscc: '52620702MJ00000020',
       legalRepresentative: '马红梅',
       serviceArea: ['620702001000'],
@@ -62,6 +66,8 @@ export async function seedProviderDetails(ctx: Ctx, tools: TSeedTools) {
       status: 'active',
       kind: 'home_care',
       uscc: '91620702MA0000003H',
+      siteLat: 38.9186,
+      siteLng: 100.4489,
       legalRepresentative: '陈卫东',
       serviceArea: ['620702002000'],
       serviceAreaPrefixes: ['620702002'],
@@ -114,9 +120,7 @@ export async function seedProviderDetails(ctx: Ctx, tools: TSeedTools) {
         backgroundCheck: p.check,
         backgroundCheckDate: p.check === 'passed' ? addDays(today, -90) : null,
         shift: i % 2 ? '下午班 13:00-18:00' : '上午班 8:00-12:00',
-        // Homes near the district centre (dispatch plans start and end a caregiver's day there).
-        homeLat: 38.9255 + (i - 2) * 0.004,
-        homeLng: 100.4498 + (i % 3) * 0.003,
+        ...caregiverHome(i),
       })
       .onConflictDoNothing()
       .returning()
@@ -133,4 +137,11 @@ export async function seedProviderDetails(ctx: Ctx, tools: TSeedTools) {
       })),
     )
   }
+}
+
+/** Demo caregivers live in the town's streets (issue 20 item 1): a home in one urban community each. */
+function caregiverHome(i: number) {
+  const communities = ['620702001001', '620702002002', '620702003001', '620702004002', '620702005001']
+  const p = demoHomeLocation(communities[i % communities.length]!, 500 + i)
+  return p ? { homeLat: p.lat, homeLng: p.lng } : {}
 }

@@ -224,6 +224,11 @@ export function ElderDetailPage() {
               ),
             },
             { key: 'note', label: '备注', children: e.note ?? '—' },
+            {
+              key: 'home',
+              label: '住址坐标',
+              children: e.homeLat !== null && e.homeLng !== null ? `纬度 ${e.homeLat.toFixed(6)}，经度 ${e.homeLng.toFixed(6)}` : '未标注',
+            },
             { key: 'created', label: '建档时间', children: formatDateTime(e.createdAt) },
           ]}
         />

@@ -12,7 +12,26 @@ import {
   type TLivingArrangement,
   type TTypedElderCategory,
 } from '@yiyang/core'
-import { Alert, App, Button, Checkbox, Col, DatePicker, Descriptions, Divider, Form, Input, Modal, Row, Select, Space, Switch, Typography } from 'antd'
+import {
+  Alert,
+  App,
+  Button,
+  Checkbox,
+  Col,
+  DatePicker,
+  Descriptions,
+  Divider,
+  Form,
+  Input,
+  InputNumber,
+  Modal,
+  Row,
+  Select,
+  Space,
+  Switch,
+  Typography,
+} from 'antd'
+import { LocationPicker } from './LocationPicker'
 import { useEffect, useMemo } from 'react'
 import { useElderMode } from '../../app/elderMode'
 import { applyServerError } from '../../shared/formErrors'
@@ -38,6 +57,8 @@ interface Values {
   hasVisitPlan: boolean
   note?: string
   underAgeReason?: string
+  homeLat?: number | null
+  homeLng?: number | null
 }
 
 /** Core's cleaner (spaces, dashes, full width, +86), the same the API and the import use. */
@@ -76,6 +97,8 @@ export function ElderFormModal({
   const queryClient = useQueryClient()
   const idNumber = Form.useWatch('idNumber', form)
   const hasFamilyDoctor = Form.useWatch('hasFamilyDoctor', form)
+  const homeLat = Form.useWatch('homeLat', form)
+  const homeLng = Form.useWatch('homeLng', form)
   const today = todayInShanghai()
   const parsed = useMemo(() => (idNumber && normalizeIdNumberText(idNumber).length >= 15 ? parseIdNumber(idNumber, today) : null), [idNumber, today])
   const age = parsed?.ok ? ageOn(parsed.birthDate, today) : null
@@ -98,6 +121,8 @@ export function ElderFormModal({
         familyDoctorName: elder.familyDoctorName ?? undefined,
         hasVisitPlan: elder.hasVisitPlan,
         note: elder.note ?? undefined,
+        homeLat: elder.homeLat,
+        homeLng: elder.homeLng,
       })
     }
   }, [open, elder, form])
@@ -123,6 +148,8 @@ export function ElderFormModal({
         familyDoctorName: v.hasFamilyDoctor ? v.familyDoctorName?.trim() || null : null,
         hasVisitPlan: v.hasVisitPlan,
         note: v.note?.trim() || null,
+        homeLat: v.homeLat ?? null,
+        homeLng: v.homeLng ?? null,
         ...(isUnderAge && v.underAgeReason?.trim() ? { underAgeReason: v.underAgeReason.trim() } : {}),
       }
       if (!elder) return createElder(body)
@@ -367,6 +394,20 @@ export function ElderFormModal({
         </Row>
         <Form.Item name="hasVisitPlan" label="探访关爱计划" valuePropName="checked" extra="独居、高龄等老人应制定定期探访计划（主动发现规则会检查此项）">
           <Switch checkedChildren="已制定" unCheckedChildren="未制定" />
+        </Form.Item>
+        <Form.Item label="住址坐标" extra="WGS-84（GPS）坐标，用于上门派单和15分钟服务圈；可直接填写或在地图上选点">
+          <Space wrap>
+            <Form.Item name="homeLat" noStyle rules={[{ type: 'number', min: -90, max: 90, message: '纬度应在 -90 到 90 之间' }]}>
+              <InputNumber aria-label="纬度" placeholder="纬度，如 38.93456" step={0.0001} precision={6} style={{ width: 180 }} />
+            </Form.Item>
+            <Form.Item name="homeLng" noStyle rules={[{ type: 'number', min: -180, max: 180, message: '经度应在 -180 到 180 之间' }]}>
+              <InputNumber aria-label="经度" placeholder="经度，如 100.45123" step={0.0001} precision={6} style={{ width: 180 }} />
+            </Form.Item>
+            <LocationPicker
+              value={homeLat != null && homeLng != null ? { lat: homeLat, lng: homeLng } : null}
+              onPick={(p) => form.setFieldsValue({ homeLat: p.lat, homeLng: p.lng })}
+            />
+          </Space>
         </Form.Item>
         <Form.Item name="note" label="备注" rules={[{ max: 500, message: '最多500个字' }]}>
           <Input.TextArea rows={2} />

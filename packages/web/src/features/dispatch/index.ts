@@ -1,0 +1,2 @@
+export { DispatchPage } from './DispatchPage'
+export { ServiceCirclePage } from './ServiceCirclePage'
