@@ -43,6 +43,11 @@ export const ZEnv = z.object({
   HOTLINE_SECRET: z.string().min(16).optional(),
   /** An HTTP SMS gateway for family notices; without it notices are only logged. */
   SMS_GATEWAY_URL: z.url().optional(),
+  /** An S3-compatible bucket for uploads (s3://key:secret@host:port/bucket?region=…); without it files go under DATA_DIR. */
+  FILE_STORE_URL: z
+    .string()
+    .regex(/^s3(\+http)?:\/\/[^:@/]+:[^@/]+@[^/]+\/[^/?]+/, 'must look like s3://key:secret@host:port/bucket?region=…')
+    .optional(),
 })
 
 export type TConfig = {
@@ -60,6 +65,7 @@ export type TConfig = {
   version: string
   mqtt: { url?: string; port: number; enabled: boolean; clientId: string; subscribers: number }
   alarms: { claimWithinMs: number; closeWithinMs: number; offlineAfterMs: number; hotlineSecret: string; smsGatewayUrl?: string }
+  fileStoreUrl?: string
 }
 
 /** The demo switchboard secret; refused in production like the demo passwords. */
@@ -97,6 +103,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
       hotlineSecret: e.HOTLINE_SECRET ?? DEMO_HOTLINE_SECRET,
       smsGatewayUrl: e.SMS_GATEWAY_URL,
     },
+    fileStoreUrl: e.FILE_STORE_URL,
   }
 }
 
