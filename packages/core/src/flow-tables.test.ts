@@ -31,6 +31,8 @@ import {
   fundAnomalyStatuses,
   fundAnomalyStatusLabels,
 } from './disbursement-flow.js'
+import { complaintFlow, complaintStatuses, complaintStatusLabels } from './orders/complaint-flow.js'
+import { starRatingFlow, starRatingStatuses, starRatingStatusLabels } from './orders/star-rating.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
@@ -46,6 +48,8 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['visit task', visitTaskFlow, visitTaskStatuses, visitTaskStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
+  ['complaint', complaintFlow, complaintStatuses, complaintStatusLabels],
+  ['star rating', starRatingFlow, starRatingStatuses, starRatingStatusLabels],
 ]
 
 describe('workflow tables', () => {

@@ -109,6 +109,9 @@ export const permissions = [
   'benefit:notice',
   'benefit:approve',
   'benefit:configure',
+  'complaint:read',
+  'complaint:lodge',
+  'complaint:handle',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -152,6 +155,8 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'benefit:verify',
     'benefit:street_review',
     'benefit:notice',
+    'complaint:read',
+    'complaint:lodge',
   ],
   community_worker: [
     'region:read',
@@ -179,6 +184,8 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'visit:plan',
     'visit:task',
     'visit:export',
+    'complaint:read',
+    'complaint:lodge',
   ],
   assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule', 'catalog:read'],
   provider_admin: [
@@ -192,6 +199,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'order:accept',
     'order:assign',
     'order:cancel',
+    'complaint:read',
   ],
   caregiver: ['order:read', 'order:serve', 'alarm:respond'],
   operator: [
@@ -208,6 +216,8 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'alarm:handle',
     'device:manage',
     'hotline:handle',
+    'complaint:read',
+    'complaint:lodge',
   ],
   auditor: [
     'audit:read',
@@ -224,6 +234,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'benefit:read',
     'alarm:read',
     'visit:read',
+    'complaint:read',
   ],
   // A volunteer (志愿者, 老年协会) sees and visits only the elders whose plan names them (issue 22 item 2).
   volunteer: ['visit:read', 'visit:record'],
