@@ -20,5 +20,6 @@ export {
 } from './for-orders.js'
 export { insertCreditRecord } from './add-credit-record.js'
 export { skillOfCategory } from './skill-of-category.js'
+export { caregiverCertification, providersForRating, setProviderStarRating } from './for-ratings.js'
 
 export const providersModule: TApiModule = { name: 'providers', routes: providersRoutes, seed: seedProviderDetails }
