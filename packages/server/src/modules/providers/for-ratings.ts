@@ -1,4 +1,4 @@
-import { and, asc, eq, like, sql } from 'drizzle-orm'
+import { and, asc, eq, gte, inArray, like } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import type { TxCtx } from '../../platform/context.js'
 import { appendAudit } from '../../platform/audit.js'
@@ -13,10 +13,7 @@ import { caregiverCertificates, caregivers, providers } from './providers.tables
 /** Active caregivers and whether each holds a certificate valid on `onDate` (持证上岗率). */
 export async function caregiverCertification(db: DbOrTx, reach: { providerId?: string; regionPrefix?: string }, onDate: string) {
   const rows = await db
-    .select({
-      id: caregivers.id,
-      certified: sql<boolean>`exists (select 1 from ${caregiverCertificates} c where c.caregiver_id = ${caregivers.id} and c.expires_on >= ${onDate})`,
-    })
+    .select({ id: caregivers.id })
     .from(caregivers)
     .where(
       and(
@@ -25,7 +22,21 @@ export async function caregiverCertification(db: DbOrTx, reach: { providerId?: s
         reach.regionPrefix !== undefined ? like(caregivers.regionCode, scopeLike(reach.regionPrefix)) : undefined,
       ),
     )
-  return rows.map((r) => ({ certified: r.certified === true || (r.certified as unknown) === 't' }))
+  if (!rows.length) return []
+  const valid = await db
+    .selectDistinct({ id: caregiverCertificates.caregiverId })
+    .from(caregiverCertificates)
+    .where(
+      and(
+        inArray(
+          caregiverCertificates.caregiverId,
+          rows.map((r) => r.id),
+        ),
+        gte(caregiverCertificates.expiresOn, onDate),
+      ),
+    )
+  const certified = new Set(valid.map((v) => v.id))
+  return rows.map((r) => ({ certified: certified.has(r.id) }))
 }
 
 /** Providers that are rated: active home-care and canteen providers. */
