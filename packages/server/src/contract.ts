@@ -19,6 +19,8 @@ import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
 import type * as providers from './modules/providers/providers.schemas.js'
 import type * as orders from './modules/orders/orders.schemas.js'
+import type * as providerDocuments from './modules/providers/provider-documents.schemas.js'
+import type * as supervision from './modules/orders/supervision.schemas.js'
 import type * as alarms from './modules/alarms/alarms.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
@@ -160,3 +162,14 @@ export type TElderCredits = z.infer<typeof disbursement.ZCredits>
 export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
 export type TBankResult = z.infer<typeof disbursement.ZBankResult>
 export type TDisbursementReport = z.infer<typeof disbursement.ZReport>
+
+// ---------- provider documents, complaints, KPIs, star ratings (issue 19) ----------
+export type TDirectoryEntry = z.infer<typeof providers.ZDirectoryEntry>
+export type TProviderDocument = z.infer<typeof providerDocuments.ZProviderDocument>
+export type TComplaint = z.infer<typeof supervision.ZComplaint>
+export type TFindComplaints = z.input<typeof supervision.ZFindComplaints>
+export type TLodgeComplaint = z.input<typeof supervision.ZLodgeComplaint>
+export type TOrderKpis = z.infer<typeof supervision.ZOrderKpis>
+export type TStarRating = z.infer<typeof supervision.ZStarRating>
+export type TFindStarRatings = z.input<typeof supervision.ZFindStarRatings>
+export type TOrderPhoto = z.infer<typeof supervision.ZOrderPhoto>

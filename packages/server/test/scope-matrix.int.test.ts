@@ -16,6 +16,8 @@ import { catalogScopeRows } from '../src/modules/catalog/catalog.scope-rows.js'
 import { alarmsCaregiverRows, alarmsProviderRows, alarmsScopeRows } from '../src/modules/alarms/alarms.scope-rows.js'
 import { visitsScopeRows } from '../src/modules/visits/visits.scope-rows.js'
 import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
+import { providerDocumentsScopeRows } from '../src/modules/providers/provider-documents.scope-rows.js'
+import { supervisionScopeRows } from '../src/modules/orders/supervision.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -38,6 +40,8 @@ const matrix: TScopeRows = {
   ...alarmsScopeRows,
   ...visitsScopeRows,
   ...disbursementScopeRows,
+  ...providerDocumentsScopeRows,
+  ...supervisionScopeRows,
 }
 
 let f: Fixture
@@ -126,6 +130,17 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/reassign': 404,
     'POST /api/v1/orders/:id/cancel': 404,
     ...alarmsProviderRows,
+    // Provider documents, record photos, complaints, KPIs and star ratings: their own provider only.
+    'GET /api/v1/providers/:id/documents': 404,
+    'POST /api/v1/providers/:id/documents': 404,
+    'GET /api/v1/providers/:id/documents/:documentId': 404,
+    'DELETE /api/v1/providers/:id/documents/:documentId': 404,
+    'GET /api/v1/orders/kpis': 'self',
+    'GET /api/v1/orders/:id/photos': 404,
+    'GET /api/v1/orders/:id/photos/:photoId': 404,
+    'GET /api/v1/complaints': 'own_provider',
+    'GET /api/v1/complaints/:id': 404,
+    'GET /api/v1/star-ratings': 'own_provider',
   },
   caregiver: {
     ...alarmsCaregiverRows,
@@ -139,6 +154,9 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/check-in': 404,
     'POST /api/v1/orders/:id/record': 404,
     'POST /api/v1/orders/:id/check-out': 404,
+    'GET /api/v1/orders/:id/photos': 404,
+    'POST /api/v1/orders/:id/photos': 404,
+    'GET /api/v1/orders/:id/photos/:photoId': 404,
   },
 }
 for (const [username, rows] of Object.entries(providerRows)) {
