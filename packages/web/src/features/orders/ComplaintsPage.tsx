@@ -205,7 +205,7 @@ function ComplaintDrawer({ id, onClose }: { id: string | null; onClose: () => vo
       ) : null}
       <Modal
         open={!!acting}
-        title={acting ? complaintActionLabels[acting] : ''}
+        title={acting ? complaintActionLabels[acting] : '办理投诉'}
         okText="确定"
         cancelText="取消"
         onCancel={() => setActing(null)}

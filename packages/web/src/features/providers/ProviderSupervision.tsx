@@ -32,6 +32,7 @@ import {
 import { useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { formatDateTime } from '../../shared/format'
+import { StatusTag } from '../../shared/StatusTag'
 import { applyServerError } from '../../shared/formErrors'
 import {
   adjustStarRating,
@@ -198,7 +199,9 @@ export function ProviderStarRatings({ providerId, canReview }: { providerId: str
             <Space wrap>
               <span>{r.month.replace('-', ' 年 ')} 月</span>
               <Rate disabled value={r.finalStars ?? r.computedStars} aria-label={`${r.finalStars ?? r.computedStars} 星`} />
-              <Tag color={r.status === 'proposed' ? 'gold' : r.status === 'adjusted' ? 'purple' : 'green'}>{starRatingStatusLabels[r.status]}</Tag>
+              <StatusTag tone={r.status === 'proposed' ? 'warning' : r.status === 'adjusted' ? 'accent' : 'success'}>
+                {starRatingStatusLabels[r.status]}
+              </StatusTag>
             </Space>
           }
           extra={
