@@ -80,7 +80,7 @@ describe('provider documents, star rating, KPIs and complaints (staff)', () => {
     await openProvider(page, '康乐居家养老服务中心')
     await page.getByRole('tab', { name: '资质文件' }).click()
     await page.getByLabel('文件名称').fill('营业执照（副本）')
-    await page.getByLabel('选择文件').setInputFiles({ name: 'licence.pdf', mimeType: 'application/pdf', buffer: PDF })
+    await page.getByLabel('选择要上传的资质文件').setInputFiles({ name: 'licence.pdf', mimeType: 'application/pdf', buffer: PDF })
     await page.getByRole('button', { name: /^上\s*传$/ }).click()
     await page.getByRole('link', { name: '营业执照（副本）' }).waitFor()
     expect(serious(await axe(page))).toEqual([])

@@ -29,7 +29,7 @@ import {
   Tag,
   Typography,
 } from 'antd'
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { formatDateTime } from '../../shared/format'
 import { StatusTag } from '../../shared/StatusTag'
@@ -56,6 +56,7 @@ export function ProviderDocuments({ providerId, canUpload }: { providerId: strin
   const [kind, setKind] = useState<TProviderDocumentKind>('business_licence')
   const [title, setTitle] = useState('')
   const [file, setFile] = useState<File | null>(null)
+  const picker = useRef<HTMLInputElement>(null)
   const { message, modal } = App.useApp()
   const qc = useQueryClient()
   const refresh = () => qc.invalidateQueries({ queryKey: supervisionKeys.documents(providerId) })
@@ -91,16 +92,17 @@ export function ProviderDocuments({ providerId, canUpload }: { providerId: strin
               onChange={(e) => setTitle(e.target.value)}
               style={{ width: 200 }}
             />
-            <label className="ant-btn ant-btn-default" style={{ cursor: 'pointer' }}>
-              <UploadOutlined /> {file ? file.name : '选择文件'}
-              <input
-                type="file"
-                aria-label="选择文件"
-                accept="application/pdf,image/jpeg,image/png"
-                style={{ position: 'absolute', width: 1, height: 1, opacity: 0 }}
-                onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-              />
-            </label>
+            <Button icon={<UploadOutlined />} onClick={() => picker.current?.click()}>
+              {file ? file.name : '选择文件'}
+            </Button>
+            <input
+              ref={picker}
+              type="file"
+              aria-label="选择要上传的资质文件"
+              accept="application/pdf,image/jpeg,image/png"
+              hidden
+              onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+            />
             <Button type="primary" disabled={!file || tooBig} loading={upload.isPending} onClick={() => upload.mutate()}>
               上传
             </Button>
