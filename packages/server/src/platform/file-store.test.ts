@@ -45,7 +45,10 @@ function s3Stub(secret: string) {
     const headers: Record<string, string> = {}
     for (const h of signed) headers[h] = String(req.headers[h] ?? '')
     const again = m
-      ? aws4.sign({ host: headers.host, path: req.url, method: req.method, service: 's3', region: m[2], headers }, { accessKeyId: m[1]!, secretAccessKey: secret })
+      ? aws4.sign(
+          { host: headers.host, path: req.url, method: req.method, service: 's3', region: m[2], headers },
+          { accessKeyId: m[1]!, secretAccessKey: secret },
+        )
       : null
     if (!m || !signed.includes('x-amz-content-sha256') || !signed.includes('host') || (again?.headers as Record<string, string>).Authorization !== auth) {
       res.writeHead(403).end('<Error><Code>SignatureDoesNotMatch</Code></Error>')

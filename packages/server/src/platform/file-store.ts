@@ -198,12 +198,7 @@ export function s3FileStore(target: TS3Target, dataDir: string): FileStore {
       checkKey(key)
       const s = await spool(dataDir, source, opts)
       try {
-        const res = await send(
-          'PUT',
-          key,
-          { 'Content-Type': s.type, 'Content-Length': s.bytes, 'X-Amz-Content-Sha256': s.sha256 },
-          createReadStream(s.path),
-        )
+        const res = await send('PUT', key, { 'Content-Type': s.type, 'Content-Length': s.bytes, 'X-Amz-Content-Sha256': s.sha256 }, createReadStream(s.path))
         if (res.statusCode !== 200) await fail(res, 'PUT')
         res.resume()
       } finally {

@@ -39,7 +39,11 @@ export async function getOrderKpis(ctx: Ctx, q: TKpiQuery): Promise<TOrderKpis> 
   return {
     month: q.month,
     certifiedRate: { ...ratio(caregivers.filter((c) => c.certified).length, caregivers.length, certifiedRate(caregivers)), onDate },
-    satisfactionRate: { ...ratio(satisfied, facts.ratings.length, sat), target: SATISFACTION_TARGET, meetsTarget: sat === null ? null : sat >= SATISFACTION_TARGET },
+    satisfactionRate: {
+      ...ratio(satisfied, facts.ratings.length, sat),
+      target: SATISFACTION_TARGET,
+      meetsTarget: sat === null ? null : sat >= SATISFACTION_TARGET,
+    },
     onTimeRate: ratio(facts.checkIns.filter((c) => !c.late).length, facts.checkIns.length, onTimeRate(facts.checkIns)),
     complaintRate: ratio(facts.upheldComplaints, facts.completedOrders, complaintRate(facts.upheldComplaints, facts.completedOrders)),
   }

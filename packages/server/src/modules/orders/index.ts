@@ -20,7 +20,16 @@ export const ordersModule: TApiModule = {
   jobs: [autoConfirmJob as TJobDefinition<never>, starRatingJob],
   // The monthly star rating (等级评定) chains itself; at start the current month's run is scheduled once.
   start: async (deps) => {
-    await scheduleCurrentStarRating({ db: deps.database.db, actor: null, requestId: 'system', ip: 'local', clock: deps.clock, config: deps.config, crypto: deps.crypto, events: deps.events })
+    await scheduleCurrentStarRating({
+      db: deps.database.db,
+      actor: null,
+      requestId: 'system',
+      ip: 'local',
+      clock: deps.clock,
+      config: deps.config,
+      crypto: deps.crypto,
+      events: deps.events,
+    })
     return async () => {}
   },
 }

@@ -9,7 +9,8 @@ import { STAR_RATING_JOB, type TStarRatingInput } from './star-rating-job.js'
 export async function runStarRating(ctx: Ctx, input: { month: string }) {
   requirePermission(ctx.actor, 'provider:review')
   const now = ctx.clock.now()
-  if (input.month > todayInShanghai(now).slice(0, 7)) throw new AppError('VALIDATION_FAILED', '不能评定尚未到来的月份', [{ path: 'month', message: '请选择本月或以前的月份' }])
+  if (input.month > todayInShanghai(now).slice(0, 7))
+    throw new AppError('VALIDATION_FAILED', '不能评定尚未到来的月份', [{ path: 'month', message: '请选择本月或以前的月份' }])
   return withTx(ctx, async (t) => {
     const job = await enqueueJob<TStarRatingInput>(t, {
       kind: STAR_RATING_JOB,

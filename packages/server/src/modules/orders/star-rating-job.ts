@@ -20,7 +20,12 @@ export function starRatingRunAt(month: string): Date {
 /** Schedules the month's run once (same month, same job); called at start and by each run for the next month. */
 export async function scheduleStarRating(ctx: Ctx, month: string) {
   await withTx({ ...ctx, actor: null }, (t) =>
-    enqueueJob<TStarRatingInput>(t, { kind: STAR_RATING_JOB, input: { month, chain: true }, idempotencyKey: `monthly:${month}`, runAt: starRatingRunAt(month) }),
+    enqueueJob<TStarRatingInput>(t, {
+      kind: STAR_RATING_JOB,
+      input: { month, chain: true },
+      idempotencyKey: `monthly:${month}`,
+      runAt: starRatingRunAt(month),
+    }),
   )
 }
 

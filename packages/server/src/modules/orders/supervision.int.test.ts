@@ -68,9 +68,12 @@ async function makeProviderP() {
   P = p.id
   ok(await api(bureau, 'POST', `/providers/${P}/review`, { decision: 'approve' }))
   for (const [i, certified] of [true, true, false].entries()) {
-    const c = ok(await api(bureau, 'POST', '/caregivers', { providerId: P, name: `星级护理员${i + 1}`, idNumber: freshIdNumber({ age: 40 }), skills: ['cleaning'] }))
+    const c = ok(
+      await api(bureau, 'POST', '/caregivers', { providerId: P, name: `星级护理员${i + 1}`, idNumber: freshIdNumber({ age: 40 }), skills: ['cleaning'] }),
+    )
     ok(await api(bureau, 'POST', `/caregivers/${c.id}/background-check`, { result: 'passed', checkedOn: today() }))
-    if (certified) ok(await api(bureau, 'POST', `/caregivers/${c.id}/certificates`, { number: `YLHL-P${i}`, level: 'junior', skill: 'cleaning', expiresOn: '2099-12-31' }))
+    if (certified)
+      ok(await api(bureau, 'POST', `/caregivers/${c.id}/certificates`, { number: `YLHL-P${i}`, level: 'junior', skill: 'cleaning', expiresOn: '2099-12-31' }))
     pcg.push(c.id)
   }
   providerP = await newUser('p.admin', 'provider_admin', P)
@@ -153,7 +156,12 @@ describe('provider documents (资质文件)', () => {
 
   let docB: string
   it('the provider uploads, lists and downloads its own; the bureau sees it in review', async () => {
-    const up = await upload(providerB, `/providers/${DEMO_PROVIDER_B.id}/documents?kind=business_licence&title=${encodeURIComponent('营业执照')}`, PDF, 'application/pdf')
+    const up = await upload(
+      providerB,
+      `/providers/${DEMO_PROVIDER_B.id}/documents?kind=business_licence&title=${encodeURIComponent('营业执照')}`,
+      PDF,
+      'application/pdf',
+    )
     expect(up.statusCode, up.body).toBe(200)
     docB = up.json().id
     expect(up.json()).toMatchObject({ kind: 'business_licence', title: '营业执照', fileType: 'application/pdf', bytes: PDF.length })

@@ -84,13 +84,18 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   app.get(
     '/complaints',
-    { schema: { tags, summary: '投诉列表（overdue=true 为逾期未办结）', querystring: ZFindComplaints, response: { 200: pageOf(ZComplaint), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '投诉列表（overdue=true 为逾期未办结）',
+        querystring: ZFindComplaints,
+        response: { 200: pageOf(ZComplaint), ...errorResponses },
+      },
+    },
     async (req) => findComplaints(req.ctx, req.query),
   )
-  app.get(
-    '/complaints/:id',
-    { schema: { tags, summary: '投诉详情', params: ZUuidParam, response: { 200: ZComplaint, ...errorResponses } } },
-    async (req) => getComplaint(req.ctx, req.params.id),
+  app.get('/complaints/:id', { schema: { tags, summary: '投诉详情', params: ZUuidParam, response: { 200: ZComplaint, ...errorResponses } } }, async (req) =>
+    getComplaint(req.ctx, req.params.id),
   )
   app.post(
     '/complaints/:id/investigate',
@@ -114,7 +119,14 @@ export const supervisionRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   app.post(
     '/star-ratings/run',
-    { schema: { tags, summary: '立即计算某月星级评定（后台任务）', body: ZRunStarRating, response: { 200: z.object({ jobId: z.string() }), ...errorResponses } } },
+    {
+      schema: {
+        tags,
+        summary: '立即计算某月星级评定（后台任务）',
+        body: ZRunStarRating,
+        response: { 200: z.object({ jobId: z.string() }), ...errorResponses },
+      },
+    },
     async (req) => runStarRating(req.ctx, req.body),
   )
   app.post(

@@ -2,7 +2,9 @@
 import { A, B, get, lookupOnce, send, type Fixture, type TScopeRows } from '../../../test/scope-matrix.js'
 
 const orderIn = (f: Fixture, region: string) =>
-  f.t.app.inject({ url: `/api/v1/orders?regionCode=${region}&status=settled&pageSize=1`, headers: { cookie: f.admin } }).then((r) => r.json().items[0].id as string)
+  f.t.app
+    .inject({ url: `/api/v1/orders?regionCode=${region}&status=settled&pageSize=1`, headers: { cookie: f.admin } })
+    .then((r) => r.json().items[0].id as string)
 /** A complaint on a street A order and one on a street B order, lodged once by the admin; answers B's. */
 const complaints = lookupOnce(async (f: Fixture) => {
   const lodge = async (region: string) => {
@@ -48,7 +50,10 @@ export const supervisionScopeRows: TScopeRows = {
     },
   },
   'GET /api/v1/orders/:id/photos/:photoId': { expect: 404, run: onB('GET', (id) => `/orders/${id}${photo}`) },
-  'POST /api/v1/orders/:id/complaints': { expect: 404, run: onB('POST', (id) => `/orders/${id}/complaints`, { source: 'family', content: '越权登记的投诉内容' }) },
+  'POST /api/v1/orders/:id/complaints': {
+    expect: 404,
+    run: onB('POST', (id) => `/orders/${id}/complaints`, { source: 'family', content: '越权登记的投诉内容' }),
+  },
   'GET /api/v1/complaints': {
     expect: 'scoped',
     run: async (f) => {

@@ -41,7 +41,8 @@ export async function uploadOrderPhoto(ctx: Ctx, orderId: string, idempotencyKey
   if (order.status !== 'checked_in' && order.status !== 'recorded')
     drop(new AppError('INVALID_TRANSITION', '只有签到后、签退前可以上传服务照片', [{ path: 'file', message: '当前状态不能上传照片' }]))
   const [n] = await ctx.db.select({ n: count() }).from(serviceOrderPhotos).where(eq(serviceOrderPhotos.orderId, order.id))
-  if (Number(n?.n ?? 0) >= ORDER_PHOTOS_MAX) drop(new AppError('VALIDATION_FAILED', `每张工单最多 ${ORDER_PHOTOS_MAX} 张照片`, [{ path: 'file', message: '照片已满' }]))
+  if (Number(n?.n ?? 0) >= ORDER_PHOTOS_MAX)
+    drop(new AppError('VALIDATION_FAILED', `每张工单最多 ${ORDER_PHOTOS_MAX} 张照片`, [{ path: 'file', message: '照片已满' }]))
   const id = randomUUID()
   const store = fileStore(ctx.config)
   const put = await store.put(`order-photos/${order.id}/${id}`, file.stream, {

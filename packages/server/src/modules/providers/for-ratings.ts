@@ -56,5 +56,11 @@ export async function setProviderStarRating(t: TxCtx, providerId: string, stars:
     .where(eq(providers.id, providerId))
     .returning({ regionCode: providers.regionCode })
   if (p)
-    await appendAudit(t, { action: 'provider.star_rating_set', entityType: 'provider', entityId: providerId, regionCode: p.regionCode, after: { stars, month } })
+    await appendAudit(t, {
+      action: 'provider.star_rating_set',
+      entityType: 'provider',
+      entityId: providerId,
+      regionCode: p.regionCode,
+      after: { stars, month },
+    })
 }

@@ -40,19 +40,15 @@ export const providerDocumentsRoutes: FastifyPluginAsyncZod = async (app) => {
       return uploadProviderDocument(req.ctx, req.params.id, req.query, { mimetype: part.mimetype, stream: part.file })
     },
   )
-  app.get(
-    '/providers/:id/documents/:documentId',
-    { schema: { tags, summary: '下载资质文件', params: ZDocumentParams } },
-    async (req, reply) => {
-      const d = await downloadProviderDocument(req.ctx, req.params.id, req.params.documentId)
-      return reply
-        .type(d.type)
-        .header('cache-control', 'private, no-store')
-        .header('content-length', d.size)
-        .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(d.filename)}`)
-        .send(d.stream)
-    },
-  )
+  app.get('/providers/:id/documents/:documentId', { schema: { tags, summary: '下载资质文件', params: ZDocumentParams } }, async (req, reply) => {
+    const d = await downloadProviderDocument(req.ctx, req.params.id, req.params.documentId)
+    return reply
+      .type(d.type)
+      .header('cache-control', 'private, no-store')
+      .header('content-length', d.size)
+      .header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(d.filename)}`)
+      .send(d.stream)
+  })
   app.delete(
     '/providers/:id/documents/:documentId',
     { schema: { tags, summary: '删除资质文件', params: ZDocumentParams, response: { 200: z.object({ ok: z.literal(true) }), ...errorResponses } } },

@@ -26,7 +26,6 @@ import {
   Space,
   Statistic,
   Table,
-  Tag,
   Typography,
 } from 'antd'
 import { useRef, useState } from 'react'
