@@ -31,10 +31,12 @@ export async function scheduleStarRating(ctx: Ctx, month: string) {
 
 /** The month's rating of one provider: KPI facts of its orders and caregivers, by core's formula. */
 export async function rateProvider(ctx: Ctx, provider: { id: string; regionCode: string }, month: string) {
+  // Certificates valid on the month's last day, or today for the month still running (as the KPI endpoint counts).
   const { to } = monthRange(month)
+  const today = todayInShanghai(ctx.clock.now())
   const [facts, caregivers] = await Promise.all([
     orderKpiFacts(ctx.db, eq(serviceOrders.providerId, provider.id), month),
-    caregiverCertification(ctx.db, { providerId: provider.id }, to),
+    caregiverCertification(ctx.db, { providerId: provider.id }, to < today ? to : today),
   ])
   return computeStarRating({ ...facts, caregivers })
 }

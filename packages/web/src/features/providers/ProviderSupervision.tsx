@@ -303,7 +303,7 @@ export function KpiCards({ month, providerId, regionCode }: { month: string; pro
   return (
     <Row gutter={[12, 12]} role="group" aria-label={`${month} 服务指标`}>
       {(d ? cards : [0, 1, 2, 3].map(() => null)).map((c, i) => (
-        <Col key={c?.title ?? i} xs={24} sm={12} lg={6}>
+        <Col key={c?.title ?? i} xs={24} sm={12}>
           <Card size="small" loading={!c}>
             {c ? (
               <>
