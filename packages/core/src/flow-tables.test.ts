@@ -32,6 +32,8 @@ import {
   fundAnomalyStatusLabels,
 } from './disbursement-flow.js'
 import { dispatchPlanFlow, dispatchPlanStatuses, dispatchPlanStatusLabels } from './dispatch/dispatch.js'
+import { complaintFlow, complaintStatuses, complaintStatusLabels } from './orders/complaint-flow.js'
+import { starRatingFlow, starRatingStatuses, starRatingStatusLabels } from './orders/star-rating.js'
 
 const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['assessment', assessmentFlow, assessmentStatuses, assessmentStatusLabels],
@@ -48,6 +50,8 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
   ['dispatch plan', dispatchPlanFlow, dispatchPlanStatuses, dispatchPlanStatusLabels],
+  ['complaint', complaintFlow, complaintStatuses, complaintStatusLabels],
+  ['star rating', starRatingFlow, starRatingStatuses, starRatingStatusLabels],
 ]
 
 describe('workflow tables', () => {

@@ -112,6 +112,9 @@ export const permissions = [
   'dispatch:read',
   'dispatch:plan',
   'dispatch:publish',
+  'complaint:read',
+  'complaint:lodge',
+  'complaint:handle',
 ] as const
 export type TPermission = (typeof permissions)[number]
 
@@ -158,6 +161,8 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'dispatch:read',
     'dispatch:plan',
     'dispatch:publish',
+    'complaint:read',
+    'complaint:lodge',
   ],
   community_worker: [
     'region:read',
@@ -185,6 +190,8 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'visit:plan',
     'visit:task',
     'visit:export',
+    'complaint:read',
+    'complaint:lodge',
   ],
   assessor: ['region:read', 'elder:read', 'assessment:read', 'assessment:write', 'assessment:schedule', 'catalog:read'],
   provider_admin: [
@@ -201,6 +208,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'dispatch:read',
     'dispatch:plan',
     'dispatch:publish',
+    'complaint:read',
   ],
   caregiver: ['order:read', 'order:serve', 'alarm:respond'],
   operator: [
@@ -217,6 +225,8 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'alarm:handle',
     'device:manage',
     'hotline:handle',
+    'complaint:read',
+    'complaint:lodge',
   ],
   auditor: [
     'audit:read',
@@ -234,6 +244,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'alarm:read',
     'visit:read',
     'dispatch:read',
+    'complaint:read',
   ],
   // A volunteer (志愿者, 老年协会) sees and visits only the elders whose plan names them (issue 22 item 2).
   volunteer: ['visit:read', 'visit:record'],

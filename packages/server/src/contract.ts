@@ -19,6 +19,8 @@ import type * as system from './modules/system/system.schemas.js'
 import type * as worklists from './modules/worklists/worklists.schemas.js'
 import type * as providers from './modules/providers/providers.schemas.js'
 import type * as orders from './modules/orders/orders.schemas.js'
+import type * as providerDocuments from './modules/providers/provider-documents.schemas.js'
+import type * as supervision from './modules/orders/supervision.schemas.js'
 import type * as alarms from './modules/alarms/alarms.schemas.js'
 import type * as dispatch from './modules/dispatch/dispatch.schemas.js'
 import type * as serviceCircle from './modules/dispatch/service-circle.schemas.js'
@@ -183,3 +185,14 @@ export type TDispatchNotice = z.infer<typeof dispatch.ZNotice>
 export type TMapContext = z.infer<typeof serviceCircle.ZMapContext>
 export type TServiceCircle = z.infer<typeof serviceCircle.ZServiceCircle>
 export type TServiceCircleQuery = z.input<typeof serviceCircle.ZServiceCircleQuery>
+
+// ---------- provider documents, complaints, KPIs, star ratings (issue 19) ----------
+export type TDirectoryEntry = z.infer<typeof providers.ZDirectoryEntry>
+export type TProviderDocument = z.infer<typeof providerDocuments.ZProviderDocument>
+export type TComplaint = z.infer<typeof supervision.ZComplaint>
+export type TFindComplaints = z.input<typeof supervision.ZFindComplaints>
+export type TLodgeComplaint = z.input<typeof supervision.ZLodgeComplaint>
+export type TOrderKpis = z.infer<typeof supervision.ZOrderKpis>
+export type TStarRating = z.infer<typeof supervision.ZStarRating>
+export type TFindStarRatings = z.input<typeof supervision.ZFindStarRatings>
+export type TOrderPhoto = z.infer<typeof supervision.ZOrderPhoto>

@@ -18,6 +18,8 @@ import { alarmsCaregiverRows, alarmsProviderRows, alarmsScopeRows } from '../src
 import { visitsScopeRows } from '../src/modules/visits/visits.scope-rows.js'
 import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
 import { dispatchCaregiverRows, dispatchProviderRows, dispatchScopeRows } from '../src/modules/dispatch/dispatch.scope-rows.js'
+import { providerDocumentsScopeRows } from '../src/modules/providers/provider-documents.scope-rows.js'
+import { supervisionScopeRows } from '../src/modules/orders/supervision.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -42,6 +44,8 @@ const matrix: TScopeRows = {
   ...visitsScopeRows,
   ...disbursementScopeRows,
   ...dispatchScopeRows,
+  ...providerDocumentsScopeRows,
+  ...supervisionScopeRows,
 }
 
 let f: Fixture
@@ -132,6 +136,17 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/cancel': 404,
     ...alarmsProviderRows,
     ...dispatchProviderRows,
+    // Provider documents, record photos, complaints, KPIs and star ratings: their own provider only.
+    'GET /api/v1/providers/:id/documents': 404,
+    'POST /api/v1/providers/:id/documents': 404,
+    'GET /api/v1/providers/:id/documents/:documentId': 404,
+    'DELETE /api/v1/providers/:id/documents/:documentId': 404,
+    'GET /api/v1/orders/kpis': 'self',
+    'GET /api/v1/orders/:id/photos': 404,
+    'GET /api/v1/orders/:id/photos/:photoId': 404,
+    'GET /api/v1/complaints': 'own_provider',
+    'GET /api/v1/complaints/:id': 404,
+    'GET /api/v1/star-ratings': 'own_provider',
   },
   caregiver: {
     ...alarmsCaregiverRows,
@@ -146,6 +161,9 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/check-in': 404,
     'POST /api/v1/orders/:id/record': 404,
     'POST /api/v1/orders/:id/check-out': 404,
+    'GET /api/v1/orders/:id/photos': 404,
+    'POST /api/v1/orders/:id/photos': 404,
+    'GET /api/v1/orders/:id/photos/:photoId': 404,
   },
 }
 for (const [username, rows] of Object.entries(providerRows)) {

@@ -64,6 +64,11 @@ export const ZEnv = z.object({
     .string()
     .regex(/^[a-z_-]{1,30}$/, 'must be an OSRM profile name')
     .default('bike'),
+  /** An S3-compatible bucket for uploads (s3://key:secret@host:port/bucket?region=…); without it files go under DATA_DIR. */
+  FILE_STORE_URL: z
+    .string()
+    .regex(/^s3(\+http)?:\/\/[^:@/]+:[^@/]+@[^/]+\/[^/?]+/, 'must look like s3://key:secret@host:port/bucket?region=…')
+    .optional(),
 })
 
 export type TConfig = {
@@ -83,6 +88,7 @@ export type TConfig = {
   mqtt: { url?: string; port: number; enabled: boolean; clientId: string; subscribers: number }
   alarms: { claimWithinMs: number; closeWithinMs: number; offlineAfterMs: number; hotlineSecret: string; smsGatewayUrl?: string }
   routing: { url?: string; profile: string }
+  fileStoreUrl?: string
 }
 
 /** The demo switchboard secret; refused in production like the demo passwords. */
@@ -128,6 +134,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
       smsGatewayUrl: e.SMS_GATEWAY_URL,
     },
     routing: { url: e.ROUTING_URL, profile: e.ROUTING_PROFILE },
+    fileStoreUrl: e.FILE_STORE_URL,
   }
 }
 

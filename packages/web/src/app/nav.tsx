@@ -24,6 +24,7 @@ import {
   SolutionOutlined,
   TeamOutlined,
   UnorderedListOutlined,
+  ExclamationCircleOutlined,
 } from '@ant-design/icons'
 
 export interface NavItem {
@@ -93,6 +94,15 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'main',
     description: '居家服务从申请、派单、上门签到到评价结算的全过程',
     color: '#1a5fb4',
+  },
+  {
+    path: '/complaints',
+    label: '投诉处理',
+    icon: <ExclamationCircleOutlined />,
+    permission: 'complaint:read',
+    group: 'main',
+    description: '服务工单投诉的受理、调查与办结期限，投诉成立计入信用记录',
+    color: '#a8071a',
   },
   {
     path: '/m/today',

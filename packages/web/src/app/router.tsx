@@ -318,6 +318,13 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'complaints',
+          element: guarded(
+            'complaint:read',
+            page(() => import('../features/orders').then((m) => m.ComplaintsPage)),
+          ),
+        },
+        {
           path: 'catalog',
           element: guarded(
             'catalog:read',

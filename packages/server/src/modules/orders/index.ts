@@ -8,9 +8,29 @@ import type { TApiModule } from '../../platform/module.js'
 import { autoConfirmJob } from './auto-confirm-job.js'
 import { ordersRoutes } from './orders.routes.js'
 import { seedOrders } from './seed-orders.js'
+import { scheduleCurrentStarRating, starRatingJob } from './star-rating-job.js'
 
 export { orderEvents } from '@yiyang/core'
 export { drawServiceCredit } from './draw-service-credit.js'
 export { assignFromPlan, updatePlannedTimes, ordersByIds, ordersForPlanning, plannableStatuses, startedStatuses, type TOrderForPlan } from './for-dispatch.js'
 
-export const ordersModule: TApiModule = { name: 'orders', routes: ordersRoutes, seed: seedOrders, jobs: [autoConfirmJob as TJobDefinition<never>] }
+export const ordersModule: TApiModule = {
+  name: 'orders',
+  routes: ordersRoutes,
+  seed: seedOrders,
+  jobs: [autoConfirmJob as TJobDefinition<never>, starRatingJob],
+  // The monthly star rating (等级评定) chains itself; at start the current month's run is scheduled once.
+  start: async (deps) => {
+    await scheduleCurrentStarRating({
+      db: deps.database.db,
+      actor: null,
+      requestId: 'system',
+      ip: 'local',
+      clock: deps.clock,
+      config: deps.config,
+      crypto: deps.crypto,
+      events: deps.events,
+    })
+    return async () => {}
+  },
+}

@@ -35,6 +35,7 @@ import { recordService } from './record-service.js'
 import { requestOrder } from './request-order.js'
 import { resolveException } from './resolve-exception.js'
 import { settleOrder } from './settle-order.js'
+import { supervisionRoutes } from './supervision.routes.js'
 import { updateOrderSettings } from './update-order-settings.js'
 
 const tags = ['orders']
@@ -116,4 +117,5 @@ export const ordersRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post('/orders/:id/no-show', { schema: { tags, summary: '登记未上门', params: ZUuidParam, body: ZReason, response: detail } }, async (req) =>
     noShowOrder(req.ctx, req.params.id, req.body.reason),
   )
+  await supervisionRoutes(app, {})
 }

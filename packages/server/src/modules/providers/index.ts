@@ -23,5 +23,6 @@ export {
 export { insertCreditRecord } from './add-credit-record.js'
 export { skillOfCategory } from './skill-of-category.js'
 export { serviceSites, type TServiceSite } from './service-sites.js'
+export { caregiverCertification, providersForRating, setProviderStarRating } from './for-ratings.js'
 
 export const providersModule: TApiModule = { name: 'providers', routes: providersRoutes, seed: seedProviderDetails }

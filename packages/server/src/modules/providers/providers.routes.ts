@@ -13,6 +13,7 @@ import { findProviders } from './find-providers.js'
 import { getCaregiver } from './get-caregiver.js'
 import { getProvider } from './get-provider.js'
 import { providerDirectory } from './provider-directory.js'
+import { providerDocumentsRoutes } from './provider-documents.routes.js'
 import {
   ZAddCertificate,
   ZBackgroundCheck,
@@ -115,4 +116,5 @@ export const providersRoutes: FastifyPluginAsyncZod = async (app) => {
     { schema: { tags, summary: '登记背景审查结果', params: ZUuidParam, body: ZBackgroundCheck, response: { 200: ZCaregiverSummary, ...errorResponses } } },
     async (req) => recordBackgroundCheck(req.ctx, req.params.id, req.body),
   )
+  await providerDocumentsRoutes(app, {})
 }

@@ -105,6 +105,7 @@ export const ZDirectoryEntry = z.object({
   regionName: z.string().nullable(),
   starRating: z.number().int().nullable(),
   serviceItems: z.array(z.object({ itemName: z.string(), priceFen: z.number().int() })),
+  areaNames: z.array(z.string()),
 })
 
 export const ZCreditRecordInput = z.object({

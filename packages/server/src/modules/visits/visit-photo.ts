@@ -1,69 +1,44 @@
-import { createReadStream, createWriteStream } from 'node:fs'
-import { mkdir, rm, stat } from 'node:fs/promises'
-import { join } from 'node:path'
-import { Transform, type Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import type { Readable } from 'node:stream'
 import { eq } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { appendAudit } from '../../platform/audit.js'
 import { AppError } from '../../platform/errors.js'
+import { fileStore, fileTypes, imageTypes } from '../../platform/file-store.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { getVisitInScope } from './visits.repo.js'
 import { visits } from './visits.tables.js'
 
 /** A phone photo after the page shrinks it is ~300 KB; 5 MB leaves room for a raw one [DESIGN]. */
 export const MAX_PHOTO_BYTES = 5 * 1024 * 1024
-export const photoTypes = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' } as const
 
-const photoDir = (ctx: Ctx) => join(ctx.config.dataDir, 'visit-photos')
+/** Photos keep the folder and names they always had under DATA_DIR. */
+const photoKey = (name: string) => `visit-photos/${name}`
 
 /**
- * The visit's photo, streamed to DATA_DIR with a byte limit counted as it arrives (the body is
- * never held in memory); over the limit the partial file is removed and the answer is 413.
- * Only the visitor who recorded the visit, or staff who may record visits in scope, may attach it.
+ * The visit's photo, streamed to the file store with a byte limit counted as it arrives (the body
+ * is never held in memory) and its type checked by its first bytes; over the limit the answer is
+ * 413 and nothing is kept. Only the visitor who recorded the visit, or staff who may record
+ * visits in scope, may attach it.
  */
 export async function uploadVisitPhoto(ctx: Ctx, id: string, file: { mimetype: string; stream: Readable }) {
   requirePermission(ctx.actor, 'visit:record')
   const visit = await getVisitInScope(ctx.db, ctx.actor, id)
-  const ext = photoTypes[file.mimetype as keyof typeof photoTypes]
-  if (!ext) {
-    file.stream.resume()
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', '照片只支持 JPEG、PNG 或 WebP 格式', [{ path: 'file', message: '请上传 JPEG、PNG 或 WebP 照片' }])
-  }
-  await mkdir(photoDir(ctx), { recursive: true })
-  const name = `${visit.id}.${ext}`
-  const path = join(photoDir(ctx), name)
-  let bytes = 0
-  const limit = new Transform({
-    transform(chunk: Buffer, _enc, done) {
-      bytes += chunk.length
-      if (bytes > MAX_PHOTO_BYTES)
-        done(new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`, [{ path: 'file', message: '照片过大' }]))
-      else done(null, chunk)
-    },
-  })
-  try {
-    await pipeline(file.stream, limit, createWriteStream(path))
-    // @fastify/multipart stops at its own limit and marks the stream truncated instead of failing.
-    if ((file.stream as Readable & { truncated?: boolean }).truncated)
-      throw new AppError('PAYLOAD_TOO_LARGE', `照片不能超过 ${MAX_PHOTO_BYTES / 1024 / 1024} MB`)
-  } catch (err) {
-    await rm(path, { force: true })
-    file.stream.resume()
-    throw err
-  }
+  const store = fileStore(ctx.config)
+  // The name keeps the form it always had; the type served is the one the bytes showed.
+  const stored = `${visit.id}.${fileTypes[file.mimetype as keyof typeof fileTypes]?.ext ?? 'jpg'}`
+  const put = await store.put(photoKey(stored), file.stream, { maxBytes: MAX_PHOTO_BYTES, types: imageTypes, label: '照片', declaredType: file.mimetype })
   await withTx(ctx, async (t) => {
-    await t.tx.update(visits).set({ photoFile: name, photoType: file.mimetype, photoBytes: bytes }).where(eq(visits.id, visit.id))
+    await t.tx.update(visits).set({ photoFile: stored, photoType: put.type, photoBytes: put.bytes }).where(eq(visits.id, visit.id))
     await appendAudit(t, {
       action: 'visit.photo_added',
       entityType: 'visit',
       entityId: visit.id,
       regionCode: visit.regionCode,
-      after: { bytes, type: file.mimetype },
+      after: { bytes: put.bytes, type: put.type, sha256: put.sha256 },
     })
   })
-  return { ok: true as const, bytes }
+  return { ok: true as const, bytes: put.bytes }
 }
 
 /** The photo, in scope only. */
@@ -71,8 +46,7 @@ export async function getVisitPhoto(ctx: Ctx, id: string) {
   requirePermission(ctx.actor, 'visit:read')
   const visit = await getVisitInScope(ctx.db, ctx.actor, id)
   if (!visit.photoFile) throw new AppError('NOT_FOUND', '该次探访没有照片')
-  const path = join(photoDir(ctx), visit.photoFile)
-  const info = await stat(path).catch(() => null)
-  if (!info) throw new AppError('NOT_FOUND', '该次探访没有照片')
-  return { type: visit.photoType ?? 'image/jpeg', size: info.size, stream: createReadStream(path) }
+  const got = await fileStore(ctx.config).get(photoKey(visit.photoFile))
+  if (!got) throw new AppError('NOT_FOUND', '该次探访没有照片')
+  return { type: visit.photoType ?? 'image/jpeg', size: got.bytes, stream: got.stream }
 }

@@ -16,6 +16,7 @@ import { Link, useParams } from 'react-router-dom'
 import { errorMessage } from '../../api/client'
 import { formatDateTime } from '../../shared/format'
 import { PageHeader } from '../../shared/PageHeader'
+import { LodgeComplaintButton } from './LodgeComplaintButton'
 import { StatusTag } from '../../shared/StatusTag'
 import { fetchCaregivers } from '../providers/api'
 import { CertificateTag } from '../providers/labels'
@@ -72,6 +73,7 @@ export function OrderDetailPage() {
         extra={
           <Space wrap>
             <Link to="/orders">返回列表</Link>
+            <LodgeComplaintButton orderId={o.id} status={o.status} />
             {actions.map((a) => (
               <Button
                 key={a}

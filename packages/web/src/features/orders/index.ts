@@ -1,3 +1,4 @@
 export { OrdersPage } from './OrdersPage'
 export { OrderDetailPage } from './OrderDetailPage'
 export { CaregiverTodayPage } from './CaregiverTodayPage'
+export { ComplaintsPage } from './ComplaintsPage'

@@ -1,5 +1,5 @@
 import { http } from '../../api/client'
-import type { TPublicCatalog as PublicCatalog, TPublicCatalogRegions } from '@yiyang/server/contract'
+import type { TDirectoryEntry, TPublicCatalog as PublicCatalog, TPublicCatalogRegions } from '@yiyang/server/contract'
 export type { PublicCatalog }
 
 export interface PublicCatalogQuery {
@@ -17,3 +17,7 @@ export const portalKeys = {
 
 export const fetchPublicCatalog = (q: PublicCatalogQuery) => http.get<PublicCatalog>('/public/catalog', q as unknown as Record<string, string | number>)
 export const fetchPublicRegions = () => http.get<TPublicCatalogRegions>('/public/catalog/regions')
+
+export type DirectoryEntry = TDirectoryEntry
+export const directoryKey = ['portal', 'directory'] as const
+export const fetchDirectory = () => http.get<TDirectoryEntry[]>('/providers/directory')

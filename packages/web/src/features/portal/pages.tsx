@@ -11,4 +11,7 @@ export type PortalPage = {
   load: () => Promise<ComponentType>
 }
 
-export const PORTAL_PAGES: PortalPage[] = [{ path: 'services', label: '服务清单', load: () => import('./ServiceListPage').then((m) => m.ServiceListPage) }]
+export const PORTAL_PAGES: PortalPage[] = [
+  { path: 'services', label: '服务清单', load: () => import('./ServiceListPage').then((m) => m.ServiceListPage) },
+  { path: 'providers', label: '服务商名录', load: () => import('./DirectoryPage').then((m) => m.DirectoryPage) },
+]

@@ -16,6 +16,7 @@ import {
   Skeleton,
   Space,
   Table,
+  Tabs,
   Typography,
   type TableColumnsType,
 } from 'antd'
@@ -42,6 +43,7 @@ import {
   type RegisterProviderInput,
 } from './api'
 import { ProviderStatusTag } from './labels'
+import { KpiCards, ProviderDocuments, ProviderStarRatings } from './ProviderSupervision'
 
 const KIND_LABELS = { home_care: '居家养老服务', canteen: '助餐点（敬老餐厅）' } as const
 
@@ -151,7 +153,11 @@ export function ProvidersPage() {
 
 type Decision = 'approve' | 'return' | 'reject' | 'suspend' | 'resume' | 'exit'
 
+/** This month in Shanghai, YYYY-MM. */
+const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+
 function ProviderDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
+  const can = useCan()
   const detail = useQuery({ queryKey: providerKeys.detail(id ?? ''), queryFn: () => fetchProvider(id!), enabled: !!id })
   const [deciding, setDeciding] = useState<Decision | null>(null)
   const [form] = Form.useForm<{ reason?: string }>()
@@ -195,38 +201,51 @@ function ProviderDrawer({ id, onClose }: { id: string | null; onClose: () => voi
       {detail.isPending ? <Skeleton active /> : null}
       {detail.isError ? <Typography.Text type="danger">{errorMessage(detail.error)}</Typography.Text> : null}
       {p ? (
-        <>
-          <Descriptions column={1} bordered size="small">
-            <Descriptions.Item label="状态">
-              <ProviderStatusTag status={p.status} />
-            </Descriptions.Item>
-            <Descriptions.Item label="统一社会信用代码">{p.uscc ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="类型">{KIND_LABELS[p.kind]}</Descriptions.Item>
-            <Descriptions.Item label="法定代表人">{p.legalRepresentative ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="联系电话">{p.contactPhone ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="地址">{p.address ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="登记地">{p.regionName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label="服务区域">{p.serviceArea.map((a) => a.name ?? a.code).join('、') || '—'}</Descriptions.Item>
-            <Descriptions.Item label="护理员">{p.caregiverCount} 人</Descriptions.Item>
-            <Descriptions.Item label="信用分">{p.creditPoints}</Descriptions.Item>
-            {p.reviewReason ? <Descriptions.Item label="审核意见">{p.reviewReason}</Descriptions.Item> : null}
-          </Descriptions>
-          <Typography.Title level={5} style={{ marginTop: 16 }}>
-            服务项目与价格
-          </Typography.Title>
-          <Table
-            size="small"
-            rowKey="itemCode"
-            pagination={false}
-            dataSource={p.serviceItems}
-            columns={[
-              { title: '服务项目', dataIndex: 'itemName' },
-              { title: '价格', dataIndex: 'priceFen', align: 'right', render: (v: number) => yuan(v) },
-              { title: '清单标准价', dataIndex: 'standardPriceFen', align: 'right', render: (v: number) => yuan(v) },
-              { title: '高于标准价的理由', dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
-            ]}
-          />
-        </>
+        <Tabs
+          items={[
+            {
+              key: 'info',
+              label: '基本信息',
+              children: (
+                <>
+                  <Descriptions column={1} bordered size="small">
+                    <Descriptions.Item label="状态">
+                      <ProviderStatusTag status={p.status} />
+                    </Descriptions.Item>
+                    <Descriptions.Item label="统一社会信用代码">{p.uscc ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="类型">{KIND_LABELS[p.kind]}</Descriptions.Item>
+                    <Descriptions.Item label="法定代表人">{p.legalRepresentative ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="联系电话">{p.contactPhone ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="地址">{p.address ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="登记地">{p.regionName ?? '—'}</Descriptions.Item>
+                    <Descriptions.Item label="服务区域">{p.serviceArea.map((a) => a.name ?? a.code).join('、') || '—'}</Descriptions.Item>
+                    <Descriptions.Item label="护理员">{p.caregiverCount} 人</Descriptions.Item>
+                    <Descriptions.Item label="信用分">{p.creditPoints}</Descriptions.Item>
+                    {p.reviewReason ? <Descriptions.Item label="审核意见">{p.reviewReason}</Descriptions.Item> : null}
+                  </Descriptions>
+                  <Typography.Title level={5} style={{ marginTop: 16 }}>
+                    服务项目与价格
+                  </Typography.Title>
+                  <Table
+                    size="small"
+                    rowKey="itemCode"
+                    pagination={false}
+                    dataSource={p.serviceItems}
+                    columns={[
+                      { title: '服务项目', dataIndex: 'itemName' },
+                      { title: '价格', dataIndex: 'priceFen', align: 'right', render: (v: number) => yuan(v) },
+                      { title: '清单标准价', dataIndex: 'standardPriceFen', align: 'right', render: (v: number) => yuan(v) },
+                      { title: '高于标准价的理由', dataIndex: 'reason', render: (v: string | null) => v ?? '—' },
+                    ]}
+                  />
+                </>
+              ),
+            },
+            { key: 'docs', label: '资质文件', children: <ProviderDocuments providerId={p.id} canUpload={can('provider:register')} /> },
+            { key: 'stars', label: '星级评定', children: <ProviderStarRatings providerId={p.id} canReview={can('provider:review')} /> },
+            { key: 'kpis', label: '服务指标', children: <KpiCards month={thisMonth()} providerId={p.id} /> },
+          ]}
+        />
       ) : null}
       <Modal
         open={!!deciding}
