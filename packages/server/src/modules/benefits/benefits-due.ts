@@ -179,7 +179,11 @@ async function backPayOf(db: DbOrTx, month: string, rows: readonly TDueRow[]): P
 function backPayMonth(p: TProgramme, facts: Parameters<typeof evaluateProgramme>[1], month: string): TBackPayMonth | null {
   const r = evaluateProgramme(p, { ...facts, status: 'active' }, month)
   if (!r.eligible || r.amountFen <= 0) return null
-  const age = paymentAge(facts.birthDate, month)
-  const basis = `${age}周岁${facts.abilityLevel !== null ? `、能力等级${facts.abilityLevel}级` : ''}`
-  return { month, amountFen: r.amountFen, basis }
+  // The basis names what the programme's amount tiers read: age, ability level, or neither.
+  const tiers = JSON.stringify(p.amount.tiers)
+  const parts = [
+    tiers.includes('"age"') ? `${paymentAge(facts.birthDate, month)}周岁` : null,
+    tiers.includes('"abilityLevel"') && facts.abilityLevel !== null ? `能力等级${facts.abilityLevel}级` : null,
+  ].filter((x) => x !== null)
+  return { month, amountFen: r.amountFen, basis: parts.length ? parts.join('、') : '统一标准' }
 }

@@ -40,7 +40,8 @@ export async function scanFundAnomalies(ctx: Ctx, input: { month: string }) {
   )
   for (const l of lines) {
     const s = statuses.get(l.elderId)
-    if (!s || s.status === 'active' || !s.statusDate || s.statusDate.slice(0, 7) >= month) continue
+    // A back-pay line pays earlier months: only months after the end count.
+    if (!s || s.status === 'active' || !s.statusDate || s.statusDate.slice(0, 7) >= l.periodTo) continue
     flag({
       key: `paid_after_end:${l.id}`,
       kind: 'paid_after_end',
