@@ -101,7 +101,9 @@ async function main() {
           if (!res.chosen || benefits >= M) continue
           benefits++
           // Approved in December 2025, paid from January: no back pay (补发) in the timed month.
-          due.push(`('${ids[i]!.id}', '${r.regionCode}', '${res.program}', '${randomUUID()}', ${res.amountFen}, '2026-01', 'active', '2027-01', '2025-12-20T10:00:00+08:00')`)
+          due.push(
+            `('${ids[i]!.id}', '${r.regionCode}', '${res.program}', '${randomUUID()}', ${res.amountFen}, '2026-01', 'active', '2027-01', '2025-12-20T10:00:00+08:00')`,
+          )
         }
       })
       if (due.length) {
@@ -114,7 +116,10 @@ async function main() {
       if (b % 20 === 0) process.stderr.write(`\r  生成 ${inserted.toLocaleString()} 位老人，${benefits.toLocaleString()} 项待遇 …`)
     }
     await database.db.execute(sql`analyze`)
-    if (!runOnly) log(`\r(setup) ${inserted.toLocaleString()} elders and ${benefits.toLocaleString()} active benefits generated in ${secs(performance.now() - t)}          `)
+    if (!runOnly)
+      log(
+        `\r(setup) ${inserted.toLocaleString()} elders and ${benefits.toLocaleString()} active benefits generated in ${secs(performance.now() - t)}          `,
+      )
     if (generateOnly) return
 
     const rssBefore = process.resourceUsage().maxRSS

@@ -26,5 +26,8 @@ export type TBackPayDue = Omit<TDueLine, 'amountFen' | 'explanation'> & { months
  */
 export type TDueSource = {
   count(db: DbOrTx, q: { month: string; regionPrefix: string }): Promise<number>
-  page(db: DbOrTx, q: { month: string; regionPrefix: string; after: string | null; limit: number }): Promise<{ lines: TDueLine[]; backPay?: TBackPayDue[]; cursor: string | null }>
+  page(
+    db: DbOrTx,
+    q: { month: string; regionPrefix: string; after: string | null; limit: number },
+  ): Promise<{ lines: TDueLine[]; backPay?: TBackPayDue[]; cursor: string | null }>
 }
