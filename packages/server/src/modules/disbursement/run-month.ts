@@ -183,12 +183,12 @@ function pgArray(values: readonly (string | number | null | undefined)[]): strin
 }
 
 /**
- * Writes one page of lines and their ledger, set-based: two statements per page whatever its
+ * Writes one page of lines and their ledger, set-based: three statements per page whatever its
  * size. The first inserts the lines (a line whose months some line already paid, or that an
- * interrupted run already wrote, is skipped: unique index and paid-months check); the second, for
- * the lines just inserted, records their months (primary key: a month is never paid twice — a
- * conflict aborts the page), their transactions and postings, and creates or updates the
- * accounts with their new balances.
+ * interrupted run already wrote, is skipped: unique index and paid-months check); for the lines
+ * just inserted, the second creates or moves the accounts by the page's total per account, and
+ * the third records their months (primary key: a month is never paid twice — a conflict aborts
+ * the page), their transactions and postings.
  */
 async function writeLines(t: TxCtx, batch: TBatch, all: readonly TLineToWrite[]): Promise<{ count: number; fen: number }> {
   if (all.length === 0) return { count: 0, fen: 0 }
@@ -225,28 +225,34 @@ async function writeLines(t: TxCtx, batch: TBatch, all: readonly TLineToWrite[])
     return { l, lineId: lineIds[i]!, txId: txIds[i]!, budget, holder, ref, memo }
   })
   const arr = (f: (r: (typeof rows)[number]) => string | number | null | undefined) => pgArray(rows.map(f))
+  // The accounts, created or moved by the page's total per account, in one upsert.
+  const accountIds = new Map(
+    rowsOf<{ id: string; code: string }>(
+      await t.tx.execute(sql`
+        insert into ledger_accounts (code, kind, name, region_code, elder_id, program_code, fund_source, year, balance_fen)
+        select code, min(kind), min(name), min(region_code), (array_agg(elder_id))[1], min(program_code), min(fund_source), min(year), sum(amount_fen)
+          from (select * from unnest(${arr((r) => r.holder.code)}::text[], ${arr((r) => r.holder.kind)}::text[], ${arr((r) => r.holder.name)}::text[],
+                                     ${arr((r) => r.l.regionCode)}::text[], ${arr((r) => r.l.elderId)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
+                                     ${arr(() => null)}::text[], ${arr(() => null)}::text[], ${arr((r) => -r.l.amountFen)}::bigint[])
+                  as h(code, kind, name, region_code, elder_id, program_code, fund_source, year, amount_fen)
+                union all
+                select * from unnest(${arr((r) => r.budget.code)}::text[], ${arr(() => 'budget')}::text[], ${arr((r) => r.budget.name)}::text[],
+                                     ${arr(() => batch.regionCode)}::text[], ${arr(() => null)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
+                                     ${arr((r) => r.l.fundSource)}::text[], ${arr(() => year)}::text[], ${arr((r) => r.l.amountFen)}::bigint[])
+                  as b(code, kind, name, region_code, elder_id, program_code, fund_source, year, amount_fen)) s
+         group by code
+        on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
+        returning id, code`),
+    ).map((a) => [a.code, a.id]),
+  )
+  // The months paid, one transaction per line and its two postings, in one statement.
   await t.tx.execute(sql`
     with x as (
-      select * from unnest(${arr((r) => r.lineId)}::uuid[], ${arr((r) => r.txId)}::uuid[], ${arr((r) => r.l.elderId)}::uuid[], ${arr((r) => r.l.regionCode)}::text[],
-                           ${arr((r) => r.l.programCode)}::text[], ${arr((r) => r.l.periodFrom)}::text[], ${arr((r) => r.l.periodTo)}::text[], ${arr((r) => r.l.amountFen)}::bigint[],
-                           ${arr((r) => r.budget.code)}::text[], ${arr((r) => r.budget.name)}::text[], ${arr((r) => r.l.fundSource)}::text[],
-                           ${arr((r) => r.holder.code)}::text[], ${arr((r) => r.holder.kind)}::text[], ${arr((r) => r.holder.name)}::text[],
+      select * from unnest(${arr((r) => r.lineId)}::uuid[], ${arr((r) => r.txId)}::uuid[], ${arr((r) => r.l.elderId)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
+                           ${arr((r) => r.l.periodFrom)}::text[], ${arr((r) => r.l.periodTo)}::text[], ${arr((r) => r.l.amountFen)}::bigint[],
+                           ${arr((r) => accountIds.get(r.budget.code))}::uuid[], ${arr((r) => accountIds.get(r.holder.code))}::uuid[],
                            ${arr((r) => (r.l.delivery === 'cash' ? 'benefit_accrual' : 'credit_grant'))}::text[], ${arr((r) => r.ref)}::text[], ${arr((r) => r.memo)}::text[])
-        as x(line_id, tx_id, elder_id, region_code, program_code, period_from, period_to, amount_fen, budget_code, budget_name, fund_source,
-             holder_code, holder_kind, holder_name, tx_kind, ref, memo)),
-    acc_in as (
-      select code, min(kind) as kind, min(name) as name, min(region_code) as region_code, (array_agg(elder_id))[1] as elder_id, min(program_code) as program_code,
-             min(fund_source) as fund_source, min(year) as year, sum(amount_fen) as balance_fen
-        from (select x.holder_code as code, x.holder_kind as kind, x.holder_name as name, x.region_code, x.elder_id, x.program_code,
-                     null::text as fund_source, null::text as year, -x.amount_fen as amount_fen from x
-              union all
-              select x.budget_code, 'budget', x.budget_name, ${batch.regionCode}, null::uuid, x.program_code, x.fund_source, ${year}, x.amount_fen from x) s
-       group by code),
-    acc as (
-      insert into ledger_accounts (code, kind, name, region_code, elder_id, program_code, fund_source, year, balance_fen)
-      select code, kind, name, region_code, elder_id, program_code, fund_source, year, balance_fen from acc_in
-      on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
-      returning id, code),
+        as x(line_id, tx_id, elder_id, program_code, period_from, period_to, amount_fen, budget_id, holder_id, tx_kind, ref, memo)),
     cov as (
       insert into disbursement_line_months (elder_id, program_code, month, line_id)
       select x.elder_id, x.program_code, to_char(m, 'YYYY-MM'), x.line_id
@@ -255,13 +261,10 @@ async function writeLines(t: TxCtx, batch: TBatch, all: readonly TLineToWrite[])
     txs as (
       insert into ledger_transactions (id, kind, ref, month, memo, created_by)
       select x.tx_id, x.tx_kind, x.ref, ${batch.month}, x.memo, ${t.actor?.userId ?? null} from x
-      returning 1),
-    pst as (
-      insert into ledger_postings (tx_id, account_id, amount_fen)
-      select x.tx_id, a.id, v.amount_fen
-        from x cross join lateral (values (x.budget_code, x.amount_fen), (x.holder_code, -x.amount_fen)) as v(code, amount_fen)
-        join acc a on a.code = v.code
       returning 1)
-    select (select count(*) from cov) as months, (select count(*) from txs) as txs, (select count(*) from pst) as postings`)
+    insert into ledger_postings (tx_id, account_id, amount_fen)
+    select x.tx_id, v.account_id, v.amount_fen
+      from x cross join lateral (values (x.budget_id, x.amount_fen), (x.holder_id, -x.amount_fen)) as v(account_id, amount_fen)
+     where (select count(*) from cov) >= 0 and (select count(*) from txs) >= 0`)
   return { count: rows.length, fen: rows.reduce((s, r) => s + r.l.amountFen, 0) }
 }
