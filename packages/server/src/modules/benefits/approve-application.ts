@@ -1,4 +1,4 @@
-import { benefitEvents, evaluateProgramme, todayInShanghai } from '@yiyang/core'
+import { benefitEvents, evaluateProgramme, nextMonth, todayInShanghai } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { loadWorkCalendar } from '../../platform/calendar.js'
@@ -9,6 +9,18 @@ import { applicationStep, decisionMonth, getApplicationInScope, getProgramme } f
 import { getApplication } from './get-application.js'
 import { grantBenefit } from './grant-benefit.js'
 import { failedClauses } from './street-review-application.js'
+
+/**
+ * The first month paid [DESIGN]: the month after approval; but when the approval itself was
+ * overdue (its working-day deadline passed before today), the month after that deadline — the
+ * elder is paid as if the case had been decided in time, and the months between are back pay
+ * (补发) in the month run.
+ */
+export function effectiveMonth(stepDue: string | null, today: string, decision: string): string {
+  if (!stepDue || stepDue >= today) return decision
+  const due = nextMonth(stepDue.slice(0, 7))
+  return due < decision ? due : decision
+}
 
 /**
  * County approval: compare-and-set on the version the approver saw, so two approvers at the
@@ -37,7 +49,7 @@ export async function approveApplication(ctx: Ctx, id: string, input: { version:
       extra: input.note ? { note: input.note } : undefined,
       event: { type: benefitEvents.applicationApproved, payload: (a) => ({ elderId: a.elderId, programmeCode: a.programmeCode, amountFen: r.amountFen }) },
     })
-    const benefit = await grantBenefit(t, programme, approved, r.amountFen, month)
+    const benefit = await grantBenefit(t, programme, approved, r.amountFen, effectiveMonth(before.stepDue, todayInShanghai(ctx.clock.now()), month), month)
     await applicationStep(t, {
       programme,
       action: 'activate',

@@ -61,11 +61,14 @@ export async function stopBenefit(t: TxCtx, b: TBenefitRow, month: string, reaso
 }
 
 /**
- * The benefit an approval makes: paid from `fromMonth` (the month after approval). 择高申领: of
+ * The benefit an approval makes: paid from `fromMonth` (the month after approval, earlier when the
+ * approval was overdue: back pay). 择高申领 (from `othersStopFrom`, the month after approval: months
+ * already paid are not taken back): of
  * one exclusivity group the elder keeps only the highest amount — a lower one held is stopped
  * from the same month; a higher or equal one held refuses this grant.
  */
-export async function grantBenefit(t: TxCtx, programme: TProgramme, app: TApplicationRow, amountFen: number, fromMonth: string) {
+export async function grantBenefit(t: TxCtx, programme: TProgramme, app: TApplicationRow, amountFen: number, fromMonth: string, othersStopFrom = fromMonth) {
+  let from = fromMonth
   if (programme.group) {
     const groupCodes = (await loadProgrammes(t.tx)).filter((p) => p.definition.group === programme.group && p.code !== programme.code).map((p) => p.code)
     if (groupCodes.length) {
@@ -80,7 +83,9 @@ export async function grantBenefit(t: TxCtx, programme: TProgramme, app: TApplic
             { path: 'programmeCode', message: '择高申领' },
           ])
         }
-        await stopBenefit(t, b, fromMonth, `择高申领：改为享受${programme.name}`)
+        await stopBenefit(t, b, othersStopFrom, `择高申领：改为享受${programme.name}`)
+        // The one it replaces was paid up to then: no back pay over the same months in one group.
+        if (from < othersStopFrom) from = othersStopFrom
       }
     }
   }
@@ -92,18 +97,18 @@ export async function grantBenefit(t: TxCtx, programme: TProgramme, app: TApplic
       programmeCode: programme.code,
       applicationId: app.id,
       amountFen,
-      fromMonth,
-      nextReviewMonth: addMonths(`${fromMonth}-01`, programme.reviewCycleMonths).slice(0, 7),
+      fromMonth: from,
+      nextReviewMonth: addMonths(`${from}-01`, programme.reviewCycleMonths).slice(0, 7),
     })
     .returning()
   await appendAudit(t, { action: 'benefit.granted', entityType: 'benefit', entityId: b!.id, regionCode: b!.regionCode, after: benefitAuditSnapshot(b!) })
-  await addHistory(t, b!, { kind: 'granted', from: null, to: amountFen, month: fromMonth, reason: `${programme.name}申请获批，自${fromMonth}起享受` })
+  await addHistory(t, b!, { kind: 'granted', from: null, to: amountFen, month: from, reason: `${programme.name}申请获批，自${from}起享受` })
   await recordEvent(t, {
     type: benefitEvents.granted,
     entityType: 'benefit',
     entityId: b!.id,
     regionCode: b!.regionCode,
-    payload: { elderId: b!.elderId, programmeCode: b!.programmeCode, amountFen, fromMonth },
+    payload: { elderId: b!.elderId, programmeCode: b!.programmeCode, amountFen, fromMonth: from },
   })
   return b!
 }

@@ -19,7 +19,8 @@ import { seedBenefits } from './seed-benefits.js'
 import { seedProgrammes } from './seed-programmes.js'
 
 export { benefitEvents } from '@yiyang/core'
-export { countBenefitsDue, pageBenefitsDue, type TBenefitDue } from './benefits-due.js'
+export { countBenefitsDue, pageBenefitsDue, type TBenefitDue, type TBenefitBackPay, type TBackPayMonth } from './benefits-due.js'
+export { paymentChecks, type TPaymentCheck } from './payment-checks.js'
 export { programmeDefinitions } from './programme-definitions.js'
 
 /** Registry and assessment events that change what an elder qualifies for: a durable job recomputes that elder. */

@@ -117,8 +117,16 @@ describe('month run', () => {
   it('the unique index refuses a second line for the same month, elder and programme', async () => {
     await expect(
       t.database.db.execute(
-        sql`insert into disbursement_lines (batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation)
-            select batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation from disbursement_lines where month = '2026-11' limit 1`,
+        sql`insert into disbursement_lines (batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation, period_from, period_to)
+            select batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation, period_from, period_to
+              from disbursement_lines where month = '2026-11' limit 1`,
+      ),
+    ).rejects.toThrow()
+    // Paying a month twice in any line (regular or back pay) is refused by the paid-months key.
+    await expect(
+      t.database.db.execute(
+        sql`insert into disbursement_line_months (elder_id, program_code, month, line_id)
+            select elder_id, program_code, month, gen_random_uuid() from disbursement_lines where month = '2026-11' limit 1`,
       ),
     ).rejects.toThrow()
   })

@@ -33,6 +33,11 @@ export const ZLine = z.object({
   explanation: z.string(),
   status: z.enum(['pending', 'paid', 'failed', 'reissued']),
   failReason: z.string().nullable(),
+  kind: z.enum(['regular', 'back_pay']),
+  periodFrom: z.string(),
+  periodTo: z.string(),
+  benefitId: z.string().nullable(),
+  applicationId: z.string().nullable(),
 })
 export const ZVersion = z.object({ version: z.number().int().positive(), note: z.string().max(500).optional() })
 

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { bigint, bigserial, char, index, integer, pgTable, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core'
+import { bigint, bigserial, char, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core'
 
 /**
  * Double-entry ledger in integer fen (issue 18). Postings are signed (debit +, credit −) and
@@ -107,16 +107,42 @@ export const disbursementLines = pgTable(
       .default('pending'),
     failReason: text('fail_reason'),
     ledgerTxId: uuid('ledger_tx_id'),
+    /** 'regular': the month itself; 'back_pay': 补发 of earlier months owed (one line per segment). */
+    kind: text('kind', { enum: ['regular', 'back_pay'] })
+      .notNull()
+      .default('regular'),
+    /** The months this line pays, "YYYY-MM" inclusive (both = month for a regular line). */
+    periodFrom: char('period_from', { length: 7 }).notNull(),
+    periodTo: char('period_to', { length: 7 }).notNull(),
+    /** The benefit and the application behind the line (fund checks follow them). */
+    benefitId: uuid('benefit_id'),
+    applicationId: uuid('application_id'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('disbursement_lines_once_uq')
-      .on(t.month, t.elderId, t.programCode)
+      .on(t.month, t.elderId, t.programCode, t.periodFrom)
       .where(sql`status <> 'reissued'`),
     index('disbursement_lines_batch_idx').on(t.batchId, t.regionCode.op('text_pattern_ops')),
     index('disbursement_lines_elder_idx').on(t.elderId, t.month),
   ],
+)
+
+/**
+ * Every month paid per elder and programme, whichever line paid it (regular or a back-pay
+ * segment): the primary key makes paying one month twice impossible. `line_id` is the first line
+ * that paid it (a re-issued line keeps covering the same month).
+ */
+export const disbursementLineMonths = pgTable(
+  'disbursement_line_months',
+  {
+    elderId: uuid('elder_id').notNull(),
+    programCode: text('program_code').notNull(),
+    month: char('month', { length: 7 }).notNull(),
+    lineId: uuid('line_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.elderId, t.programCode, t.month] })],
 )
 
 /**

@@ -11,7 +11,13 @@ export type TDueLine = {
   amountFen: number
   /** Why this amount, in Chinese: programme, band or level, months. */
   explanation: string
+  /** The benefit and application behind the line (the fund checks follow them). */
+  benefitId?: string | null
+  applicationId?: string | null
 }
+
+/** Months owed from before a late grant (补发), each at its own amount; the run drops months already paid and writes one line per segment. */
+export type TBackPayDue = Omit<TDueLine, 'amountFen' | 'explanation'> & { months: { month: string; amountFen: number; basis: string }[] }
 
 /**
  * Where the month run reads what is owed: the active benefits of the benefits module. Pages are
@@ -20,5 +26,8 @@ export type TDueLine = {
  */
 export type TDueSource = {
   count(db: DbOrTx, q: { month: string; regionPrefix: string }): Promise<number>
-  page(db: DbOrTx, q: { month: string; regionPrefix: string; after: string | null; limit: number }): Promise<{ lines: TDueLine[]; cursor: string | null }>
+  page(
+    db: DbOrTx,
+    q: { month: string; regionPrefix: string; after: string | null; limit: number },
+  ): Promise<{ lines: TDueLine[]; backPay?: TBackPayDue[]; cursor: string | null }>
 }

@@ -56,6 +56,11 @@ export async function reissueFailedLines(ctx: Ctx, batchId: string) {
         amountFen: l.amountFen,
         explanation: `补发（原批次发放失败：${l.failReason ?? '未说明'}）；${l.explanation}`,
         ledgerTxId: l.ledgerTxId,
+        kind: l.kind,
+        periodFrom: l.periodFrom,
+        periodTo: l.periodTo,
+        benefitId: l.benefitId,
+        applicationId: l.applicationId,
       })),
     )
     await appendAudit(t, {

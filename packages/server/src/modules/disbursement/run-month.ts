@@ -1,12 +1,13 @@
+import { randomUUID } from 'node:crypto'
 import { rowsOf } from '../../db/client.js'
-import { disbursementBatchFlow } from '@yiyang/core'
+import { disbursementBatchFlow, nextMonth } from '@yiyang/core'
 import { and, eq, sql } from 'drizzle-orm'
 import type { Ctx, TxCtx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { runStep } from '../../platform/workflow.js'
 import { disbursementBatches } from './disbursement.tables.js'
-import type { TDueLine, TDueSource } from './due-source.js'
+import type { TBackPayDue, TDueLine, TDueSource } from './due-source.js'
 import { budgetAccount, elderBenefitAccount, elderCreditAccount } from './ledger-accounts.js'
 import { lapseServiceCredits } from './lapse-service-credits.js'
 
@@ -58,7 +59,8 @@ export async function runMonth(ctx: Ctx, o: TMonthRunOptions): Promise<TMonthRun
     batch = await withTx(ctx, async (t) => {
       const [held] = await t.tx.select().from(disbursementBatches).where(eq(disbursementBatches.id, batch.id)).for('update')
       if (held!.leaseOwner !== o.owner) throw new AppError('CONFLICT', '发放计算的租约已被其他进程接管，本进程停止')
-      const added = await writeLines(t, held!, page.lines)
+      const regular = page.lines.map((l): TLineToWrite => ({ ...l, kind: 'regular', periodFrom: batch.month, periodTo: batch.month }))
+      const added = await writeLines(t, held!, [...regular, ...(await backPayLines(t, page.backPay ?? []))])
       const [next] = await t.tx
         .update(disbursementBatches)
         .set({
@@ -121,106 +123,148 @@ async function takeLease(ctx: Ctx, b: TBatch, owner: string, leaseMs: number): P
   return held
 }
 
+/** A line to write: what is owed, and which months it pays. */
+type TLineToWrite = TDueLine & { kind: 'regular' | 'back_pay'; periodFrom: string; periodTo: string }
+
+const yuan = (fen: number) => (fen / 100).toFixed(2)
+
 /**
- * Writes one page of lines and their ledger transactions, set-based (a few statements per page,
- * not per line). Lines already written by an earlier, interrupted run are skipped by the unique
- * index, and so are their ledger transactions (unique ref), so only new lines count.
+ * Back pay (补发) as lines: the months owed that no line has paid yet, cut into segments of
+ * consecutive months at one amount (a band change starts a new segment), one line each with its
+ * months, amount a month and the basis in the explanation.
  */
-async function writeLines(t: TxCtx, batch: TBatch, lines: readonly TDueLine[]): Promise<{ count: number; fen: number }> {
-  if (lines.length === 0) return { count: 0, fen: 0 }
-  const inserted = rowsOf<{
-    id: string
-    elder_id: string
-    region_code: string
-    program_code: string
-    program_name: string
-    delivery: string
-    fund_source: string
-    amount_fen: string | number
-  }>(
+async function backPayLines(t: TxCtx, owed: readonly TBackPayDue[]): Promise<TLineToWrite[]> {
+  if (owed.length === 0) return []
+  const paid = rowsOf<{ elder_id: string; program_code: string; month: string }>(
     await t.tx.execute(sql`
-      insert into disbursement_lines (batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation)
-      select ${batch.id}::uuid, ${batch.month}, x.elder_id, x.region_code, x.program_code, x.program_name, x.delivery, x.fund_source, x.amount_fen, x.explanation
-      from jsonb_to_recordset(${JSON.stringify(lines.map(toRecord))}::jsonb)
-        as x(elder_id uuid, region_code text, program_code text, program_name text, delivery text, fund_source text, amount_fen bigint, explanation text)
-      on conflict (month, elder_id, program_code) where status <> 'reissued' do nothing
-      returning id, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen`),
+      select c.elder_id, c.program_code, c.month from disbursement_line_months c
+        join unnest(${pgArray(owed.map((o) => o.elderId))}::uuid[], ${pgArray(owed.map((o) => o.programCode))}::text[]) as x(elder_id, program_code)
+          on c.elder_id = x.elder_id and c.program_code = x.program_code`),
   )
-  if (inserted.length === 0) return { count: 0, fen: 0 }
-  const year = batch.month.slice(0, 4)
-  const accounts = new Map<string, ReturnType<typeof budgetAccount>>()
-  const txs: { ref: string; kind: string; memo: string; lineId: string }[] = []
-  const postings: { ref: string; code: string; amount: number }[] = []
-  let fen = 0
-  for (const l of inserted) {
-    const amount = Number(l.amount_fen)
-    fen += amount
-    const p = { elderId: l.elder_id, programCode: l.program_code, programName: l.program_name, regionCode: l.region_code }
-    const budget = budgetAccount({ ...p, fundSource: l.fund_source, year, regionCode: batch.regionCode })
-    const holder = l.delivery === 'cash' ? elderBenefitAccount(p) : elderCreditAccount(p)
-    accounts.set(budget.code, budget)
-    accounts.set(holder.code, holder)
-    const ref = `line:${batch.month}:${l.elder_id}:${l.program_code}`
-    txs.push({ ref, kind: l.delivery === 'cash' ? 'benefit_accrual' : 'credit_grant', memo: `${batch.month} ${l.program_name}`, lineId: l.id })
-    postings.push({ ref, code: budget.code, amount }, { ref, code: holder.code, amount: -amount })
+  const isPaid = new Set(paid.map((p) => `${p.elder_id}:${p.program_code}:${p.month}`))
+  const out: TLineToWrite[] = []
+  for (const o of owed) {
+    const months = o.months.filter((m) => !isPaid.has(`${o.elderId}:${o.programCode}:${m.month}`))
+    const segments: (typeof months)[] = []
+    for (const m of months) {
+      const last = segments[segments.length - 1]
+      const prev = last?.[last.length - 1]
+      if (last && prev && nextMonth(prev.month) === m.month && prev.amountFen === m.amountFen) last.push(m)
+      else segments.push([m])
+    }
+    for (const seg of segments) {
+      const first = seg[0]!
+      const last = seg[seg.length - 1]!
+      const basis = first.basis === last.basis ? first.basis : `${first.basis}至${last.basis}`
+      const months = first.month === last.month ? first.month : `${first.month}至${last.month}`
+      out.push({
+        elderId: o.elderId,
+        regionCode: o.regionCode,
+        programCode: o.programCode,
+        programName: o.programName,
+        delivery: o.delivery,
+        fundSource: o.fundSource,
+        benefitId: o.benefitId ?? null,
+        applicationId: o.applicationId ?? null,
+        amountFen: first.amountFen * seg.length,
+        explanation: `${o.programName}补发 ${months}，共${seg.length}个月，每月${yuan(first.amountFen)}元（按${basis}）`,
+        kind: 'back_pay',
+        periodFrom: first.month,
+        periodTo: last.month,
+      })
+    }
   }
-  await t.tx.execute(sql`
-    insert into ledger_accounts (code, kind, name, region_code, elder_id, program_code, fund_source, year)
-    select x.code, x.kind, x.name, x.region_code, x.elder_id, x.program_code, x.fund_source, x.year
-    from jsonb_to_recordset(${JSON.stringify(
-      [...accounts.values()].map((a) => ({
-        code: a.code,
-        kind: a.kind,
-        name: a.name,
-        region_code: a.regionCode,
-        elder_id: a.elderId ?? null,
-        program_code: a.programCode ?? null,
-        fund_source: a.fundSource ?? null,
-        year: a.year ?? null,
-      })),
-    )}::jsonb) as x(code text, kind text, name text, region_code text, elder_id uuid, program_code text, fund_source text, year text)
-    on conflict (code) do nothing`)
-  const created = rowsOf<{ id: string; ref: string }>(
-    await t.tx.execute(sql`
-      insert into ledger_transactions (kind, ref, month, memo, created_by)
-      select x.kind, x.ref, ${batch.month}, x.memo, ${t.actor?.userId ?? null}
-      from jsonb_to_recordset(${JSON.stringify(txs)}::jsonb) as x(kind text, ref text, memo text)
-      on conflict (ref) do nothing
-      returning id, ref`),
-  )
-  if (created.length) {
-    const lineOfRef = new Map(txs.map((x) => [x.ref, x.lineId]))
-    const refs = JSON.stringify(created.map((c) => c.ref))
-    const postingJson = JSON.stringify(postings)
-    await t.tx.execute(sql`
-      insert into ledger_postings (tx_id, account_id, amount_fen)
-      select tr.id, a.id, x.amount
-      from jsonb_to_recordset(${postingJson}::jsonb) as x(ref text, code text, amount bigint)
-      join ledger_transactions tr on tr.ref = x.ref
-      join ledger_accounts a on a.code = x.code
-      where x.ref in (select jsonb_array_elements_text(${refs}::jsonb))`)
-    await t.tx.execute(sql`
-      update ledger_accounts a set balance_fen = a.balance_fen + d.total
-      from (select x.code, sum(x.amount) as total
-            from jsonb_to_recordset(${postingJson}::jsonb) as x(ref text, code text, amount bigint)
-            where x.ref in (select jsonb_array_elements_text(${refs}::jsonb))
-            group by x.code) d
-      where a.code = d.code`)
-    await t.tx.execute(sql`
-      update disbursement_lines l set ledger_tx_id = x.id
-      from jsonb_to_recordset(${JSON.stringify(created.map((c) => ({ id: c.id, line_id: lineOfRef.get(c.ref) })))}::jsonb) as x(id uuid, line_id uuid)
-      where l.id = x.line_id`)
-  }
-  return { count: inserted.length, fen }
+  return out
 }
 
-const toRecord = (l: TDueLine) => ({
-  elder_id: l.elderId,
-  region_code: l.regionCode,
-  program_code: l.programCode,
-  program_name: l.programName,
-  delivery: l.delivery,
-  fund_source: l.fundSource,
-  amount_fen: l.amountFen,
-  explanation: l.explanation,
-})
+/** A PostgreSQL array literal of text values (quoted), for `unnest(…::T[])`: one parameter per column however many rows. */
+function pgArray(values: readonly (string | number | null | undefined)[]): string {
+  return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`
+}
+
+/**
+ * Writes one page of lines and their ledger, set-based: three statements per page whatever its
+ * size. The first inserts the lines (a line whose months some line already paid, or that an
+ * interrupted run already wrote, is skipped: unique index and paid-months check); for the lines
+ * just inserted, the second creates or moves the accounts by the page's total per account, and
+ * the third records their months (primary key: a month is never paid twice — a conflict aborts
+ * the page), their transactions and postings.
+ */
+async function writeLines(t: TxCtx, batch: TBatch, all: readonly TLineToWrite[]): Promise<{ count: number; fen: number }> {
+  if (all.length === 0) return { count: 0, fen: 0 }
+  const lineIds = all.map(() => randomUUID())
+  const txIds = all.map(() => randomUUID())
+  const col = <K extends keyof TLineToWrite>(k: K) => pgArray(all.map((l) => l[k] as string | number | null | undefined))
+  const inserted = new Set(
+    rowsOf<{ id: string }>(
+      await t.tx.execute(sql`
+        insert into disbursement_lines (id, batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen,
+                                        explanation, ledger_tx_id, kind, period_from, period_to, benefit_id, application_id)
+        select x.id, ${batch.id}::uuid, ${batch.month}, x.elder_id, x.region_code, x.program_code, x.program_name, x.delivery, x.fund_source, x.amount_fen,
+               x.explanation, x.tx_id, x.kind, x.period_from, x.period_to, x.benefit_id, x.application_id
+          from unnest(${pgArray(lineIds)}::uuid[], ${pgArray(txIds)}::uuid[], ${col('elderId')}::uuid[], ${col('regionCode')}::text[], ${col('programCode')}::text[],
+                      ${col('programName')}::text[], ${col('delivery')}::text[], ${col('fundSource')}::text[], ${col('amountFen')}::bigint[], ${col('explanation')}::text[],
+                      ${col('kind')}::text[], ${col('periodFrom')}::text[], ${col('periodTo')}::text[], ${col('benefitId')}::uuid[], ${col('applicationId')}::uuid[])
+            as x(id, tx_id, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation, kind, period_from, period_to, benefit_id, application_id)
+         where not exists (select 1 from disbursement_line_months c
+                            where c.elder_id = x.elder_id and c.program_code = x.program_code and c.month between x.period_from and x.period_to)
+        on conflict (month, elder_id, program_code, period_from) where status <> 'reissued' do nothing
+        returning id`),
+    ).map((r) => r.id),
+  )
+  const idx = lineIds.flatMap((id, i) => (inserted.has(id) ? [i] : []))
+  if (idx.length === 0) return { count: 0, fen: 0 }
+  const year = batch.month.slice(0, 4)
+  const rows = idx.map((i) => {
+    const l = all[i]!
+    const p = { elderId: l.elderId, programCode: l.programCode, programName: l.programName, regionCode: l.regionCode }
+    const budget = budgetAccount({ ...p, fundSource: l.fundSource, year, regionCode: batch.regionCode })
+    const holder = l.delivery === 'cash' ? elderBenefitAccount(p) : elderCreditAccount(p)
+    const ref = l.kind === 'regular' ? `line:${batch.month}:${l.elderId}:${l.programCode}` : `line:${batch.month}:${l.elderId}:${l.programCode}:${l.periodFrom}`
+    const memo = l.kind === 'regular' ? `${batch.month} ${l.programName}` : `${batch.month} ${l.programName}补发 ${l.periodFrom}至${l.periodTo}`
+    return { l, lineId: lineIds[i]!, txId: txIds[i]!, budget, holder, ref, memo }
+  })
+  const arr = (f: (r: (typeof rows)[number]) => string | number | null | undefined) => pgArray(rows.map(f))
+  // The accounts, created or moved by the page's total per account, in one upsert.
+  const accountIds = new Map(
+    rowsOf<{ id: string; code: string }>(
+      await t.tx.execute(sql`
+        insert into ledger_accounts (code, kind, name, region_code, elder_id, program_code, fund_source, year, balance_fen)
+        select code, min(kind), min(name), min(region_code), (array_agg(elder_id))[1], min(program_code), min(fund_source), min(year), sum(amount_fen)
+          from (select * from unnest(${arr((r) => r.holder.code)}::text[], ${arr((r) => r.holder.kind)}::text[], ${arr((r) => r.holder.name)}::text[],
+                                     ${arr((r) => r.l.regionCode)}::text[], ${arr((r) => r.l.elderId)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
+                                     ${arr(() => null)}::text[], ${arr(() => null)}::text[], ${arr((r) => -r.l.amountFen)}::bigint[])
+                  as h(code, kind, name, region_code, elder_id, program_code, fund_source, year, amount_fen)
+                union all
+                select * from unnest(${arr((r) => r.budget.code)}::text[], ${arr(() => 'budget')}::text[], ${arr((r) => r.budget.name)}::text[],
+                                     ${arr(() => batch.regionCode)}::text[], ${arr(() => null)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
+                                     ${arr((r) => r.l.fundSource)}::text[], ${arr(() => year)}::text[], ${arr((r) => r.l.amountFen)}::bigint[])
+                  as b(code, kind, name, region_code, elder_id, program_code, fund_source, year, amount_fen)) s
+         group by code
+        on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
+        returning id, code`),
+    ).map((a) => [a.code, a.id]),
+  )
+  // The months paid, one transaction per line and its two postings, in one statement.
+  await t.tx.execute(sql`
+    with x as (
+      select * from unnest(${arr((r) => r.lineId)}::uuid[], ${arr((r) => r.txId)}::uuid[], ${arr((r) => r.l.elderId)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
+                           ${arr((r) => r.l.periodFrom)}::text[], ${arr((r) => r.l.periodTo)}::text[], ${arr((r) => r.l.amountFen)}::bigint[],
+                           ${arr((r) => accountIds.get(r.budget.code))}::uuid[], ${arr((r) => accountIds.get(r.holder.code))}::uuid[],
+                           ${arr((r) => (r.l.delivery === 'cash' ? 'benefit_accrual' : 'credit_grant'))}::text[], ${arr((r) => r.ref)}::text[], ${arr((r) => r.memo)}::text[])
+        as x(line_id, tx_id, elder_id, program_code, period_from, period_to, amount_fen, budget_id, holder_id, tx_kind, ref, memo)),
+    cov as (
+      insert into disbursement_line_months (elder_id, program_code, month, line_id)
+      select x.elder_id, x.program_code, to_char(m, 'YYYY-MM'), x.line_id
+        from x, generate_series((x.period_from || '-01')::date, (x.period_to || '-01')::date, interval '1 month') m
+      returning 1),
+    txs as (
+      insert into ledger_transactions (id, kind, ref, month, memo, created_by)
+      select x.tx_id, x.tx_kind, x.ref, ${batch.month}, x.memo, ${t.actor?.userId ?? null} from x
+      returning 1)
+    insert into ledger_postings (tx_id, account_id, amount_fen)
+    select x.tx_id, v.account_id, v.amount_fen
+      from x cross join lateral (values (x.budget_id, x.amount_fen), (x.holder_id, -x.amount_fen)) as v(account_id, amount_fen)
+     where (select count(*) from cov) >= 0 and (select count(*) from txs) >= 0`)
+  return { count: rows.length, fen: rows.reduce((s, r) => s + r.l.amountFen, 0) }
+}

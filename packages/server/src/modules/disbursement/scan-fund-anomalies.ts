@@ -1,4 +1,4 @@
-import { fenToYuanString, isPaymentMonth } from '@yiyang/core'
+import { applicationStatusLabels, fenToYuanString, isPaymentMonth, type TApplicationStatus } from '@yiyang/core'
 import { and, eq, like, ne, sql } from 'drizzle-orm'
 import { rowsOf } from '../../db/client.js'
 import type { Ctx } from '../../platform/context.js'
@@ -6,6 +6,7 @@ import { withTx } from '../../platform/context.js'
 import { appendAudit } from '../../platform/audit.js'
 import { fieldError } from '../../platform/errors.js'
 import { requirePermission, scopeLike } from '../../platform/permissions.js'
+import { paymentChecks } from '../benefits/index.js'
 import { elderStatusDates } from '../elders/index.js'
 import { disbursementLines, fundAnomalies } from './disbursement.tables.js'
 import { programmesForChecks } from './programmes-for-checks.js'
@@ -39,7 +40,8 @@ export async function scanFundAnomalies(ctx: Ctx, input: { month: string }) {
   )
   for (const l of lines) {
     const s = statuses.get(l.elderId)
-    if (!s || s.status === 'active' || !s.statusDate || s.statusDate.slice(0, 7) >= month) continue
+    // A back-pay line pays earlier months: only months after the end count.
+    if (!s || s.status === 'active' || !s.statusDate || s.statusDate.slice(0, 7) >= l.periodTo) continue
     flag({
       key: `paid_after_end:${l.id}`,
       kind: 'paid_after_end',
@@ -86,6 +88,39 @@ export async function scanFundAnomalies(ctx: Ctx, input: { month: string }) {
       lineId: l.id,
       detail: `${l.programName} ${month} 发放 ${fenToYuanString(l.amountFen)} 元，超过项目每月上限 ${fenToYuanString(max)} 元`,
     })
+  }
+
+  // The application behind a paid benefit (through the benefits module): not approved, or under
+  // an objection to its 公示 during the month paid. Lines without a benefit link are not checked.
+  const checks = await paymentChecks(ctx.db, {
+    applicationIds: lines.flatMap((l) => (l.benefitId && l.applicationId ? [l.applicationId] : [])),
+    month,
+  })
+  for (const l of lines) {
+    if (!l.benefitId) continue
+    const c = l.applicationId ? checks.get(l.applicationId) : undefined
+    const paid = `${l.programName} ${month} 发放 ${fenToYuanString(l.amountFen)} 元`
+    if (!c || !c.approved) {
+      const state = c?.status ? `申请状态为“${applicationStatusLabels[c.status as TApplicationStatus] ?? c.status}”` : '找不到对应的申请'
+      flag({
+        key: `no_approved_application:${l.id}`,
+        kind: 'no_approved_application',
+        regionCode: l.regionCode,
+        elderId: l.elderId,
+        lineId: l.id,
+        detail: `${paid}，但该待遇没有已批准的申请（${state}）`,
+      })
+    }
+    if (c && c.openObjections > 0) {
+      flag({
+        key: `paid_during_objection:${l.id}`,
+        kind: 'paid_during_objection',
+        regionCode: l.regionCode,
+        elderId: l.elderId,
+        lineId: l.id,
+        detail: `${paid}，而该申请公示期间收到的 ${c.openObjections} 件异议在 ${month} 尚未核查完毕`,
+      })
+    }
   }
 
   // One bank account receiving for three or more elders paid this month.
