@@ -21,6 +21,7 @@ import { seedProgrammes } from './seed-programmes.js'
 export { benefitEvents } from '@yiyang/core'
 export { countBenefitsDue, pageBenefitsDue, type TBenefitDue } from './benefits-due.js'
 export { programmeDefinitions } from './programme-definitions.js'
+export { draftApplicationFor, type TDraftApplicationFor, type TDraftApplicationResult } from './draft-application-for.js'
 
 /** Registry and assessment events that change what an elder qualifies for: a durable job recomputes that elder. */
 const refreshOn = [

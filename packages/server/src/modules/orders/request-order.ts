@@ -1,7 +1,7 @@
 import { orderEvents, orderPriceFen, serviceUnitLabels, todayInShanghai } from '@yiyang/core'
 import { and, eq, notInArray } from 'drizzle-orm'
 import { appendAudit } from '../../platform/audit.js'
-import { withTx, type Ctx } from '../../platform/context.js'
+import { withTx, type Ctx, type TxCtx } from '../../platform/context.js'
 import { fieldError } from '../../platform/errors.js'
 import { randomToken } from '../../platform/crypto.js'
 import { requirePermission } from '../../platform/permissions.js'
@@ -19,9 +19,10 @@ import { serviceOrders } from './orders.tables.js'
 /**
  * A request (community worker, hotline operator, or either on the family's behalf) becomes an
  * order priced from the service-list edition in force on the service date, its subsidy part
- * drawn from the elder's credits and the rest self-pay, in one transaction.
+ * drawn from the elder's credits and the rest self-pay, in one transaction. Another module
+ * (visits: a task raised on a visit) passes `within` to record its link in the same transaction.
  */
-export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
+export async function requestOrder(ctx: Ctx, input: TRequestOrder, within?: (t: TxCtx, orderId: string) => Promise<void>) {
   requirePermission(ctx.actor, 'order:request')
   const actor = ctx.actor
   const elder = await getElderForService(ctx, input.elderId)
@@ -96,6 +97,7 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
       note: `${item.editionVersionLabel}：${item.name} ${(item.priceFen / 100).toFixed(2)} 元/${serviceUnitLabels[item.unit]} × ${quantityTenths / 10}；${split.basis}`,
       event: { type: orderEvents.requested },
     })
+    if (within) await within(t, row!.id)
     return row!.id
   })
   return getOrder(ctx, id)

@@ -9,6 +9,7 @@ import { assignPlans } from './assign-plans.js'
 import { exportLedger } from './export-ledger.js'
 import { findPlans } from './find-plans.js'
 import { findTasks } from './find-tasks.js'
+import { orderFromTask } from './order-from-task.js'
 import { findVisitors } from './find-visitors.js'
 import { findVisits } from './find-visits.js'
 import { getLedger } from './get-ledger.js'
@@ -32,6 +33,7 @@ import {
   ZRecordVisitResult,
   ZTaskAction,
   ZTaskItem,
+  ZTaskOrder,
   ZVisitListItem,
   ZVisitorOption,
 } from './visits.schemas.js'
@@ -134,6 +136,19 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/visits/tasks/:id/action',
     { schema: { tags, summary: '办结或取消任务', params: ZUuidParam, body: ZTaskAction, response: { 200: ZTaskItem, ...errorResponses } } },
     async (req) => actOnTask(req.ctx, req.params.id, req.body),
+  )
+  app.post(
+    '/visits/tasks/:id/order',
+    {
+      schema: {
+        tags,
+        summary: '“申请上门服务”任务转为服务工单（订单模块）',
+        params: ZUuidParam,
+        body: ZTaskOrder,
+        response: { 200: z.object({ task: ZTaskItem, orderId: z.string() }), ...errorResponses },
+      },
+    },
+    async (req) => orderFromTask(req.ctx, req.params.id, req.body),
   )
   app.get(
     '/visits/ledger',
