@@ -180,3 +180,48 @@ describe('tasks raised on a visit become real work', () => {
     } else expect(linked.linkType).toBeNull()
   })
 })
+
+describe('the visitor suggestion ranks by distance, then load (issue 22 item 2)', () => {
+  it('nearest first where positions are known; unknown positions rank by load only', async () => {
+    const volunteer = await t.login('volunteer')
+    const near = await planFor('邓淑珍')
+    const far = await planFor('孔祥云')
+    // The elder's home is where the worker checked in; the volunteer checks in some 70 km away.
+    const home = { latitude: 38.93, longitude: 100.45 }
+    const v1 = await inject('POST', '/visits', worker, { planId: near.planId, idempotencyKey: `geo-${near.planId}`, mode: 'home', checklist, ...home })
+    expect(v1.statusCode, v1.body).toBe(200)
+    const visitors = (await inject('GET', '/visits/visitors?regionCode=620702001001', officer)).json().items as { id: string; role: string }[]
+    const volunteerId = visitors.find((v) => v.role === 'volunteer')!.id
+    expect((await inject('POST', '/visits/plans/assign', officer, { planIds: [far.planId], visitorId: volunteerId })).statusCode).toBe(200)
+    const v2 = await inject('POST', '/visits', volunteer, {
+      planId: far.planId,
+      idempotencyKey: `geo-${far.planId}`,
+      mode: 'home',
+      checklist,
+      latitude: 39.5,
+      longitude: 101.0,
+    })
+    expect(v2.statusCode, v2.body).toBe(200)
+
+    const ranked = (await inject('GET', `/visits/visitors?planId=${near.planId}`, officer)).json().items as {
+      id: string
+      role: string
+      distanceMetres: number | null
+      sameCommunity: boolean
+    }[]
+    const known = ranked.filter((r) => r.distanceMetres !== null)
+    expect(known.map((r) => r.role)).toEqual(['community_worker', 'volunteer'])
+    expect(known[0]!.distanceMetres).toBeLessThan(1000)
+    expect(known[1]!.distanceMetres).toBeGreaterThan(50_000)
+    // Within the same community, every known distance comes before an unknown one.
+    const same = ranked.filter((r) => r.sameCommunity)
+    const firstUnknown = same.findIndex((r) => r.distanceMetres === null)
+    if (firstUnknown >= 0) expect(same.slice(firstUnknown).every((r) => r.distanceMetres === null)).toBe(true)
+    // Without a plan, no distance: the suggestion is by community and load, as before.
+    const plain = (await inject('GET', '/visits/visitors?regionCode=620702001001', officer)).json().items as { distanceMetres: number | null }[]
+    expect(plain.every((r) => r.distanceMetres === null)).toBe(true)
+    // Another street's plan is not found.
+    const other = (await inject('GET', '/visits/plans?regionCode=620702002001&pageSize=1', await t.login('nanjie.officer'))).json().items[0]
+    expect((await inject('GET', `/visits/visitors?planId=${other.id}`, officer)).statusCode).toBe(404)
+  })
+})

@@ -74,12 +74,13 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '可指派的探访人（按同社区、计划数、本月探访次数排序，作为指派建议）',
+        summary: '可指派的探访人（按同社区、距离（指定 planId 时）、计划数、本月探访次数排序，作为指派建议）',
         querystring: z.object({
           regionCode: z
             .string()
             .regex(/^\d{12}$/, '区划代码应为12位数字')
             .optional(),
+          planId: z.uuid({ message: '编号格式不正确' }).optional(),
         }),
         response: { 200: z.object({ items: z.array(ZVisitorOption) }), ...errorResponses },
       },

@@ -129,6 +129,8 @@ export const ZVisitorOption = z.object({
   activePlans: z.number().int(),
   visitsThisMonth: z.number().int(),
   sameCommunity: z.boolean(),
+  /** From where the visitor checks in to the elder's home, for one plan; null when either position is unknown. */
+  distanceMetres: z.number().int().nullable(),
 })
 
 export const ZRecordVisit = z.object({
