@@ -33,7 +33,14 @@ export const notifySupporterJob = defineJob<TNotifySupporterInput>({
         () => sent.push(c.name),
         () => failed.push(c.name),
       )
+    // The task row first, then the audit (the order every use case locks them in: no deadlock with a worker closing the task).
     await withTx({ ...ctx, actor: null }, async (t) => {
+      const note =
+        to.length === 0 ? '未登记赡(扶)养人联系方式，请上门告知' : `已通知：${sent.join('、') || '无'}${failed.length ? `；未送达：${failed.join('、')}` : ''}`
+      await t.tx
+        .update(visitTasks)
+        .set({ resultNote: note, updatedAt: t.clock.now() })
+        .where(and(eq(visitTasks.id, task.id), eq(visitTasks.status, 'open')))
       await appendAudit(t, {
         action: 'visit.supporter_notified',
         entityType: 'visit_task',
@@ -41,12 +48,6 @@ export const notifySupporterJob = defineJob<TNotifySupporterInput>({
         regionCode: task.regionCode,
         after: { sent, failed, channel: notifier.name, noContact: to.length === 0 },
       })
-      const note =
-        to.length === 0 ? '未登记赡(扶)养人联系方式，请上门告知' : `已通知：${sent.join('、') || '无'}${failed.length ? `；未送达：${failed.join('、')}` : ''}`
-      await t.tx
-        .update(visitTasks)
-        .set({ resultNote: note, updatedAt: t.clock.now() })
-        .where(and(eq(visitTasks.id, task.id), eq(visitTasks.status, 'open')))
     })
     return { sent: sent.length, failed: failed.length }
   },

@@ -5,7 +5,7 @@ import { appendAudit } from '../../platform/audit.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { requestOrder } from '../orders/index.js'
 import { taskAuditSnapshot, toTaskItem } from './visits.mapper.js'
-import { getTaskInScope } from './visits.repo.js'
+import { getTaskInScope, type TTaskRow } from './visits.repo.js'
 import type { TTaskOrder } from './visits.schemas.js'
 import { linkTask } from './task-links.js'
 
@@ -26,21 +26,27 @@ export async function orderFromTask(ctx: Ctx, id: string, input: TTaskOrder) {
   if (task.version !== input.version) throw new AppError('CONFLICT', '任务已被他人修改，请刷新后重试')
   const { version: _v, ...order } = input
   let linked: Awaited<ReturnType<typeof linkTask>>
+  let locked: TTaskRow
   const created = await requestOrder(
     ctx,
     { ...order, elderId: task.elderId, requesterKind: 'community_worker', note: order.note ?? task.note },
-    async (t, orderId) => {
-      const again = await getTaskInScope(t.tx, actor, id, true)
-      if (again.linkId || again.status !== 'open' || again.version !== input.version) throw new AppError('CONFLICT', '任务已被他人修改，请刷新后重试')
-      linked = await linkTask(t, id, 'order', orderId)
-      await appendAudit(t, {
-        action: 'visit.task_ordered',
-        entityType: 'visit_task',
-        entityId: id,
-        regionCode: again.regionCode,
-        before: taskAuditSnapshot(again),
-        after: taskAuditSnapshot(linked!),
-      })
+    {
+      // The task is locked before the order writes its audit rows (the lock order of every use case).
+      first: async (t) => {
+        locked = await getTaskInScope(t.tx, actor, id, true)
+        if (locked.linkId || locked.status !== 'open' || locked.version !== input.version) throw new AppError('CONFLICT', '任务已被他人修改，请刷新后重试')
+      },
+      then: async (t, orderId) => {
+        linked = await linkTask(t, id, 'order', orderId)
+        await appendAudit(t, {
+          action: 'visit.task_ordered',
+          entityType: 'visit_task',
+          entityId: id,
+          regionCode: locked.regionCode,
+          before: taskAuditSnapshot(locked),
+          after: taskAuditSnapshot(linked!),
+        })
+      },
     },
   )
   return { task: toTaskItem(linked!, null), orderId: created.id }

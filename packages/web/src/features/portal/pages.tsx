@@ -11,4 +11,8 @@ export type PortalPage = {
   load: () => Promise<ComponentType>
 }
 
-export const PORTAL_PAGES: PortalPage[] = [{ path: 'services', label: '服务清单', load: () => import('./ServiceListPage').then((m) => m.ServiceListPage) }]
+export const PORTAL_PAGES: PortalPage[] = [
+  { path: 'services', label: '服务清单', load: () => import('./ServiceListPage').then((m) => m.ServiceListPage) },
+  { path: 'notices', label: '补贴公示', load: () => import('../benefits/public/PublicNoticesPage').then((m) => m.PublicNoticesPage) },
+  { path: 'policies', label: '补贴政策', load: () => import('../benefits/public/PublicPoliciesPage').then((m) => m.PublicPoliciesPage) },
+]

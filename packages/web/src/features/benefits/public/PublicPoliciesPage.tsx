@@ -4,7 +4,7 @@ import { Alert, Skeleton, Typography } from 'antd'
 import { useEffect } from 'react'
 import { errorMessage } from '../../../api/client'
 import { benefitKeys, fetchPublicProgrammes, yuan } from '../api'
-import { PublicLayout } from './PublicLayout'
+import '../benefits.css'
 
 /** 补贴政策: each programme's rules in plain language (who, how much, how to apply). */
 export function PublicPoliciesPage() {
@@ -13,7 +13,7 @@ export function PublicPoliciesPage() {
     document.title = '补贴政策 · 颐养'
   }, [])
   return (
-    <PublicLayout>
+    <div className="yy-public">
       <Typography.Title level={1}>养老服务补贴政策</Typography.Title>
       <Typography.Paragraph>符合条件的老年人可向所在社区（村）居（村）委会申请，也可由工作人员代为申请。</Typography.Paragraph>
       {q.isPending ? (
@@ -50,6 +50,6 @@ export function PublicPoliciesPage() {
           </section>
         ))
       )}
-    </PublicLayout>
+    </div>
   )
 }
