@@ -23,11 +23,11 @@ export function PublicPoliciesPage() {
       ) : (
         q.data.map((p) => (
           <section key={p.code} className="yy-public-card" aria-labelledby={`p-${p.code}`}>
-            <Typography.Title level={2} id={`p-${p.code}`} style={{ fontSize: 22 }}>
+            <Typography.Title level={2} id={`p-${p.code}`} style={{ fontSize: 24 }}>
               {p.name}
             </Typography.Title>
             <Typography.Paragraph>{p.summary}</Typography.Paragraph>
-            <Typography.Title level={3} style={{ fontSize: 18 }}>
+            <Typography.Title level={3} style={{ fontSize: 21 }}>
               申请条件（全部满足）
             </Typography.Title>
             <ol>
@@ -35,7 +35,7 @@ export function PublicPoliciesPage() {
                 <li key={i}>{c}</li>
               ))}
             </ol>
-            <Typography.Title level={3} style={{ fontSize: 18 }}>
+            <Typography.Title level={3} style={{ fontSize: 21 }}>
               {`补贴标准（${benefitDeliveryLabels[p.delivery]}）`}
             </Typography.Title>
             <ul>
