@@ -167,7 +167,7 @@ describe('benefits: 应享未享 → application → 公示 with an objection �
 
   it('anyone objects on the public 公示 page (phone width); the street dismisses the objection', async () => {
     const { page, context } = await newPage(browser, { width: 375, height: 812 })
-    await page.goto(`${server.url}/public/notices`)
+    await page.goto(`${server.url}/portal/notices`)
     const card = page.locator('li.yy-public-card', { hasText: elderMasked }).first()
     await card.waitFor()
     await screenshot(page, 'benefits-public-notices-375')

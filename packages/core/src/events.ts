@@ -61,6 +61,7 @@ export const benefitEvents = {
   granted: 'benefit.granted',
   bandChanged: 'benefit.band_changed',
   stopped: 'benefit.stopped',
+  resumed: 'benefit.resumed',
 } as const
 
 export const catalogEvents = {
@@ -130,6 +131,7 @@ export const domainEventLabels = {
   'benefit.objection_lodged': '公示收到异议',
   'benefit.granted': '开始享受补贴',
   'benefit.band_changed': '补贴标准调整',
+  'benefit.resumed': '补贴恢复发放',
   'benefit.stopped': '补贴停发',
   'alarm.raised': '设备报警',
   'alarm.claimed': '报警已认领',

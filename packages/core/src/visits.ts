@@ -113,6 +113,16 @@ export const visitTaskDueDays = { service_order: 3, benefit_application: 7, reas
   number
 >
 
+/** What a task became in the module that does it (issue 22 item 4); the task keeps its id and follows its status. */
+export const visitTaskLinkTypes = ['order', 'benefit_application', 'assessment_trigger', 'alarm', 'supporter_notice'] as const
+export type TVisitTaskLinkType = (typeof visitTaskLinkTypes)[number]
+export const visitTaskLinkLabels = {
+  order: '服务工单',
+  benefit_application: '补贴申请',
+  assessment_trigger: '复评提醒',
+  alarm: '报警',
+  supporter_notice: '赡(扶)养人通知',
+} as const satisfies Record<TVisitTaskLinkType, string>
 export const visitTaskStatuses = ['open', 'done', 'cancelled'] as const
 export type TVisitTaskStatus = (typeof visitTaskStatuses)[number]
 export const visitTaskStatusLabels = { open: '待办', done: '已办结', cancelled: '已取消' } as const satisfies Record<TVisitTaskStatus, string>

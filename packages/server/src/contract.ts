@@ -157,6 +157,7 @@ export type TRecordVisit = z.input<typeof visits.ZRecordVisit>
 export type TRecordVisitResult = z.infer<typeof visits.ZRecordVisitResult>
 export type TVisitLedger = z.infer<typeof visits.ZLedger>
 export type TVisitRates = z.infer<typeof visits.ZRates>
+export type TVisitTaskOrder = z.input<typeof visits.ZTaskOrder>
 // ---------- disbursement ----------
 export type TDisbursementBatch = z.infer<typeof disbursement.ZBatch>
 export type TDisbursementLine = z.infer<typeof disbursement.ZLine>

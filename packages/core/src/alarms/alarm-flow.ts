@@ -56,7 +56,8 @@ export const alarmTypeLabels = {
   geofence_exit: '离开安全区域',
   smoke: '烟雾报警',
   hotline: '12349紧急来电',
-} as const satisfies Record<TDeviceEventType | 'hotline', string>
+  visit: '探访发现紧急情况',
+} as const satisfies Record<TDeviceEventType | 'hotline' | 'visit', string>
 export type TAlarmType = keyof typeof alarmTypeLabels
 
 export const deviceKinds = ['bracelet', 'button', 'fall_sensor', 'smoke_sensor'] as const
@@ -86,9 +87,12 @@ export const callBackResultLabels = {
   no_answer: '无人接听',
 } as const satisfies Record<TCallBackResult, string>
 
-export const alarmSources = ['mqtt', 'webhook', 'hotline'] as const
+export const alarmSources = ['mqtt', 'webhook', 'hotline', 'staff'] as const
 export type TAlarmSource = (typeof alarmSources)[number]
-export const alarmSourceLabels = { mqtt: '设备直连', webhook: '厂商平台', hotline: '12349热线' } as const satisfies Record<TAlarmSource, string>
+export const alarmSourceLabels = { mqtt: '设备直连', webhook: '厂商平台', hotline: '12349热线', staff: '工作人员上报' } as const satisfies Record<
+  TAlarmSource,
+  string
+>
 
 /** Escalation levels: 0 none, 1 not claimed in time (all operators + street supervisor), 2 not closed within the SLA (district duty). */
 export const escalationLevelLabels = ['未升级', '超时未认领，已通知全体坐席和街道', '超过处置时限，已上报区值班'] as const

@@ -61,7 +61,8 @@ describe('application flow', () => {
       }
     }
     expect(availableActions(applicationFlow, 'rejected')).toEqual([])
-    expect(availableActions(applicationFlow, 'stopped')).toEqual([])
+    // Only the system's undo when the registry reactivates the elder (a stop recorded by mistake).
+    expect(availableActions(applicationFlow, 'stopped')).toEqual(['resume'])
     expect(availableActions(applicationFlow, 'objection_review')).toEqual(['upholdObjection', 'dismissObjection'])
   })
 

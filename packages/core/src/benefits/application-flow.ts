@@ -73,6 +73,8 @@ export const applicationFlow = {
   activate: { from: ['approved'], to: 'active', permission: 'benefit:approve' },
   /** Death, moving out, no longer eligible. */
   stop: { from: ['active'], to: 'stopped', permission: 'benefit:approve' },
+  /** The elder is back in the register (a death or moving out recorded by mistake): the stop is undone. */
+  resume: { from: ['stopped'], to: 'active', permission: 'benefit:approve' },
 } as const satisfies Flow<TApplicationStatus>
 export type TApplicationAction = keyof typeof applicationFlow
 
@@ -92,6 +94,7 @@ export const applicationActionLabels = {
   reject: '不予批准',
   activate: '开始享受',
   stop: '停发',
+  resume: '恢复发放',
 } as const satisfies Record<TApplicationAction, string>
 
 /** Statuses of a case still under way (one per elder and programme at a time). */
@@ -178,13 +181,14 @@ export type TBenefitStatus = (typeof benefitStatuses)[number]
 export const benefitStatusLabels = { active: '享受中', stopped: '已停发' } as const satisfies Record<TBenefitStatus, string>
 
 /** What a row of the benefit history records. */
-export const benefitChangeKinds = ['granted', 'band_change', 'stopped', 'review_due'] as const
+export const benefitChangeKinds = ['granted', 'band_change', 'stopped', 'review_due', 'resumed'] as const
 export type TBenefitChangeKind = (typeof benefitChangeKinds)[number]
 export const benefitChangeKindLabels = {
   granted: '批准享受',
   band_change: '标准调整',
   stopped: '停发',
   review_due: '年度复核到期',
+  resumed: '恢复发放',
 } as const satisfies Record<TBenefitChangeKind, string>
 
 export const objectionStatuses = ['open', 'upheld', 'dismissed'] as const

@@ -52,23 +52,9 @@ export function createAppRouter() {
       ),
       errorElement: <RouteErrorPage />,
     },
-    // Public pages (no login): 公示 with the objection form, and the plain-language rules.
-    {
-      path: '/public/notices',
-      element: (
-        <Suspense fallback={<FullPageSpin />}>{page(() => import('../features/benefits/public/PublicNoticesPage').then((m) => m.PublicNoticesPage))}</Suspense>
-      ),
-      errorElement: <RouteErrorPage />,
-    },
-    {
-      path: '/public/policies',
-      element: (
-        <Suspense fallback={<FullPageSpin />}>
-          {page(() => import('../features/benefits/public/PublicPoliciesPage').then((m) => m.PublicPoliciesPage))}
-        </Suspense>
-      ),
-      errorElement: <RouteErrorPage />,
-    },
+    // The public 公示 and 补贴政策 pages moved inside the portal (its elder-friendly shell); old links still work.
+    { path: '/public/notices', element: <Navigate to="/portal/notices" replace /> },
+    { path: '/public/policies', element: <Navigate to="/portal/policies" replace /> },
     {
       path: '/',
       element: (

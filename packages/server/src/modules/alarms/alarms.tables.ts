@@ -76,7 +76,7 @@ export const alarms = pgTable(
     deviceSerial: varchar('device_serial', { length: 64 }).notNull(),
     eventId: varchar('event_id', { length: 128 }).notNull(),
     type: text('type').notNull(),
-    source: text('source', { enum: ['mqtt', 'webhook', 'hotline'] }).notNull(),
+    source: text('source', { enum: ['mqtt', 'webhook', 'hotline', 'staff'] }).notNull(),
     elderId: uuid('elder_id'),
     regionCode: varchar('region_code', { length: 12 }).notNull(),
     status: text('status', { enum: ['raised', 'acknowledged', 'contacting', 'dispatched', 'accepted', 'arrived', 'resolved', 'closed'] })

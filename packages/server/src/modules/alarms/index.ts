@@ -11,6 +11,7 @@ import { seedAlarms } from './seed-alarms.js'
 export { alarmEvents } from '@yiyang/core'
 export { signWebhook } from './webhook-signature.js'
 export { deviceKey } from './mqtt-service.js'
+export { raiseStaffAlarm, type TRaiseStaffAlarm } from './raise-staff-alarm.js'
 
 export const alarmsModule: TApiModule = {
   name: 'alarms',

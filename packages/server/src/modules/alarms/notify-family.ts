@@ -8,7 +8,7 @@ import { requirePermission } from '../../platform/permissions.js'
 import { elderContactPhones } from '../elders/index.js'
 import { alarmInScope } from './alarms.repo.js'
 import { alarmActions } from './alarms.tables.js'
-import { notifierFor, type TNotifier } from './notifier.js'
+import { notifierFor, type TNotifier } from '../../platform/notifier.js'
 import { staffName } from './staff-name.js'
 
 /** Tells the elder's contacts through the notifier (log-only by default, or the SMS gateway); the notice is journaled and audited, phones masked. */

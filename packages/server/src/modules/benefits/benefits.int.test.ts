@@ -291,7 +291,7 @@ describe('benefit applications', () => {
   it('stops the benefit from the month after death, and applies a band change from the next month without back-difference', async () => {
     // Born 15 May 1936: 89 for the April and May 2026 payments (age on the last day of the month before), 90 from June.
     const a = await toNotice(await elderBorn('1936-05-15'))
-    // A week passes: every demo visit period of the district closes too, which takes a while (timeout below).
+    // A week passes: every demo visit period of the district closes too (set-based, one batch).
     await jump(8)
     await t.settle()
     const c = ok(await api(bureau, 'GET', `/benefit-applications/${a.id}`))
@@ -315,7 +315,7 @@ describe('benefit applications', () => {
     expect(tab.benefits[0]).toEqual(expect.objectContaining({ status: 'stopped', stopMonth: '2026-04' }))
     expect(tab.history[0]).toEqual(expect.objectContaining({ kind: 'stopped', effectiveMonth: '2026-04' }))
     expect(tab.applications[0].status).toBe('stopped')
-  }, 120_000)
+  })
 
   it('lists eligible elders who have not applied, refreshed by registry events', async () => {
     const elderId = await elderBorn('1930-01-01')
@@ -327,6 +327,43 @@ describe('benefit applications', () => {
     await t.settle()
     const after = ok(await api(officer, 'GET', '/benefit-candidates?programmeCode=gaoling&pageSize=200'))
     expect(after.items.some((c: { elderId: string }) => c.elderId === elderId)).toBe(false)
+  })
+
+  it('brings back what moving out stopped when the elder is reactivated (recorded by mistake), and the discovery items', async () => {
+    const a = await toNotice(await elderBorn('1938-02-01'))
+    await jump(8)
+    await t.settle()
+    const c = ok(await api(bureau, 'GET', `/benefit-applications/${a.id}`))
+    ok(await api(bureau, 'POST', `/benefit-applications/${c.id}/approve`, { version: c.version }))
+    const other = await elderBorn('1931-07-07')
+    await t.settle()
+    const listed = async () =>
+      ok(await api(officer, 'GET', '/benefit-candidates?programmeCode=gaoling&pageSize=200')).items.some((x: { elderId: string }) => x.elderId === other)
+    expect(await listed()).toBe(true)
+    const setStatus = async (id: string, status: string, reason: string) => {
+      const e = ok(await api(worker, 'GET', `/elders/${id}`))
+      ok(await api(worker, 'POST', `/elders/${id}/status`, { status, reason, version: e.version }))
+    }
+    // Both recorded as moved out, by mistake: the benefit stops from next month, the candidate goes.
+    for (const id of [a.elderId, other]) await setStatus(id, 'moved_out', '迁往外县')
+    await t.settle()
+    let tab = ok(await api(worker, 'GET', `/elder-benefits/${a.elderId}`))
+    expect(tab.benefits[0]).toEqual(expect.objectContaining({ status: 'stopped', stopMonth: '2026-04' }))
+    expect(tab.applications[0].status).toBe('stopped')
+    expect(await listed()).toBe(false)
+    // Corrected: the elder is active again; the benefit comes back from the month it stopped.
+    for (const id of [a.elderId, other]) await setStatus(id, 'active', '迁出登记有误，予以更正')
+    await t.settle()
+    tab = ok(await api(worker, 'GET', `/elder-benefits/${a.elderId}`))
+    expect(tab.benefits[0]).toEqual(expect.objectContaining({ status: 'active', stopMonth: null, amountFen: 10000 }))
+    expect(tab.history[0]).toEqual(expect.objectContaining({ kind: 'resumed', toAmountFen: 10000, effectiveMonth: '2026-04' }))
+    expect(tab.history[0].reason).toMatch(/恢复在册.*迁出登记有误/)
+    expect(tab.applications[0].status).toBe('active')
+    expect(await listed()).toBe(true)
+    // A benefit stopped for another reason is not touched: only the one line, once.
+    expect(tab.history.filter((h: { kind: string }) => h.kind === 'resumed')).toHaveLength(1)
+    const audit = ok(await api(bureau, 'GET', '/audit?action=benefit.resumed&pageSize=50'))
+    expect(JSON.stringify(audit)).toContain(tab.benefits[0].id)
   })
 
   it('previews a draft programme against one elder clause by clause', async () => {

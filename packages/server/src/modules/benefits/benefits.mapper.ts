@@ -16,7 +16,7 @@ export type TBenefitRow = typeof benefits.$inferSelect
 export type TBenefitHistoryRow = typeof benefitHistory.$inferSelect
 
 /** Steps the system takes (events, timers, approval) — never a button. */
-const systemSteps: readonly TApplicationAction[] = ['assess', 'object', 'closeNotice', 'activate', 'stop', 'openNotice']
+const systemSteps: readonly TApplicationAction[] = ['assess', 'object', 'closeNotice', 'activate', 'stop', 'openNotice', 'resume']
 
 /** What this actor may do next (flow table × programme path × role), so the web only renders buttons. */
 export function actionsFor(actor: TActor, row: TApplicationRow, p: TProgramme | undefined): TApplicationAction[] {

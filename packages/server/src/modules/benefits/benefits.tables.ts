@@ -140,6 +140,8 @@ export const benefits = pgTable(
     fromMonth: varchar('from_month', { length: 7 }).notNull(),
     stopMonth: varchar('stop_month', { length: 7 }),
     stopReason: text('stop_reason'),
+    /** Why it stopped: 'elder_left' (death or moving out — undone if the elder is reactivated), or null (review, exclusivity). */
+    stopCause: text('stop_cause'),
     status: text('status').notNull().default('active'),
     nextReviewMonth: varchar('next_review_month', { length: 7 }).notNull(),
     version: integer('version').notNull().default(1),

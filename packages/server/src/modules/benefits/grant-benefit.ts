@@ -12,7 +12,7 @@ import { loadProgrammes } from './benefits.repo.js'
 export async function addHistory(
   t: TxCtx,
   b: TBenefitRow,
-  h: { kind: 'granted' | 'band_change' | 'stopped' | 'review_due'; from: number | null; to: number | null; month: string; reason: string },
+  h: { kind: 'granted' | 'band_change' | 'stopped' | 'review_due' | 'resumed'; from: number | null; to: number | null; month: string; reason: string },
 ) {
   const rows = await t.tx
     .insert(benefitHistory)
@@ -34,10 +34,17 @@ export async function addHistory(
 }
 
 /** Stops a benefit from `month` (the first month not paid), with its reason, history and event. */
-export async function stopBenefit(t: TxCtx, b: TBenefitRow, month: string, reason: string) {
+export async function stopBenefit(t: TxCtx, b: TBenefitRow, month: string, reason: string, cause: 'elder_left' | null = null) {
   const [after] = await t.tx
     .update(benefits)
-    .set({ status: 'stopped', stopMonth: month < b.fromMonth ? b.fromMonth : month, stopReason: reason, version: b.version + 1, updatedAt: t.clock.now() })
+    .set({
+      status: 'stopped',
+      stopMonth: month < b.fromMonth ? b.fromMonth : month,
+      stopReason: reason,
+      stopCause: cause,
+      version: b.version + 1,
+      updatedAt: t.clock.now(),
+    })
     .where(and(eq(benefits.id, b.id), eq(benefits.status, 'active')))
     .returning()
   if (!after) return null

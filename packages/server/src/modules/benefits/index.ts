@@ -2,7 +2,8 @@
  * What other modules may use from the benefits module. Import this file only.
  * Events: benefit.application_submitted, benefit.application_approved, benefit.application_rejected,
  * benefit.objection_lodged, benefit.granted ({ elderId, programmeCode, amountFen, fromMonth }),
- * benefit.band_changed and benefit.stopped ({ elderId, programmeCode, stopMonth, reason }).
+ * benefit.band_changed and benefit.stopped ({ elderId, programmeCode, stopMonth, reason }),
+ * benefit.resumed ({ elderId, programmeCode, fromMonth, amountFen, reason }) when a reactivated elder's benefits come back.
  */
 import { assessmentEvents, elderEvents, nextMonth, todayInShanghai } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
@@ -12,7 +13,7 @@ import type { TApiModule, TModuleDeps } from '../../platform/module.js'
 import { benefitsRoutes } from './benefits.routes.js'
 import { monthlyReviewJob, scheduleMonthlyReview } from './monthly-review.js'
 import { applyAssessmentEffective } from './on-assessment-effective.js'
-import { applyElderLeft, eventCtx } from './on-elder-status.js'
+import { applyElderBack, applyElderLeft, eventCtx } from './on-elder-status.js'
 import { closeNoticeJob } from './open-notice.js'
 import { refreshAllCandidates, refreshCandidatesJob } from './refresh-candidates.js'
 import { seedBenefits } from './seed-benefits.js'
@@ -22,6 +23,7 @@ export { benefitEvents } from '@yiyang/core'
 export { countBenefitsDue, pageBenefitsDue, type TBenefitDue, type TBenefitBackPay, type TBackPayMonth } from './benefits-due.js'
 export { paymentChecks, type TPaymentCheck } from './payment-checks.js'
 export { programmeDefinitions } from './programme-definitions.js'
+export { draftApplicationFor, type TDraftApplicationFor, type TDraftApplicationResult } from './draft-application-for.js'
 
 /** Registry and assessment events that change what an elder qualifies for: a durable job recomputes that elder. */
 const refreshOn = [
@@ -38,6 +40,7 @@ const refreshOn = [
 function subscribe(deps: TModuleDeps) {
   deps.events.on(elderEvents.deceased, (e) => applyElderLeft(deps, e))
   deps.events.on(elderEvents.movedOut, (e) => applyElderLeft(deps, e))
+  deps.events.on(elderEvents.reactivated, (e) => applyElderBack(deps, e))
   deps.events.on(assessmentEvents.effective, (e) => applyAssessmentEffective(deps, e))
   for (const type of refreshOn) {
     deps.events.on(type, async (e) => {

@@ -13,6 +13,8 @@ import { scheduleCurrentStarRating, starRatingJob } from './star-rating-job.js'
 export { orderEvents } from '@yiyang/core'
 export { drawServiceCredit } from './draw-service-credit.js'
 export { assignFromPlan, updatePlannedTimes, ordersByIds, ordersForPlanning, plannableStatuses, startedStatuses, type TOrderForPlan } from './for-dispatch.js'
+export { requestOrder } from './request-order.js'
+export type { TRequestOrder } from './orders.schemas.js'
 
 export const ordersModule: TApiModule = {
   name: 'orders',

@@ -1,7 +1,7 @@
 import { orderEvents, orderPriceFen, serviceUnitLabels, staffCountOfItem, todayInShanghai } from '@yiyang/core'
 import { and, eq, notInArray } from 'drizzle-orm'
 import { appendAudit } from '../../platform/audit.js'
-import { withTx, type Ctx } from '../../platform/context.js'
+import { withTx, type Ctx, type TxCtx } from '../../platform/context.js'
 import { fieldError } from '../../platform/errors.js'
 import { randomToken } from '../../platform/crypto.js'
 import { requirePermission } from '../../platform/permissions.js'
@@ -19,9 +19,15 @@ import { serviceOrders } from './orders.tables.js'
 /**
  * A request (community worker, hotline operator, or either on the family's behalf) becomes an
  * order priced from the service-list edition in force on the service date, its subsidy part
- * drawn from the elder's credits and the rest self-pay, in one transaction.
+ * drawn from the elder's credits and the rest self-pay, in one transaction. Another module
+ * (visits: a task raised on a visit) passes `within` to lock its own row first (`first`, before
+ * any audit row: the lock order every use case keeps) and record its link (`then`) in the same transaction.
  */
-export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
+export async function requestOrder(
+  ctx: Ctx,
+  input: TRequestOrder,
+  within?: { first?: (t: TxCtx) => Promise<void>; then: (t: TxCtx, orderId: string) => Promise<void> },
+) {
   requirePermission(ctx.actor, 'order:request')
   const actor = ctx.actor
   const elder = await getElderForService(ctx, input.elderId)
@@ -29,6 +35,7 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
   if (input.serviceDate < todayInShanghai(ctx.clock.now())) throw fieldError('serviceDate', '服务日期不能早于今天')
   if ((input.homeLat == null) !== (input.homeLng == null)) throw fieldError('homeLat', '经纬度应同时填写')
   const id = await withTx(ctx, async (t) => {
+    if (within?.first) await within.first(t)
     const provider = await providerServing(t.tx, input.providerId, elder.regionCode)
     if (!provider) throw fieldError('providerId', '该服务商未登记、已暂停或不服务老人所在社区')
     const item = await itemInForce(t, { regionCode: elder.regionCode, itemCode: input.itemCode, serviceDate: input.serviceDate })
@@ -98,6 +105,7 @@ export async function requestOrder(ctx: Ctx, input: TRequestOrder) {
       note: `${item.editionVersionLabel}：${item.name} ${(item.priceFen / 100).toFixed(2)} 元/${serviceUnitLabels[item.unit]} × ${quantityTenths / 10}；${split.basis}`,
       event: { type: orderEvents.requested },
     })
+    if (within) await within.then(t, row!.id)
     return row!.id
   })
   return getOrder(ctx, id)

@@ -1,39 +1,74 @@
 import { nextPeriodKey, periodRange, VISIT_ESCALATION_HOURS, VISIT_RED_LIST_AFTER, visitEvents, visitPeriodFlow } from '@yiyang/core'
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
-import type { Ctx } from '../../platform/context.js'
+import type { FlowAction } from '@yiyang/core'
+import type { Ctx, TxCtx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
+import { appendAudits, type TAuditEntry } from '../../platform/audit.js'
 import { defineJob, enqueueJob } from '../../platform/jobs.js'
-import { runStep } from '../../platform/workflow.js'
-import { recordEvent } from '../../platform/outbox.js'
+import { recordEvents } from '../../platform/outbox.js'
 import { periodAuditSnapshot } from './visits.mapper.js'
 import { visitPeriods, visitPlans } from './visits.tables.js'
 import { asSystem, CLOSE_PERIOD_JOB, ESCALATE_JOB, openPeriodForAll, type TClosePeriodInput, type TEscalateInput } from './visit-periods.js'
 
-const BATCH = 200
+const BATCH = 1000
 const HOUR = 3600_000
+const EVENT_CHUNK = 1000
 
-/** Periods of a key in given statuses, in id batches, each batch in its own transaction. */
-async function forEachPeriod(
+type TPeriodRow = typeof visitPeriods.$inferSelect
+type TPlanRow = typeof visitPlans.$inferSelect
+type TDomainEventIn = Parameters<typeof recordEvents>[1][number]
+
+/**
+ * One flow step over every period of a key in the step's `from` statuses, set-based: per batch
+ * of 1000 periods (ordered by id, one transaction each) a locking read of the periods and their
+ * plans, ONE compare-and-set UPDATE … RETURNING, then `after` for the plan side, the audit rows
+ * (one per period, chained in bulk) and the outbox events in bulk — the same rows the step helper
+ * writes one by one, in a handful of statements. A rerun finds nothing left in `from`.
+ */
+async function stepPeriods(
   ctx: Ctx,
   periodKey: string,
-  statuses: string[],
-  fn: (t: Parameters<Parameters<typeof withTx>[1]>[0], id: string) => Promise<void>,
+  step: FlowAction,
+  progress: (done: number) => Promise<void>,
+  /** Which periods of the batch move (the others stay as they are). */
+  moves: (period: TPeriodRow, plan: TPlanRow | undefined) => boolean,
+  each: (
+    t: TxCtx,
+    moved: { before: TPeriodRow; after: TPeriodRow; plan: TPlanRow | undefined }[],
+  ) => Promise<{ audits: TAuditEntry[]; events: TDomainEventIn[] }>,
 ) {
   let after = '00000000-0000-0000-0000-000000000000'
   let done = 0
   for (;;) {
-    const ids = await ctx.db
-      .select({ id: visitPeriods.id })
-      .from(visitPeriods)
-      .where(and(eq(visitPeriods.periodKey, periodKey), inArray(visitPeriods.status, statuses as never), gt(visitPeriods.id, after)))
-      .orderBy(asc(visitPeriods.id))
-      .limit(BATCH)
-    if (ids.length === 0) return done
-    await withTx({ ...ctx, actor: null }, async (t) => {
-      for (const { id } of ids) await fn(t, id)
+    const [seen, n] = await withTx({ ...ctx, actor: null }, async (t): Promise<[number, number]> => {
+      const before = await t.tx
+        .select()
+        .from(visitPeriods)
+        .where(and(eq(visitPeriods.periodKey, periodKey), inArray(visitPeriods.status, [...step.from] as never), gt(visitPeriods.id, after)))
+        .orderBy(asc(visitPeriods.id))
+        .limit(BATCH)
+        .for('update')
+      if (before.length === 0) return [0, 0]
+      after = before[before.length - 1]!.id
+      const planIds = [...new Set(before.map((p) => p.planId))]
+      const plans = new Map((await t.tx.select().from(visitPlans).where(inArray(visitPlans.id, planIds)).for('update')).map((p) => [p.id, p]))
+      const ids = before.filter((p) => moves(p, plans.get(p.planId))).map((p) => p.id)
+      if (ids.length === 0) return [before.length, 0]
+      const moved = await t.tx
+        .update(visitPeriods)
+        .set({ status: step.to as never, version: sql`${visitPeriods.version} + 1`, updatedAt: t.clock.now() })
+        .where(and(inArray(visitPeriods.id, ids), inArray(visitPeriods.status, [...step.from] as never)))
+        .returning()
+      const byId = new Map(before.map((p) => [p.id, p]))
+      const rows = moved.sort((a, b) => (a.id < b.id ? -1 : 1)).map((a) => ({ before: byId.get(a.id)!, after: a, plan: plans.get(a.planId) }))
+      const { audits, events } = await each(t, rows)
+      await appendAudits(t, audits)
+      for (let i = 0; i < events.length; i += EVENT_CHUNK) await recordEvents(t, events.slice(i, i + EVENT_CHUNK))
+      return [before.length, rows.length]
     })
-    done += ids.length
-    after = ids[ids.length - 1]!.id
+    if (seen === 0) return done
+    done += n
+    await progress(done)
   }
 }
 
@@ -52,59 +87,76 @@ export const closePeriodJob = defineJob<TClosePeriodInput>({
   async run(ctx, job) {
     const key = job.input.periodKey
     let redListed = 0
-    const missed = await forEachPeriod(ctx, key, ['open'], async (t, id) => {
-      const [period] = await t.tx.select().from(visitPeriods).where(eq(visitPeriods.id, id)).for('update')
-      const [plan] = await t.tx.select().from(visitPlans).where(eq(visitPlans.id, period!.planId)).for('update')
-      if (!period || period.status !== 'open') return
-      // A plan that ended, or changed frequency, closes the period without blame.
-      const inForce = !!plan && plan.status === 'active' && plan.frequency === period.frequency
-      const listed = inForce && plan.missedInRow + 1 >= VISIT_RED_LIST_AFTER && !plan.redListed
-      await runStep(t, {
-        table: visitPeriods,
-        step: visitPeriodFlow.miss,
-        before: period,
-        // The plan's counters move with this step and are audited in its row (one row per period, not two).
-        audit: {
+    const missed = await stepPeriods(
+      ctx,
+      key,
+      visitPeriodFlow.miss,
+      (done) => job.progress({ missed: done }),
+      () => true,
+      async (t, rows) => {
+        // A plan that ended, or changed frequency, closes the period without blame.
+        const inForce = (r: (typeof rows)[number]) => !!r.plan && r.plan.status === 'active' && r.plan.frequency === r.before.frequency
+        const counted = rows.filter(inForce)
+        const listedIds = new Set(counted.filter((r) => r.plan!.missedInRow + 1 >= VISIT_RED_LIST_AFTER && !r.plan!.redListed).map((r) => r.plan!.id))
+        if (counted.length)
+          // The plan's counters move with this step and are audited in the period's row (one row per period, not two).
+          await t.tx
+            .update(visitPlans)
+            .set({
+              missedInRow: sql`${visitPlans.missedInRow} + 1`,
+              redListed: sql`${visitPlans.redListed} or ${visitPlans.missedInRow} + 1 >= ${VISIT_RED_LIST_AFTER}`,
+              version: sql`${visitPlans.version} + 1`,
+              updatedAt: t.clock.now(),
+            })
+            .where(
+              inArray(
+                visitPlans.id,
+                counted.map((r) => r.plan!.id),
+              ),
+            )
+        redListed += listedIds.size
+        const audits: TAuditEntry[] = rows.map((r) => ({
           action: 'visit.period_missed',
           entityType: 'visit_period',
-          snapshot: periodAuditSnapshot,
-          extra: inForce ? { notify: 'visitor', missedInRow: plan.missedInRow + 1, redListed: plan.redListed || listed } : { notify: null },
-        },
-        event: inForce
-          ? {
-              type: visitEvents.periodMissed,
-              payload: (r) => ({
-                planId: plan.id,
-                elderId: plan.elderId,
-                periodKey: r.periodKey,
-                notify: 'visitor',
-                visitorId: plan.visitorId,
-                backupId: plan.backupId,
-              }),
-            }
-          : undefined,
-      })
-      if (!inForce) return
-      await t.tx
-        .update(visitPlans)
-        .set({
-          missedInRow: sql`${visitPlans.missedInRow} + 1`,
-          redListed: plan.redListed || listed,
-          version: sql`${visitPlans.version} + 1`,
-          updatedAt: t.clock.now(),
-        })
-        .where(eq(visitPlans.id, plan.id))
-      if (listed) {
-        redListed++
-        await recordEvent(t, {
-          type: visitEvents.redListed,
-          entityType: 'visit_plan',
-          entityId: plan.id,
-          regionCode: plan.regionCode,
-          payload: { planId: plan.id, elderId: plan.elderId, missedInRow: plan.missedInRow + 1 },
-        })
-      }
-    })
+          entityId: r.after.id,
+          regionCode: r.after.regionCode,
+          before: periodAuditSnapshot(r.before),
+          after: {
+            ...periodAuditSnapshot(r.after),
+            ...(inForce(r)
+              ? { notify: 'visitor', missedInRow: r.plan!.missedInRow + 1, redListed: r.plan!.redListed || listedIds.has(r.plan!.id) }
+              : { notify: null }),
+          },
+        }))
+        const events: TDomainEventIn[] = []
+        for (const r of counted) {
+          const plan = r.plan!
+          events.push({
+            type: visitEvents.periodMissed,
+            entityType: 'visit_period',
+            entityId: r.after.id,
+            regionCode: r.after.regionCode,
+            payload: {
+              planId: plan.id,
+              elderId: plan.elderId,
+              periodKey: r.after.periodKey,
+              notify: 'visitor',
+              visitorId: plan.visitorId,
+              backupId: plan.backupId,
+            },
+          })
+          if (listedIds.has(plan.id))
+            events.push({
+              type: visitEvents.redListed,
+              entityType: 'visit_plan',
+              entityId: plan.id,
+              regionCode: plan.regionCode,
+              payload: { planId: plan.id, elderId: plan.elderId, missedInRow: plan.missedInRow + 1 },
+            })
+        }
+        return { audits, events }
+      },
+    )
     await job.progress({ missed, redListed })
     await withTx({ ...ctx, actor: null }, async (t) => {
       if (missed > 0)
@@ -130,27 +182,35 @@ export const escalateJob = defineJob<TEscalateInput>({
     const { periodKey, step: stepName } = job.input
     const step = visitPeriodFlow[stepName]
     const notify = stepName === 'escalateCommunity' ? 'community_worker' : 'street_officer'
-    const escalated = await forEachPeriod(ctx, periodKey, [...step.from], async (t, id) => {
-      const [period] = await t.tx.select().from(visitPeriods).where(eq(visitPeriods.id, id)).for('update')
-      if (!period || !(step.from as readonly string[]).includes(period.status)) return
-      const [plan] = await t.tx.select().from(visitPlans).where(eq(visitPlans.id, period.planId))
-      if (!plan || plan.status !== 'active') return
-      await runStep(t, {
-        table: visitPeriods,
-        step,
-        before: period,
-        audit: {
-          action: `visit.${stepName === 'escalateCommunity' ? 'escalated_community' : 'escalated_street'}`,
-          entityType: 'visit_period',
-          snapshot: periodAuditSnapshot,
-          extra: { notify },
-        },
-        event: {
-          type: stepName === 'escalateCommunity' ? visitEvents.escalatedCommunity : visitEvents.escalatedStreet,
-          payload: (r) => ({ planId: plan.id, elderId: plan.elderId, periodKey: r.periodKey, notify, regionCode: plan.regionCode }),
-        },
-      })
-    })
+    const action = `visit.${stepName === 'escalateCommunity' ? 'escalated_community' : 'escalated_street'}`
+    const type = stepName === 'escalateCommunity' ? visitEvents.escalatedCommunity : visitEvents.escalatedStreet
+    const escalated = await stepPeriods(
+      ctx,
+      periodKey,
+      step,
+      (done) => job.progress({ escalated: done }),
+      // Only periods of plans still in force go up; an ended plan's period stays where it is.
+      (_p, plan) => !!plan && plan.status === 'active',
+      async (_t, live) => {
+        return {
+          audits: live.map((r) => ({
+            action,
+            entityType: 'visit_period',
+            entityId: r.after.id,
+            regionCode: r.after.regionCode,
+            before: periodAuditSnapshot(r.before),
+            after: { ...periodAuditSnapshot(r.after), notify },
+          })),
+          events: live.map((r) => ({
+            type,
+            entityType: 'visit_period',
+            entityId: r.after.id,
+            regionCode: r.after.regionCode,
+            payload: { planId: r.plan!.id, elderId: r.plan!.elderId, periodKey: r.after.periodKey, notify, regionCode: r.plan!.regionCode },
+          })),
+        }
+      },
+    )
     if (stepName === 'escalateCommunity' && escalated > 0)
       await withTx({ ...ctx, actor: null }, (t) =>
         enqueueJob<TEscalateInput>(asSystem(t), {

@@ -3,12 +3,15 @@
  * Events (core visitEvents): visit.plan_created, visit.plan_ended, visit.recorded,
  * visit.period_missed / escalated_community / escalated_street ({ planId, elderId, periodKey,
  * notify }), visit.red_listed, visit.task_raised ({ taskId, kind, urgent, ownerId }),
- * visit.no_care_found.
+ * visit.no_care_found. A task raised on a visit becomes an order, a benefit application draft, a
+ * condition change, a supporter notice or an alarm in those modules, and follows its status.
  */
 import type { TJobDefinition } from '../../platform/jobs.js'
 import type { TApiModule } from '../../platform/module.js'
 import { closePeriodJob, escalateJob } from './close-period.job.js'
 import { subscribeElderEvents } from './on-elder-events.js'
+import { subscribeLinkedEvents } from './on-linked-events.js'
+import { notifySupporterJob } from './notify-supporter.job.js'
 import { seedVisits } from './seed-visits.js'
 import { visitsRoutes } from './visits.routes.js'
 
@@ -21,6 +24,9 @@ export const visitsModule: TApiModule = {
   seed: async (ctx) => {
     await seedVisits(ctx)
   },
-  subscribe: subscribeElderEvents,
-  jobs: [closePeriodJob as TJobDefinition<never>, escalateJob as TJobDefinition<never>],
+  subscribe: (deps) => {
+    subscribeElderEvents(deps)
+    subscribeLinkedEvents(deps)
+  },
+  jobs: [closePeriodJob as TJobDefinition<never>, escalateJob as TJobDefinition<never>, notifySupporterJob as TJobDefinition<never>],
 }

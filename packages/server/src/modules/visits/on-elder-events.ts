@@ -5,7 +5,7 @@ import type { TModuleDeps } from '../../platform/module.js'
 import { levelPrefix } from '../../platform/list.js'
 import { syncPlanForElderId, syncPlansFor } from './sync-plans.js'
 
-const systemCtx = (deps: TModuleDeps, e: TDomainEvent): Ctx => ({
+export const systemCtx = (deps: TModuleDeps, e: TDomainEvent): Ctx => ({
   db: deps.database.db,
   actor: null,
   requestId: `event:${e.type}:${e.id ?? ''}`,

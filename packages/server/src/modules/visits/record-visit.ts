@@ -20,12 +20,12 @@ import { recordEvent } from '../../platform/outbox.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { runStep } from '../../platform/workflow.js'
 import { findActiveUsersByRole, getUsersBrief } from '../accounts/index.js'
-import { recordConditionChange } from '../assessments/index.js'
 import type { TRecordVisit } from './visits.schemas.js'
 import { periodAuditSnapshot, planAuditSnapshot, taskAuditSnapshot, toTaskItem, toVisitItem, visitAuditSnapshot } from './visits.mapper.js'
 import { getPlanInScope, type TPlanRow, type TVisitRow } from './visits.repo.js'
 import { visitPeriods, visitPlans, visits, visitTasks } from './visits.tables.js'
 import { openPeriod } from './visit-periods.js'
+import { linkAtVisit } from './task-links.js'
 
 /** How far back an offline visit may be dated (the phone kept it while out of signal). */
 const MAX_BACKDATE_DAYS = 7
@@ -157,7 +157,7 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
       })
     }
 
-    const wanted: { kind: TVisitTaskKind; note: string }[] = [...input.tasks]
+    const wanted: { kind: TVisitTaskKind; note: string; programmeCode?: string | null }[] = [...input.tasks]
     if (input.noCareFound && !wanted.some((w) => w.kind === 'supporter_notice'))
       wanted.push({ kind: 'supporter_notice', note: '失能老人无人照料，责成赡(扶)养人提供日常照料' })
     if (wanted.length) {
@@ -178,29 +178,31 @@ export async function recordVisit(ctx: Ctx, input: TRecordVisit) {
             updatedAt: now,
           })
           .returning()
+        // The task becomes real work in the module that does it, and keeps the link.
+        const linked = (await linkAtVisit(t, task!, plan, { programmeCode: w.programmeCode, lat: input.latitude, lng: input.longitude })) ?? task!
         await appendAudit(t, {
           action: 'visit.task_raised',
           entityType: 'visit_task',
           entityId: task!.id,
           regionCode: task!.regionCode,
-          after: taskAuditSnapshot(task!),
+          after: taskAuditSnapshot(linked),
         })
         await recordEvent(t, {
           type: visitEvents.taskRaised,
           entityType: 'visit_task',
           entityId: task!.id,
           regionCode: task!.regionCode,
-          payload: { taskId: task!.id, visitId: visit!.id, elderId: plan.elderId, kind: w.kind, urgent: w.kind === 'alarm', ownerId: task!.ownerId },
-        })
-        // A change in condition goes to the assessment module: the elder is due for a triggered reassessment.
-        if (w.kind === 'reassessment')
-          await recordConditionChange(t, {
+          payload: {
+            taskId: task!.id,
+            visitId: visit!.id,
             elderId: plan.elderId,
-            regionCode: plan.regionCode,
-            elderName: plan.elderName,
-            note: w.note.trim(),
-            source: 'visit',
-          })
+            kind: w.kind,
+            urgent: w.kind === 'alarm',
+            ownerId: task!.ownerId,
+            linkType: linked.linkType,
+            linkId: linked.linkId,
+          },
+        })
       }
     }
     if (input.noCareFound)

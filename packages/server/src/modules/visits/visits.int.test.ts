@@ -2,6 +2,11 @@ import { periodKeyOf, periodRange } from '@yiyang/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app.js'
 import { newElder } from '../../../test/factories.js'
+import { TEST_SECRET } from '../../../test/config.js'
+import { sql } from 'drizzle-orm'
+import { rowsOf } from '../../db/client.js'
+import { verifyAuditChain } from '../../platform/audit.js'
+import { createCrypto } from '../../platform/crypto.js'
 
 let t: TestApp
 let nowMs = Date.now()
@@ -302,6 +307,18 @@ describe('overdue escalation (durable jobs, fake clock, across a restart)', () =
     await t.settle()
     await loginAll()
     expect(await planOf(elderId)).toMatchObject({ missedInRow: 2, redListed: true })
+    // The close is set-based, yet still one audit row per period moved (chained: the chain holds)
+    // and one outbox event per period whose visitor is told.
+    const [a] = rowsOf<{ n: number; d: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n, count(distinct entity_id)::int as d from audit_log where action = 'visit.period_missed'`),
+    )
+    expect(a!.n).toBeGreaterThan(100)
+    expect(a!.n).toBe(a!.d)
+    const [mine] = rowsOf<{ n: number }>(
+      await t.database.db.execute(sql`select count(*)::int as n from domain_events where type = 'visit.period_missed' and payload->>'planId' = ${plan.id}`),
+    )
+    expect(mine!.n).toBe(2)
+    expect((await verifyAuditChain(t.database.db, createCrypto(TEST_SECRET))).ok).toBe(true)
     const red = (await inject('GET', '/visits/plans?redListed=true&pageSize=200', c['dongjie.officer'])).json()
     expect(red.items.map((p: TPlan) => p.id)).toContain(plan.id)
     const audit = (await inject('GET', '/audit?action=visit.escalated_street&pageSize=200', c.bureau)).json()

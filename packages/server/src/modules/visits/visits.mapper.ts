@@ -33,7 +33,14 @@ export const visitAuditSnapshot = (r: TVisitRow) => ({
   hasLocation: r.latitude !== null,
 })
 
-export const taskAuditSnapshot = (r: TTaskRow) => ({ kind: r.kind, status: r.status, ownerName: r.ownerName, dueDate: r.dueDate })
+export const taskAuditSnapshot = (r: TTaskRow) => ({
+  kind: r.kind,
+  status: r.status,
+  ownerName: r.ownerName,
+  dueDate: r.dueDate,
+  linkType: r.linkType,
+  linkId: r.linkId,
+})
 
 export function toPlanItem(r: TPlanRow, now: Date) {
   return {
@@ -99,6 +106,8 @@ export function toTaskItem(r: TTaskRow, elderName: string | null) {
     status: r.status,
     note: r.note,
     resultNote: r.resultNote,
+    linkType: r.linkType,
+    linkId: r.linkId,
     version: r.version,
     createdAt: r.createdAt.toISOString(),
   }

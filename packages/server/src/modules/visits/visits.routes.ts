@@ -9,6 +9,7 @@ import { assignPlans } from './assign-plans.js'
 import { exportLedger } from './export-ledger.js'
 import { findPlans } from './find-plans.js'
 import { findTasks } from './find-tasks.js'
+import { orderFromTask } from './order-from-task.js'
 import { findVisitors } from './find-visitors.js'
 import { findVisits } from './find-visits.js'
 import { getLedger } from './get-ledger.js'
@@ -32,6 +33,7 @@ import {
   ZRecordVisitResult,
   ZTaskAction,
   ZTaskItem,
+  ZTaskOrder,
   ZVisitListItem,
   ZVisitorOption,
 } from './visits.schemas.js'
@@ -72,12 +74,13 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: '可指派的探访人（按同社区、计划数、本月探访次数排序，作为指派建议）',
+        summary: '可指派的探访人（按同社区、距离（指定 planId 时）、计划数、本月探访次数排序，作为指派建议）',
         querystring: z.object({
           regionCode: z
             .string()
             .regex(/^\d{12}$/, '区划代码应为12位数字')
             .optional(),
+          planId: z.uuid({ message: '编号格式不正确' }).optional(),
         }),
         response: { 200: z.object({ items: z.array(ZVisitorOption) }), ...errorResponses },
       },
@@ -134,6 +137,19 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
     '/visits/tasks/:id/action',
     { schema: { tags, summary: '办结或取消任务', params: ZUuidParam, body: ZTaskAction, response: { 200: ZTaskItem, ...errorResponses } } },
     async (req) => actOnTask(req.ctx, req.params.id, req.body),
+  )
+  app.post(
+    '/visits/tasks/:id/order',
+    {
+      schema: {
+        tags,
+        summary: '“申请上门服务”任务转为服务工单（订单模块）',
+        params: ZUuidParam,
+        body: ZTaskOrder,
+        response: { 200: z.object({ task: ZTaskItem, orderId: z.string() }), ...errorResponses },
+      },
+    },
+    async (req) => orderFromTask(req.ctx, req.params.id, req.body),
   )
   app.get(
     '/visits/ledger',

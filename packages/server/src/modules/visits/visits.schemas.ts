@@ -7,6 +7,7 @@ import {
   visitPeriodStatuses,
   visitPlanStatuses,
   visitTaskKinds,
+  visitTaskLinkTypes,
   visitTaskStatuses,
 } from '@yiyang/core'
 import { z } from 'zod'
@@ -101,6 +102,9 @@ export const ZTaskItem = z.object({
   status: z.enum(visitTaskStatuses),
   note: z.string(),
   resultNote: z.string().nullable(),
+  /** What the task became in the module that does it: a service order, a benefit application, a reassessment trigger, an alarm, the supporter notice job. */
+  linkType: z.enum(visitTaskLinkTypes).nullable(),
+  linkId: z.string().nullable(),
   version: z.number().int(),
   createdAt: z.string(),
 })
@@ -125,6 +129,8 @@ export const ZVisitorOption = z.object({
   activePlans: z.number().int(),
   visitsThisMonth: z.number().int(),
   sameCommunity: z.boolean(),
+  /** From where the visitor checks in to the elder's home, for one plan; null when either position is unknown. */
+  distanceMetres: z.number().int().nullable(),
 })
 
 export const ZRecordVisit = z.object({
@@ -142,7 +148,14 @@ export const ZRecordVisit = z.object({
   confirmedBy: z.enum(visitConfirmers).default('none'),
   confirmerName: z.string().trim().max(50).optional(),
   tasks: z
-    .array(z.object({ kind: z.enum(visitTaskKinds), note: z.string().trim().min(1, '请说明要办理的事项').max(500) }))
+    .array(
+      z.object({
+        kind: z.enum(visitTaskKinds),
+        note: z.string().trim().min(1, '请说明要办理的事项').max(500),
+        /** 申请补贴: the programme; without it the one discovery finds the elder eligible for. */
+        programmeCode: z.string().trim().min(1).max(40).nullable().optional(),
+      }),
+    )
     .max(10)
     .default([]),
 })
@@ -180,6 +193,19 @@ export const ZTaskAction = z.object({
   resultNote: z.string().trim().min(1, '请填写办理结果').max(500),
 })
 export type TTaskAction = z.infer<typeof ZTaskAction>
+
+/** 申请上门服务 task → a service order request (orders module), with the task's version. */
+export const ZTaskOrder = z.object({
+  providerId: uuid,
+  itemCode: z.string().trim().min(1, '请选择服务项目').max(40),
+  serviceDate: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+  windowStart: z.iso.datetime({ offset: true, message: '预约时间格式不正确' }).nullable().optional(),
+  quantity: z.number({ message: '数量应为数字' }).positive('数量应大于0').max(100, '数量过大').default(1),
+  plannedMinutes: z.number().int().min(5, '计划时长至少5分钟').max(720, '计划时长过长').default(60),
+  note: z.string().trim().max(500).nullable().optional(),
+  version: z.number().int(),
+})
+export type TTaskOrder = z.infer<typeof ZTaskOrder>
 
 export const ZLedgerQuery = z.object({ regionCode: regionCode.optional(), month: monthKey })
 export type TLedgerQuery = z.infer<typeof ZLedgerQuery>

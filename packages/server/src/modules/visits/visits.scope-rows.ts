@@ -67,6 +67,14 @@ export const visitsScopeRows: TScopeRows = {
       () => ({ action: 'complete', version: 1, resultNote: '已办结' }),
     ),
   },
+  'POST /api/v1/visits/tasks/:id/order': {
+    expect: 404,
+    run: inB(
+      'POST',
+      (b) => `/visits/tasks/${b.taskId}/order`,
+      () => ({ providerId: '00000000-0000-4000-8000-000000000001', itemCode: 'ZJ-001', serviceDate: '2099-01-01', version: 1 }),
+    ),
+  },
   'GET /api/v1/visits/ledger': { expect: 'scoped', run: get(`/visits/ledger?month=${month}`) },
   'POST /api/v1/visits/ledger.xlsx': { expect: 'scoped', run: xlsxText('/visits/ledger.xlsx', 'POST', { month }) },
   'GET /api/v1/visits/rates': { expect: 'scoped', run: get('/visits/rates') },

@@ -137,9 +137,16 @@ export const visitTasks = pgTable(
       .default('open'),
     note: text('note').notNull().default(''),
     resultNote: text('result_note'),
+    /** What the task became in the module that does it (issue 22 item 4): its kind and id; the task's status follows it. */
+    linkType: text('link_type', { enum: ['order', 'benefit_application', 'assessment_trigger', 'alarm', 'supporter_notice'] }),
+    linkId: text('link_id'),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('visit_tasks_region_idx').on(t.regionCode.op('text_pattern_ops'), t.status, t.dueDate), index('visit_tasks_visit_idx').on(t.visitId)],
+  (t) => [
+    index('visit_tasks_link_idx').on(t.linkType, t.linkId),
+    index('visit_tasks_region_idx').on(t.regionCode.op('text_pattern_ops'), t.status, t.dueDate),
+    index('visit_tasks_visit_idx').on(t.visitId),
+  ],
 )

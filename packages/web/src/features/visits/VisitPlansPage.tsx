@@ -190,7 +190,8 @@ function AssignModal({ open, planIds, regionCode, onClose }: { open: boolean; pl
   const qc = useQueryClient()
   const [visitorId, setVisitorId] = useState<string>()
   const [backupId, setBackupId] = useState<string>()
-  const visitors = useQuery({ queryKey: visitKeys.visitors(regionCode), queryFn: () => fetchVisitors(regionCode), enabled: open })
+  const onePlan = planIds.length === 1 ? planIds[0] : undefined
+  const visitors = useQuery({ queryKey: visitKeys.visitors(regionCode, onePlan), queryFn: () => fetchVisitors(regionCode, onePlan), enabled: open })
   const save = useMutation({
     mutationFn: () => assignPlans({ planIds, visitorId: visitorId!, backupId: backupId ?? null }),
     onSuccess: (r) => {
@@ -201,7 +202,7 @@ function AssignModal({ open, planIds, regionCode, onClose }: { open: boolean; pl
   })
   const options = (visitors.data?.items ?? []).map((v, i) => ({
     value: v.id,
-    label: `${i === 0 ? '【建议】' : ''}${v.displayName}（${v.sameCommunity ? '本社区，' : ''}在管 ${v.activePlans} 人，本月已探访 ${v.visitsThisMonth} 次）`,
+    label: `${i === 0 ? '【建议】' : ''}${v.displayName}（${v.sameCommunity ? '本社区，' : ''}${v.distanceMetres === null ? '' : `相距约 ${(v.distanceMetres / 1000).toFixed(1)} 公里，`}在管 ${v.activePlans} 人，本月已探访 ${v.visitsThisMonth} 次）`,
   }))
   return (
     <Modal

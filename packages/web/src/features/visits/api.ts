@@ -30,7 +30,7 @@ export const visitKeys = {
   all: ['visits'] as const,
   plans: (q: PlanQuery) => ['visits', 'plans', q] as const,
   plan: (id: string) => ['visits', 'plan', id] as const,
-  visitors: (regionCode?: string) => ['visits', 'visitors', regionCode ?? ''] as const,
+  visitors: (regionCode?: string, planId?: string) => ['visits', 'visitors', regionCode ?? '', planId ?? ''] as const,
   list: (q: Record<string, string | number | undefined>) => ['visits', 'list', q] as const,
   ledger: (regionCode: string | undefined, month: string) => ['visits', 'ledger', regionCode ?? '', month] as const,
   rates: (regionCode: string | undefined, week?: string) => ['visits', 'rates', regionCode ?? '', week ?? ''] as const,
@@ -42,7 +42,8 @@ export const fetchPlan = (id: string) => http.get<VisitPlanDetail>(`/visits/plan
 export const syncPlans = () => http.post<{ created: number; resumed: number; updated: number; ended: number }>('/visits/plans/sync')
 export const assignPlans = (body: { planIds: string[]; visitorId: string; backupId?: string | null }) =>
   http.post<{ updated: number }>('/visits/plans/assign', body)
-export const fetchVisitors = (regionCode?: string) => http.get<{ items: VisitorOption[] }>('/visits/visitors', { regionCode })
+/** With one plan the suggestion also ranks by distance to that elder. */
+export const fetchVisitors = (regionCode?: string, planId?: string) => http.get<{ items: VisitorOption[] }>('/visits/visitors', { regionCode, planId })
 export const fetchVisits = (q: { visitorId?: string; from?: string; to?: string; planId?: string; page: number; pageSize: number }) =>
   http.get<Page<VisitListItem>>('/visits', { ...q })
 export const recordVisit = (body: RecordVisitInput) => http.post<RecordVisitResult>('/visits', body)

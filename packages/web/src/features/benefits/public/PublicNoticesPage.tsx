@@ -5,7 +5,7 @@ import { errorMessage } from '../../../api/client'
 import { formatDate } from '../../../shared/format'
 import { applyServerError } from '../../../shared/formErrors'
 import { benefitKeys, fetchPublicNotices, lodgeObjection, noticeSheetUrl, yuan, type LodgeObjection, type PublicNotice } from '../api'
-import { PublicLayout } from './PublicLayout'
+import '../benefits.css'
 
 function ObjectionModal({ notice, onClose }: { notice: PublicNotice | null; onClose: () => void }) {
   const [form] = Form.useForm<LodgeObjection>()
@@ -65,7 +65,7 @@ export function PublicNoticesPage() {
     document.title = '补贴公示 · 颐养'
   }, [])
   return (
-    <PublicLayout>
+    <div className="yy-public">
       <Typography.Title level={1}>养老服务补贴审核结果公示</Typography.Title>
       <Typography.Paragraph>
         以下人员经社区（村）申请、街道（乡镇）审核，拟享受相应补贴，现予公示。公示期内如有异议，可点击“提出异议”，请提供真实姓名、联系方式和理由。
@@ -106,6 +106,6 @@ export function PublicNoticesPage() {
         </>
       )}
       <ObjectionModal notice={objecting} onClose={() => setObjecting(null)} />
-    </PublicLayout>
+    </div>
   )
 }

@@ -4,7 +4,7 @@ import { Alert, Skeleton, Typography } from 'antd'
 import { useEffect } from 'react'
 import { errorMessage } from '../../../api/client'
 import { benefitKeys, fetchPublicProgrammes, yuan } from '../api'
-import { PublicLayout } from './PublicLayout'
+import '../benefits.css'
 
 /** 补贴政策: each programme's rules in plain language (who, how much, how to apply). */
 export function PublicPoliciesPage() {
@@ -13,7 +13,7 @@ export function PublicPoliciesPage() {
     document.title = '补贴政策 · 颐养'
   }, [])
   return (
-    <PublicLayout>
+    <div className="yy-public">
       <Typography.Title level={1}>养老服务补贴政策</Typography.Title>
       <Typography.Paragraph>符合条件的老年人可向所在社区（村）居（村）委会申请，也可由工作人员代为申请。</Typography.Paragraph>
       {q.isPending ? (
@@ -23,11 +23,11 @@ export function PublicPoliciesPage() {
       ) : (
         q.data.map((p) => (
           <section key={p.code} className="yy-public-card" aria-labelledby={`p-${p.code}`}>
-            <Typography.Title level={2} id={`p-${p.code}`} style={{ fontSize: 22 }}>
+            <Typography.Title level={2} id={`p-${p.code}`} style={{ fontSize: 24 }}>
               {p.name}
             </Typography.Title>
             <Typography.Paragraph>{p.summary}</Typography.Paragraph>
-            <Typography.Title level={3} style={{ fontSize: 18 }}>
+            <Typography.Title level={3} style={{ fontSize: 21 }}>
               申请条件（全部满足）
             </Typography.Title>
             <ol>
@@ -35,7 +35,7 @@ export function PublicPoliciesPage() {
                 <li key={i}>{c}</li>
               ))}
             </ol>
-            <Typography.Title level={3} style={{ fontSize: 18 }}>
+            <Typography.Title level={3} style={{ fontSize: 21 }}>
               {`补贴标准（${benefitDeliveryLabels[p.delivery]}）`}
             </Typography.Title>
             <ul>
@@ -50,6 +50,6 @@ export function PublicPoliciesPage() {
           </section>
         ))
       )}
-    </PublicLayout>
+    </div>
   )
 }

@@ -1,6 +1,6 @@
-import type { TConfig } from '../../platform/config.js'
+import type { TConfig } from './config.js'
 
-export type TNotice = { to: string; text: string; kind: 'family' | 'staff' }
+export type TNotice = { to: string; text: string; kind: 'family' | 'staff' | 'supporter' }
 export type TNotifier = { name: string; send(n: TNotice): Promise<void> }
 type TLog = { info(obj: unknown, msg: string): void }
 
