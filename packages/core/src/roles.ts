@@ -83,6 +83,7 @@ export const permissions = [
   'order:cancel',
   'order:supervise',
   'order:settle',
+  'meal:serve',
   'catalog:read',
   'catalog:manage',
   'alarm:read',
@@ -192,6 +193,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'order:accept',
     'order:assign',
     'order:cancel',
+    'meal:serve',
   ],
   caregiver: ['order:read', 'order:serve', 'alarm:respond'],
   operator: [

@@ -60,6 +60,8 @@ export const orderFlow = {
   /** Until the caregiver sets out; after that only a no-show or the visit itself ends it. */
   cancel: { from: ['requested', 'priced', 'accepted', 'assigned'], to: 'cancelled', permission: 'order:cancel' },
   noShow: { from: ['assigned', 'en_route'], to: 'no_show', permission: 'order:supervise' },
+  /** A canteen meal (助餐) served at the counter: recorded, served and settled in one step (the meal path). */
+  serveMeal: { from: ['requested'], to: 'settled', permission: 'meal:serve' },
 } as const satisfies Flow<TOrderStatus>
 export type TOrderAction = keyof typeof orderFlow
 
@@ -78,6 +80,7 @@ export const orderActionLabels = {
   settle: '结算',
   cancel: '取消',
   noShow: '登记未上门',
+  serveMeal: '助餐就餐',
 } as const satisfies Record<TOrderAction, string>
 
 /** Statuses a caregiver's "today" page shows (work still to do or in progress). */
@@ -91,7 +94,7 @@ export const orderRequesterKindLabels = { community_worker: '社区工作人员'
 >
 
 /** Visit flags (from the check-in/out evidence) and fund-anomaly flags (domain.md §13), all resolved by a supervisor. */
-export const orderFlags = ['far_from_home', 'too_short', 'late', 'same_item_same_day', 'caregiver_overlap'] as const
+export const orderFlags = ['far_from_home', 'too_short', 'late', 'same_item_same_day', 'caregiver_overlap', 'after_end'] as const
 export type TOrderFlag = (typeof orderFlags)[number]
 export const orderFlagLabels = {
   far_from_home: '签到位置距老人住址过远',
@@ -99,7 +102,19 @@ export const orderFlagLabels = {
   late: '迟到',
   same_item_same_day: '同一老人同日重复服务项目',
   caregiver_overlap: '护理员工单时间重叠',
+  after_end: '老人去世或迁出后仍有工单',
 } as const satisfies Record<TOrderFlag, string>
+
+/**
+ * Each flag of an order is also a record a supervisor resolves with a note (issue 19 item 7), one
+ * transition table: open → resolved.
+ */
+export const orderFlagStatuses = ['open', 'resolved'] as const
+export type TOrderFlagStatus = (typeof orderFlagStatuses)[number]
+export const orderFlagStatusLabels = { open: '待处理', resolved: '已处理' } as const satisfies Record<TOrderFlagStatus, string>
+export const orderFlagFlow = {
+  resolve: { from: ['open'], to: 'resolved', permission: 'order:supervise' },
+} as const satisfies Flow<TOrderFlagStatus>
 
 /** Two visits of one caregiver overlap when their planned spans intersect (touching ends do not). */
 export function spansOverlap(a: { start: Date; minutes: number }, b: { start: Date; minutes: number }): boolean {
