@@ -86,9 +86,11 @@ export const orderActionLabels = {
 /** Statuses a caregiver's "today" page shows (work still to do or in progress). */
 export const orderOpenForCaregiver = ['assigned', 'en_route', 'checked_in', 'recorded'] as const satisfies readonly TOrderStatus[]
 
-export const orderRequesterKinds = ['community_worker', 'hotline', 'family'] as const
+export const orderRequesterKinds = ['community_worker', 'hotline', 'family', 'canteen'] as const
 export type TOrderRequesterKind = (typeof orderRequesterKinds)[number]
-export const orderRequesterKindLabels = { community_worker: '社区工作人员', hotline: '12349热线', family: '家属' } as const satisfies Record<
+/** Who may ask for a visit through POST /orders (a canteen meal is recorded at the counter instead). */
+export const orderRequestKinds = ['community_worker', 'hotline', 'family'] as const satisfies readonly TOrderRequesterKind[]
+export const orderRequesterKindLabels = { community_worker: '社区工作人员', hotline: '12349热线', family: '家属', canteen: '助餐点登记' } as const satisfies Record<
   TOrderRequesterKind,
   string
 >

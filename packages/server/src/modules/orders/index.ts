@@ -7,9 +7,20 @@ import type { TJobDefinition } from '../../platform/jobs.js'
 import type { TApiModule } from '../../platform/module.js'
 import { autoConfirmJob } from './auto-confirm-job.js'
 import { ordersRoutes } from './orders.routes.js'
+import { mealsRoutes } from './meals.routes.js'
+import { subscribeElderStatus } from './on-elder-status.js'
 import { seedOrders } from './seed-orders.js'
 
 export { orderEvents } from '@yiyang/core'
 export { drawServiceCredit } from './draw-service-credit.js'
 
-export const ordersModule: TApiModule = { name: 'orders', routes: ordersRoutes, seed: seedOrders, jobs: [autoConfirmJob as TJobDefinition<never>] }
+export const ordersModule: TApiModule = {
+  name: 'orders',
+  routes: async (app, opts) => {
+    await ordersRoutes(app, opts)
+    await mealsRoutes(app, opts)
+  },
+  seed: seedOrders,
+  jobs: [autoConfirmJob as TJobDefinition<never>],
+  subscribe: subscribeElderStatus,
+}

@@ -373,7 +373,7 @@ describe('orders: request to settlement', () => {
 })
 
 describe('orders: every disallowed transition answers 409', () => {
-  const actionRoute: Record<Exclude<TOrderAction, 'price' | 'checkOutFlagged'>, [string, object | undefined]> = {
+  const actionRoute: Record<Exclude<TOrderAction, 'price' | 'checkOutFlagged' | 'serveMeal'>, [string, object | undefined]> = {
     accept: ['accept', {}],
     assign: ['assign', { caregiverId: '' }],
     reassign: ['reassign', { caregiverId: '' }],
