@@ -17,7 +17,7 @@ type Values = {
   windowStart?: dayjs.Dayjs
   quantity: number
   plannedMinutes: number
-  requesterKind: TOrderRequesterKind
+  requesterKind: Exclude<TOrderRequesterKind, 'canteen'>
   note?: string
 }
 
