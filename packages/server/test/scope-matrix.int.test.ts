@@ -16,6 +16,7 @@ import { catalogScopeRows } from '../src/modules/catalog/catalog.scope-rows.js'
 import { alarmsCaregiverRows, alarmsProviderRows, alarmsScopeRows } from '../src/modules/alarms/alarms.scope-rows.js'
 import { visitsScopeRows } from '../src/modules/visits/visits.scope-rows.js'
 import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.scope-rows.js'
+import { mealsScopeRows } from '../src/modules/orders/meals.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -38,6 +39,7 @@ const matrix: TScopeRows = {
   ...alarmsScopeRows,
   ...visitsScopeRows,
   ...disbursementScopeRows,
+  ...mealsScopeRows,
 }
 
 let f: Fixture
@@ -125,6 +127,10 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/assign': 404,
     'POST /api/v1/orders/:id/reassign': 404,
     'POST /api/v1/orders/:id/cancel': 404,
+    // Meal aid: the demo provider is no canteen (403 at the counter); its own meal figures are empty.
+    'GET /api/v1/meals/counts': 'self',
+    'GET /api/v1/meals/statement': 'self',
+    'POST /api/v1/meals/statement.xlsx': 'self',
     ...alarmsProviderRows,
   },
   caregiver: {
@@ -139,6 +145,9 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/check-in': 404,
     'POST /api/v1/orders/:id/record': 404,
     'POST /api/v1/orders/:id/check-out': 404,
+    'GET /api/v1/meals/counts': 'self',
+    'GET /api/v1/meals/statement': 'self',
+    'POST /api/v1/meals/statement.xlsx': 'self',
   },
 }
 for (const [username, rows] of Object.entries(providerRows)) {

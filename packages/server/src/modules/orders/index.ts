@@ -10,6 +10,7 @@ import { ordersRoutes } from './orders.routes.js'
 import { mealsRoutes } from './meals.routes.js'
 import { subscribeElderStatus } from './on-elder-status.js'
 import { seedOrders } from './seed-orders.js'
+import { seedMeals } from './seed-meals.js'
 
 export { orderEvents } from '@yiyang/core'
 export { drawServiceCredit } from './draw-service-credit.js'
@@ -20,7 +21,10 @@ export const ordersModule: TApiModule = {
     await ordersRoutes(app, opts)
     await mealsRoutes(app, opts)
   },
-  seed: seedOrders,
+  seed: async (ctx) => {
+    await seedOrders(ctx)
+    await seedMeals(ctx)
+  },
   jobs: [autoConfirmJob as TJobDefinition<never>],
   subscribe: subscribeElderStatus,
 }

@@ -1,4 +1,4 @@
-import { addMonths, type TMealTime } from '@yiyang/core'
+import { addMonths, mealTimes, type TMealTime } from '@yiyang/core'
 import { and, asc, eq, gte, isNotNull, lt, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { orderWhere, type TOrderReach } from './orders.repo.js'
@@ -34,7 +34,13 @@ export async function mealTotals(db: DbOrTx, reach: TOrderReach, q: { from: stri
     )
     .groupBy(serviceOrders.providerId, serviceOrders.serviceDate, serviceOrders.mealTime)
     .orderBy(asc(serviceOrders.providerId), asc(serviceOrders.serviceDate), asc(serviceOrders.mealTime))
-  return rows.map((r) => ({ ...r, mealTime: r.mealTime as TMealTime }))
+  // Lunch before dinner within a day (the column sorts them the other way round).
+  return rows
+    .map((r) => ({ ...r, mealTime: r.mealTime as TMealTime }))
+    .sort(
+      (a, b) =>
+        a.providerId.localeCompare(b.providerId) || a.serviceDate.localeCompare(b.serviceDate) || mealTimes.indexOf(a.mealTime) - mealTimes.indexOf(b.mealTime),
+    )
 }
 
 export const monthRange = (month: string) => ({ from: `${month}-01`, to: addMonths(`${month}-01`, 1) })

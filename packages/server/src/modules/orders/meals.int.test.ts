@@ -37,6 +37,7 @@ async function newUser(username: string, role: string, providerId: string | null
 const serve = (cookie: string, elderId: string, extra: Record<string, unknown> = {}) =>
   api(cookie, 'POST', '/meals', { elderId, itemCode: 'ZC-001', mealTime: 'lunch', idempotencyKey: key(), ...extra })
 
+let base = { meals: 0, subsidisedMeals: 0, priceFen: 0, subsidyFen: 0, selfPayFen: 0 }
 let dibaoId = '',
   dibao = '',
   tekun = '',
@@ -58,6 +59,9 @@ beforeAll(async () => {
   tekun = await newElder(t, officer, { categories: ['destitute'], phone: null })
   nonLocal = await newElder(t, officer, { categories: ['min_subsistence'], hukou: 'non_local', phone: null })
   streetB = await newElder(t, nanjie, { regionCode: '620702002001', categories: ['min_subsistence'], phone: '13912345671' })
+  // The demo seed serves meals on the days before today: the month's statement starts from them.
+  const before = ok(await api(canteen, 'GET', `/meals/statement?month=${today().slice(0, 7)}`))
+  base = before.rows[0] ?? base
 })
 afterAll(async () => {
   await t?.close()
@@ -97,7 +101,15 @@ describe('meals: the counter', () => {
 describe('meals: serving', () => {
   it('a 低保 elder’s lunch: 10.00 yuan, 5.00 subsidy, 5.00 self-pay, settled in one step', async () => {
     const r = ok(await serve(canteen, dibao))
-    expect(r).toMatchObject({ canteenName: DEMO_CANTEEN.name, nameMasked: '王*英', mealTime: 'lunch', priceFen: 1000, subsidyFen: 500, selfPayFen: 500, repeated: false })
+    expect(r).toMatchObject({
+      canteenName: DEMO_CANTEEN.name,
+      nameMasked: '王*英',
+      mealTime: 'lunch',
+      priceFen: 1000,
+      subsidyFen: 500,
+      selfPayFen: 500,
+      repeated: false,
+    })
     const o = ok(await api(bureau, 'GET', `/orders/${r.orderId}`))
     expect(o).toMatchObject({ status: 'settled', providerId: DEMO_CANTEEN.id, requesterKind: 'canteen', priceFen: 1000, subsidyFen: 500, selfPayFen: 500 })
     expect(o.timeline.map((e: { action: string }) => e.action)).toEqual(['request', 'serveMeal'])
@@ -125,7 +137,10 @@ describe('meals: serving', () => {
     expect(list.items).toHaveLength(1)
     // Both taps at once: still one meal.
     const k2 = key()
-    const both = await Promise.all([serve(canteen, tekun, { idempotencyKey: k2, mealTime: 'dinner' }), serve(canteen, tekun, { idempotencyKey: k2, mealTime: 'dinner' })])
+    const both = await Promise.all([
+      serve(canteen, tekun, { idempotencyKey: k2, mealTime: 'dinner' }),
+      serve(canteen, tekun, { idempotencyKey: k2, mealTime: 'dinner' }),
+    ])
     expect(both.map((b) => b.status)).toEqual([200, 200])
     expect(both[0].body.orderId).toBe(both[1].body.orderId)
     expect(ok(await api(canteen, 'GET', `/orders?elderId=${tekun}&pageSize=50`)).items).toHaveLength(2)
@@ -161,10 +176,28 @@ describe('meals: counts and statement', () => {
     const c = ok(await api(canteen, 'GET', `/meals/counts?date=${today()}`))
     // Canteen A today: lunches 低保 (500), 特困 (800), non-local (0); dinners 低保 (500), 特困 (800).
     expect(c.rows).toEqual([
-      { providerId: DEMO_CANTEEN.id, providerName: DEMO_CANTEEN.name, mealTime: 'lunch', subsidised: 2, unsubsidised: 1, total: 3, subsidyFen: 1300, selfPayFen: 1700 },
-      { providerId: DEMO_CANTEEN.id, providerName: DEMO_CANTEEN.name, mealTime: 'dinner', subsidised: 2, unsubsidised: 0, total: 2, subsidyFen: 1300, selfPayFen: 700 },
+      {
+        providerId: DEMO_CANTEEN.id,
+        providerName: DEMO_CANTEEN.name,
+        mealTime: 'lunch',
+        subsidised: 2,
+        unsubsidised: 1,
+        total: 3,
+        subsidyFen: 1300,
+        selfPayFen: 1700,
+      },
+      {
+        providerId: DEMO_CANTEEN.id,
+        providerName: DEMO_CANTEEN.name,
+        mealTime: 'dinner',
+        subsidised: 2,
+        unsubsidised: 0,
+        total: 2,
+        subsidyFen: 1300,
+        selfPayFen: 700,
+      },
     ])
-    expect(ok(await api(canteen, 'GET', `/meals/counts?date=${addDays(today(), -1)}`)).rows).toEqual([])
+    expect(ok(await api(canteen, 'GET', `/meals/counts?date=${addDays(today(), 1)}`)).rows).toEqual([])
   })
   it('canteen A never sees canteen B’s meals; the bureau sees both; a street its own', async () => {
     const a = ok(await api(canteen, 'GET', `/meals/statement?month=${month()}`))
@@ -184,19 +217,38 @@ describe('meals: counts and statement', () => {
       providerId: DEMO_CANTEEN.id,
       providerName: DEMO_CANTEEN.name,
       supplierName: '甘州区颐养中央厨房',
-      meals: 5,
-      subsidisedMeals: 4,
-      priceFen: 5000,
-      subsidyFen: 2600,
-      selfPayFen: 2400,
+      // Today's five meals on top of what the seed served earlier this month.
+      meals: base.meals + 5,
+      subsidisedMeals: base.subsidisedMeals + 4,
+      priceFen: base.priceFen + 5000,
+      subsidyFen: base.subsidyFen + 2600,
+      selfPayFen: base.selfPayFen + 2400,
     })
+    expect(a.rows[0].subsidyFen + a.rows[0].selfPayFen).toBe(a.rows[0].priceFen)
     const x = await t.app.inject({ method: 'POST', url: '/api/v1/meals/statement.xlsx', headers: { cookie: canteen }, payload: { month: month() } })
     expect(x.statusCode).toBe(200)
     const wb = new ExcelJS.Workbook()
     await wb.xlsx.load(x.rawPayload as unknown as ArrayBuffer)
     const summary = wb.getWorksheet('汇总')!
     const rows = summary.getSheetValues().filter(Boolean) as unknown[][]
-    expect(rows.find((r) => r[1] === DEMO_CANTEEN.name)?.slice(1)).toEqual([DEMO_CANTEEN.name, '甘州区颐养中央厨房', 5, 4, '50.00', '26.00', '24.00'])
+    const yuan = (fen: number) => (fen / 100).toFixed(2)
+    const s = a.rows[0]
+    expect(rows.find((r) => r[1] === DEMO_CANTEEN.name)?.slice(1)).toEqual([
+      DEMO_CANTEEN.name,
+      '甘州区颐养中央厨房',
+      s.meals,
+      s.subsidisedMeals,
+      yuan(s.priceFen),
+      yuan(s.subsidyFen),
+      yuan(s.selfPayFen),
+    ])
+    // The canteen's own sheet: today's two lines (lunch 3 meals, dinner 2) and the month's total.
+    const own = wb.getWorksheet(DEMO_CANTEEN.name)!.getSheetValues().filter(Boolean) as unknown[][]
+    expect(own.filter((r) => r[1] === today()).map((r) => r.slice(2))).toEqual([
+      ['午餐', 3, 2, '30.00', '13.00', '17.00'],
+      ['晚餐', 2, 2, '20.00', '13.00', '7.00'],
+    ])
+    expect(own.at(-1)?.slice(1)).toEqual(['合计', '', s.meals, s.subsidisedMeals, yuan(s.priceFen), yuan(s.subsidyFen), yuan(s.selfPayFen)])
     expect(rows.some((r) => r[1] === DEMO_CANTEEN_B.name)).toBe(false)
     expect(wb.worksheets.map((w) => w.name)).toEqual(['汇总', DEMO_CANTEEN.name])
     const audit = ok(await api(bureau, 'GET', '/audit?action=order.canteen_statement_exported&pageSize=5'))
