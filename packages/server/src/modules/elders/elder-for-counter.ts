@@ -62,12 +62,6 @@ export async function elderForCounterById(db: DbOrTx, input: { elderId: string; 
       addressMasked: elders.addressMasked,
     })
     .from(elders)
-    .where(
-      and(
-        eq(elders.id, input.elderId),
-        isNull(elders.mergedInto),
-        or(...input.prefixes.map((p) => like(elders.regionCode, startsWithPattern(p)))),
-      ),
-    )
+    .where(and(eq(elders.id, input.elderId), isNull(elders.mergedInto), or(...input.prefixes.map((p) => like(elders.regionCode, startsWithPattern(p))))))
   return row ?? null
 }

@@ -58,7 +58,15 @@ export async function exportCanteenStatement(ctx: Ctx, q: TCanteenStatementQuery
     ws.addRow([`${names.get(id) ?? '助餐点'} ${q.month} 助餐结算单`]).font = { bold: true, size: 14 }
     ws.addRow(['日期', '餐次', '用餐份数', '补贴份数', '餐费（元）', '政府补贴（元）', '个人自付（元）']).font = { bold: true }
     for (const r of own)
-      ws.addRow([r.serviceDate, mealTimeLabels[r.mealTime], r.meals, r.subsidised, fenToYuanString(r.priceFen), fenToYuanString(r.subsidyFen), fenToYuanString(r.selfPayFen)])
+      ws.addRow([
+        r.serviceDate,
+        mealTimeLabels[r.mealTime],
+        r.meals,
+        r.subsidised,
+        fenToYuanString(r.priceFen),
+        fenToYuanString(r.subsidyFen),
+        fenToYuanString(r.selfPayFen),
+      ])
     ws.addRow([
       '合计',
       '',

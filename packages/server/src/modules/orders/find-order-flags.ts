@@ -45,7 +45,16 @@ export async function findOrderFlags(ctx: Ctx, q: TFindOrderFlags) {
   )
   const [rows, [total]] = await Promise.all([
     ctx.db
-      .select({ f: orderFlagRecords, o: { orderNo: serviceOrders.orderNo, status: serviceOrders.status, elderName: serviceOrders.elderName, itemName: serviceOrders.itemName, serviceDate: serviceOrders.serviceDate } })
+      .select({
+        f: orderFlagRecords,
+        o: {
+          orderNo: serviceOrders.orderNo,
+          status: serviceOrders.status,
+          elderName: serviceOrders.elderName,
+          itemName: serviceOrders.itemName,
+          serviceDate: serviceOrders.serviceDate,
+        },
+      })
       .from(orderFlagRecords)
       .innerJoin(serviceOrders, eq(serviceOrders.id, orderFlagRecords.orderId))
       .where(where)

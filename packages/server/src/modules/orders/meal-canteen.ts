@@ -17,7 +17,11 @@ export async function counterCanteen(ctx: Ctx) {
 }
 
 /** The canteen's meals on the list in force today where it is registered, at the list's price. */
-export async function canteenMenu(t: Ctx | TxCtx, canteen: { regionCode: string; serviceItems: { itemCode: string }[] }, date = todayInShanghai(t.clock.now())) {
+export async function canteenMenu(
+  t: Ctx | TxCtx,
+  canteen: { regionCode: string; serviceItems: { itemCode: string }[] },
+  date = todayInShanghai(t.clock.now()),
+) {
   const codes = new Set(canteen.serviceItems.map((i) => i.itemCode))
   const items = await itemsInForce(t, { regionCode: canteen.regionCode, date })
   return items.filter((i) => i.category === 'meal' && codes.has(i.code))

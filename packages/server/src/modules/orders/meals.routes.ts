@@ -34,11 +34,16 @@ export const mealsRoutes: FastifyPluginAsyncZod = async (app) => {
   // The ID number travels in the body, never in a URL or an access log.
   app.post(
     '/meals/lookup',
-    { config: { isRead: true }, schema: { tags, summary: '按身份证号或手机号查找就餐老人', body: ZMealLookup, response: { 200: ZMealLookupResult, ...errorResponses } } },
+    {
+      config: { isRead: true },
+      schema: { tags, summary: '按身份证号或手机号查找就餐老人', body: ZMealLookup, response: { 200: ZMealLookupResult, ...errorResponses } },
+    },
     async (req) => findMealElder(req.ctx, req.body.text),
   )
-  app.post('/meals', { schema: { tags, summary: '登记用餐（一步生成并结算助餐工单）', body: ZServeMeal, response: { 200: ZMealReceipt, ...errorResponses } } }, async (req) =>
-    serveMeal(req.ctx, req.body),
+  app.post(
+    '/meals',
+    { schema: { tags, summary: '登记用餐（一步生成并结算助餐工单）', body: ZServeMeal, response: { 200: ZMealReceipt, ...errorResponses } } },
+    async (req) => serveMeal(req.ctx, req.body),
   )
   app.get(
     '/meals/counts',

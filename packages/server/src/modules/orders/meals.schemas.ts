@@ -20,7 +20,13 @@ export type TCanteen = z.infer<typeof ZCanteen>
 
 /** What the elder shows at the counter: an ID number or a phone number (any width, any separators). */
 export const ZMealLookup = z.object({ text: z.string().trim().min(4, '请输入身份证号或手机号').max(40, '输入过长') })
-export const ZMealQuote = z.object({ itemCode: z.string(), itemName: z.string(), priceFen: z.number().int(), subsidyFen: z.number().int(), selfPayFen: z.number().int() })
+export const ZMealQuote = z.object({
+  itemCode: z.string(),
+  itemName: z.string(),
+  priceFen: z.number().int(),
+  subsidyFen: z.number().int(),
+  selfPayFen: z.number().int(),
+})
 export const ZMealElderCard = z.object({
   elderId: z.string(),
   nameMasked: z.string(),
@@ -96,7 +102,10 @@ export const ZFindOrderFlags = ZPageQuery.extend({
   q: z.string().trim().max(50).optional(),
   status: z.enum(orderFlagStatuses).optional(),
   flag: z.enum(orderFlags).optional(),
-  regionCode: z.string().regex(/^\d{12}$/, '区划代码应为12位数字').optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{12}$/, '区划代码应为12位数字')
+    .optional(),
 })
 export type TFindOrderFlags = z.infer<typeof ZFindOrderFlags>
 export const ZOrderFlagItem = z.object({

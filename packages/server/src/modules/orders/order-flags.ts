@@ -14,7 +14,11 @@ export const orderFlagAuditSnapshot = (r: TOrderFlagRow) => ({ orderId: r.orderI
  * Every flag on the order is also a flag record a supervisor resolves (issue 19 item 7). Called
  * in the transaction of the step that raised the flags; a flag already recorded is left as it is.
  */
-export async function recordOrderFlags(t: TxCtx, row: Pick<TOrderRow, 'id' | 'regionCode' | 'providerId' | 'flags'>, details: Partial<Record<TOrderFlag, string>> = {}) {
+export async function recordOrderFlags(
+  t: TxCtx,
+  row: Pick<TOrderRow, 'id' | 'regionCode' | 'providerId' | 'flags'>,
+  details: Partial<Record<TOrderFlag, string>> = {},
+) {
   if (!row.flags.length) return
   const inserted = await t.tx
     .insert(orderFlagRecords)

@@ -20,7 +20,12 @@ export async function resolveOrderFlag(ctx: Ctx, id: string, input: TResolveFlag
     const reach = await orderReach(t.tx, actor)
     const order = await getOrderInScope(t.tx, reach, after.orderId, true)
     if (order.status === 'exception' && (await openFlagsOf(t, order.id)).length === 0)
-      return { id: after.id, status: 'resolved' as const, orderId: order.id, orderStatus: (await orderStep(t, reach, order.id, { action: 'resolve', patch: { resolveNote: input.note }, note: input.note })).status }
+      return {
+        id: after.id,
+        status: 'resolved' as const,
+        orderId: order.id,
+        orderStatus: (await orderStep(t, reach, order.id, { action: 'resolve', patch: { resolveNote: input.note }, note: input.note })).status,
+      }
     return { id: after.id, status: 'resolved' as const, orderId: order.id, orderStatus: order.status }
   })
 }

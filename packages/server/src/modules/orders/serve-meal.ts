@@ -134,7 +134,10 @@ export async function serveMeal(ctx: Ctx, input: TServeMeal): Promise<TMealRecei
       action: 'serveMeal',
       patch: { settledAt: now, postings: settlementPostings(split) },
       note: split.basis,
-      event: { type: orderEvents.settled, payload: (r) => ({ priceFen: r.priceFen, subsidyFen: r.subsidyFen, selfPayFen: r.selfPayFen, mealTime: r.mealTime }) },
+      event: {
+        type: orderEvents.settled,
+        payload: (r) => ({ priceFen: r.priceFen, subsidyFen: r.subsidyFen, selfPayFen: r.selfPayFen, mealTime: r.mealTime }),
+      },
     })
     return receipt(after, false)
   })
