@@ -5,6 +5,7 @@ import { Alert, Button, Card, Col, Empty, Input, Radio, Result, Row, Skeleton, S
 import { useMemo, useState } from 'react'
 import { ApiError, errorMessage } from '../../api/client'
 import { PageHeader } from '../../shared/PageHeader'
+import { StatusTag } from '../../shared/StatusTag'
 import { formatClock } from '../../shared/format'
 import { yuan } from '../orders/labels'
 import { fetchCanteen, lookupElder, mealKeys, serveMeal, type MealElderCard, type MealReceipt } from './api'
@@ -146,7 +147,7 @@ export function MealCounterPage() {
                     {sexLabels[elder.sex]} · {elder.age} 岁 · {elder.idMasked}
                   </div>
                   <Space wrap size={[4, 4]} style={{ marginTop: 6 }}>
-                    {elder.tierLabel ? <Tag color="green">助餐补贴：{elder.tierLabel}</Tag> : <Tag>不享受助餐补贴</Tag>}
+                    {elder.tierLabel ? <StatusTag tone="success">助餐补贴：{elder.tierLabel}</StatusTag> : <StatusTag tone="neutral">不享受助餐补贴</StatusTag>}
                     {elder.categoryLabels.map((l) => (
                       <Tag key={l}>{l}</Tag>
                     ))}
