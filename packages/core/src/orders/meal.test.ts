@@ -3,7 +3,8 @@ import { mealSplit, mealSubsidyTable, mealSubsidyTier, mealTimeAt } from './meal
 
 const day = '2026-12-01'
 const elder = (categories: string[], birthDate = '1950-06-01', hukou = 'local') => ({ categories, birthDate, hukou })
-const split = (e: ReturnType<typeof elder>, priceFen = 1000, earlier = 0) => mealSplit({ priceFen, elder: e, serviceDate: day, subsidisedEarlierThisMealTime: earlier })
+const split = (e: ReturnType<typeof elder>, priceFen = 1000, earlier = 0) =>
+  mealSplit({ priceFen, elder: e, serviceDate: day, subsidisedEarlierThisMealTime: earlier })
 
 describe('meal subsidy by category (助餐补贴)', () => {
   it('特困 (any of the three tags): 8.00 of a 10.00 meal, 2.00 self-pay', () => {
@@ -33,7 +34,12 @@ describe('meal subsidy by category (助餐补贴)', () => {
   })
   it('cap: one subsidised meal per meal time per day, a second one is full self-pay', () => {
     expect(split(elder(['min_subsistence']), 1000, 1)).toMatchObject({ subsidyFen: 0, selfPayFen: 1000, tierCode: 'min_subsistence' })
-    expect(mealSplit({ priceFen: 1000, elder: elder(['min_subsistence']), serviceDate: day, subsidisedEarlierThisMealTime: 1 }, { ...mealSubsidyTable, maxPerMealTime: 2 }).subsidyFen).toBe(500)
+    expect(
+      mealSplit(
+        { priceFen: 1000, elder: elder(['min_subsistence']), serviceDate: day, subsidisedEarlierThisMealTime: 1 },
+        { ...mealSubsidyTable, maxPerMealTime: 2 },
+      ).subsidyFen,
+    ).toBe(500)
   })
   it('subsidy + self-pay = price, to the fen, for every tier and price', () => {
     for (const e of [elder(['destitute']), elder(['min_subsistence']), elder([], '1940-01-01'), elder([]), elder([], '1990-01-01')])

@@ -103,5 +103,11 @@ export function mealSplit(
   if (input.subsidisedEarlierThisMealTime >= table.maxPerMealTime)
     return { priceFen, subsidyFen: 0, selfPayFen: priceFen, tierCode: tier.code, basis: `同一餐次每天限补贴 ${table.maxPerMealTime} 份，本份全额自付` }
   const subsidyFen = Math.min(priceFen, assertFen(tier.subsidyFen, '补贴标准'))
-  return { priceFen, subsidyFen, selfPayFen: priceFen - subsidyFen, tierCode: tier.code, basis: `${tier.label}每餐补贴 ${(tier.subsidyFen / 100).toFixed(2)} 元` }
+  return {
+    priceFen,
+    subsidyFen,
+    selfPayFen: priceFen - subsidyFen,
+    tierCode: tier.code,
+    basis: `${tier.label}每餐补贴 ${(tier.subsidyFen / 100).toFixed(2)} 元`,
+  }
 }

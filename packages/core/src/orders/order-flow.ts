@@ -90,10 +90,12 @@ export const orderRequesterKinds = ['community_worker', 'hotline', 'family', 'ca
 export type TOrderRequesterKind = (typeof orderRequesterKinds)[number]
 /** Who may ask for a visit through POST /orders (a canteen meal is recorded at the counter instead). */
 export const orderRequestKinds = ['community_worker', 'hotline', 'family'] as const satisfies readonly TOrderRequesterKind[]
-export const orderRequesterKindLabels = { community_worker: '社区工作人员', hotline: '12349热线', family: '家属', canteen: '助餐点登记' } as const satisfies Record<
-  TOrderRequesterKind,
-  string
->
+export const orderRequesterKindLabels = {
+  community_worker: '社区工作人员',
+  hotline: '12349热线',
+  family: '家属',
+  canteen: '助餐点登记',
+} as const satisfies Record<TOrderRequesterKind, string>
 
 /** Visit flags (from the check-in/out evidence) and fund-anomaly flags (domain.md §13), all resolved by a supervisor. */
 export const orderFlags = ['far_from_home', 'too_short', 'late', 'same_item_same_day', 'caregiver_overlap', 'after_end'] as const
