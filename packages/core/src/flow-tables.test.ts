@@ -8,6 +8,7 @@ import { worklistItemStatusLabels } from './labels.js'
 import { worklistItemFlow, worklistItemStatuses } from './worklist-flow.js'
 import { canTransition } from './flow.js'
 import { orderFlow, orderStatuses, orderStatusLabels, type TOrderStatus } from './orders/order-flow.js'
+import { orderFlagFlow, orderFlagStatuses, orderFlagStatusLabels } from './orders/order-flow.js'
 import { providerFlow, providerStatuses, providerStatusLabels } from './orders/provider-flow.js'
 import { catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels } from './catalog.js'
 import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
@@ -52,6 +53,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['dispatch plan', dispatchPlanFlow, dispatchPlanStatuses, dispatchPlanStatusLabels],
   ['complaint', complaintFlow, complaintStatuses, complaintStatusLabels],
   ['star rating', starRatingFlow, starRatingStatuses, starRatingStatusLabels],
+  ['order flag', orderFlagFlow, orderFlagStatuses, orderFlagStatusLabels],
 ]
 
 describe('workflow tables', () => {

@@ -83,6 +83,7 @@ export const permissions = [
   'order:cancel',
   'order:supervise',
   'order:settle',
+  'meal:serve',
   'catalog:read',
   'catalog:manage',
   'alarm:read',
@@ -209,6 +210,7 @@ export const rolePermissions: Record<TRole, readonly TPermission[]> = {
     'dispatch:plan',
     'dispatch:publish',
     'complaint:read',
+    'meal:serve',
   ],
   caregiver: ['order:read', 'order:serve', 'alarm:respond'],
   operator: [

@@ -10,6 +10,7 @@ import type { z } from 'zod'
 import type * as accounts from './modules/accounts/accounts.schemas.js'
 import type * as assessments from './modules/assessments/assessments.schemas.js'
 import type * as catalog from './modules/catalog/catalog.schemas.js'
+import type * as meals from './modules/orders/meals.schemas.js'
 import type * as visits from './modules/visits/visits.schemas.js'
 import type * as audit from './modules/audit/audit.schemas.js'
 import type * as benefits from './modules/benefits/benefits.schemas.js'
@@ -110,6 +111,17 @@ export type TFindOrders = z.input<typeof orders.ZFindOrders>
 export type TConfirmOrder = z.input<typeof orders.ZConfirmOrder>
 export type TRecordService = z.input<typeof orders.ZRecordService>
 export type TOrderSettings = z.infer<typeof orders.ZOrderSettings>
+// ---------- meal aid (助餐) and order anomaly flags ----------
+export type TMealCanteen = z.infer<typeof meals.ZCanteen>
+export type TMealLookupResult = z.infer<typeof meals.ZMealLookupResult>
+export type TMealElderCard = z.infer<typeof meals.ZMealElderCard>
+export type TServeMeal = z.input<typeof meals.ZServeMeal>
+export type TMealReceipt = z.infer<typeof meals.ZMealReceipt>
+export type TMealCounts = z.infer<typeof meals.ZMealCounts>
+export type TCanteenStatement = z.infer<typeof meals.ZCanteenStatement>
+export type TFindOrderFlags = z.input<typeof meals.ZFindOrderFlags>
+export type TOrderFlagItem = z.infer<typeof meals.ZOrderFlagItem>
+export type TResolvedFlag = z.infer<typeof meals.ZResolvedFlag>
 // ---------- catalog (服务清单) ----------
 export type TCatalogEdition = z.infer<typeof catalog.ZEdition>
 export type TCatalogItem = z.infer<typeof catalog.ZItem>

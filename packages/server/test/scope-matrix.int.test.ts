@@ -20,6 +20,7 @@ import { disbursementScopeRows } from '../src/modules/disbursement/disbursement.
 import { dispatchCaregiverRows, dispatchProviderRows, dispatchScopeRows } from '../src/modules/dispatch/dispatch.scope-rows.js'
 import { providerDocumentsScopeRows } from '../src/modules/providers/provider-documents.scope-rows.js'
 import { supervisionScopeRows } from '../src/modules/orders/supervision.scope-rows.js'
+import { mealsScopeRows } from '../src/modules/orders/meals.scope-rows.js'
 
 /**
  * The scope matrix: a street officer of street A (东街街道) against street B (南街街道).
@@ -46,6 +47,7 @@ const matrix: TScopeRows = {
   ...dispatchScopeRows,
   ...providerDocumentsScopeRows,
   ...supervisionScopeRows,
+  ...mealsScopeRows,
 }
 
 let f: Fixture
@@ -134,6 +136,10 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'POST /api/v1/orders/:id/assign': 404,
     'POST /api/v1/orders/:id/reassign': 404,
     'POST /api/v1/orders/:id/cancel': 404,
+    // Meal aid: the demo provider is no canteen (403 at the counter); its own meal figures are empty.
+    'GET /api/v1/meals/counts': 'self',
+    'GET /api/v1/meals/statement': 'self',
+    'POST /api/v1/meals/statement.xlsx': 'self',
     ...alarmsProviderRows,
     ...dispatchProviderRows,
     // Provider documents, record photos, complaints, KPIs and star ratings: their own provider only.
@@ -164,6 +170,9 @@ const providerRows: Record<'provider' | 'caregiver', Record<string, TProviderExp
     'GET /api/v1/orders/:id/photos': 404,
     'POST /api/v1/orders/:id/photos': 404,
     'GET /api/v1/orders/:id/photos/:photoId': 404,
+    'GET /api/v1/meals/counts': 'self',
+    'GET /api/v1/meals/statement': 'self',
+    'POST /api/v1/meals/statement.xlsx': 'self',
   },
 }
 for (const [username, rows] of Object.entries(providerRows)) {

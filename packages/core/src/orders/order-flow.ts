@@ -62,6 +62,8 @@ export const orderFlow = {
   noShow: { from: ['assigned', 'en_route'], to: 'no_show', permission: 'order:supervise' },
   /** A published daily plan (dispatch module) assigns or re-assigns before the caregiver sets out. */
   planAssign: { from: ['accepted', 'assigned'], to: 'assigned', permission: 'dispatch:publish' },
+  /** A canteen meal (助餐) served at the counter: recorded, served and settled in one step (the meal path). */
+  serveMeal: { from: ['requested'], to: 'settled', permission: 'meal:serve' },
 } as const satisfies Flow<TOrderStatus>
 export type TOrderAction = keyof typeof orderFlow
 
@@ -81,20 +83,25 @@ export const orderActionLabels = {
   cancel: '取消',
   noShow: '登记未上门',
   planAssign: '按调度方案派单',
+  serveMeal: '助餐就餐',
 } as const satisfies Record<TOrderAction, string>
 
 /** Statuses a caregiver's "today" page shows (work still to do or in progress). */
 export const orderOpenForCaregiver = ['assigned', 'en_route', 'checked_in', 'recorded'] as const satisfies readonly TOrderStatus[]
 
-export const orderRequesterKinds = ['community_worker', 'hotline', 'family'] as const
+export const orderRequesterKinds = ['community_worker', 'hotline', 'family', 'canteen'] as const
 export type TOrderRequesterKind = (typeof orderRequesterKinds)[number]
-export const orderRequesterKindLabels = { community_worker: '社区工作人员', hotline: '12349热线', family: '家属' } as const satisfies Record<
-  TOrderRequesterKind,
-  string
->
+/** Who may ask for a visit through POST /orders (a canteen meal is recorded at the counter instead). */
+export const orderRequestKinds = ['community_worker', 'hotline', 'family'] as const satisfies readonly TOrderRequesterKind[]
+export const orderRequesterKindLabels = {
+  community_worker: '社区工作人员',
+  hotline: '12349热线',
+  family: '家属',
+  canteen: '助餐点登记',
+} as const satisfies Record<TOrderRequesterKind, string>
 
 /** Visit flags (from the check-in/out evidence) and fund-anomaly flags (domain.md §13), all resolved by a supervisor. */
-export const orderFlags = ['far_from_home', 'too_short', 'late', 'same_item_same_day', 'caregiver_overlap'] as const
+export const orderFlags = ['far_from_home', 'too_short', 'late', 'same_item_same_day', 'caregiver_overlap', 'after_end'] as const
 export type TOrderFlag = (typeof orderFlags)[number]
 export const orderFlagLabels = {
   far_from_home: '签到位置距老人住址过远',
@@ -102,7 +109,19 @@ export const orderFlagLabels = {
   late: '迟到',
   same_item_same_day: '同一老人同日重复服务项目',
   caregiver_overlap: '护理员工单时间重叠',
+  after_end: '老人去世或迁出后仍有工单',
 } as const satisfies Record<TOrderFlag, string>
+
+/**
+ * Each flag of an order is also a record a supervisor resolves with a note (issue 19 item 7), one
+ * transition table: open → resolved.
+ */
+export const orderFlagStatuses = ['open', 'resolved'] as const
+export type TOrderFlagStatus = (typeof orderFlagStatuses)[number]
+export const orderFlagStatusLabels = { open: '待处理', resolved: '已处理' } as const satisfies Record<TOrderFlagStatus, string>
+export const orderFlagFlow = {
+  resolve: { from: ['open'], to: 'resolved', permission: 'order:supervise' },
+} as const satisfies Flow<TOrderFlagStatus>
 
 /** Two visits of one caregiver overlap when their planned spans intersect (touching ends do not). */
 export function spansOverlap(a: { start: Date; minutes: number }, b: { start: Date; minutes: number }): boolean {

@@ -11,7 +11,7 @@ import { appendAudit } from '../platform/audit.js'
 import { apiModules } from '../modules/registry.js'
 import { actorForUser, findActiveUsersByRole } from '../modules/accounts/index.js'
 import type { TSeedTools } from '../platform/module.js'
-import { DEMO_PROVIDER, seedProviders } from '../modules/providers/index.js'
+import { DEMO_CANTEEN, DEMO_CANTEEN_B, DEMO_PROVIDER, seedProviders } from '../modules/providers/index.js'
 
 export const DEMO_PASSWORD = 'yiyang-demo'
 export const DEMO_PROVIDER_ID = DEMO_PROVIDER.id
@@ -42,6 +42,8 @@ export function demoAccounts(): AccountSeed[] {
     { username: 'provider', displayName: '康乐居家养老服务中心 管理员', role: 'provider_admin', scopeRegionCode: DISTRICT_CODE, providerId: DEMO_PROVIDER_ID },
     { username: 'caregiver', displayName: '护理员 李秀兰', role: 'caregiver', scopeRegionCode: DISTRICT_CODE, providerId: DEMO_PROVIDER_ID },
     { username: 'operator', displayName: '12349 区级坐席', role: 'operator', scopeRegionCode: DISTRICT_CODE },
+    { username: 'canteen', displayName: '东街敬老餐厅 收银员', role: 'provider_admin', scopeRegionCode: DISTRICT_CODE, providerId: DEMO_CANTEEN.id },
+    { username: 'nanjie.canteen', displayName: '南街长者饭堂 收银员', role: 'provider_admin', scopeRegionCode: DISTRICT_CODE, providerId: DEMO_CANTEEN_B.id },
   ]
   for (const t of demoRegions.regions.filter((r) => r.level === 'township')) {
     const firstVillage = demoRegions.regions.find((r) => r.parentCode === t.code)!

@@ -25,6 +25,9 @@ import {
   TeamOutlined,
   UnorderedListOutlined,
   ExclamationCircleOutlined,
+  CoffeeOutlined,
+  PieChartOutlined,
+  WarningOutlined,
 } from '@ant-design/icons'
 
 export interface NavItem {
@@ -130,6 +133,33 @@ export const NAV_ITEMS: NavItem[] = [
     group: 'main',
     description: '老人步行、电动自行车15分钟内可达服务站点的比例，未覆盖社区清单',
     color: '#26734d',
+  },
+  {
+    path: '/meals/counter',
+    label: '助餐登记',
+    icon: <CoffeeOutlined />,
+    permission: 'meal:serve',
+    group: 'main',
+    description: '助餐点（敬老餐厅）柜台：刷身份证号或手机号找到老人，一步登记用餐并显示补贴与自付',
+    color: '#a35200',
+  },
+  {
+    path: '/meals',
+    label: '助餐统计',
+    icon: <PieChartOutlined />,
+    permission: 'order:read',
+    group: 'main',
+    description: '各助餐点每日用餐份数与补贴，月度助餐结算单导出 Excel',
+    color: '#26734d',
+  },
+  {
+    path: '/order-flags',
+    label: '工单异常',
+    icon: <WarningOutlined />,
+    permission: 'order:supervise',
+    group: 'main',
+    description: '去世迁出后仍有工单、同日重复服务、护理员工单重叠、签到过远或时长过短，逐条核实处理',
+    color: '#b42318',
   },
   {
     path: '/providers',

@@ -311,6 +311,27 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'meals/counter',
+          element: guarded(
+            'meal:serve',
+            page(() => import('../features/meals').then((m) => m.MealCounterPage)),
+          ),
+        },
+        {
+          path: 'meals',
+          element: guarded(
+            'order:read',
+            page(() => import('../features/meals').then((m) => m.MealStatsPage)),
+          ),
+        },
+        {
+          path: 'order-flags',
+          element: guarded(
+            'order:supervise',
+            page(() => import('../features/meals').then((m) => m.OrderFlagsPage)),
+          ),
+        },
+        {
           path: 'catalog',
           element: guarded(
             'catalog:read',

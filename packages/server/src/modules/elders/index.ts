@@ -26,5 +26,6 @@ export { getElderForService } from './elder-for-service.js'
 export { elderSummariesByIds, type TElderSummary } from './elder-summaries.js'
 export { elderStatusDates } from './elder-status-dates.js'
 export { elderHomesInScope, type TElderHome } from './elder-homes.js'
+export { eldersForCounter, elderForCounterById } from './elder-for-counter.js'
 
 export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }

@@ -7,6 +7,7 @@ import { caregiverForAssignment } from '../providers/index.js'
 import { getOrder } from './get-order.js'
 import { orderReach, type TOrderRow } from './orders.repo.js'
 import { orderStep } from './order-step.js'
+import { recordOrderFlags } from './order-flags.js'
 import type { TAssignOrder } from './orders.schemas.js'
 import { serviceOrders } from './orders.tables.js'
 
@@ -47,7 +48,7 @@ export async function assignOrder(ctx: Ctx, id: string, input: TAssignOrder, mod
       }
       flags = [...before.flags.filter((f) => f !== 'caregiver_overlap'), ...(overlap ? ['caregiver_overlap'] : [])]
     }
-    await orderStep(t, await orderReach(t.tx, actor), id, {
+    const after = await orderStep(t, await orderReach(t.tx, actor), id, {
       action: mode,
       version: input.version,
       check,
@@ -57,6 +58,7 @@ export async function assignOrder(ctx: Ctx, id: string, input: TAssignOrder, mod
       },
       event: { type: orderEvents.assigned, payload: (r) => ({ caregiverId: r.caregiverId }) },
     })
+    await recordOrderFlags(t, after)
   })
   return getOrder(ctx, id)
 }

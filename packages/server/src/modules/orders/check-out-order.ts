@@ -7,6 +7,7 @@ import { loadOrderSettings, visitRulesOf } from './order-settings.js'
 import { getOrderInScope, orderReach, type TOrderRow } from './orders.repo.js'
 import { orderStep, requireAssignedCaregiver } from './order-step.js'
 import { AUTO_CONFIRM_JOB } from './auto-confirm-job.js'
+import { recordOrderFlags } from './order-flags.js'
 
 /**
  * Check-out: the visit's evidence is judged (far from home, too short, late). A clean visit
@@ -39,6 +40,7 @@ export async function checkOutOrder(ctx: Ctx, id: string, idempotencyKey?: strin
       note: flags.length ? flags.map((f) => orderFlagLabels[f]).join('；') : null,
       event: { type: flags.length ? orderEvents.exception : orderEvents.checkedOut, payload: () => ({ flags }) },
     })
+    await recordOrderFlags(t, after)
     if (after.status === 'checked_out') {
       await enqueueJob(t, {
         kind: AUTO_CONFIRM_JOB,

@@ -1,4 +1,4 @@
-import { orderFlags, orderRequesterKinds, orderStatuses } from '@yiyang/core'
+import { orderFlags, orderRequesterKinds, orderRequestKinds, orderStatuses } from '@yiyang/core'
 import { z } from 'zod'
 import { ZPageQuery } from '../../platform/list.js'
 
@@ -24,7 +24,7 @@ export const ZRequestOrder = z.object({
     .refine((q) => Number.isInteger(Math.round(q * 10)) && Math.abs(q * 10 - Math.round(q * 10)) < 1e-9, '数量最多保留一位小数')
     .default(1),
   plannedMinutes: z.number().int().min(5, '计划时长至少5分钟').max(720, '计划时长过长').default(60),
-  requesterKind: z.enum(orderRequesterKinds),
+  requesterKind: z.enum(orderRequestKinds),
   note: z.string().trim().max(500).nullable().optional(),
   homeLat: lat.nullable().optional(),
   homeLng: lng.nullable().optional(),

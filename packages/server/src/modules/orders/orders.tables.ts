@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { bigserial, date, doublePrecision, index, integer, jsonb, pgTable, smallint, text, timestamp, uniqueIndex, uuid, varchar } from 'drizzle-orm/pg-core'
 
 export type TServiceRecord = { itemsDone: string[]; notes: string | null; risks: string[] }
@@ -57,6 +58,10 @@ export const serviceOrders = pgTable(
     postings: jsonb('postings').$type<{ account: string; debitFen: number; creditFen: number }[]>(),
     cancelReason: text('cancel_reason'),
     resolveNote: text('resolve_note'),
+    /** A canteen meal (助餐): lunch or dinner; null for every other order. */
+    mealTime: text('meal_time', { enum: ['lunch', 'dinner'] }),
+    /** The key of the request that created the order (the counter's double tap is answered with the first order). */
+    idempotencyKey: text('idempotency_key'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
     /** Caregivers the item needs (2: double-staffed, from the item's standard). */
@@ -73,6 +78,44 @@ export const serviceOrders = pgTable(
     index('service_orders_helper_idx').on(t.helperCaregiverId, t.serviceDate),
     index('service_orders_elder_idx').on(t.elderId, t.serviceDate),
     uniqueIndex('service_orders_no_uq').on(t.orderNo),
+    // One meal per elder per meal time per day, whatever the canteen (the counter refuses a second).
+    uniqueIndex('service_orders_meal_uq')
+      .on(t.elderId, t.serviceDate, t.mealTime)
+      .where(sql`meal_time is not null and status <> 'cancelled'`),
+    uniqueIndex('service_orders_key_uq')
+      .on(t.providerId, t.idempotencyKey)
+      .where(sql`idempotency_key is not null`),
+  ],
+)
+
+/**
+ * Order anomaly flags (issue 19 item 7, domain.md §13): one row per flag of an order, raised by
+ * the order's own steps (same item twice a day, overlapping caregiver orders, far or short
+ * visits) or by the registry (death or move-out before the service date), resolved by a
+ * supervisor with a note (core orderFlagFlow).
+ */
+export const orderFlagRecords = pgTable(
+  'order_flags',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    orderId: uuid('order_id').notNull(),
+    /** The order's region and provider, so the order's scope reaches the flag. */
+    regionCode: varchar('region_code', { length: 12 }).notNull(),
+    providerId: uuid('provider_id').notNull(),
+    flag: text('flag').notNull(),
+    detail: text('detail'),
+    status: text('status').notNull().default('open'),
+    version: integer('version').notNull().default(1),
+    raisedAt: timestamp('raised_at', { withTimezone: true }).notNull().defaultNow(),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: timestamp('resolved_at', { withTimezone: true }),
+    resolveNote: text('resolve_note'),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('order_flags_region_idx').on(t.regionCode.op('text_pattern_ops')),
+    index('order_flags_status_idx').on(t.status, t.raisedAt),
+    uniqueIndex('order_flags_order_flag_uq').on(t.orderId, t.flag),
   ],
 )
 

@@ -13,6 +13,7 @@ import { getOrder } from './get-order.js'
 import { orderAuditSnapshot } from './orders.mapper.js'
 import { orderReach } from './orders.repo.js'
 import { addTimeline, orderStep } from './order-step.js'
+import { recordOrderFlags } from './order-flags.js'
 import type { TRequestOrder } from './orders.schemas.js'
 import { serviceOrders } from './orders.tables.js'
 
@@ -100,6 +101,7 @@ export async function requestOrder(
       .returning()
     await appendAudit(t, { action: 'order.requested', entityType: 'order', entityId: row!.id, regionCode: row!.regionCode, after: orderAuditSnapshot(row!) })
     await addTimeline(t, row!, 'request', null, 'requested', input.note)
+    await recordOrderFlags(t, row!, { same_item_same_day: `同日已有${item.name}工单` })
     await orderStep(t, await orderReach(t.tx, actor), row!.id, {
       action: 'price',
       note: `${item.editionVersionLabel}：${item.name} ${(item.priceFen / 100).toFixed(2)} 元/${serviceUnitLabels[item.unit]} × ${quantityTenths / 10}；${split.basis}`,

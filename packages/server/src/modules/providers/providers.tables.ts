@@ -29,6 +29,8 @@ export const providers = pgTable(
     kind: text('kind', { enum: ['home_care', 'canteen'] })
       .notNull()
       .default('home_care'),
+    /** A canteen supplied by a central kitchen (中央厨房统一配送, S002): the kitchen's provider id. */
+    suppliedBy: uuid('supplied_by'),
     reviewReason: text('review_reason'),
     reviewedBy: text('reviewed_by'),
     reviewedAt: timestamp('reviewed_at', { withTimezone: true }),

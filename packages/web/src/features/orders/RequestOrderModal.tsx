@@ -1,4 +1,4 @@
-import { orderRequesterKindLabels, orderRequesterKinds, type TOrderRequesterKind } from '@yiyang/core'
+import { orderRequesterKindLabels, orderRequestKinds as orderRequesterKinds, type TOrderRequesterKind } from '@yiyang/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { App, DatePicker, Form, Input, InputNumber, Modal, Select, TimePicker } from 'antd'
 import { useEffect, useState } from 'react'
@@ -17,7 +17,7 @@ type Values = {
   windowStart?: dayjs.Dayjs
   quantity: number
   plannedMinutes: number
-  requesterKind: TOrderRequesterKind
+  requesterKind: Exclude<TOrderRequesterKind, 'canteen'>
   note?: string
 }
 

@@ -1,0 +1,3 @@
+export { MealCounterPage } from './MealCounterPage'
+export { MealStatsPage } from './MealStatsPage'
+export { OrderFlagsPage } from './OrderFlagsPage'
