@@ -47,6 +47,8 @@ export interface VrptwOptions {
   ejectMax?: number
   /** fleet minimisation: after an abandoned route removal, try removing another route this many times */
   fleetRetries?: number
+  /** ... only when the abandoned attempt got down to this many customers left out */
+  fleetRetryNear?: number
   /** fleet minimisation: probability that an iteration is an ejection-search step (Nagata & Bräysy, up to `ejectionK` customers ejected) */
   ejectionProb?: number
   /** ... largest number of customers one ejection-search step may eject (1–3) */
@@ -527,6 +529,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     let attemptMinNun = Infinity
     let attemptProgress = attemptStart
     let retries = opts.fleetRetries ?? 0
+    const RETRY_NEAR = opts.fleetRetryNear ?? Infinity
     const rmMaxIter = maxIter < Infinity ? Math.floor(maxIter * fleetShare) : Infinity
     while (best.nr > lb && iterations < rmMaxIter) {
       if (removeNext) {
@@ -557,14 +560,15 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         } else if (tn - attemptProgress > stallMax) giveUp = true
         if (giveUp) {
           // a new attempt from the best plan, without another route, while retries are left
-          if (retries-- <= 0) break
+          // (only when it came close: with many customers still out another route will not go either)
+          if (retries-- <= 0 || attemptMinNun > RETRY_NEAR) break
           removeNext = true
           continue
         }
       }
       iterations++
       work.copyFrom(cur)
-      if (ls && cur.nun > 0 && EJ_PROB > 0 && rng.next() < EJ_PROB) {
+      if (ls && cur.nun > 0 && cur.nun <= EC_MAX && EJ_PROB > 0 && rng.next() < EJ_PROB) {
         // ejection search (Nagata & Bräysy): the customer left out last goes in, ejecting at
         // most EJ_K customers of one route with the smallest sum of absence counters; the
         // ejected ones join the left-out list (unconditional acceptance, as in their method)
