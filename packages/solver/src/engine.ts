@@ -31,7 +31,7 @@ export interface EngineExtras {
   initial?: Record<string, TaskRef[]>
   /** nothing that is not locked may start before this time */
   notBefore?: number
-  /** annealing temperatures relative to the cost per visit (defaults 0.3 and 0.003) */
+  /** annealing temperatures relative to the cost per visit (defaults 1 and 0.003) */
   t0?: number
   tf?: number
   /** go back to the best plan after this share of the budget without improvement (0 = never) */
@@ -1325,7 +1325,9 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   blink = 0.01
   let scale = best.feas ? (wD * best.dist + wT * best.tard + wM * best.tmax) / Math.max(1, nRV) : 1
   if (!(scale > 0)) scale = 1
-  const T0 = (extras.t0 ?? 0.3) * scale
+  // start temperature 1 × the cost per visit (was 0.3): at equal CPU (9 s) it beat 0.3 on all
+  // eight paired runs of the 75–300-patient home-care instances (mean gap 2.47 % → 1.55 %)
+  const T0 = (extras.t0 ?? 1) * scale
   const Tf = (extras.tf ?? 0.003) * scale
   const tPhase = now()
   const span = Math.max(1, deadline - tPhase)
