@@ -53,6 +53,15 @@ export interface LocalSearch {
    * nothing was possible. S.un is not touched: the caller keeps the list of left-out customers.
    */
   insertOrEject: (S: Sol, c: number, absn: Float64Array) => number
+  /**
+   * Route minimisation step with up to `kmax` ejections (Nagata & Bräysy 2009, ejection search
+   * without squeeze): insert c where it fits (cheapest by distance); if it fits nowhere, insert
+   * it at the position, in some route, where removing at most kmax other customers of that route
+   * lets it in, minimising the sum of the ejected customers' absence counters (ties: the
+   * distance). Returns the number of ejected customers (written into out, their rof set to -1),
+   * or -1 if nothing was possible. S.un is not touched.
+   */
+  ejectInsert: (S: Sol, c: number, absn: Float64Array, kmax: number, out: Int32Array) => number
   /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection */
   readonly applied: Int32Array
 }
@@ -73,9 +82,9 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   const tab = new SegmentTable({ d, N, ready: e, due: l, service: s }, q)
   const applied = new Int32Array(5)
   // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to
-  const aR = new Int32Array(6)
-  const aI = new Int32Array(6)
-  const aJ = new Int32Array(6)
+  const aR = new Int32Array(16)
+  const aI = new Int32Array(16)
+  const aJ = new Int32Array(16)
   let na = 0
   const bR = new Int32Array(6)
   const bI = new Int32Array(6)
@@ -468,6 +477,120 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return w
   }
 
+  // ejection search: removed positions (sorted), the best combination found
+  const remP = new Int32Array(4)
+  const bestRem = new Int32Array(4)
+  /** pieces of route r with the positions remP[0..k) removed and c inserted after position a (a not removed) */
+  function piecesEject(r: number, k: number, c: number, a: number): void {
+    const L = tab.len[r]
+    na = 0
+    let start = 0
+    let ir = 0
+    for (let p = 0; p <= L; p++) {
+      if (ir < k && remP[ir] === p) {
+        if (start <= p - 1) pa(r, start, p - 1)
+        start = p + 1
+        ir++
+        continue
+      }
+      if (p === a) {
+        pa(r, start, a)
+        pa(-1, c, c)
+        start = a + 1
+      }
+    }
+    pa(r, start, L + 1)
+  }
+  function ejectInsert(S: Sol, c: number, absn: Float64Array, kmax: number, out: Int32Array): number {
+    for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
+    let bestR = -1
+    let bestA = -1
+    let bestK = 0
+    let bestCost = Infinity
+    // plain insertion
+    for (let r = 0; r < S.nr; r++) {
+      if (S.load[r] + q[c] > Q + EPS) continue
+      const L = tab.len[r]
+      for (let a = 0; a <= L; a++) {
+        const x = node(r, a)
+        const y = node(r, a + 1)
+        const cost = d[x * N + c] + d[c * N + y] - d[x * N + y]
+        if (cost >= bestCost) continue
+        tab.begin(r, 0, a)
+        tab.node(c)
+        if (tab.aT > EPS) continue
+        tab.seg(r, a + 1, L + 1)
+        if (tab.aT > EPS) continue
+        bestCost = cost
+        bestR = r
+        bestA = a
+      }
+    }
+    if (bestR < 0) {
+      let bestP = Infinity
+      const tryAt = (r: number, k: number, psum: number): void => {
+        const L = tab.len[r]
+        let ld = S.load[r] + q[c]
+        for (let i = 0; i < k; i++) ld -= q[node(r, remP[i])]
+        if (ld > Q + EPS) return
+        let ir = 0
+        for (let a = 0; a <= L; a++) {
+          while (ir < k && remP[ir] < a) ir++
+          if (ir < k && remP[ir] === a) continue
+          // distance change of the insertion: only breaks ties between equal absence sums
+          const x = node(r, a)
+          let y = a + 1
+          for (let j = ir; j < k && remP[j] === y; j++) y++
+          const yn = node(r, y)
+          const cost = d[x * N + c] + d[c * N + yn] - d[x * N + yn]
+          if (psum > bestP || (psum === bestP && cost >= bestCost)) continue
+          piecesEject(r, k, c, a)
+          if (!feasible(aR, aI, aJ, na)) continue
+          if (psum < bestP || (psum === bestP && cost < bestCost)) {
+            bestP = psum
+            bestCost = cost
+            bestR = r
+            bestA = a
+            bestK = k
+            for (let i = 0; i < k; i++) bestRem[i] = remP[i]
+          }
+        }
+      }
+      for (let r = 0; r < S.nr; r++) {
+        const L = tab.len[r]
+        for (let p1 = 1; p1 <= L; p1++) {
+          const a1 = absn[node(r, p1)] + 1
+          if (a1 > bestP) continue
+          remP[0] = p1
+          tryAt(r, 1, a1)
+          if (kmax < 2) continue
+          for (let p2 = p1 + 1; p2 <= L; p2++) {
+            const a2 = a1 + absn[node(r, p2)] + 1
+            if (a2 > bestP) continue
+            remP[1] = p2
+            tryAt(r, 2, a2)
+            if (kmax < 3) continue
+            for (let p3 = p2 + 1; p3 <= L; p3++) {
+              const a3 = a2 + absn[node(r, p3)] + 1
+              if (a3 > bestP) continue
+              remP[2] = p3
+              tryAt(r, 3, a3)
+            }
+          }
+        }
+      }
+      if (bestR < 0) return -1
+    }
+    for (let i = 0; i < bestK; i++) {
+      remP[i] = bestRem[i]
+      out[i] = node(bestR, bestRem[i])
+    }
+    piecesEject(bestR, bestK, c, bestA)
+    if (!commit(S, bestR, -1, 4)) return -1
+    for (let i = 0; i < bestK; i++) S.rof[out[i]] = -1
+    return bestK
+  }
+
   function run(S: Sol): number {
     for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
     let m = 0
@@ -489,5 +612,5 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return moves
   }
 
-  return { run, insertOrEject, applied }
+  return { run, insertOrEject, ejectInsert, applied }
 }

@@ -122,4 +122,26 @@ describe('VRPTW engine', () => {
     }
     expect(moves).toBeGreaterThan(0)
   }, 60000)
+  it('ejection search (up to three customers) and repeated route-removal attempts keep every answer feasible and deterministic', () => {
+    let ejections = 0
+    for (const seed of [22, 23]) {
+      const inst = randomInstance(seed, 40)
+      // a clock that advances 1 ms per read: attempts stall and are retried at the same points in both runs
+      const run = (k: number) => {
+        let t = 0
+        return solveVrptw(inst, { timeLimitMs: 400, seed, now: () => (t += 1), ejectionProb: 0.5, ejectionK: k, fleetRetries: 5, stallShare: 0.05 })
+      }
+      for (const k of [1, 3]) {
+        const a = run(k)
+        const b = run(k)
+        expect(a.routes).toEqual(b.routes)
+        const c = checkSolomon(inst, a.routes)
+        expect(c.feasible).toBe(true)
+        expect(a.unassigned).toEqual([])
+        expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+        ejections += a.lsMoves?.[4] ?? 0
+      }
+    }
+    expect(ejections).toBeGreaterThan(0)
+  }, 60000)
 })

@@ -45,6 +45,14 @@ export interface VrptwOptions {
   ejectProb?: number
   /** ... when at most this many customers are left out */
   ejectMax?: number
+  /** fleet minimisation: after an abandoned route removal, try removing another route this many times */
+  fleetRetries?: number
+  /** ... only when the abandoned attempt got down to this many customers left out */
+  fleetRetryNear?: number
+  /** fleet minimisation: probability that an iteration is an ejection-search step (Nagata & Bräysy, up to `ejectionK` customers ejected) */
+  ejectionProb?: number
+  /** ... largest number of customers one ejection-search step may eject (1–3) */
+  ejectionK?: number
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
   maxIterations?: number
 }
@@ -509,6 +517,9 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const RM_SEED_UN = opts.rmSeedUnassigned ?? 0
     const EC_PROB = opts.ejectProb ?? 0
     const EC_MAX = opts.ejectMax ?? 3
+    const EJ_PROB = opts.ejectionProb ?? 0
+    const EJ_K = Math.max(1, Math.min(3, opts.ejectionK ?? 2))
+    const ejOut = new Int32Array(4)
     let attemptStart = now()
     const attemptMax = (deadline - t0) * (opts.attemptShare ?? 0.25)
     // Adaptive budget: an attempt that keeps leaving as many customers out as it ever did is
@@ -517,6 +528,8 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const stallMax = (deadline - t0) * (opts.stallShare ?? 0.12)
     let attemptMinNun = Infinity
     let attemptProgress = attemptStart
+    let retries = opts.fleetRetries ?? 0
+    const RETRY_NEAR = opts.fleetRetryNear ?? Infinity
     const rmMaxIter = maxIter < Infinity ? Math.floor(maxIter * fleetShare) : Infinity
     while (best.nr > lb && iterations < rmMaxIter) {
       if (removeNext) {
@@ -540,15 +553,38 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         const tn = now()
         if (tn >= fleetDeadline) break
         // give up when one route removal has been tried for too long
-        if (tn - attemptStart > attemptMax) break
+        let giveUp = tn - attemptStart > attemptMax
         if (cur.nun < attemptMinNun) {
           attemptMinNun = cur.nun
           attemptProgress = tn
-        } else if (tn - attemptProgress > stallMax) break
+        } else if (tn - attemptProgress > stallMax) giveUp = true
+        if (giveUp) {
+          // a new attempt from the best plan, without another route, while retries are left
+          // (only when it came close: with many customers still out another route will not go either)
+          if (retries-- <= 0 || attemptMinNun > RETRY_NEAR) break
+          removeNext = true
+          continue
+        }
       }
       iterations++
       work.copyFrom(cur)
-      if (ls && cur.nun > 0 && cur.nun <= EC_MAX && rng.next() < EC_PROB) {
+      if (ls && cur.nun > 0 && cur.nun <= EC_MAX && EJ_PROB > 0 && rng.next() < EJ_PROB) {
+        // ejection search (Nagata & Bräysy): the customer left out last goes in, ejecting at
+        // most EJ_K customers of one route with the smallest sum of absence counters; the
+        // ejected ones join the left-out list (unconditional acceptance, as in their method)
+        const c = cur.un[cur.nun - 1]
+        const k = ls.ejectInsert(cur, c, absn, EJ_K, ejOut)
+        if (k >= 0) {
+          cur.nun--
+          for (let i = 0; i < k; i++) cur.un[cur.nun++] = ejOut[i]
+          if (k > 0) absn[c]++
+        } else {
+          // nothing possible now: move it to the front of the list
+          absn[c]++
+          cur.un.copyWithin(1, 0, cur.nun - 1)
+          cur.un[0] = c
+        }
+      } else if (ls && cur.nun > 0 && cur.nun <= EC_MAX && rng.next() < EC_PROB) {
         // insertion with ejection (Nagata & Bräysy): each customer still out goes in where it
         // fits, or takes the place of a customer that has been out less often
         let changed = false

@@ -1,0 +1,126 @@
+/**
+ * A/B runner for method changes (CLI code, uses node:fs). Solves instances in this process
+ * with a budget the machine load does not distort: a fixed number of iterations
+ * (`--iterations N`) or a CPU-time clock (`--cpu-ms N`, the process's own CPU time, read at
+ * most every 20 ms because process.cpuUsage() is a system call that costs tens of µs and, read
+ * every few iterations, ate up to half of the measured time). Prints one line per run and a
+ * summary: total vehicles and mean distance gap at the best-known vehicle count (VRPTW sets),
+ * or mean cost gap (home care). Options of the engine go in as JSON (`--opts '{"ruinSize":12}'`).
+ *
+ *   node packages/solver/bin/ab.mjs --set solomon --cpu-ms 4500 --seeds 1,2 r104 r112 rc105
+ *   node packages/solver/bin/ab.mjs --set hhc --iterations 3000 InstanzVNS_HCSRP_300_1
+ */
+import { readFileSync, existsSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseSolomon } from './solomon.js'
+import { checkSolomon } from './check-solomon.js'
+import { solveVrptw, type VrptwOptions } from './vrptw.js'
+import { parseHhc, hhcToProblem, planToHhc } from './hhc.js'
+import { checkHhc } from './check-hhc.js'
+import { solveProblem, type EngineExtras } from './engine.js'
+
+const USAGE =
+  'usage: ab.mjs --set solomon|homberger200|homberger400|hhc|FOLDER (--cpu-ms N | --iterations N) [--seeds 1,2] [--opts JSON] [--extras JSON] INSTANCE...'
+
+function benchDir(): string {
+  const pkg = resolve(dirname(fileURLToPath(import.meta.url)), '..')
+  const cands = [
+    process.env.YIYANG_BENCH_DIR,
+    resolve(pkg, '../../../shared/bench'),
+    resolve(pkg, '../../shared/bench'),
+    resolve(process.cwd(), '../shared/bench'),
+  ]
+  for (const c of cands) if (c && existsSync(join(c, 'solomon', 'bks.json'))) return c
+  throw new Error('benchmark data not found (set YIYANG_BENCH_DIR to the shared/bench folder)')
+}
+
+/** CPU time of this process in ms, refreshed at most every 20 ms of wall time */
+function cpuClock(): () => number {
+  let cpu = 0
+  let wall = -Infinity
+  return () => {
+    const w = performance.now()
+    if (w - wall > 20) {
+      const u = process.cpuUsage()
+      cpu = (u.user + u.system) / 1000
+      wall = w
+    }
+    return cpu
+  }
+}
+
+export function main(argv: string[]): void {
+  let set = ''
+  let cpuMs = 0
+  let iterations = 0
+  let seeds = [1]
+  let opts: Partial<VrptwOptions> = {}
+  let extras: EngineExtras = {}
+  const names: string[] = []
+  for (let i = 0; i < argv.length; i++) {
+    const k = argv[i]
+    const v = argv[i + 1]
+    if (k === '--help') {
+      console.log(USAGE)
+      return
+    }
+    if (!k.startsWith('--')) {
+      names.push(k)
+      continue
+    }
+    if (v === undefined) throw new Error(`${k} needs a value`)
+    i++
+    if (k === '--set') set = v
+    else if (k === '--cpu-ms') cpuMs = Number(v)
+    else if (k === '--iterations') iterations = Number(v)
+    else if (k === '--seeds') seeds = v.split(',').map(Number)
+    else if (k === '--opts') opts = JSON.parse(v) as Partial<VrptwOptions>
+    else if (k === '--extras') extras = JSON.parse(v) as EngineExtras
+    else throw new Error(`unknown option ${k}`)
+  }
+  if (!set || names.length === 0 || cpuMs > 0 === iterations > 0) throw new Error(USAGE)
+  const budget = iterations > 0 ? { timeLimitMs: 1e9, maxIterations: iterations } : { timeLimitMs: cpuMs }
+  const bench = benchDir()
+  const dir = set.includes('/') ? resolve(set) : join(bench, set)
+  const gaps: number[] = []
+  if (set === 'hhc') {
+    const bks = JSON.parse(readFileSync(join(dir, 'bks.json'), 'utf8')) as Record<string, { cost: number }>
+    for (const name of names)
+      for (const seed of seeds) {
+        const inst = parseHhc(JSON.parse(readFileSync(join(dir, 'instances', `${name}.json`), 'utf8')))
+        const plan = solveProblem(hhcToProblem(inst), { ...budget, seed, now: cpuClock() }, extras)
+        const chk = checkHhc(inst, planToHhc(inst, plan))
+        const g = (chk.cost / bks[name].cost - 1) * 100
+        gaps.push(g)
+        console.log(
+          `${name} seed ${seed}: cost ${chk.cost.toFixed(2)} (best-known ${bks[name].cost}) gap ${g.toFixed(2)}% iterations ${plan.iterations} feasible ${chk.feasible}`,
+        )
+      }
+    console.log(
+      `SUMMARY ${JSON.stringify(extras)}: mean gap ${(gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)).toFixed(3)}% over ${gaps.length} runs`,
+    )
+    return
+  }
+  const bks = JSON.parse(readFileSync(join(dir, 'bks.json'), 'utf8')) as Record<string, { vehicles: number; distance: number }>
+  let veh = 0
+  let bv = 0
+  for (const name of names)
+    for (const seed of seeds) {
+      const inst = parseSolomon(readFileSync(join(dir, `${name}.txt`), 'utf8'))
+      const r = solveVrptw(inst, { ...budget, seed, now: cpuClock(), ...opts })
+      const chk = checkSolomon(inst, r.routes)
+      const b = bks[name]
+      veh += r.vehicles
+      bv += b.vehicles
+      const gap = r.vehicles === b.vehicles ? (r.distance / b.distance - 1) * 100 : null
+      if (gap !== null) gaps.push(gap)
+      console.log(
+        `${name} seed ${seed}: vehicles ${r.vehicles} (best-known ${b.vehicles}) distance ${r.distance.toFixed(2)} gap ${gap === null ? 'other fleet' : gap.toFixed(2) + '%'} iterations ${r.iterations} fleet phase ${Math.round(r.fleetMs ?? 0)} ms feasible ${chk.feasible}`,
+      )
+    }
+  const mg = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)
+  console.log(
+    `SUMMARY ${JSON.stringify(opts)}: vehicles ${veh} (best-known ${bv}), mean gap ${mg.toFixed(3)}% over ${gaps.length} runs at the best-known fleet`,
+  )
+}
