@@ -12,6 +12,7 @@ import { providerFlow, providerStatuses, providerStatusLabels } from './orders/p
 import { catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels } from './catalog.js'
 import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
 import { alarmFlow, alarmStatuses, alarmStatusLabels } from './alarms/alarm-flow.js'
+import { hotlineFlow, hotlineStatuses, hotlineStatusLabels } from './alarms/hotline-flow.js'
 import {
   visitPeriodFlow,
   visitPeriodStatuses,
@@ -46,6 +47,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['visit task', visitTaskFlow, visitTaskStatuses, visitTaskStatusLabels],
   ['disbursement batch', disbursementBatchFlow, disbursementBatchStatuses, disbursementBatchStatusLabels],
   ['fund anomaly', fundAnomalyFlow, fundAnomalyStatuses, fundAnomalyStatusLabels],
+  ['hotline work order', hotlineFlow, hotlineStatuses, hotlineStatusLabels],
 ]
 
 describe('workflow tables', () => {

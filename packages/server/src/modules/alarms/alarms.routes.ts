@@ -35,6 +35,7 @@ import { getAlarmStats } from './get-alarm-stats.js'
 import { notifyFamily } from './notify-family.js'
 import { receiveDeviceWebhook } from './receive-device-webhook.js'
 import { registerDevice } from './register-device.js'
+import { hotlineRoutes } from './hotline.routes.js'
 
 const tags = ['alarms']
 const ZVendorParam = z.object({ vendor: z.string().regex(/^[a-z0-9_-]{1,32}$/, '厂商代码格式不正确') })
@@ -51,6 +52,7 @@ const ZStats = z.object({
 
 export const alarmsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(websocket, { options: { maxPayload: 4096 } })
+  await app.register(hotlineRoutes)
 
   // Device and switchboard webhooks: the signature covers the raw body, so it is kept as received.
   await app.register(async (hooks) => {

@@ -11,5 +11,6 @@ import { seedOrders } from './seed-orders.js'
 
 export { orderEvents } from '@yiyang/core'
 export { drawServiceCredit } from './draw-service-credit.js'
+export { requestOrder } from './request-order.js'
 
 export const ordersModule: TApiModule = { name: 'orders', routes: ordersRoutes, seed: seedOrders, jobs: [autoConfirmJob as TJobDefinition<never>] }
