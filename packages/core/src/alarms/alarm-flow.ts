@@ -56,7 +56,9 @@ export const alarmTypeLabels = {
   geofence_exit: '离开安全区域',
   smoke: '烟雾报警',
   hotline: '12349紧急来电',
-} as const satisfies Record<TDeviceEventType | 'hotline', string>
+  /** Raised by the platform when a device's heartbeats stop for DEVICE_OFFLINE_MINUTES (domain.md §9: heartbeat lost). */
+  heartbeat_lost: '设备心跳中断',
+} as const satisfies Record<TDeviceEventType | 'hotline' | 'heartbeat_lost', string>
 export type TAlarmType = keyof typeof alarmTypeLabels
 
 export const deviceKinds = ['bracelet', 'button', 'fall_sensor', 'smoke_sensor'] as const
