@@ -20,6 +20,7 @@ import type * as worklists from './modules/worklists/worklists.schemas.js'
 import type * as providers from './modules/providers/providers.schemas.js'
 import type * as orders from './modules/orders/orders.schemas.js'
 import type * as alarms from './modules/alarms/alarms.schemas.js'
+import type * as hotline from './modules/alarms/hotline.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
 export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -160,3 +161,18 @@ export type TElderCredits = z.infer<typeof disbursement.ZCredits>
 export type TFundAnomaly = z.infer<typeof disbursement.ZAnomaly>
 export type TBankResult = z.infer<typeof disbursement.ZBankResult>
 export type TDisbursementReport = z.infer<typeof disbursement.ZReport>
+// ---------- 12349 hotline work orders (issue 21 item 5) ----------
+export type THotlineItem = z.infer<typeof hotline.ZHotlineItem>
+export type THotlineDetail = z.infer<typeof hotline.ZHotlineDetail>
+export type TFindHotline = z.input<typeof hotline.ZFindHotline>
+export type TFileHotlineInput = z.input<typeof hotline.ZFileHotline>
+export type TIntakeInput = z.input<typeof hotline.ZIntake>
+export type TRouteInput = z.input<typeof hotline.ZRoute>
+export type TBookInput = z.input<typeof hotline.ZBook>
+export type THotlineCallBackInput = z.input<typeof hotline.ZHotlineCallBack>
+export type THotlineCloseInput = z.input<typeof hotline.ZHotlineClose>
+/** The console's pop-up message on the alarm stream (operators with hotline:handle only). */
+export type THotlineStreamMessage = {
+  type: 'hotline.call'
+  call: { id: string; status: string; callerPhoneMasked: string; elderId: string | null; elderName: string | null; regionCode: string; receivedAt: string }
+}

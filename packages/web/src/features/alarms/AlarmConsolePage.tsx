@@ -28,7 +28,9 @@ import { StatusTag } from '../../shared/StatusTag'
 import { AlarmDetailPanel } from './AlarmDetailPanel'
 import { alarmKeys, fetchAlarms, fetchDevices, fetchStats, type AlarmItem, type AlarmQuery, type AlarmStreamMessage } from './api'
 import { alarmStatusLabel, alarmTypeLabel, deviceKindLabel, outcomeLabel, rejectionLabel, statusTone, typeTone } from './labels'
-import { playAlarmTone, useAlarmStream } from './useAlarmStream'
+import { playAlarmTone, useAlarmStream, type StreamMessage } from './useAlarmStream'
+import { CallerPopup } from '../hotline/CallerPopup'
+import { hotlineKeys, type HotlineStreamMessage } from '../hotline/api'
 
 /** Re-renders every second, for the waiting times of the queue. */
 function useNow() {
@@ -302,8 +304,17 @@ export function AlarmConsolePage() {
   const [flash, setFlash] = useState<Set<string>>(new Set())
   const [soundOn, setSoundOn] = useState(false)
   const audio = useRef<AudioContext | null>(null)
+  const [ringing, setRinging] = useState<HotlineStreamMessage['call'] | null>(null)
   const onMessage = useCallback(
-    (m: AlarmStreamMessage) => {
+    (m: StreamMessage) => {
+      if (m.type === 'hotline.call') {
+        void queryClient.invalidateQueries({ queryKey: hotlineKeys.all })
+        if (m.call.status === 'ringing') {
+          setRinging(m.call)
+          playAlarmTone(audio.current)
+        }
+        return
+      }
       void queryClient.invalidateQueries({ queryKey: alarmKeys.all })
       if (m.type !== 'alarm.created') return
       setLatest(m)
@@ -397,6 +408,7 @@ export function AlarmConsolePage() {
           { key: 'devices', label: '设备', children: <Devices /> },
         ]}
       />
+      <CallerPopup call={ringing} onClose={() => setRinging(null)} />
     </>
   )
 }
