@@ -79,7 +79,10 @@ export const alarmsScopeRows: TScopeRows = {
     },
   },
   'GET /api/v1/hotline/calls': { expect: 403, run: get('/hotline/calls') },
-  'POST /api/v1/hotline/calls': { expect: 403, run: onAlarmB('POST', () => '/hotline/calls', { caller: '13900000000', category: 'consult', summary: '越权登记' }) },
+  'POST /api/v1/hotline/calls': {
+    expect: 403,
+    run: onAlarmB('POST', () => '/hotline/calls', { caller: '13900000000', category: 'consult', summary: '越权登记' }),
+  },
   'GET /api/v1/hotline/calls/:id': { expect: 403, run: onAlarmB('GET', (id) => `/hotline/calls/${id}`) },
   ...Object.fromEntries(
     (

@@ -29,7 +29,10 @@ describe('devices: offline marking on a fake clock', () => {
   }
   const heartbeat = () => post({ serial, eventId: uid('hb'), type: 'heartbeat', time: clock.now().toISOString(), battery: 80 })
   const device = async () =>
-    (await t.app.inject({ url: `/api/v1/devices?q=${serial}`, headers: { cookie: operatorA } })).json().items[0] as { offline: boolean; offlineSince: string | null }
+    (await t.app.inject({ url: `/api/v1/devices?q=${serial}`, headers: { cookie: operatorA } })).json().items[0] as {
+      offline: boolean
+      offlineSince: string | null
+    }
   const lostAlarms = async () =>
     (await t.app.inject({ url: `/api/v1/alarms?deviceSerial=${serial}&type=heartbeat_lost`, headers: { cookie: operatorA } })).json().items as {
       type: string

@@ -39,8 +39,20 @@ export async function fileHotlineCall(ctx: Ctx, input: TFileHotline) {
       })
       .returning()
     await addHotlineAction(t.tx, { hotlineCallId: r!.id, kind: 'received', note: '坐席登记', actorId: actor.userId, at: now })
-    await appendAudit(t, { action: 'hotline.call_received', entityType: 'hotline_call', entityId: r!.id, regionCode: r!.regionCode, after: hotlineSnapshot(r!) })
-    await recordEvent(t, { type: alarmEvents.hotlineCallReceived, entityType: 'hotline_call', entityId: r!.id, regionCode: r!.regionCode, payload: { elderId: r!.elderId } })
+    await appendAudit(t, {
+      action: 'hotline.call_received',
+      entityType: 'hotline_call',
+      entityId: r!.id,
+      regionCode: r!.regionCode,
+      after: hotlineSnapshot(r!),
+    })
+    await recordEvent(t, {
+      type: alarmEvents.hotlineCallReceived,
+      entityType: 'hotline_call',
+      entityId: r!.id,
+      regionCode: r!.regionCode,
+      payload: { elderId: r!.elderId },
+    })
     return r!.id
   })
   await hotlineStep(ctx, actor, id, {

@@ -26,13 +26,7 @@ export async function findHotlineCalls(ctx: Ctx, q: TFindHotline) {
   if (q.overdue === 'true') where.push(inArray(hotlineCalls.status, ['ringing', 'open', 'routed']), lt(hotlineCalls.deadlineAt, ctx.clock.now()))
   const cond = and(...where)
   const [rows, [total]] = await Promise.all([
-    ctx.db
-      .select()
-      .from(hotlineCalls)
-      .where(cond)
-      .orderBy(desc(hotlineCalls.receivedAt), desc(hotlineCalls.id))
-      .limit(q.pageSize)
-      .offset(pageOffset(q)),
+    ctx.db.select().from(hotlineCalls).where(cond).orderBy(desc(hotlineCalls.receivedAt), desc(hotlineCalls.id)).limit(q.pageSize).offset(pageOffset(q)),
     ctx.db.select({ n: count() }).from(hotlineCalls).where(cond),
   ])
   return pageResult(await toHotlineItems(ctx, rows), Number(total?.n ?? 0), q)

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js'
 import { isoDate } from '../../platform/http.js'
 import { can, requirePermission } from '../../platform/permissions.js'
 import { elderSummariesByIds, getElderDetailForActor } from '../elders/index.js'
-import { alarmInScope, alarmOfResponder, toAlarmItems, type TAlarmRow } from './alarms.repo.js'
+import { alarmInScope, alarmOfResponder, toAlarmItems } from './alarms.repo.js'
 import { alarmActions, alarms, devices } from './alarms.tables.js'
 
 /** The elder card of the console (alarms and 12349 calls). */

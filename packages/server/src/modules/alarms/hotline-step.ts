@@ -30,7 +30,8 @@ export async function hotlineStep(ctx: Ctx, actor: TActor, id: string, spec: THo
   const name = await staffName(ctx, actor)
   const after = await withTx(ctx, async (t) => {
     const before = await hotlineInScope(t, actor, id)
-    if (!(spec.step.from as readonly string[]).includes(before.status)) throw new AppError('INVALID_TRANSITION', '该工单状态已变化，不能进行此操作，请刷新后查看')
+    if (!(spec.step.from as readonly string[]).includes(before.status))
+      throw new AppError('INVALID_TRANSITION', '该工单状态已变化，不能进行此操作，请刷新后查看')
     const now = t.clock.now()
     const patch = (await spec.prepare?.(t, before, now, name)) ?? {}
     const journal = typeof spec.journal === 'function' ? spec.journal(patch) : spec.journal

@@ -99,7 +99,11 @@ describe('hotline: the switchboard webhook', () => {
     const replay = await ring(t, c, { ts })
     expect(replay.statusCode).toBe(409)
     expect(replay.json().message).toContain('重放')
-    for (const bad of [{ ...call(phoneA), caller: '12345' }, { ...call(phoneA), time: '昨天' }, { caller: phoneA, time: new Date().toISOString() }]) {
+    for (const bad of [
+      { ...call(phoneA), caller: '12345' },
+      { ...call(phoneA), time: '昨天' },
+      { caller: phoneA, time: new Date().toISOString() },
+    ]) {
       const r = await ring(t, bad)
       expect(r.statusCode, JSON.stringify(bad)).toBe(400)
       expect(r.json().message).toMatch(/[\u4e00-\u9fff]/)
@@ -125,8 +129,8 @@ describe('hotline: the work order', () => {
       expect(r.statusCode, `${path}: ${r.body}`).toBe(200)
     }
     if (status === 'ringing') return id
-    if (status === 'alarm') return await step('raise-alarm', { note: '老人摔倒' }), id
-    if (status === 'closed') return await step('drop', {}), id
+    if (status === 'alarm') return (await step('raise-alarm', { note: '老人摔倒' }), id)
+    if (status === 'closed') return (await step('drop', {}), id)
     await step('intake', { category: 'consult', summary: '询问高龄津贴' })
     if (status === 'open') return id
     await step('route', { routeKind: 'department', target: 'civil_affairs' })
@@ -236,7 +240,7 @@ describe('hotline: the work order', () => {
     const id2 = await ringing()
     expect((await intake(id2, 'booking', { summary: '预约助浴' })).statusCode).toBe(200)
     expect((await api(operatorA, 'POST', `/hotline/calls/${id2}/close`, { satisfaction: 'satisfied' })).statusCode).toBe(422)
-    const bad = await api(operatorA, 'POST', `/hotline/calls/${id2}/book`, { ...bodies.book as object, itemCode: 'NO-SUCH' })
+    const bad = await api(operatorA, 'POST', `/hotline/calls/${id2}/book`, { ...(bodies.book as object), itemCode: 'NO-SUCH' })
     expect(bad.statusCode).toBe(400)
     expect((await api(operatorA, 'GET', `/hotline/calls/${id2}`)).json().status).toBe('open')
     const r = await api(operatorA, 'POST', `/hotline/calls/${id2}/book`, bodies.book)

@@ -76,7 +76,9 @@ export const hotlineRoutes: FastifyPluginAsyncZod = async (app) => {
   )
   app.get(
     '/hotline/calls/:id',
-    { schema: { tags, summary: '工单详情：来电老人卡片（脱敏）、历史来电、处理记录', params: ZUuidParam, response: { 200: ZHotlineDetail, ...errorResponses } } },
+    {
+      schema: { tags, summary: '工单详情：来电老人卡片（脱敏）、历史来电、处理记录', params: ZUuidParam, response: { 200: ZHotlineDetail, ...errorResponses } },
+    },
     async (req) => getHotlineCall(req.ctx, req.params.id),
   )
   const steps = [

@@ -12,11 +12,7 @@ import { z } from 'zod'
 import { ZPageQuery } from '../../platform/list.js'
 import { ZElderCard } from './alarms.schemas.js'
 
-const phone = z
-  .string({ message: '请填写来电号码' })
-  .trim()
-  .transform(normalizePhoneText)
-  .refine(isValidPhoneText, '来电号码格式不正确')
+const phone = z.string({ message: '请填写来电号码' }).trim().transform(normalizePhoneText).refine(isValidPhoneText, '来电号码格式不正确')
 
 /** The switchboard's incoming-call message (Asterisk / FreeSWITCH dial plan posts it, signed like the device webhook). */
 export const ZHotlineWebhook = z.object({

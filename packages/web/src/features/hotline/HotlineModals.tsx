@@ -92,7 +92,11 @@ export function HotlineActionModal({ kind, call, onClose }: { kind: THotlineModa
     queryFn: () => fetchProviders({ status: 'active', page: 1, pageSize: 100 }),
     enabled: kind === 'route' || kind === 'book',
   })
-  const provider = useQuery({ queryKey: ['providers', 'detail', providerId], queryFn: () => fetchProvider(providerId!), enabled: kind === 'book' && !!providerId })
+  const provider = useQuery({
+    queryKey: ['providers', 'detail', providerId],
+    queryFn: () => fetchProvider(providerId!),
+    enabled: kind === 'book' && !!providerId,
+  })
   useEffect(() => {
     if (!kind) return
     form.resetFields()
@@ -246,7 +250,13 @@ export function FileCallModal({ open, onClose, onDone }: { open: boolean; onClos
   const queryClient = useQueryClient()
   const mutation = useMutation({
     mutationFn: (v: { caller: string; category: string; summary: string; elderId?: string; callerName?: string }) =>
-      fileHotlineCall({ caller: v.caller, category: v.category as never, summary: v.summary, elderId: v.elderId ?? null, callerName: v.callerName || undefined }),
+      fileHotlineCall({
+        caller: v.caller,
+        category: v.category as never,
+        summary: v.summary,
+        elderId: v.elderId ?? null,
+        callerName: v.callerName || undefined,
+      }),
     onSuccess: async (d) => {
       message.success('工单已登记')
       await queryClient.invalidateQueries({ queryKey: hotlineKeys.all })
@@ -256,7 +266,16 @@ export function FileCallModal({ open, onClose, onDone }: { open: boolean; onClos
     onError: (e) => applyServerError(e, form, (t) => message.error(t)),
   })
   return (
-    <Modal open={open} title="登记来电" okText="登记" cancelText="取消" onCancel={onClose} onOk={() => form.submit()} confirmLoading={mutation.isPending} destroyOnHidden>
+    <Modal
+      open={open}
+      title="登记来电"
+      okText="登记"
+      cancelText="取消"
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={mutation.isPending}
+      destroyOnHidden
+    >
       <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} requiredMark="optional">
         <Form.Item name="caller" label="来电号码" rules={[{ required: true, message: '请填写来电号码' }]}>
           <Input aria-label="来电号码" inputMode="tel" maxLength={20} />

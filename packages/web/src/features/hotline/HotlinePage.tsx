@@ -68,13 +68,23 @@ export function HotlinePage() {
       render: (v: string | null, c) =>
         v ? <Typography.Text type={c.overdue ? 'danger' : undefined}>{`${formatDateTime(v)}${c.overdue ? '（已超时）' : ''}`}</Typography.Text> : '—',
     },
-    { title: '状态', dataIndex: 'status', render: (s: string) => <StatusTag tone={hotlineStatusTone[s] ?? 'neutral'}>{hotlineStatusLabels[s as keyof typeof hotlineStatusLabels] ?? '—'}</StatusTag> },
+    {
+      title: '状态',
+      dataIndex: 'status',
+      render: (s: string) => (
+        <StatusTag tone={hotlineStatusTone[s] ?? 'neutral'}>{hotlineStatusLabels[s as keyof typeof hotlineStatusLabels] ?? '—'}</StatusTag>
+      ),
+    },
     {
       title: '操作',
       key: 'op',
       fixed: 'right',
       render: (_v, c) => (
-        <Button type="link" onClick={() => patch({ id: c.id }, { keepPage: true })} aria-label={`查看工单 ${formatDateTime(c.receivedAt)} ${c.callerPhoneMasked}`}>
+        <Button
+          type="link"
+          onClick={() => patch({ id: c.id }, { keepPage: true })}
+          aria-label={`查看工单 ${formatDateTime(c.receivedAt)} ${c.callerPhoneMasked}`}
+        >
           查看
         </Button>
       ),
