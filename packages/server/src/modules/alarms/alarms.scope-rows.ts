@@ -38,6 +38,10 @@ export const alarmsScopeRows: TScopeRows = {
   'GET /api/v1/alarms/stream': { expect: { status: 404 }, run: get('/alarms/stream') },
   'GET /api/v1/alarms': { expect: 'scoped', run: get('/alarms?pageSize=500') },
   'GET /api/v1/alarms/stats': { expect: 'scoped', run: get('/alarms/stats') },
+  'POST /api/v1/alarms/stats.xlsx': {
+    expect: { status: 200 },
+    run: async (f) => f.t.app.inject({ method: 'POST', url: '/api/v1/alarms/stats.xlsx', headers: { cookie: f.officerA }, payload: {} }),
+  },
   'GET /api/v1/alarms/assigned': { expect: 403, run: get('/alarms/assigned') },
   'GET /api/v1/alarms/:id': { expect: 404, run: onAlarmB('GET', (id) => `/alarms/${id}`) },
   'GET /api/v1/alarms/:id/responder-view': { expect: 403, run: onAlarmB('GET', (id) => `/alarms/${id}/responder-view`) },
