@@ -70,9 +70,10 @@ export function AppLayout() {
   const items = useMenuItems(me)
 
   // The server copy of the preference wins once we know who is signed in.
+  const serverElderMode = me?.elderMode
   useEffect(() => {
-    if (me) setLocalElderMode(me.elderMode)
-  }, [me?.id, me?.elderMode, setLocalElderMode])
+    if (serverElderMode !== undefined) setLocalElderMode(serverElderMode)
+  }, [me?.id, serverElderMode, setLocalElderMode])
 
   useEffect(() => setDrawerOpen(false), [location.pathname])
 

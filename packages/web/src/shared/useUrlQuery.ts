@@ -1,4 +1,4 @@
-import { useCallback, useMemo } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { useSearchParams } from 'react-router-dom'
 
 type Plain = string | number | boolean | undefined
@@ -8,10 +8,11 @@ type Plain = string | number | boolean | undefined
  * shared with a colleague, and survives the back button. `defaults` gives the shape:
  * numbers and booleans are parsed back to their type, everything else stays a string.
  */
-export function useUrlQuery<T extends Record<string, Plain>>(defaults: T): [T, (next: Partial<T>, opts?: { keepPage?: boolean }) => void, () => void] {
+export function useUrlQuery<T extends Record<string, Plain>>(initialDefaults: T): [T, (next: Partial<T>, opts?: { keepPage?: boolean }) => void, () => void] {
   const [params, setParams] = useSearchParams()
-  // `defaults` is a fresh literal on every render but never changes in meaning, so the
-  // memos below depend on the address bar only.
+  // Callers pass a fresh literal on every render that never changes in meaning: keep the first
+  // one, so the memos below change with the address bar only.
+  const [defaults] = useState(initialDefaults)
 
   const query = useMemo(() => {
     const out: Record<string, Plain> = { ...defaults }
@@ -27,7 +28,7 @@ export function useUrlQuery<T extends Record<string, Plain>>(defaults: T): [T, (
       }
     })
     return out as T
-  }, [params])
+  }, [params, defaults])
 
   const write = useCallback(
     (values: Record<string, Plain>) => {
@@ -38,7 +39,7 @@ export function useUrlQuery<T extends Record<string, Plain>>(defaults: T): [T, (
       }
       setParams(next, { replace: true })
     },
-    [setParams],
+    [setParams, defaults],
   )
 
   /** Merge changes; any filter change goes back to page 1 unless told otherwise. */
@@ -48,7 +49,7 @@ export function useUrlQuery<T extends Record<string, Plain>>(defaults: T): [T, (
       if (!opts?.keepPage && !('page' in next) && 'page' in defaults) merged.page = 1
       write(merged)
     },
-    [query, write],
+    [query, write, defaults],
   )
 
   const reset = useCallback(() => write({ pageSize: query.pageSize } as Record<string, Plain>), [query, write])
