@@ -29,7 +29,8 @@ async function signed(url: string, secret: string, body: object) {
   return r.json()
 }
 const alarm = async (type: string) =>
-  (await signed('/api/v1/devices/webhook/demo', 'yiyang-demo-webhook', { serial, eventId: `st-${seq++}`, type, time: clock.now().toISOString() })).alarmId as string
+  (await signed('/api/v1/devices/webhook/demo', 'yiyang-demo-webhook', { serial, eventId: `st-${seq++}`, type, time: clock.now().toISOString() }))
+    .alarmId as string
 const api = (cookie: string, method: 'GET' | 'POST', url: string, payload?: object) =>
   t.app.inject({ method, url: `/api/v1${url}`, headers: { cookie }, ...(payload ? { payload } : {}) })
 
@@ -61,9 +62,14 @@ describe('alarm and hotline statistics', () => {
     }
     // Three calls: two consultations (one closed 满意, one 不满意) and a complaint left open.
     for (const [i, category] of ['consult', 'consult', 'complaint'].entries()) {
-      const { id } = await signed('/api/v1/hotline/webhook/demo', 'yiyang-demo-hotline', { callId: `st-call-${i}`, caller: '13988887777', time: clock.now().toISOString() })
+      const { id } = await signed('/api/v1/hotline/webhook/demo', 'yiyang-demo-hotline', {
+        callId: `st-call-${i}`,
+        caller: '13988887777',
+        time: clock.now().toISOString(),
+      })
       expect((await api(operatorA, 'POST', `/hotline/calls/${id}/intake`, { category, summary: '统计测试来电' })).statusCode).toBe(200)
-      if (i < 2) expect((await api(operatorA, 'POST', `/hotline/calls/${id}/close`, { satisfaction: i === 0 ? 'satisfied' : 'dissatisfied' })).statusCode).toBe(200)
+      if (i < 2)
+        expect((await api(operatorA, 'POST', `/hotline/calls/${id}/close`, { satisfaction: i === 0 ? 'satisfied' : 'dissatisfied' })).statusCode).toBe(200)
     }
 
     const s = (await api(operatorA, 'GET', `/alarms/stats?from=${from}&to=${to}`)).json()

@@ -27,7 +27,17 @@ import { listPagination } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
 import { AlarmDetailPanel } from './AlarmDetailPanel'
-import { alarmKeys, downloadAlarmStats, fetchAlarms, fetchDevices, fetchStats, type AlarmItem, type AlarmQuery, type AlarmStreamMessage, type StatsQuery } from './api'
+import {
+  alarmKeys,
+  downloadAlarmStats,
+  fetchAlarms,
+  fetchDevices,
+  fetchStats,
+  type AlarmItem,
+  type AlarmQuery,
+  type AlarmStreamMessage,
+  type StatsQuery,
+} from './api'
 import { errorMessage, type RegionNode } from '../../api/client'
 import { fetchRegionTree, regionKeys } from '../regions/api'
 import { categoryLabel as hotlineCategoryLabel } from '../hotline/labels'
