@@ -13,6 +13,7 @@ import { providerFlow, providerStatuses, providerStatusLabels } from './orders/p
 import { catalogEditionFlow, catalogEditionStatuses, catalogEditionStatusLabels } from './catalog.js'
 import { applicationFlow, applicationStatuses, applicationStatusLabels } from './benefits/application-flow.js'
 import { alarmFlow, alarmStatuses, alarmStatusLabels } from './alarms/alarm-flow.js'
+import { hotlineFlow, hotlineStatuses, hotlineStatusLabels } from './alarms/hotline-flow.js'
 import {
   visitPeriodFlow,
   visitPeriodStatuses,
@@ -54,6 +55,7 @@ const flows: [string, Flow, readonly string[], Record<string, string>][] = [
   ['complaint', complaintFlow, complaintStatuses, complaintStatusLabels],
   ['star rating', starRatingFlow, starRatingStatuses, starRatingStatusLabels],
   ['order flag', orderFlagFlow, orderFlagStatuses, orderFlagStatusLabels],
+  ['hotline work order', hotlineFlow, hotlineStatuses, hotlineStatusLabels],
 ]
 
 describe('workflow tables', () => {

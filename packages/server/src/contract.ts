@@ -25,6 +25,7 @@ import type * as supervision from './modules/orders/supervision.schemas.js'
 import type * as alarms from './modules/alarms/alarms.schemas.js'
 import type * as dispatch from './modules/dispatch/dispatch.schemas.js'
 import type * as serviceCircle from './modules/dispatch/service-circle.schemas.js'
+import type * as hotline from './modules/alarms/hotline.schemas.js'
 
 /** One page of a list: what every paginated endpoint answers. */
 export type TPage<T> = { items: T[]; total: number; page: number; pageSize: number }
@@ -209,3 +210,18 @@ export type TOrderKpis = z.infer<typeof supervision.ZOrderKpis>
 export type TStarRating = z.infer<typeof supervision.ZStarRating>
 export type TFindStarRatings = z.input<typeof supervision.ZFindStarRatings>
 export type TOrderPhoto = z.infer<typeof supervision.ZOrderPhoto>
+// ---------- 12349 hotline work orders (issue 21 item 5) ----------
+export type THotlineItem = z.infer<typeof hotline.ZHotlineItem>
+export type THotlineDetail = z.infer<typeof hotline.ZHotlineDetail>
+export type TFindHotline = z.input<typeof hotline.ZFindHotline>
+export type TFileHotlineInput = z.input<typeof hotline.ZFileHotline>
+export type TIntakeInput = z.input<typeof hotline.ZIntake>
+export type TRouteInput = z.input<typeof hotline.ZRoute>
+export type TBookInput = z.input<typeof hotline.ZBook>
+export type THotlineCallBackInput = z.input<typeof hotline.ZHotlineCallBack>
+export type THotlineCloseInput = z.input<typeof hotline.ZHotlineClose>
+/** The console's pop-up message on the alarm stream (operators with hotline:handle only). */
+export type THotlineStreamMessage = {
+  type: 'hotline.call'
+  call: { id: string; status: string; callerPhoneMasked: string; elderId: string | null; elderName: string | null; regionCode: string; receivedAt: string }
+}

@@ -57,7 +57,9 @@ export const alarmTypeLabels = {
   smoke: '烟雾报警',
   hotline: '12349紧急来电',
   visit: '探访发现紧急情况',
-} as const satisfies Record<TDeviceEventType | 'hotline' | 'visit', string>
+  /** Raised by the platform when a device's heartbeats stop for DEVICE_OFFLINE_MINUTES (domain.md §9: heartbeat lost). */
+  heartbeat_lost: '设备心跳中断',
+} as const satisfies Record<TDeviceEventType | 'hotline' | 'visit' | 'heartbeat_lost', string>
 export type TAlarmType = keyof typeof alarmTypeLabels
 
 export const deviceKinds = ['bracelet', 'button', 'fall_sensor', 'smoke_sensor'] as const

@@ -55,6 +55,11 @@ export const ZEnv = z.object({
   DEVICE_OFFLINE_MINUTES: z.coerce.number().int().min(1).max(10080).default(30),
   /** HMAC secret of the switchboard (Asterisk/FreeSWITCH) posting incoming 12349 calls. */
   HOTLINE_SECRET: z.string().min(16).optional(),
+  /** The region of a 12349 call whose caller no elder's phone matches (the hotline centre's district). */
+  HOTLINE_REGION_CODE: z
+    .string()
+    .regex(/^\d{12}$/, 'must be a 12-digit region code')
+    .default('620702000000'),
   /** An HTTP SMS gateway for family notices; without it notices are only logged. */
   SMS_GATEWAY_URL: z.url().optional(),
   /** An OSRM server for travel times (its /table service); without it: great circle × detour factor. */
@@ -86,7 +91,14 @@ export type TConfig = {
   map?: { tileUrl?: string; labelUrl?: string; subdomains: string; attribution: string; gcj02: boolean }
   version: string
   mqtt: { url?: string; port: number; enabled: boolean; clientId: string; subscribers: number }
-  alarms: { claimWithinMs: number; closeWithinMs: number; offlineAfterMs: number; hotlineSecret: string; smsGatewayUrl?: string }
+  alarms: {
+    claimWithinMs: number
+    closeWithinMs: number
+    offlineAfterMs: number
+    hotlineSecret: string
+    smsGatewayUrl?: string
+    hotlineRegionCode: string
+  }
   routing: { url?: string; profile: string }
   fileStoreUrl?: string
 }
@@ -132,6 +144,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, version = '0.1.
       offlineAfterMs: e.DEVICE_OFFLINE_MINUTES * 60_000,
       hotlineSecret: e.HOTLINE_SECRET ?? DEMO_HOTLINE_SECRET,
       smsGatewayUrl: e.SMS_GATEWAY_URL,
+      hotlineRegionCode: e.HOTLINE_REGION_CODE,
     },
     routing: { url: e.ROUTING_URL, profile: e.ROUTING_PROFILE },
     fileStoreUrl: e.FILE_STORE_URL,

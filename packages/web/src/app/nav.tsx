@@ -8,6 +8,7 @@ import {
   BarChartOutlined,
   CalendarOutlined,
   DeploymentUnitOutlined,
+  CustomerServiceOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   HeartOutlined,
@@ -240,6 +241,15 @@ export const NAV_ITEMS: NavItem[] = [
     permission: 'alarm:read',
     group: 'main',
     description: '设备报警与紧急呼叫实时队列：认领、回拨、派单、关闭',
+    color: '#a61d24',
+  },
+  {
+    path: '/hotline',
+    label: '12349 热线工单',
+    icon: <CustomerServiceOutlined />,
+    permission: 'hotline:handle',
+    group: 'main',
+    description: '热线来电受理、转办、预约服务、回访与满意度',
     color: '#a61d24',
   },
   {

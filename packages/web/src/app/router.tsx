@@ -73,6 +73,13 @@ export function createAppRouter() {
           ),
         },
         {
+          path: 'hotline',
+          element: guarded(
+            'hotline:handle',
+            page(() => import('../features/hotline/HotlinePage').then((m) => m.HotlinePage)),
+          ),
+        },
+        {
           path: 'alarms/mine',
           element: guarded(
             'alarm:respond',

@@ -1,10 +1,18 @@
 import type { EventBus } from '../../platform/events.js'
-import type { TActor } from '../../platform/permissions.js'
+import { can, type TActor } from '../../platform/permissions.js'
 import type { TAlarmRow } from './alarms.repo.js'
 import { streamFields } from './alarms.repo.js'
 
 export type TStreamMessage = { type: 'alarm.created' | 'alarm.updated'; alarm: ReturnType<typeof streamFields> }
-type TListener = { actor: TActor; send: (m: TStreamMessage) => void }
+/**
+ * A 12349 call ringing or changing (taken by a colleague): operators only (hotline:handle), in
+ * scope. The console pops the caller's card on `status: 'ringing'` and closes it otherwise.
+ */
+export type THotlineMessage = {
+  type: 'hotline.call'
+  call: { id: string; status: string; callerPhoneMasked: string; elderId: string | null; elderName: string | null; regionCode: string; receivedAt: string }
+}
+type TListener = { actor: TActor; send: (m: TStreamMessage | THotlineMessage) => void }
 
 /**
  * The live feed of one app: use cases publish a row after their transaction commits, and each
@@ -28,6 +36,13 @@ export class AlarmHub {
     const msg: TStreamMessage = { type, alarm: streamFields(row) }
     for (const l of this.listeners) {
       if (row.regionCode.startsWith(l.actor.scopePrefix)) l.send(msg)
+    }
+  }
+
+  publishCall(call: THotlineMessage['call']) {
+    const msg: THotlineMessage = { type: 'hotline.call', call }
+    for (const l of this.listeners) {
+      if (call.regionCode.startsWith(l.actor.scopePrefix) && can(l.actor, 'hotline:handle')) l.send(msg)
     }
   }
 }

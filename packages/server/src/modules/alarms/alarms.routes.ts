@@ -32,9 +32,11 @@ import { findResponders } from './find-responders.js'
 import { finishAlarm } from './finish-alarm.js'
 import { getAlarm } from './get-alarm.js'
 import { getAlarmStats } from './get-alarm-stats.js'
+import { exportAlarmStats } from './export-alarm-stats.js'
 import { notifyFamily } from './notify-family.js'
 import { receiveDeviceWebhook } from './receive-device-webhook.js'
 import { registerDevice } from './register-device.js'
+import { hotlineRoutes } from './hotline.routes.js'
 
 const tags = ['alarms']
 const ZVendorParam = z.object({ vendor: z.string().regex(/^[a-z0-9_-]{1,32}$/, '厂商代码格式不正确') })
@@ -47,10 +49,26 @@ const ZStats = z.object({
   falseAlarmRate: z.number().nullable(),
   devices: z.object({ total: z.number(), offline: z.number() }),
   rejections: z.array(z.object({ key: z.string(), count: z.number() })),
+  calls: z.object({
+    total: z.number(),
+    byCategory: z.array(z.object({ key: z.string(), count: z.number() })),
+    byStreet: z.array(z.object({ key: z.string(), count: z.number() })),
+    bySatisfaction: z.array(z.object({ key: z.string(), count: z.number() })),
+    satisfiedRate: z.number().nullable(),
+  }),
+})
+const ZStatsQuery = z.object({
+  from: z.iso.datetime({ offset: true, message: '开始时间格式不正确' }).optional(),
+  to: z.iso.datetime({ offset: true, message: '结束时间格式不正确' }).optional(),
+  regionCode: z
+    .string()
+    .regex(/^\d{12}$/, '地区代码应为12位数字')
+    .optional(),
 })
 
 export const alarmsRoutes: FastifyPluginAsyncZod = async (app) => {
   await app.register(websocket, { options: { maxPayload: 4096 } })
+  await app.register(hotlineRoutes)
 
   // Device and switchboard webhooks: the signature covers the raw body, so it is kept as received.
   await app.register(async (hooks) => {
@@ -127,6 +145,17 @@ export const alarmsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => getAlarmStats(req.ctx, req.query),
+  )
+  app.post(
+    '/alarms/stats.xlsx',
+    { config: { isRead: true }, schema: { tags, summary: '报警与热线统计导出（Excel，留痕）', body: ZStatsQuery } },
+    async (req, reply) => {
+      const buf = await exportAlarmStats(req.ctx, req.body)
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+        .header('content-disposition', `attachment; filename="alarm-stats.xlsx"; filename*=UTF-8''${encodeURIComponent('报警与热线统计.xlsx')}`)
+        .send(buf)
+    },
   )
   app.get(
     '/alarms/assigned',

@@ -130,6 +130,8 @@ export const ZDevice = z.object({
   battery: z.number().nullable(),
   lastHeartbeatAt: z.string().nullable(),
   offline: z.boolean(),
+  /** When the heartbeat check marked the device offline (a heartbeat_lost alarm was raised then). */
+  offlineSince: z.string().nullable(),
   version: z.number(),
 })
 export const ZFindDevices = ZPageQuery.extend({

@@ -38,6 +38,10 @@ export const alarmsScopeRows: TScopeRows = {
   'GET /api/v1/alarms/stream': { expect: { status: 404 }, run: get('/alarms/stream') },
   'GET /api/v1/alarms': { expect: 'scoped', run: get('/alarms?pageSize=500') },
   'GET /api/v1/alarms/stats': { expect: 'scoped', run: get('/alarms/stats') },
+  'POST /api/v1/alarms/stats.xlsx': {
+    expect: { status: 200 },
+    run: async (f) => f.t.app.inject({ method: 'POST', url: '/api/v1/alarms/stats.xlsx', headers: { cookie: f.officerA }, payload: {} }),
+  },
   'GET /api/v1/alarms/assigned': { expect: 403, run: get('/alarms/assigned') },
   'GET /api/v1/alarms/:id': { expect: 404, run: onAlarmB('GET', (id) => `/alarms/${id}`) },
   'GET /api/v1/alarms/:id/responder-view': { expect: 403, run: onAlarmB('GET', (id) => `/alarms/${id}/responder-view`) },
@@ -64,15 +68,50 @@ export const alarmsScopeRows: TScopeRows = {
         payload: { serial: 'SCOPE-1', kind: 'button', elderId: (await alarmOfB(f)).elderId },
       }),
   },
+  // 12349 work orders: a street officer reads alarms but does not take calls (hotline:handle).
+  'POST /api/v1/hotline/webhook/:switchboard': {
+    expect: { status: 200 },
+    run: async (f) => {
+      const raw = JSON.stringify({ callId: `scope-${Date.now()}-${Math.random()}`, caller: '13900000000', time: new Date().toISOString() })
+      const ts = String(Math.floor(Date.now() / 1000))
+      return f.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/hotline/webhook/demo',
+        headers: { 'content-type': 'application/json', 'x-yiyang-timestamp': ts, 'x-yiyang-signature': signWebhook('yiyang-demo-hotline', ts, raw) },
+        payload: raw,
+      })
+    },
+  },
+  'GET /api/v1/hotline/calls': { expect: 403, run: get('/hotline/calls') },
+  'POST /api/v1/hotline/calls': {
+    expect: 403,
+    run: onAlarmB('POST', () => '/hotline/calls', { caller: '13900000000', category: 'consult', summary: '越权登记' }),
+  },
+  'GET /api/v1/hotline/calls/:id': { expect: 403, run: onAlarmB('GET', (id) => `/hotline/calls/${id}`) },
+  ...Object.fromEntries(
+    (
+      [
+        ['intake', { category: 'consult', summary: '越权受理' }],
+        ['route', { routeKind: 'department', target: 'civil_affairs' }],
+        ['book', { providerId: '00000000-0000-4000-8000-000000000001', itemCode: 'ZJ-001', serviceDate: '2030-01-01' }],
+        ['raise-alarm', {}],
+        ['reply', { note: '越权回复' }],
+        ['call-back', { result: 'reached' }],
+        ['close', { satisfaction: 'satisfied' }],
+        ['drop', {}],
+      ] as const
+    ).map(([p, body]) => [`POST /api/v1/hotline/calls/:id/${p}`, { expect: 403 as const, run: onAlarmB('POST', (id) => `/hotline/calls/${id}/${p}`, body) }]),
+  ),
 }
 
 /** The caregiver (a responder of the demo provider): its own assignments; another's alarm is hidden (404). */
 export const alarmsCaregiverRows = {
   'POST /api/v1/devices/webhook/:vendor': 'self',
+  'POST /api/v1/hotline/webhook/:switchboard': 'self',
   'GET /api/v1/alarms/assigned': 'self',
   'GET /api/v1/alarms/:id/responder-view': 404,
   'POST /api/v1/alarms/:id/accept': 404,
   'POST /api/v1/alarms/:id/arrive': 404,
   'POST /api/v1/alarms/:id/finish': 404,
 } as const
-export const alarmsProviderRows = { 'POST /api/v1/devices/webhook/:vendor': 'self' } as const
+export const alarmsProviderRows = { 'POST /api/v1/devices/webhook/:vendor': 'self', 'POST /api/v1/hotline/webhook/:switchboard': 'self' } as const

@@ -21,6 +21,8 @@ export const devices = pgTable(
     lastHeartbeatAt: timestamp('last_heartbeat_at', { withTimezone: true }),
     lastLat: doublePrecision('last_lat'),
     lastLng: doublePrecision('last_lng'),
+    /** Set by the periodic heartbeat check when no heartbeat came for DEVICE_OFFLINE_MINUTES; cleared by the next message. */
+    offlineSince: timestamp('offline_since', { withTimezone: true }),
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -132,7 +134,7 @@ export const alarmActions = pgTable(
   (t) => [index('alarm_actions_alarm_idx').on(t.alarmId, t.at)],
 )
 
-/** 12349 hotline work orders: one per incoming call (or typed in by an operator). */
+/** 12349 hotline work orders: one per incoming call (or typed in by an operator); core's hotlineFlow. */
 export const hotlineCalls = pgTable(
   'hotline_calls',
   {
@@ -143,12 +145,13 @@ export const hotlineCalls = pgTable(
     callerPhoneMasked: varchar('caller_phone_masked', { length: 20 }).notNull(),
     elderId: uuid('elder_id'),
     regionCode: varchar('region_code', { length: 12 }).notNull(),
-    status: text('status', { enum: ['ringing', 'open', 'routed', 'closed'] })
+    status: text('status', { enum: ['ringing', 'open', 'routed', 'replied', 'called_back', 'alarm', 'closed'] })
       .notNull()
       .default('ringing'),
     category: text('category'),
     summary: text('summary').notNull().default(''),
     routedTo: text('routed_to'),
+    /** The due day (Asia/Shanghai) of deadlineAt, for lists. */
     deadline: date('deadline', { mode: 'string' }),
     satisfaction: text('satisfaction'),
     takenBy: uuid('taken_by'),
@@ -159,6 +162,35 @@ export const hotlineCalls = pgTable(
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /** The switchboard that posted the call; null for an order typed in by an operator. */
+    switchboard: varchar('switchboard', { length: 32 }),
+    callerName: text('caller_name'),
+    /** street (a street's region code), provider (its id) or department (core's list). */
+    routeKind: text('route_kind', { enum: ['street', 'provider', 'department'] }),
+    routeTargetName: text('route_target_name'),
+    deadlineAt: timestamp('deadline_at', { withTimezone: true }),
+    orderId: uuid('order_id'),
+    closeNote: text('close_note'),
   },
-  (t) => [uniqueIndex('hotline_calls_call_id_uq').on(t.callId), index('hotline_calls_region_idx').on(t.regionCode.op('text_pattern_ops'), t.receivedAt)],
+  (t) => [
+    uniqueIndex('hotline_calls_switchboard_call_uq').on(t.switchboard, t.callId),
+    index('hotline_calls_region_idx').on(t.regionCode.op('text_pattern_ops'), t.receivedAt),
+    index('hotline_calls_phone_idx').on(t.callerPhoneHash),
+  ],
+)
+
+/** The timeline of a work order: receipt, intake, routing, replies, call-backs, closing. */
+export const hotlineActions = pgTable(
+  'hotline_actions',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    hotlineCallId: uuid('hotline_call_id').notNull(),
+    kind: text('kind').notNull(),
+    result: text('result'),
+    note: text('note').notNull().default(''),
+    actorId: uuid('actor_id'),
+    actorName: text('actor_name'),
+    at: timestamp('at', { withTimezone: true }).notNull(),
+  },
+  (t) => [index('hotline_actions_call_idx').on(t.hotlineCallId, t.at)],
 )

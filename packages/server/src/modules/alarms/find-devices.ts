@@ -41,6 +41,7 @@ export async function findDevices(ctx: Ctx, q: TFindDevices) {
       battery: r.battery,
       lastHeartbeatAt: isoDate(r.lastHeartbeatAt),
       offline: !r.lastHeartbeatAt || r.lastHeartbeatAt < cutoff,
+      offlineSince: isoDate(r.offlineSince),
       version: r.version,
     })),
     Number(total?.n ?? 0),

@@ -4,10 +4,11 @@ import { AppError } from '../../platform/errors.js'
 import { isoDate } from '../../platform/http.js'
 import { can, requirePermission } from '../../platform/permissions.js'
 import { elderSummariesByIds, getElderDetailForActor } from '../elders/index.js'
-import { alarmInScope, alarmOfResponder, toAlarmItems, type TAlarmRow } from './alarms.repo.js'
+import { alarmInScope, alarmOfResponder, toAlarmItems } from './alarms.repo.js'
 import { alarmActions, alarms, devices } from './alarms.tables.js'
 
-async function elderCard(ctx: Ctx, row: TAlarmRow) {
+/** The elder card of the console (alarms and 12349 calls). */
+export async function elderCard(ctx: Ctx, row: { elderId: string | null }) {
   if (!row.elderId) return null
   if (ctx.actor && can(ctx.actor, 'elder:read')) {
     const d = await getElderDetailForActor(ctx, row.elderId).catch((e: unknown) => {

@@ -6,6 +6,8 @@ import type { TApiModule } from '../../platform/module.js'
 import { alarmsRoutes } from './alarms.routes.js'
 import { escalateAlarmJob } from './escalate-alarm.js'
 import { startMqtt } from './mqtt-service.js'
+import { heartbeatCheckJob, scheduleHeartbeatCheck } from './check-heartbeats.js'
+import type { TServiceDeps } from '../../platform/module.js'
 import { seedAlarms } from './seed-alarms.js'
 
 export { alarmEvents } from '@yiyang/core'
@@ -17,6 +19,21 @@ export const alarmsModule: TApiModule = {
   name: 'alarms',
   routes: alarmsRoutes,
   seed: seedAlarms,
-  jobs: [escalateAlarmJob as TJobDefinition<never>],
-  start: startMqtt,
+  jobs: [escalateAlarmJob as TJobDefinition<never>, heartbeatCheckJob as TJobDefinition<never>],
+  start: startAlarms,
+}
+
+/** When the app is ready: the periodic heartbeat check (a durable timer, scheduled once per slot) and the MQTT ingest. */
+async function startAlarms(deps: TServiceDeps) {
+  await scheduleHeartbeatCheck({
+    db: deps.database.db,
+    actor: null,
+    requestId: 'heartbeat-check',
+    ip: 'local',
+    clock: deps.clock,
+    config: deps.config,
+    crypto: deps.crypto,
+    events: deps.events,
+  })
+  return startMqtt(deps)
 }

@@ -86,12 +86,12 @@ export async function ingestDeviceEvents(ctx: Ctx, inputs: TIngestInput[]): Prom
   }
   const writeTelemetry = async (db: Ctx['db']) => {
     const plain = [...readings].filter(([, r]) => Object.keys(r).length === 0).map(([id]) => id)
-    if (plain.length) await db.update(devices).set({ lastHeartbeatAt: now }).where(inArray(devices.id, plain))
+    if (plain.length) await db.update(devices).set({ lastHeartbeatAt: now, offlineSince: null }).where(inArray(devices.id, plain))
     for (const [id, r] of readings)
       if (Object.keys(r).length)
         await db
           .update(devices)
-          .set({ lastHeartbeatAt: now, ...r })
+          .set({ lastHeartbeatAt: now, offlineSince: null, ...r })
           .where(eq(devices.id, id))
   }
 

@@ -1,8 +1,9 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { SoundOutlined, WifiOutlined } from '@ant-design/icons'
+import { DownloadOutlined, SoundOutlined, WifiOutlined } from '@ant-design/icons'
 import { alarmStatuses, alarmTypeLabels, elapsedLabel, escalationLevelLabels } from '@yiyang/core'
 import {
   Alert,
+  App,
   Badge,
   Button,
   Card,
@@ -26,9 +27,33 @@ import { listPagination } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
 import { AlarmDetailPanel } from './AlarmDetailPanel'
-import { alarmKeys, fetchAlarms, fetchDevices, fetchStats, type AlarmItem, type AlarmQuery, type AlarmStreamMessage } from './api'
+import {
+  alarmKeys,
+  downloadAlarmStats,
+  fetchAlarms,
+  fetchDevices,
+  fetchStats,
+  type AlarmItem,
+  type AlarmQuery,
+  type AlarmStreamMessage,
+  type StatsQuery,
+} from './api'
+import { errorMessage, type RegionNode } from '../../api/client'
+import { fetchRegionTree, regionKeys } from '../regions/api'
+import { categoryLabel as hotlineCategoryLabel } from '../hotline/labels'
+
+function findRegionName(tree: RegionNode[] | undefined, code: string): string | null {
+  for (const n of tree ?? []) {
+    if (n.code === code) return n.name
+    const inner = findRegionName(n.children, code)
+    if (inner) return inner
+  }
+  return null
+}
 import { alarmStatusLabel, alarmTypeLabel, deviceKindLabel, outcomeLabel, rejectionLabel, statusTone, typeTone } from './labels'
-import { playAlarmTone, useAlarmStream } from './useAlarmStream'
+import { playAlarmTone, useAlarmStream, type StreamMessage } from './useAlarmStream'
+import { CallerPopup } from '../hotline/CallerPopup'
+import { hotlineKeys, type HotlineStreamMessage } from '../hotline/api'
 
 /** Re-renders every second, for the waiting times of the queue. */
 function useNow() {
@@ -185,60 +210,116 @@ function History({ onSelect }: { onSelect: (id: string) => void }) {
 }
 
 function Stats() {
-  const s = useQuery({ queryKey: alarmKeys.stats, queryFn: fetchStats })
+  const { message } = App.useApp()
+  const [range, setRange] = useState<StatsQuery>({})
+  const s = useQuery({ queryKey: alarmKeys.stats(range), queryFn: () => fetchStats(range) })
+  const streets = useQuery({ queryKey: regionKeys.tree, queryFn: fetchRegionTree })
+  const streetName = (code: string) => findRegionName(streets.data, code) ?? '其他'
+  const [exporting, setExporting] = useState(false)
   const d = s.data
   const sec = (v: number | null | undefined) => (v === null || v === undefined ? '—' : v < 120 ? `${Math.round(v)} 秒` : `${(v / 60).toFixed(1)} 分钟`)
+  const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`)
+  const exportXlsx = async () => {
+    setExporting(true)
+    try {
+      await downloadAlarmStats(range)
+    } catch (e) {
+      message.error(errorMessage(e))
+    } finally {
+      setExporting(false)
+    }
+  }
   return (
-    <Row gutter={[16, 16]}>
-      <Col xs={12} lg={6}>
-        <Card>
-          <Statistic title="报警总数" value={d?.total ?? 0} loading={s.isLoading} />
-        </Card>
-      </Col>
-      <Col xs={12} lg={6}>
-        <Card>
-          <Statistic title="认领用时（中位数 / P90）" value={`${sec(d?.claimSeconds.median)} / ${sec(d?.claimSeconds.p90)}`} loading={s.isLoading} />
-        </Card>
-      </Col>
-      <Col xs={12} lg={6}>
-        <Card>
-          <Statistic title="关闭用时（中位数 / P90）" value={`${sec(d?.closeSeconds.median)} / ${sec(d?.closeSeconds.p90)}`} loading={s.isLoading} />
-        </Card>
-      </Col>
-      <Col xs={12} lg={6}>
-        <Card>
-          <Statistic title="误报率" value={d?.falseAlarmRate === null || !d ? '—' : `${(d.falseAlarmRate * 100).toFixed(1)}%`} loading={s.isLoading} />
-        </Card>
-      </Col>
-      <Col xs={24} lg={8}>
-        <Card title="按类型">
-          {(d?.byType ?? []).map((r) => (
-            <div key={r.key}>
-              {alarmTypeLabel(r.key)}：{r.count} 起
+    <>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <DatePicker.RangePicker
+          aria-label="统计时间范围"
+          placeholder={['开始日期', '结束日期']}
+          onChange={(r) => setRange({ from: r?.[0]?.startOf('day').toISOString(), to: r?.[1]?.endOf('day').toISOString() })}
+        />
+        <Button icon={<DownloadOutlined />} loading={exporting} onClick={() => void exportXlsx()}>
+          导出 Excel
+        </Button>
+      </Space>
+      <Row gutter={[16, 16]}>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic title="报警总数" value={d?.total ?? 0} loading={s.isLoading} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic title="认领用时（中位数 / P90）" value={`${sec(d?.claimSeconds.median)} / ${sec(d?.claimSeconds.p90)}`} loading={s.isLoading} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic title="关闭用时（中位数 / P90）" value={`${sec(d?.closeSeconds.median)} / ${sec(d?.closeSeconds.p90)}`} loading={s.isLoading} />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic title="误报率" value={pct(d?.falseAlarmRate)} loading={s.isLoading} />
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="报警按类型">
+            {(d?.byType ?? []).map((r) => (
+              <div key={r.key}>
+                {alarmTypeLabel(r.key)}：{r.count} 起
+              </div>
+            ))}
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="报警按街道">
+            {(d?.byStreet ?? []).map((r) => (
+              <div key={r.key}>
+                {streetName(r.key)}：{r.count} 起
+              </div>
+            ))}
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="设备">
+            <div>在册设备：{d?.devices.total ?? 0} 台</div>
+            <div>
+              离线设备：<Typography.Text type={d?.devices.offline ? 'danger' : undefined}>{d?.devices.offline ?? 0}</Typography.Text> 台
             </div>
-          ))}
-        </Card>
-      </Col>
-      <Col xs={24} lg={8}>
-        <Card title="设备">
-          <div>在册设备：{d?.devices.total ?? 0} 台</div>
-          <div>
-            离线设备：<Typography.Text type={d?.devices.offline ? 'danger' : undefined}>{d?.devices.offline ?? 0}</Typography.Text> 台
-          </div>
-        </Card>
-      </Col>
-      <Col xs={24} lg={8}>
-        <Card title="拒收的设备消息">
-          {d?.rejections.length
-            ? d.rejections.map((r) => (
-                <div key={r.key}>
-                  {rejectionLabel(r.key)}：{r.count} 条
-                </div>
-              ))
-            : '无（或不在您的查看范围）'}
-        </Card>
-      </Col>
-    </Row>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title={`热线来电（共 ${d?.calls.total ?? 0} 件）`}>
+            {(d?.calls.byCategory ?? []).map((r) => (
+              <div key={r.key}>
+                {r.key === 'none' ? '未受理' : hotlineCategoryLabel(r.key)}：{r.count} 件
+              </div>
+            ))}
+            <div>回访满意率：{pct(d?.calls.satisfiedRate)}</div>
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="来电按街道">
+            {(d?.calls.byStreet ?? []).map((r) => (
+              <div key={r.key}>
+                {r.key.endsWith('000000') ? '区热线中心' : streetName(r.key)}：{r.count} 件
+              </div>
+            ))}
+          </Card>
+        </Col>
+        <Col xs={24} lg={8}>
+          <Card title="拒收的设备消息">
+            {d?.rejections.length
+              ? d.rejections.map((r) => (
+                  <div key={r.key}>
+                    {rejectionLabel(r.key)}：{r.count} 条
+                  </div>
+                ))
+              : '无（或不在您的查看范围）'}
+          </Card>
+        </Col>
+      </Row>
+    </>
   )
 }
 
@@ -286,6 +367,7 @@ function Devices() {
             dataIndex: 'offline',
             render: (v: boolean) => (v ? <StatusTag tone="warning">离线</StatusTag> : <StatusTag tone="success">在线</StatusTag>),
           },
+          { title: '心跳中断报警', dataIndex: 'offlineSince', render: (v: string | null) => (v ? formatDateTime(v) : '—') },
         ]}
         pagination={listPagination(page, list.data?.total, setPage)}
       />
@@ -302,8 +384,17 @@ export function AlarmConsolePage() {
   const [flash, setFlash] = useState<Set<string>>(new Set())
   const [soundOn, setSoundOn] = useState(false)
   const audio = useRef<AudioContext | null>(null)
+  const [ringing, setRinging] = useState<HotlineStreamMessage['call'] | null>(null)
   const onMessage = useCallback(
-    (m: AlarmStreamMessage) => {
+    (m: StreamMessage) => {
+      if (m.type === 'hotline.call') {
+        void queryClient.invalidateQueries({ queryKey: hotlineKeys.all })
+        if (m.call.status === 'ringing') {
+          setRinging(m.call)
+          playAlarmTone(audio.current)
+        }
+        return
+      }
       void queryClient.invalidateQueries({ queryKey: alarmKeys.all })
       if (m.type !== 'alarm.created') return
       setLatest(m)
@@ -397,6 +488,7 @@ export function AlarmConsolePage() {
           { key: 'devices', label: '设备', children: <Devices /> },
         ]}
       />
+      <CallerPopup call={ringing} onClose={() => setRinging(null)} />
     </>
   )
 }

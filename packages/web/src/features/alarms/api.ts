@@ -1,4 +1,5 @@
 import { http, type Page } from '../../api/client'
+import { downloadFile } from '../elders/api'
 
 // Response and request shapes from the server's zod schemas (type-only import).
 import type {
@@ -33,14 +34,22 @@ export interface AlarmStats {
   falseAlarmRate: number | null
   devices: { total: number; offline: number }
   rejections: { key: string; count: number }[]
+  calls: {
+    total: number
+    byCategory: { key: string; count: number }[]
+    byStreet: { key: string; count: number }[]
+    bySatisfaction: { key: string; count: number }[]
+    satisfiedRate: number | null
+  }
 }
+export type StatsQuery = { from?: string; to?: string }
 
 export const alarmKeys = {
   all: ['alarms'] as const,
   list: (q: AlarmQuery) => ['alarms', 'list', q] as const,
   detail: (id: string) => ['alarms', 'detail', id] as const,
   responders: (id: string) => ['alarms', 'responders', id] as const,
-  stats: ['alarms', 'stats'] as const,
+  stats: (q: StatsQuery = {}) => ['alarms', 'stats', q] as const,
   assigned: ['alarms', 'assigned'] as const,
   devices: (q: object) => ['alarms', 'devices', q] as const,
 }
@@ -49,7 +58,9 @@ export const fetchAlarms = (q: AlarmQuery) => http.get<Page<AlarmItem>>('/alarms
 export const fetchAlarm = (id: string) => http.get<AlarmDetail>(`/alarms/${id}`)
 export const fetchResponderView = (id: string) => http.get<AlarmDetail>(`/alarms/${id}/responder-view`)
 export const fetchResponders = (id: string) => http.get<{ items: Responder[] }>(`/alarms/${id}/responders`)
-export const fetchStats = () => http.get<AlarmStats>('/alarms/stats')
+export const fetchStats = (q: StatsQuery = {}) => http.get<AlarmStats>('/alarms/stats', q as Record<string, string>)
+/** POST, audited, like every export. */
+export const downloadAlarmStats = (q: StatsQuery) => downloadFile('/alarms/stats.xlsx', '报警与热线统计.xlsx', q, { post: true })
 export const fetchAssigned = () => http.get<{ items: AlarmItem[] }>('/alarms/assigned')
 export const fetchDevices = (q: { q?: string; offline?: 'true'; page: number; pageSize: number }) =>
   http.get<Page<Device>>('/devices', q as unknown as Record<string, string | number>)

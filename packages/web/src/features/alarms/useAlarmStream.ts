@@ -1,11 +1,15 @@
 import { useEffect, useRef, useState } from 'react'
+import type { THotlineStreamMessage } from '@yiyang/server/contract'
 import { streamUrl, type AlarmStreamMessage } from './api'
+
+/** Everything the stream carries: the two alarm messages and, for operators, the 12349 call pop-up. */
+export type StreamMessage = AlarmStreamMessage | THotlineStreamMessage
 
 /**
  * The live alarm stream over a WebSocket (session cookie). Reconnects with a growing delay;
  * after each (re)connect the caller reloads the queue, so nothing sent while offline is missed.
  */
-export function useAlarmStream(onMessage: (m: AlarmStreamMessage) => void, onConnected: () => void) {
+export function useAlarmStream(onMessage: (m: StreamMessage) => void, onConnected: () => void) {
   const [connected, setConnected] = useState(false)
   const handler = useRef(onMessage)
   const connectedHandler = useRef(onConnected)
@@ -25,7 +29,7 @@ export function useAlarmStream(onMessage: (m: AlarmStreamMessage) => void, onCon
       }
       ws.onmessage = (e) => {
         try {
-          handler.current(JSON.parse(String(e.data)) as AlarmStreamMessage)
+          handler.current(JSON.parse(String(e.data)) as StreamMessage)
         } catch {
           /* a malformed frame is ignored */
         }
