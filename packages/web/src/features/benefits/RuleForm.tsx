@@ -10,6 +10,7 @@ import {
   type TRuleError,
   type TRuleOp,
 } from '@yiyang/core'
+import { DeleteOutlined } from '@ant-design/icons'
 import { Alert, Button, Input, InputNumber, Select, Space, Table, Typography } from 'antd'
 
 /**
@@ -188,11 +189,7 @@ function ConditionRow({
           onChange={setOp}
         />
         <ValueInput node={node} name={name} invalid={hasError(errors, `${path}.value`)} onChange={(value) => onChange({ ...node, value })} />
-        {onRemove ? (
-          <Button aria-label={`删除${name}`} onClick={onRemove}>
-            删除
-          </Button>
-        ) : null}
+        {onRemove ? <Button aria-label={`删除${name}`} title={`删除${name}`} icon={<DeleteOutlined />} onClick={onRemove} /> : null}
       </Space>
       {showLabel ? (
         <Input
@@ -272,11 +269,7 @@ export function RuleNode({
             onChange={(e) => onChange(writeGroup(group.kind, group.children, e.target.value))}
           />
         ) : null}
-        {onRemove ? (
-          <Button aria-label={`删除${name}`} onClick={onRemove}>
-            删除
-          </Button>
-        ) : null}
+        {onRemove ? <Button aria-label={`删除${name}`} title={`删除${name}`} icon={<DeleteOutlined />} onClick={onRemove} /> : null}
       </Space>
       <ErrorText errors={errors} path={path} />
       <ErrorText errors={errors} path={`${path}.label`} />
@@ -401,9 +394,13 @@ export function AmountTable({ value, onChange, errors }: { value: unknown; onCha
             key: 'op',
             width: 80,
             render: (_v, t) => (
-              <Button aria-label={`删除第${t.i + 1}档`} disabled={tiers.length <= 1} onClick={() => setTiers(tiers.filter((_x, j) => j !== t.i))}>
-                删除
-              </Button>
+              <Button
+                aria-label={`删除第${t.i + 1}档`}
+                title={`删除第${t.i + 1}档`}
+                icon={<DeleteOutlined />}
+                disabled={tiers.length <= 1}
+                onClick={() => setTiers(tiers.filter((_x, j) => j !== t.i))}
+              />
             ),
           },
         ]}
