@@ -93,7 +93,7 @@ function Editor({ row }: { row: ProgrammeRow }) {
   const editable = can('benefit:configure')
 
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))', gap: 16 }}>
+    <div className="yy-programme-editor">
       <Card
         title={`编辑：${row.name}`}
         extra={

@@ -169,7 +169,7 @@ function ConditionRow({
         <Select
           aria-label={`${name}字段`}
           status={hasError(errors, `${path}.field`) ? 'error' : undefined}
-          style={{ width: 190 }}
+          style={{ width: 160 }}
           value={typeof node.field === 'string' && node.field in programmeFields ? node.field : undefined}
           placeholder="选择字段"
           options={fieldOptions}
@@ -182,7 +182,7 @@ function ConditionRow({
         <Select
           aria-label={`${name}运算`}
           status={hasError(errors, `${path}.op`) ? 'error' : undefined}
-          style={{ width: 150 }}
+          style={{ width: 130 }}
           value={ops.includes(node.op as TRuleOp) ? (node.op as TRuleOp) : undefined}
           placeholder="选择运算"
           options={ops.map((o) => ({ value: o, label: ruleOpLabels[o] }))}
@@ -337,10 +337,10 @@ export function AmountTable({ value, onChange, errors }: { value: unknown; onCha
         bordered
         pagination={false}
         rowKey="i"
-        scroll={{ x: 'max-content' }}
+        tableLayout="fixed"
         dataSource={tiers.map((t, i) => ({ ...(isNode(t) ? t : {}), i }))}
         columns={[
-          { title: '档次', dataIndex: 'i', width: 56, render: (i: number) => `第${i + 1}档` },
+          { title: '档次', dataIndex: 'i', width: 64, render: (i: number) => `第${i + 1}档` },
           {
             title: '条件',
             key: 'when',
@@ -371,7 +371,7 @@ export function AmountTable({ value, onChange, errors }: { value: unknown; onCha
           {
             title: '月金额（元）',
             key: 'amount',
-            width: 160,
+            width: 150,
             render: (_v, t) => (
               <>
                 <InputNumber
@@ -380,7 +380,7 @@ export function AmountTable({ value, onChange, errors }: { value: unknown; onCha
                   min={0}
                   precision={2}
                   step={10}
-                  style={{ width: 130 }}
+                  style={{ width: 120 }}
                   value={typeof t.amountFen === 'number' ? t.amountFen / 100 : null}
                   onChange={(v) => setTier(t.i, { ...tiers[t.i], amountFen: v === null ? undefined : Math.round(Number(v) * 100) })}
                 />
@@ -392,7 +392,7 @@ export function AmountTable({ value, onChange, errors }: { value: unknown; onCha
           {
             title: '操作',
             key: 'op',
-            width: 80,
+            width: 64,
             render: (_v, t) => (
               <Button
                 aria-label={`删除第${t.i + 1}档`}
