@@ -1,5 +1,5 @@
 import { normalizeIdNumberText } from '@yiyang/core'
-import { and, eq, inArray, isNull } from 'drizzle-orm'
+import { and, inArray, isNull } from 'drizzle-orm'
 import type { Ctx } from '../../platform/context.js'
 import { elders } from './elders.tables.js'
 
