@@ -37,7 +37,7 @@ describe('设备导入', () => {
       await login(page, server, 'dongjie.operator')
       await page.goto(`${server.url}/alarms`)
       await page.getByRole('tab', { name: '设备' }).click()
-      await page.getByRole('button', { name: /^导\s*入$/ }).click()
+      await page.getByRole('button', { name: /导\s*入$/ }).click()
       const dialog = page.getByRole('dialog', { name: '导入设备' })
       await dialog.waitFor()
       const file = await workbook([
