@@ -1,7 +1,10 @@
 import websocket from '@fastify/websocket'
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod'
 import { z } from 'zod'
+import { AppError } from '../../platform/errors.js'
 import { errorResponses, ZUuidParam } from '../../platform/http.js'
+import { deviceImportTemplate } from './get-device-import-template.js'
+import { DEVICE_IMPORT_MAX_BYTES, importDevices } from './import-devices.js'
 import { pageOf } from '../../platform/list.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { acceptAlarm } from './accept-alarm.js'
@@ -12,6 +15,7 @@ import {
   ZCallBack,
   ZClose,
   ZDevice,
+  ZDeviceImportResult,
   ZDispatch,
   ZFindAlarms,
   ZFindDevices,
@@ -252,5 +256,43 @@ export const alarmsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => registerDevice(req.ctx, req.body),
+  )
+  app.get('/devices/import-template', { schema: { tags, summary: '下载设备导入模板（Excel）' } }, async (req, reply) => {
+    requirePermission(req.ctx.actor, 'device:manage')
+    const buf = await deviceImportTemplate()
+    return reply
+      .type('application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
+      .header('content-disposition', `attachment; filename="devices.xlsx"; filename*=UTF-8''${encodeURIComponent('设备导入模板.xlsx')}`)
+      .send(buf)
+  })
+  app.post(
+    '/devices/import',
+    {
+      schema: {
+        tags,
+        summary: '上传 xlsx 导入设备（全部无误才写入；否则按行号返回错误，不写入任何设备）',
+        consumes: ['multipart/form-data'],
+        response: { 200: ZDeviceImportResult, ...errorResponses },
+      },
+    },
+    async (req) => {
+      requirePermission(req.ctx.actor, 'device:manage')
+      if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', '请以 multipart/form-data 上传 .xlsx 文件')
+      const part = await req.file({ limits: { fileSize: DEVICE_IMPORT_MAX_BYTES, files: 1 } })
+      if (!part) throw new AppError('VALIDATION_FAILED', '请选择要上传的 .xlsx 文件', [{ path: 'file', message: '请选择文件' }])
+      // Read as a stream, stopping at the limit: never more than DEVICE_IMPORT_MAX_BYTES in memory.
+      const chunks: Buffer[] = []
+      let size = 0
+      for await (const chunk of part.file as AsyncIterable<Buffer>) {
+        size += chunk.length
+        if (size > DEVICE_IMPORT_MAX_BYTES) break
+        chunks.push(chunk)
+      }
+      if (size > DEVICE_IMPORT_MAX_BYTES || part.file.truncated) {
+        part.file.resume()
+        throw new AppError('PAYLOAD_TOO_LARGE', '文件超过 5 MB，请拆分后分批导入', [{ path: 'file', message: '文件超过 5 MB' }])
+      }
+      return importDevices(req.ctx, { buffer: Buffer.concat(chunks), filename: part.filename })
+    },
   )
 }

@@ -157,3 +157,8 @@ export const ZRegisterDevice = z.object({
 })
 
 export const ZResponder = z.object({ id: z.string(), displayName: z.string(), role: z.string() })
+
+export const ZDeviceImportResult = z.object({
+  imported: z.number(),
+  errors: z.array(z.object({ row: z.number(), column: z.string(), message: z.string() })),
+})

@@ -29,3 +29,5 @@ export { elderHomesInScope, type TElderHome } from './elder-homes.js'
 export { eldersForCounter, elderForCounterById } from './elder-for-counter.js'
 
 export const eldersModule: TApiModule = { name: 'elders', routes: eldersRoutes, seed: seedElders, jobs: [elderImportJob as TJobDefinition<never>] }
+export { eldersByIdNumbers } from './elder-by-id-number.js'
+export { checkImportFile as checkXlsxUpload } from './start-elder-import.js'

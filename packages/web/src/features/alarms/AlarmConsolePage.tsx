@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { DownloadOutlined, SoundOutlined, WifiOutlined } from '@ant-design/icons'
+import { DownloadOutlined, SoundOutlined, UploadOutlined, WifiOutlined } from '@ant-design/icons'
 import { alarmStatuses, alarmTypeLabels, elapsedLabel, escalationLevelLabels } from '@yiyang/core'
 import {
   Alert,
@@ -11,6 +11,7 @@ import {
   DatePicker,
   Empty,
   Input,
+  Modal,
   Row,
   Select,
   Space,
@@ -19,6 +20,7 @@ import {
   Tabs,
   Tooltip,
   Typography,
+  Upload,
   type TableColumnsType,
 } from 'antd'
 import { useCallback, useEffect, useRef, useState } from 'react'
@@ -30,6 +32,9 @@ import { AlarmDetailPanel } from './AlarmDetailPanel'
 import {
   alarmKeys,
   downloadAlarmStats,
+  downloadDeviceTemplate,
+  importDevices,
+  type DeviceImportResult,
   fetchAlarms,
   fetchDevices,
   fetchStats,
@@ -323,6 +328,78 @@ function Stats() {
   )
 }
 
+/** 导入 on the devices tab: template download, one xlsx upload, all or nothing; row errors listed by row number. */
+function DeviceImport() {
+  const { message } = App.useApp()
+  const queryClient = useQueryClient()
+  const [open, setOpen] = useState(false)
+  const [busy, setBusy] = useState(false)
+  const [result, setResult] = useState<DeviceImportResult | null>(null)
+  const upload = async (file: File) => {
+    setBusy(true)
+    setResult(null)
+    try {
+      const r = await importDevices(file)
+      setResult(r)
+      if (r.imported) {
+        message.success(`已导入 ${r.imported} 台设备`)
+        await queryClient.invalidateQueries({ queryKey: alarmKeys.all })
+      }
+    } catch (err) {
+      message.error(errorMessage(err))
+    } finally {
+      setBusy(false)
+    }
+  }
+  return (
+    <>
+      <Button icon={<UploadOutlined />} onClick={() => setOpen(true)}>
+        导入
+      </Button>
+      <Modal title="导入设备" open={open} onCancel={() => setOpen(false)} footer={null} width={720} destroyOnHidden>
+        <Typography.Paragraph>
+          请先下载模板，按“设备序列号、设备类型、型号、SIM卡号、绑定老人身份证号、绑定日期”填写后上传。全部行无误才导入；有错误时不导入任何设备，并按行号列出错误。
+        </Typography.Paragraph>
+        <Space style={{ marginBottom: 12 }}>
+          <Button icon={<DownloadOutlined />} onClick={() => downloadDeviceTemplate().catch((e: unknown) => message.error(errorMessage(e)))}>
+            下载模板
+          </Button>
+          <Upload
+            accept=".xlsx"
+            maxCount={1}
+            showUploadList={false}
+            beforeUpload={(file) => {
+              void upload(file)
+              return false
+            }}
+          >
+            <Button type="primary" icon={<UploadOutlined />} loading={busy}>
+              选择文件并导入
+            </Button>
+          </Upload>
+        </Space>
+        {result && result.errors.length === 0 && <Alert type="success" showIcon title={`已导入 ${result.imported} 台设备`} />}
+        {result && result.errors.length > 0 && (
+          <>
+            <Alert type="error" showIcon title={`文件中有 ${result.errors.length} 处错误，未导入任何设备。请修改后重新上传。`} style={{ marginBottom: 12 }} />
+            <Table
+              size="small"
+              rowKey={(e) => `${e.row}-${e.column}`}
+              dataSource={result.errors}
+              pagination={{ pageSize: 10, hideOnSinglePage: true }}
+              columns={[
+                { title: '行号', dataIndex: 'row', width: 80 },
+                { title: '列', dataIndex: 'column', width: 150 },
+                { title: '错误', dataIndex: 'message' },
+              ]}
+            />
+          </>
+        )}
+      </Modal>
+    </>
+  )
+}
+
 function Devices() {
   const [page, setPage] = useState({ page: 1, pageSize: 20 })
   const [search, setSearch] = useState<{ q?: string; offline?: 'true' }>({})
@@ -348,6 +425,7 @@ function Devices() {
           ]}
           onChange={(v) => setSearch((s) => ({ ...s, offline: v === 'true' ? 'true' : undefined }))}
         />
+        <DeviceImport />
       </Space>
       <Table
         rowKey="id"

@@ -1,5 +1,5 @@
 import { http, type Page } from '../../api/client'
-import { downloadFile } from '../elders/api'
+import { downloadFile, uploadXlsx } from '../elders/api'
 
 // Response and request shapes from the server's zod schemas (type-only import).
 import type {
@@ -73,3 +73,7 @@ export const responderStep = (id: string, step: 'accept' | 'arrive' | 'finish', 
 
 /** The live stream's address on this origin (the session cookie goes with it). */
 export const streamUrl = () => `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}/api/v1/alarms/stream`
+
+export type DeviceImportResult = { imported: number; errors: { row: number; column: string; message: string }[] }
+export const importDevices = (file: File) => uploadXlsx<DeviceImportResult>('/devices/import', file)
+export const downloadDeviceTemplate = () => downloadFile('/devices/import-template', '设备导入模板.xlsx')

@@ -159,3 +159,17 @@ export async function downloadFile(path: string, filename: string, query?: Recor
 export const confirmImportRows = (id: string, rows: number[]) => http.post<{ id: string }>(`/elders/imports/${encodeURIComponent(id)}/confirm`, { rows })
 export const fetchImportErrors = (id: string) =>
   http.get<{ items: ImportError[]; total: number }>(`/elders/imports/${encodeURIComponent(id)}/errors`, { format: 'json' })
+
+/** Uploads one xlsx as the `file` field of a multipart form; answers the server's JSON. */
+export async function uploadXlsx<T>(path: string, file: File): Promise<T> {
+  const form = new FormData()
+  form.append('file', file, file.name)
+  let res: Response
+  try {
+    res = await fetch(`${API_BASE}${path}`, { method: 'POST', body: form, credentials: 'same-origin' })
+  } catch {
+    throw new ApiError({ status: 0, code: 'NETWORK_ERROR', message: '无法连接服务器，请检查网络连接后重试。' })
+  }
+  if (!res.ok) throw await failureOf(res)
+  return (await res.json()) as T
+}
