@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addDays, addMonths, ageOn, daysBetween, isDateString, todayInShanghai, toShanghaiDate } from './dates.js'
+import { addDays, addMonths, ageOn, daysBetween, isDateString, shanghaiDateTime, todayInShanghai, toShanghaiDate } from './dates.js'
 
 describe('todayInShanghai', () => {
   it('returns the Asia/Shanghai calendar date (UTC+8)', () => {
@@ -47,5 +47,12 @@ describe('date arithmetic', () => {
     expect(toShanghaiDate('2026-11-23T17:00:00Z')).toBe('2026-11-24')
     expect(toShanghaiDate('2026-11-23')).toBe('2026-11-23')
     expect(() => toShanghaiDate('2026-02-30')).toThrow()
+  })
+})
+
+describe('shanghaiDateTime', () => {
+  it('shows the Shanghai wall clock, across midnight UTC', () => {
+    expect(shanghaiDateTime('2026-12-01T04:29:20.192Z')).toBe('2026-12-01 12:29')
+    expect(shanghaiDateTime(new Date('2026-12-31T17:05:00Z'))).toBe('2027-01-01 01:05')
   })
 })

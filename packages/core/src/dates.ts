@@ -104,3 +104,11 @@ export function ageOn(birthDate: string, date: string | Date): number {
   if (m < bm || (m === bm && d < bd)) age -= 1
   return age
 }
+
+/** A moment as Shanghai wall-clock "YYYY-MM-DD HH:mm" for text stored or printed by the server (notes, reports). */
+export function shanghaiDateTime(value: string | Date): string {
+  const d = value instanceof Date ? value : new Date(value)
+  if (Number.isNaN(d.getTime())) return String(value)
+  const s = new Date(d.getTime() + 8 * 3600_000).toISOString()
+  return `${s.slice(0, 10)} ${s.slice(11, 16)}`
+}

@@ -1,4 +1,4 @@
-import { alarmEvents, ingestRejectionLabels } from '@yiyang/core'
+import { alarmEvents, ingestRejectionLabels, shanghaiDateTime } from '@yiyang/core'
 import { and, eq } from 'drizzle-orm'
 import { appendAudit } from '../../platform/audit.js'
 import type { Ctx } from '../../platform/context.js'
@@ -74,7 +74,7 @@ export async function receiveHotlineCall(ctx: Ctx, switchboard: string, headers:
       .onConflictDoNothing()
       .returning()
     if (!r) return null
-    await addHotlineAction(t.tx, { hotlineCallId: r.id, kind: 'received', note: `来电时间 ${call.time}`, at: receivedAt })
+    await addHotlineAction(t.tx, { hotlineCallId: r.id, kind: 'received', note: `来电时间 ${shanghaiDateTime(call.time)}`, at: receivedAt })
     await appendAudit(t, { action: 'hotline.call_received', entityType: 'hotline_call', entityId: r.id, regionCode: r.regionCode, after: hotlineSnapshot(r) })
     await recordEvent(t, {
       type: alarmEvents.hotlineCallReceived,
