@@ -130,6 +130,7 @@ describe('service order: request → assign → phone check-in/out → rating �
     expect(photos).toHaveLength(1)
     expect(photos[0]!.fileType).toBe('image/jpeg')
     await card.getByRole('button', { name: '拍照上传' }).scrollIntoViewIfNeeded()
+    await page.mouse.move(1, 1) // the pointer left over the button by the check-in click would test its hover colour
     await phoneShot(page, 'phone-photo-375')
     expect(serious(await axe(page))).toEqual([])
     await card.getByRole('button', { name: '记录服务' }).click()
