@@ -64,6 +64,9 @@ describe('service order: request → assign → phone check-in/out → rating �
     const elder = await anElder(p)
     await p.goto(`${server.url}/orders`)
     await p.getByRole('table').waitFor()
+    // Street staff see the month's four KPI cards above the list.
+    const kpis = p.getByRole('group', { name: /服务指标$/ })
+    for (const t of ['持证上岗率', '满意率（目标 ≥ 80%）', '准时率', '投诉率']) await kpis.getByText(t).waitFor()
     await shots(p, 'orders-list')
     await p.getByRole('button', { name: '申请服务' }).click()
     const dialog = p.getByRole('dialog', { name: '申请服务' })
