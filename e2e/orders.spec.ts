@@ -132,7 +132,7 @@ describe('service order: request → assign → phone check-in/out → rating �
     const photos = (await (await page.request.get(`${server.url}/api/v1/orders/${orderId}/photos`)).json()) as { fileType: string }[]
     expect(photos).toHaveLength(1)
     expect(photos[0]!.fileType).toBe('image/jpeg')
-    await card.getByRole('button', { name: '拍照上传' }).scrollIntoViewIfNeeded()
+    await card.getByRole('img', { name: /^服务照片 1/ }).scrollIntoViewIfNeeded()
     await page.mouse.move(1, 1) // the pointer left over the button by the check-in click would test its hover colour
     await phoneShot(page, 'phone-photo-375')
     expect(serious(await axe(page))).toEqual([])
