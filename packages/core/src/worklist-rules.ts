@@ -94,6 +94,8 @@ const OP_LABELS: Record<TRuleOp, string> = {
   isNull: '为空',
 }
 export const ruleOpLabels: Readonly<Record<TRuleOp, string>> = OP_LABELS
+/** Which field types each operation applies to (the programme form builder offers only these). */
+export const ruleOpFieldTypes: Readonly<Record<TRuleOp, readonly TRuleFieldType[]>> = OP_TYPES
 
 const MAX_DEPTH = 8
 const MAX_NODES = 100

@@ -1,4 +1,4 @@
-import { benefitDeliveryLabels, fundSourceLabels } from '@yiyang/core'
+import { benefitDeliveryLabels, fundSourceLabels, validateProgramme } from '@yiyang/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Select, Skeleton, Space, Spin, Switch, Table, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
@@ -9,6 +9,7 @@ import { PageHeader } from '../../shared/PageHeader'
 import { searchElders } from '../assessments/api'
 import { benefitKeys, fetchProgrammes, previewProgramme, updateProgramme, yuan, type ProgrammeRow } from './api'
 import { Clauses } from './Clauses'
+import { AmountTable, RuleNode } from './RuleForm'
 import './benefits.css'
 
 type Draft = Record<string, unknown>
@@ -34,20 +35,41 @@ function Editor({ row }: { row: ProgrammeRow }) {
   const [needsAssessment, setNeedsAssessment] = useState(Boolean(def.needsAssessment))
   const [homeVerification, setHomeVerification] = useState(Boolean(def.homeVerification))
   const [deadlines, setDeadlines] = useState(def.deadlines as Record<string, number>)
+  // The form edits the objects; 高级（JSON） edits their text. Switching over carries the value.
+  const [advanced, setAdvanced] = useState(false)
+  const [eligObj, setEligObj] = useState<unknown>(def.eligibility)
+  const [amountObj, setAmountObj] = useState<unknown>(def.amount)
   const [eligibility, setEligibility] = useState(JSON.stringify(def.eligibility, null, 2))
   const [amount, setAmount] = useState(JSON.stringify(def.amount, null, 2))
   const [keyword, setKeyword] = useState('')
   const [elderId, setElderId] = useState<string | null>(null)
   const [month, setMonth] = useState(dayjs().add(1, 'month').format('YYYY-MM'))
 
-  const e = parseJson(eligibility)
-  const am = parseJson(amount)
+  const e = advanced ? parseJson(eligibility) : ({ ok: true, value: eligObj } as const)
+  const am = advanced ? parseJson(amount) : ({ ok: true, value: amountObj } as const)
   const draft = useMemo<Draft | null>(
     () =>
       e.ok && am.ok ? { ...def, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility: e.value, amount: am.value } : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [row.version, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility, amount],
+    [row.version, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, advanced, eligibility, amount, eligObj, amountObj],
   )
+  const validation = useMemo(() => (draft ? validateProgramme(draft) : null), [draft])
+  const ruleErrors = validation && !validation.ok ? validation.errors : []
+  const toggleAdvanced = (on: boolean) => {
+    if (on) {
+      setEligibility(JSON.stringify(eligObj, null, 2))
+      setAmount(JSON.stringify(amountObj, null, 2))
+      setAdvanced(true)
+      return
+    }
+    if (!e.ok || !am.ok) {
+      message.error('JSON 格式有误，请先改正再切换到表单')
+      return
+    }
+    setEligObj(e.value)
+    setAmountObj(am.value)
+    setAdvanced(false)
+  }
   const [debounced, setDebounced] = useState(draft)
   useEffect(() => {
     const t = setTimeout(() => setDebounced(draft), 300)
@@ -71,12 +93,12 @@ function Editor({ row }: { row: ProgrammeRow }) {
   const editable = can('benefit:configure')
 
   return (
-    <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(440px, 1fr))', gap: 16 }}>
+    <div className="yy-programme-editor">
       <Card
         title={`编辑：${row.name}`}
         extra={
           editable ? (
-            <Button type="primary" disabled={!draft} loading={save.isPending} onClick={() => save.mutate()}>
+            <Button type="primary" disabled={!draft || ruleErrors.length > 0} loading={save.isPending} onClick={() => save.mutate()}>
               保存
             </Button>
           ) : null
@@ -131,22 +153,63 @@ function Editor({ row }: { row: ProgrammeRow }) {
               ))}
             </Space>
           </Form.Item>
-          <Form.Item
-            label="申请条件（规则，JSON；每条 all 子句可写 label 作为中文说明）"
-            validateStatus={e.ok ? undefined : 'error'}
-            help={e.ok ? undefined : e.error}
-          >
-            <Input.TextArea
-              aria-label="申请条件规则"
-              rows={10}
-              value={eligibility}
-              onChange={(x) => setEligibility(x.target.value)}
-              style={{ fontFamily: 'monospace' }}
-            />
-          </Form.Item>
-          <Form.Item label="补贴标准（档次，JSON；金额单位：分）" validateStatus={am.ok ? undefined : 'error'} help={am.ok ? undefined : am.error}>
-            <Input.TextArea aria-label="补贴标准规则" rows={8} value={amount} onChange={(x) => setAmount(x.target.value)} style={{ fontFamily: 'monospace' }} />
-          </Form.Item>
+          <Space size={8} style={{ marginBottom: 12 }}>
+            <Switch aria-label="高级（JSON）" checked={advanced} onChange={toggleAdvanced} />
+            <span aria-hidden>高级（JSON）</span>
+          </Space>
+          {advanced ? (
+            <>
+              <Form.Item
+                label="申请条件（规则，JSON；每条 all 子句可写 label 作为中文说明）"
+                validateStatus={e.ok ? undefined : 'error'}
+                help={e.ok ? undefined : e.error}
+              >
+                <Input.TextArea
+                  aria-label="申请条件规则"
+                  rows={10}
+                  value={eligibility}
+                  onChange={(x) => setEligibility(x.target.value)}
+                  style={{ fontFamily: 'monospace' }}
+                />
+              </Form.Item>
+              <Form.Item label="补贴标准（档次，JSON；金额单位：分）" validateStatus={am.ok ? undefined : 'error'} help={am.ok ? undefined : am.error}>
+                <Input.TextArea
+                  aria-label="补贴标准规则"
+                  rows={8}
+                  value={amount}
+                  onChange={(x) => setAmount(x.target.value)}
+                  style={{ fontFamily: 'monospace' }}
+                />
+              </Form.Item>
+            </>
+          ) : (
+            <>
+              <Typography.Title level={5}>申请条件（逐条判断，每条的中文说明即申请人看到的条款）</Typography.Title>
+              <RuleNode node={eligObj} path="eligibility" name="申请条件" depth={0} errors={ruleErrors} onChange={setEligObj} />
+              <Typography.Title level={5} style={{ marginTop: 16 }}>
+                补贴标准（月金额）
+              </Typography.Title>
+              <AmountTable value={amountObj} onChange={setAmountObj} errors={ruleErrors} />
+            </>
+          )}
+          {(() => {
+            const shown = advanced ? ruleErrors : ruleErrors.filter((x) => !/^(eligibility|amount)\b/.test(x.path))
+            return shown.length ? (
+              <Alert
+                type="error"
+                showIcon
+                style={{ margin: '12px 0' }}
+                title="请先改正以下问题再保存"
+                description={
+                  <ul>
+                    {shown.map((x, i) => (
+                      <li key={i}>{advanced ? `${x.path}：${x.message}` : x.message}</li>
+                    ))}
+                  </ul>
+                }
+              />
+            ) : null
+          })()}
           <Form.Item label="政策说明（公开页面）">
             <Input.TextArea aria-label="政策说明" rows={3} value={summary} onChange={(x) => setSummary(x.target.value)} />
           </Form.Item>

@@ -24,7 +24,7 @@ import { useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { useElderMode } from '../../app/elderMode'
 import { useCan } from '../../app/session'
-import { formatDateTime } from '../../shared/format'
+import { DISPLAY_TZ, dayjs, formatDateTime } from '../../shared/format'
 import { applyServerError } from '../../shared/formErrors'
 import { ListLoadError, listPagination, listTableProps, ListSearch } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
@@ -154,7 +154,7 @@ export function ProvidersPage() {
 type Decision = 'approve' | 'return' | 'reject' | 'suspend' | 'resume' | 'exit'
 
 /** This month in Shanghai, YYYY-MM. */
-const thisMonth = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 7)
+const thisMonth = () => dayjs().tz(DISPLAY_TZ).format('YYYY-MM')
 
 function ProviderDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
   const can = useCan()
