@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { join } from 'node:path'
-import { artifacts, login, newPage, screenshot, type Server, useServerAndBrowser } from './harness.js'
+import { artifacts, axe, login, newPage, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
 
 /**
  * Service orders end to end (issue 19): a family's request taken by the community becomes an
@@ -23,6 +23,9 @@ const views = [
   { w: 1366, h: 768, tag: '1366' },
   { w: 1024, h: 768, tag: '1024' },
 ]
+
+/** An 8×8 PNG, the smallest honest photo for the upload path. */
+const PNG_8X8 = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGOQi9+CFTEMLQkApftMQaZYmRAAAAAASUVORK5CYII='
 
 /** The phone as its user sees it: the visible screen, not the whole scroll. */
 const phoneShot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) })
@@ -61,6 +64,9 @@ describe('service order: request → assign → phone check-in/out → rating �
     const elder = await anElder(p)
     await p.goto(`${server.url}/orders`)
     await p.getByRole('table').waitFor()
+    // Street staff see the month's four KPI cards above the list.
+    const kpis = p.getByRole('group', { name: /服务指标$/ })
+    for (const t of ['持证上岗率', '满意率（目标 ≥ 80%）', '准时率', '投诉率']) await kpis.getByText(t).waitFor()
     await shots(p, 'orders-list')
     await p.getByRole('button', { name: '申请服务' }).click()
     const dialog = p.getByRole('dialog', { name: '申请服务' })
@@ -119,6 +125,17 @@ describe('service order: request → assign → phone check-in/out → rating �
     expect(await card.getByRole('link', { name: /导航到/ }).getAttribute('href')).toMatch(/^geo:/)
     await card.getByRole('button', { name: '到达签到' }).click()
     await card.getByRole('button', { name: '记录服务' }).waitFor()
+    // 拍照上传: a small PNG through the camera input, shrunk to JPEG in the browser, shown as a thumbnail.
+    await card.getByRole('button', { name: '拍照上传' }).waitFor()
+    await card.getByLabel(/的服务拍照$/).setInputFiles({ name: 'photo.png', mimeType: 'image/png', buffer: Buffer.from(PNG_8X8, 'base64') })
+    await card.getByRole('img', { name: /^服务照片 1/ }).waitFor()
+    const photos = (await (await page.request.get(`${server.url}/api/v1/orders/${orderId}/photos`)).json()) as { fileType: string }[]
+    expect(photos).toHaveLength(1)
+    expect(photos[0]!.fileType).toBe('image/jpeg')
+    await card.getByRole('img', { name: /^服务照片 1/ }).scrollIntoViewIfNeeded()
+    await page.mouse.move(1, 1) // the pointer left over the button by the check-in click would test its hover colour
+    await phoneShot(page, 'phone-photo-375')
+    expect(serious(await axe(page))).toEqual([])
     await card.getByRole('button', { name: '记录服务' }).click()
     const dialog = page.getByRole('dialog', { name: '记录服务' })
     await dialog.getByText('清洁地面').click()

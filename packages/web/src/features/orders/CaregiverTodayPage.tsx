@@ -1,14 +1,15 @@
 import { orderStatusLabels } from '@yiyang/core'
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { CheckCircleOutlined, EnvironmentOutlined, LoginOutlined, LogoutOutlined, SendOutlined, EditOutlined } from '@ant-design/icons'
+import { CameraOutlined, CheckCircleOutlined, EnvironmentOutlined, LoginOutlined, LogoutOutlined, SendOutlined, EditOutlined } from '@ant-design/icons'
 import { Alert, App, Button, Card, Checkbox, Empty, Form, Input, Modal, Skeleton, Space, Tag, Typography } from 'antd'
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { useMe } from '../../app/session'
 import { formatClock, formatDate } from '../../shared/format'
-import { fetchToday, orderKeys, type OrderDetail, type StepName } from './api'
+import { fetchPhotos, fetchToday, orderKeys, photoUrl, type OrderDetail, type StepName } from './api'
 import { OrderStatusTag } from './labels'
-import { enqueue, flushQueue, loadQueue } from './offlineQueue'
+import { enqueue, enqueuePhoto, flushQueue, loadQueue, type QueuedAction } from './offlineQueue'
+import { blobToDataUrl, shrinkPhoto } from './photo'
 import './caregiver.css'
 
 const COMMON_TASKS = ['清洁地面', '整理床铺', '清洗衣物', '协助洗浴', '协助进食', '测量血压', '陪同散步', '代购物品']
@@ -38,13 +39,14 @@ export function CaregiverTodayPage() {
   const { message } = App.useApp()
   const queryClient = useQueryClient()
   const today = useQuery({ queryKey: orderKeys.today, queryFn: fetchToday, refetchInterval: 60_000 })
-  const [waiting, setWaiting] = useState(loadQueue().length)
+  const [queued, setQueued] = useState<QueuedAction[]>(loadQueue)
+  const waiting = queued.length
   const [busy, setBusy] = useState<string | null>(null)
   const [recording, setRecording] = useState<OrderDetail | null>(null)
 
   const flush = useCallback(async () => {
     const r = await flushQueue()
-    setWaiting(r.waiting)
+    setQueued(loadQueue())
     for (const f of r.failed) message.error(f.message)
     if (r.sent) await queryClient.invalidateQueries({ queryKey: orderKeys.all })
     return r
@@ -68,6 +70,23 @@ export function CaregiverTodayPage() {
       const r = await flush()
       if (r.waiting > 0) message.warning('网络不通，已保存在手机上，恢复网络后自动提交')
       else if (!r.failed.length) message.success('已提交')
+    } catch (e) {
+      message.error(errorMessage(e))
+    } finally {
+      setBusy(null)
+    }
+  }
+
+  /** 拍照上传: shrink in the browser, queue with its own idempotency key, send (or keep for later). */
+  async function addPhoto(o: OrderDetail, file: File) {
+    setBusy(`${o.id}:photo`)
+    try {
+      const dataUrl = await blobToDataUrl(await shrinkPhoto(file))
+      enqueuePhoto(o.id, dataUrl)
+      setQueued(loadQueue())
+      const r = await flush()
+      if (r.waiting > 0) message.warning('网络不通，照片已保存在手机上，恢复网络后自动上传')
+      else if (!r.failed.length) message.success('照片已上传')
     } catch (e) {
       message.error(errorMessage(e))
     } finally {
@@ -139,6 +158,15 @@ export function CaregiverTodayPage() {
                   {o.status === 'recorded' ? '修改服务记录' : '记录服务'}
                 </Button>
               ) : null}
+              {PHOTO_STATUSES.has(o.status) ? (
+                <VisitPhotos
+                  order={o}
+                  canAdd={o.status === 'checked_in' || o.status === 'recorded'}
+                  busy={busy === `${o.id}:photo`}
+                  pending={queued.filter((a) => a.orderId === o.id && a.step === 'photo')}
+                  onPick={(f) => void addPhoto(o, f)}
+                />
+              ) : null}
               {o.actions.includes('checkOut') ? (
                 <Button
                   type="primary"
@@ -169,6 +197,70 @@ export function CaregiverTodayPage() {
           await act(o, 'record', body)
         }}
       />
+    </div>
+  )
+}
+
+const PHOTO_STATUSES = new Set<string>(['checked_in', 'recorded', 'checked_out'])
+
+/** The big 拍照上传 button (opens the rear camera on a phone) and thumbnails: uploaded, then still queued. */
+function VisitPhotos({
+  order,
+  canAdd,
+  busy,
+  pending,
+  onPick,
+}: {
+  order: OrderDetail
+  canAdd: boolean
+  busy: boolean
+  pending: QueuedAction[]
+  onPick: (f: File) => void
+}) {
+  const input = useRef<HTMLInputElement>(null)
+  const photos = useQuery({ queryKey: orderKeys.photos(order.id), queryFn: () => fetchPhotos(order.id) })
+  const uploaded = photos.data ?? []
+  return (
+    <div className="yy-photos">
+      {canAdd ? (
+        <>
+          <input
+            ref={input}
+            type="file"
+            accept="image/*"
+            capture="environment"
+            className="yy-visually-hidden"
+            aria-label={`为 ${order.elderName} 的服务拍照`}
+            tabIndex={-1}
+            onChange={(e) => {
+              const f = e.target.files?.[0]
+              e.target.value = '' // the same picture can be picked again after an error
+              if (f) onPick(f)
+            }}
+          />
+          <Button size="large" block icon={<CameraOutlined />} loading={busy} onClick={() => input.current?.click()}>
+            拍照上传
+          </Button>
+        </>
+      ) : null}
+      {uploaded.length || pending.length ? (
+        <ul className="yy-photo-grid" aria-label="服务照片">
+          {uploaded.map((p, i) => (
+            <li key={p.id}>
+              <a href={photoUrl(order.id, p.id)} target="_blank" rel="noreferrer">
+                <img src={photoUrl(order.id, p.id)} alt={`服务照片 ${i + 1}（${formatClock(p.uploadedAt)}）`} loading="lazy" />
+              </a>
+            </li>
+          ))}
+          {pending.map((a, i) => (
+            <li key={a.key} className="yy-photo-pending">
+              <img src={a.photo} alt={`待上传照片 ${i + 1}`} />
+              <span>待上传</span>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {photos.isError ? <Typography.Text type="danger">照片加载失败：{errorMessage(photos.error)}</Typography.Text> : null}
     </div>
   )
 }

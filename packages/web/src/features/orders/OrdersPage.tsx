@@ -6,7 +6,7 @@ import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useElderMode } from '../../app/elderMode'
 import { useCan } from '../../app/session'
-import { dayjs, formatClock } from '../../shared/format'
+import { dayjs, DISPLAY_TZ, formatClock } from '../../shared/format'
 import { ListLoadError, listPagination, listTableProps, ListSearch } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
@@ -15,6 +15,7 @@ import { downloadStatement, fetchOrders, orderKeys, type OrderQuery, type OrderS
 import { errorMessage } from '../../api/client'
 import { OrderStatusTag, yuan } from './labels'
 import { RequestOrderModal } from './RequestOrderModal'
+import { KpiCards } from '../providers/ProviderSupervision'
 
 export function OrdersPage() {
   const { elderMode } = useElderMode()
@@ -94,6 +95,11 @@ export function OrdersPage() {
           </Space>
         }
       />
+      {can('order:supervise') && can('provider:read') ? (
+        <section aria-label="本月服务指标" style={{ marginBottom: 16 }}>
+          <KpiCards month={dayjs().tz(DISPLAY_TZ).format('YYYY-MM')} wide />
+        </section>
+      ) : null}
       <Card>
         <Space wrap size={[12, 12]} className="yy-filters">
           <ListSearch

@@ -272,7 +272,7 @@ export function ProviderStarRatings({ providerId, canReview }: { providerId: str
 const pct = (v: number | null) => (v === null ? '—' : `${Math.round(v * 1000) / 10}%`)
 
 /** The four KPI cards (持证上岗率, 满意率, 准时率, 投诉率) with numerator and denominator. */
-export function KpiCards({ month, providerId, regionCode }: { month: string; providerId?: string; regionCode?: string }) {
+export function KpiCards({ month, providerId, regionCode, wide }: { month: string; providerId?: string; regionCode?: string; wide?: boolean }) {
   const q = { month, ...(providerId ? { providerId } : {}), ...(regionCode ? { regionCode } : {}) }
   const k = useQuery({ queryKey: supervisionKeys.kpis(q), queryFn: () => fetchKpis(q) })
   if (k.isError) return <Alert type="error" showIcon title="服务指标加载失败" description={errorMessage(k.error)} />
@@ -303,7 +303,7 @@ export function KpiCards({ month, providerId, regionCode }: { month: string; pro
   return (
     <Row gutter={[12, 12]} role="group" aria-label={`${month} 服务指标`}>
       {(d ? cards : [0, 1, 2, 3].map(() => null)).map((c, i) => (
-        <Col key={c?.title ?? i} xs={24} sm={12}>
+        <Col key={c?.title ?? i} xs={24} sm={12} {...(wide ? { lg: 6 } : {})}>
           <Card size="small" loading={!c}>
             {c ? (
               <>
