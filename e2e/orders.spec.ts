@@ -13,6 +13,7 @@ let server: Server
 let browser: Browser
 let orderNo = ''
 let orderId = ''
+let home = { latitude: 38.9255, longitude: 100.4498 }
 useServerAndBrowser((s, b) => {
   server = s
   browser = b
@@ -70,12 +71,40 @@ describe('service order: request → assign → phone check-in/out → rating �
     await shots(p, 'orders-list')
     await p.getByRole('button', { name: '申请服务' }).click()
     const dialog = p.getByRole('dialog', { name: '申请服务' })
-    await dialog.getByLabel('选择老人').fill(elder.name)
-    await p.locator('.ant-select-item-option', { hasText: elder.name }).first().click()
-    await dialog.getByLabel('选择服务商').click()
-    await p.locator('.ant-select-item-option', { hasText: '康乐居家养老服务中心' }).click()
-    await dialog.getByLabel('选择服务项目').click()
-    await p.locator('.ant-select-item-option', { hasText: '居家保洁' }).click()
+    // Each choice waits for its drop-down to close, as a person does: a list still fading out
+    // lies over the next field and would take the next click.
+    const choose = async (label: string, option: string, fill?: string) => {
+      const field = dialog.getByLabel(label)
+      if (fill) await field.fill(fill)
+      else await field.click()
+      // The elder list arrives after the typed name; a click on an option being re-rendered is
+      // lost, so click again while the list is still open.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        const open = p.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
+        if ((await open.count()) > 0)
+          await open
+            .first()
+            .click({ timeout: 5000 })
+            .catch(() => undefined)
+        const closed = await expect
+          .poll(() => p.locator('.ant-select-dropdown:visible').count(), { timeout: 4000 })
+          .toBe(0)
+          .then(() => true)
+          .catch(() => false)
+        if (closed) break
+      }
+    }
+    await choose('选择老人', elder.name, elder.name)
+    await choose('选择服务商', '康乐居家养老服务中心')
+    await choose('选择服务项目', '居家保洁')
+    const form = dialog.locator('form')
+    // [known flake, see the closing note] the elder field is sometimes emptied again after the
+    // viewport changes of the screenshots above; choose again until the form holds all three.
+    for (let attempt = 0; attempt < 3 && !(await form.innerText()).includes(elder.name); attempt++) {
+      await p.waitForTimeout(1000)
+      await choose('选择老人', elder.name, elder.name)
+    }
+    for (const text of [elder.name, '康乐居家养老服务中心', '居家保洁']) await expect.poll(() => form.innerText(), { timeout: 15_000 }).toContain(text)
     await screenshot(p, 'orders-request')
     await dialog.getByRole('button', { name: '提交申请' }).click()
     const toast = p.getByText(/已生成工单 GD\w+/)
@@ -84,6 +113,9 @@ describe('service order: request → assign → phone check-in/out → rating �
     await p.getByRole('table').getByText(orderNo).click()
     await p.waitForURL('**/orders/*')
     orderId = p.url().split('/').pop()!
+    // The order takes the elder's registered home; the caregiver's phone checks in there.
+    const detail = await (await p.request.get(`${server.url}/api/v1/orders/${orderId}`)).json()
+    if (detail.homeLat != null) home = { latitude: detail.homeLat, longitude: detail.homeLng }
     await p.getByText('补贴依据').waitFor()
     await c.close()
   })
@@ -110,7 +142,7 @@ describe('service order: request → assign → phone check-in/out → rating �
       viewport: { width: 375, height: 812 },
       locale: 'zh-CN',
       timezoneId: 'Asia/Shanghai',
-      geolocation: { latitude: 38.9255, longitude: 100.4498 },
+      geolocation: home,
       permissions: ['geolocation'],
       isMobile: true,
       hasTouch: true,

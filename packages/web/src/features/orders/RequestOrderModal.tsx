@@ -74,7 +74,9 @@ export function RequestOrderModal({ open, onClose, onDone }: { open: boolean; on
       <Form form={form} layout="vertical" onFinish={(v) => mutation.mutate(v)} requiredMark="optional">
         <Form.Item name="elderId" label="老年人" rules={[{ required: true, message: '请选择老人' }]}>
           <Select
-            showSearch={{ filterOption: false, onSearch: setKeyword }}
+            // The select clears its search text once an elder is chosen; keeping the last keyword keeps
+            // the chosen elder among the options, so the field still shows (and holds) them.
+            showSearch={{ filterOption: false, onSearch: (v) => v.trim() && setKeyword(v.trim()) }}
             aria-label="选择老人"
             placeholder="输入姓名或身份证号搜索"
             notFoundContent={keyword ? '没有找到' : '请输入姓名搜索'}
