@@ -58,6 +58,18 @@ export const alarmsScopeRows: TScopeRows = {
   'POST /api/v1/alarms/:id/arrive': { expect: 403, run: onAlarmB('POST', (id) => `/alarms/${id}/arrive`, {}) },
   'POST /api/v1/alarms/:id/finish': { expect: 403, run: onAlarmB('POST', (id) => `/alarms/${id}/finish`, {}) },
   'GET /api/v1/devices': { expect: 'scoped', run: get('/devices?pageSize=200') },
+  // The device import needs device:manage, which street officers do not hold.
+  'GET /api/v1/devices/import-template': { expect: 403, run: get('/devices/import-template') },
+  'POST /api/v1/devices/import': {
+    expect: 403,
+    run: (f) =>
+      f.t.app.inject({
+        method: 'POST',
+        url: '/api/v1/devices/import',
+        headers: { cookie: f.officerA, 'content-type': 'multipart/form-data; boundary=x' },
+        payload: '--x--\r\n',
+      }),
+  },
   'POST /api/v1/devices': {
     expect: 403,
     run: async (f) =>
