@@ -18,6 +18,7 @@ let browser: Browser
 let appId = ''
 let elderId = ''
 let elderMasked = ''
+let programmeName = ''
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64')
 
 useServerAndBrowser((s, b) => {
@@ -85,6 +86,7 @@ describe('benefits: 应享未享 → application → 公示 with an objection �
     const a = await api(page, server).get(`/benefit-applications/${appId}`)
     elderId = a.elderId
     elderMasked = a.elderName
+    programmeName = a.programmeName ?? ''
     expect(a.status).toBe('submitted')
     await context.close()
   })
@@ -168,7 +170,8 @@ describe('benefits: 应享未享 → application → 公示 with an objection �
   it('anyone objects on the public 公示 page (phone width); the street dismisses the objection', async () => {
     const { page, context } = await newPage(browser, { width: 375, height: 812 })
     await page.goto(`${server.url}/portal/notices`)
-    const card = page.locator('li.yy-public-card', { hasText: elderMasked }).first()
+    // Masked names repeat across the district's open notices: the card must also name the programme.
+    const card = page.locator('li.yy-public-card', { hasText: elderMasked }).filter({ hasText: programmeName }).first()
     await card.waitFor()
     await screenshot(page, 'benefits-public-notices-375')
     await card.getByRole('button', { name: /提出异议/ }).click()
