@@ -1,9 +1,12 @@
 /**
  * Month-run bench (issue 18 item 7).
  *
- *   npm run -s bench:disburse -- --elders N --benefits M [--generate-only] [--month YYYY-MM] [--run-only]
+ *   npm run -s bench:disburse -- --elders N --benefits M [--generate-only] [--month YYYY-MM] [--run-only] [--database NAME] [--keep]
  *
  * --run-only times another month on the district generated before in the same database.
+ * On PostgreSQL (DATABASE_URL) the bench fills its own database NAME (default
+ * yiyang_bench_disburse) on that server: created afresh, dropped at the end unless --keep or
+ * --generate-only; --run-only reuses it.
  *
  * Fills the database of DATABASE_URL (PGlite in a temporary folder when it is unset) with a
  * generated district: N elders with valid ID numbers and realistic categories, and up to M active
@@ -18,6 +21,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { benefitDeliveryLabels, evaluateProgrammes, makeIdNumber, todayInShanghai } from '@yiyang/core'
 import { sql } from 'drizzle-orm'
+import pg from 'pg'
 import { systemCtx } from '../packages/server/src/bootstrap.js'
 import { openPglite, openPostgres, rowsOf, type Database } from '../packages/server/src/db/client.js'
 import { loadConfig } from '../packages/server/src/platform/config.js'
@@ -42,8 +46,26 @@ const log = (s: string) => console.log(s)
 const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`
 const mib = (kib: number) => `${(kib / 1024).toFixed(0)} MiB`
 
+/** On PostgreSQL the bench works in its own database on DATABASE_URL's server (created, and dropped at the end unless kept). */
+const dbName = opt('--database', 'yiyang_bench_disburse')
+const keep = args.includes('--keep') || generateOnly
+
 async function main() {
-  const url = process.env.DATABASE_URL
+  const server = process.env.DATABASE_URL
+  let url: string | undefined
+  let admin: pg.Client | undefined
+  if (server) {
+    if (!/^[a-z_][a-z0-9_]*$/.test(dbName)) throw new Error(`--database ${dbName}: letters, digits and _ only`)
+    admin = new pg.Client({ connectionString: server })
+    await admin.connect()
+    if (!runOnly) {
+      await admin.query(`drop database if exists ${dbName}`)
+      await admin.query(`create database ${dbName}`)
+    }
+    const u = new URL(server)
+    u.pathname = `/${dbName}`
+    url = u.toString()
+  }
   const work = mkdtempSync(join(tmpdir(), 'yy-bench-disburse-'))
   const config = loadConfig({
     SECRET_KEY: 'bench-secret-key-0123456789abcdefghijklmnop',
@@ -68,58 +90,12 @@ async function main() {
     const today = todayInShanghai()
 
     let t = performance.now()
-    let inserted = runOnly ? N : 0
-    let benefits = 0
-    const BATCH = 2000
-    for (let b = 0; inserted < N; b++) {
-      const n = Math.min(BATCH, N - inserted)
-      const rows = generateElders({ count: n, villages, today, seed: 5000 + b, encrypt: ctx.crypto.encrypt, hash: ctx.crypto.lookupHash, withPii: false })
-      for (const r of rows) {
-        // Unique ID numbers across batches: the batch picks the address code block.
-        const id = makeIdNumber(String(610000 + (b % 10000)).padStart(6, '0'), r.birthDate!, (inserted % 997) + 1)
-        r.idEnc = ctx.crypto.encrypt(id)
-        r.idHash = ctx.crypto.lookupHash(`${id}:${b}:${inserted++}`)
-        r.idPrefix6 = id.slice(0, 6)
-      }
-      const ids = await database.db.insert(elders).values(rows).returning({ id: elders.id })
-      const due: string[] = []
-      rows.forEach((r, i) => {
-        if (benefits >= M) return
-        const results = evaluateProgrammes(
-          programmes,
-          {
-            id: ids[i]!.id,
-            birthDate: r.birthDate!,
-            hukou: r.hukou as 'local',
-            status: 'active',
-            categories: r.typedCategories ?? [],
-            abilityLevel: r.abilityLevel ?? null,
-          },
-          MONTH,
-        )
-        for (const res of results) {
-          if (!res.chosen || benefits >= M) continue
-          benefits++
-          // Approved in December 2025, paid from January: no back pay (补发) in the timed month.
-          due.push(
-            `('${ids[i]!.id}', '${r.regionCode}', '${res.program}', '${randomUUID()}', ${res.amountFen}, '2026-01', 'active', '2027-01', '2025-12-20T10:00:00+08:00')`,
-          )
-        }
-      })
-      if (due.length) {
-        await database.db.execute(
-          sql.raw(
-            `insert into benefits (elder_id, region_code, programme_code, application_id, amount_fen, from_month, status, next_review_month, created_at) values ${due.join(',')}`,
-          ),
-        )
-      }
-      if (b % 20 === 0) process.stderr.write(`\r  生成 ${inserted.toLocaleString()} 位老人，${benefits.toLocaleString()} 项待遇 …`)
-    }
-    await database.db.execute(sql`analyze`)
-    if (!runOnly)
+    if (!runOnly) {
+      const { elders: madeElders, benefits } = await generate(database, ctx, programmes, villages, today)
       log(
-        `\r(setup) ${inserted.toLocaleString()} elders and ${benefits.toLocaleString()} active benefits generated in ${secs(performance.now() - t)}          `,
+        `(setup) ${madeElders.toLocaleString()} elders and ${benefits.toLocaleString()} active benefits generated in ${secs(performance.now() - t)}          `,
       )
+    }
     if (generateOnly) return
 
     const rssBefore = process.resourceUsage().maxRSS
@@ -174,7 +150,126 @@ async function main() {
   } finally {
     await database.close()
     rmSync(work, { recursive: true, force: true })
+    if (admin) {
+      if (!keep) await admin.query(`drop database if exists ${dbName}`)
+      await admin.end()
+    }
   }
+}
+
+/** Elders (and their benefits) generated in the process, then cloned in SQL to reach N. */
+const TEMPLATE = 20_000
+
+/**
+ * The district: a template of up to TEMPLATE elders generated like the demo seed (valid ID
+ * numbers, categories in real proportions) with the benefits the programme rules give them (择高申领,
+ * capped in the template's share of M), then copied set-based in SQL until there are N elders —
+ * one INSERT … SELECT per copy, new ids derived from the template's (md5), secondary elder indexes
+ * dropped during the copy and rebuilt after. A copy keeps its template's encrypted ID number (the
+ * run never reads it) under its own lookup hash, so the unique index holds.
+ */
+async function generate(
+  database: Database,
+  ctx: ReturnType<typeof systemCtx>,
+  programmes: Awaited<ReturnType<typeof loadSeedProgrammes>>,
+  villages: { code: string; name: string }[],
+  today: string,
+): Promise<{ elders: number; benefits: number }> {
+  const exec = (s: ReturnType<typeof sql>) => database.db.execute(s)
+  const T = Math.min(N, TEMPLATE)
+  const templateBenefits = Math.min(M, Math.round((M * T) / N))
+  await exec(sql`drop table if exists bench_template`)
+  await exec(sql`create table bench_template (n integer primary key, elder_id uuid not null)`)
+  let inserted = 0
+  let benefits = 0
+  const BATCH = 2000
+  for (let b = 0; inserted < T; b++) {
+    const n = Math.min(BATCH, T - inserted)
+    const rows = generateElders({ count: n, villages, today, seed: 5000 + b, encrypt: ctx.crypto.encrypt, hash: ctx.crypto.lookupHash, withPii: false })
+    for (const r of rows) {
+      // Unique ID numbers across batches: the batch picks the address code block.
+      const id = makeIdNumber(String(610000 + (b % 10000)).padStart(6, '0'), r.birthDate!, (inserted % 997) + 1)
+      r.idEnc = ctx.crypto.encrypt(id)
+      r.idHash = ctx.crypto.lookupHash(`${id}:${b}:${inserted++}`)
+      r.idPrefix6 = id.slice(0, 6)
+    }
+    const ids = await database.db.insert(elders).values(rows).returning({ id: elders.id })
+    await exec(sql.raw(`insert into bench_template (n, elder_id) values ${ids.map((r, i) => `(${inserted - n + i}, '${r.id}')`).join(',')}`))
+    const due: string[] = []
+    rows.forEach((r, i) => {
+      const results = evaluateProgrammes(
+        programmes,
+        {
+          id: ids[i]!.id,
+          birthDate: r.birthDate!,
+          hukou: r.hukou as 'local',
+          status: 'active',
+          categories: r.typedCategories ?? [],
+          abilityLevel: r.abilityLevel ?? null,
+        },
+        MONTH,
+      )
+      for (const res of results) {
+        if (!res.chosen || benefits >= templateBenefits) continue
+        benefits++
+        // Approved in December 2025, paid from January: no back pay (补发) in the timed month.
+        due.push(
+          `('${ids[i]!.id}', '${r.regionCode}', '${res.program}', '${randomUUID()}', ${res.amountFen}, '2026-01', 'active', '2027-01', '2025-12-20T10:00:00+08:00')`,
+        )
+      }
+    })
+    if (due.length) {
+      await exec(
+        sql.raw(
+          `insert into benefits (elder_id, region_code, programme_code, application_id, amount_fen, from_month, status, next_review_month, created_at) values ${due.join(',')}`,
+        ),
+      )
+    }
+    process.stderr.write(`\r  模板 ${inserted.toLocaleString()} 位老人，${benefits.toLocaleString()} 项待遇 …`)
+  }
+  let total = T
+  if (N > T) {
+    const q = async <R>(s: ReturnType<typeof sql>) => rowsOf<R>(await exec(s))
+    const indexes = await q<{ indexname: string; indexdef: string }>(
+      sql`select indexname, indexdef from pg_indexes where tablename = 'elders' and indexname not in ('elders_pkey', 'elders_id_hash_uq')`,
+    )
+    for (const i of indexes) await exec(sql.raw(`drop index ${i.indexname}`))
+    const cols = (
+      await q<{ c: string }>(
+        sql`select column_name as c from information_schema.columns where table_name = 'elders' and is_generated = 'NEVER' and column_name not in ('id', 'id_hash') order by ordinal_position`,
+      )
+    ).map((r) => r.c)
+    const benefitCols = (
+      await q<{ c: string }>(
+        sql`select column_name as c from information_schema.columns where table_name = 'benefits' and column_name not in ('id', 'elder_id', 'application_id') order by ordinal_position`,
+      )
+    ).map((r) => r.c)
+    for (let k = 1; total < N; k++) {
+      const n = Math.min(T, N - total)
+      await exec(
+        sql.raw(`insert into elders (id, id_hash, ${cols.join(', ')})
+                 select md5(e.id::text || ':${k}')::uuid, e.id_hash || ':${k}', ${cols.map((c) => `e.${c}`).join(', ')}
+                   from bench_template t join elders e on e.id = t.elder_id where t.n < ${n}`),
+      )
+      const [added] = await q<{ n: string }>(
+        sql.raw(`with ins as (
+                   insert into benefits (id, elder_id, application_id, ${benefitCols.join(', ')})
+                   select md5(b.id::text || ':${k}')::uuid, md5(b.elder_id::text || ':${k}')::uuid, md5(b.application_id::text || ':${k}')::uuid, ${benefitCols.map((c) => `b.${c}`).join(', ')}
+                     from bench_template t join benefits b on b.elder_id = t.elder_id where t.n < ${n} and b.status = 'active'
+                   returning 1)
+                 select count(*) as n from ins`),
+      )
+      total += n
+      benefits += Number(added!.n)
+      process.stderr.write(`\r  复制到 ${total.toLocaleString()} 位老人，${benefits.toLocaleString()} 项待遇 …`)
+    }
+    const tIdx = performance.now()
+    for (const i of indexes) await exec(sql.raw(i.indexdef))
+    process.stderr.write(`\r  elder indexes rebuilt in ${secs(performance.now() - tIdx)}          \n`)
+  }
+  await exec(sql`drop table bench_template`)
+  await exec(sql`analyze`)
+  return { elders: total, benefits }
 }
 
 await main()

@@ -66,6 +66,62 @@ type TDueRow = {
   explanation: string | null
 }
 
+/** One keyset page (by benefit id) of the benefits the run of `month` looks at. */
+const pageOf = (q: { month: string; regionPrefix: string; after: string | null; limit: number }): SQL =>
+  sql`select b.* from benefits b
+       where ${dueIn(q.month, q.regionPrefix)} ${q.after ? sql`and b.id > ${q.after}::uuid` : sql``}
+       order by b.id limit ${q.limit}`
+
+/**
+ * The rows of a page (`TDueRow`, alias `p`) with the amount of the month: the benefit's amount
+ * then — a later band change is undone by the first history row after the month (band changes
+ * apply from their month onward, never backwards: 不补差); null when only back pay is owed.
+ */
+const dueRows = (month: string, page: SQL): SQL => sql`
+  with page as (${page})
+  select p.id, p.elder_id, p.region_code, p.programme_code, p.application_id, p.from_month, p.stop_month,
+         ${shanghaiMonth(sql`p.created_at`)} as granted_month,
+         coalesce(bp.definition->>'name', p.programme_code) as program_name,
+         coalesce(bp.definition->>'delivery', 'cash') as delivery,
+         coalesce(bp.definition->>'fundSource', 'fiscal') as fund_source,
+         a.amount_fen,
+         case when a.amount_fen is not null then
+           coalesce(bp.definition->>'name', p.programme_code) || '，' ||
+           coalesce(${JSON.stringify(benefitDeliveryLabels)}::jsonb->>(bp.definition->>'delivery'), '') ||
+           '每月' || to_char(a.amount_fen / 100.0, 'FM9999999990.00') || '元，自' || p.from_month || '起享受' end as explanation
+    from page p
+    left join benefit_programmes bp on bp.code = p.programme_code
+    left join lateral (
+      select coalesce((select h.from_amount_fen from benefit_history h
+                        where h.benefit_id = p.id and h.kind = 'band_change' and h.effective_month > ${month}
+                        order by h.effective_month limit 1), p.amount_fen) as amount_fen
+       where (p.status = 'active' and p.stop_month is null) or p.stop_month > ${month}) a on true`
+
+/**
+ * A keyset page of what is owed in `month` as one SQL relation, for a run that writes its lines
+ * set-based without carrying them through the process. Columns: `cursor` (the benefit id; the
+ * page's last is the next page's `after`), the line's columns (`amount_fen` null: no regular line
+ * this month), and `late`: the benefit may owe back pay (补发) — `benefitsBackPay` says which
+ * months. The regular lines are exactly `pageBenefitsDue`'s.
+ */
+export function benefitsDueSql(q: { month: string; regionPrefix: string; after: string | null; limit: number }): SQL {
+  return sql`select d.id as cursor, d.elder_id, d.region_code, d.programme_code as program_code, d.program_name, d.delivery, d.fund_source,
+                    d.amount_fen::bigint as amount_fen, d.explanation, d.id as benefit_id, d.application_id,
+                    (d.from_month < ${q.month} and d.from_month <= d.granted_month) as late
+               from (${dueRows(q.month, pageOf(q))}) d`
+}
+
+/** Back pay (补发) owed in `month` by the given benefits (those a `benefitsDueSql` page marked late). */
+export async function benefitsBackPay(db: DbOrTx, month: string, benefitIds: readonly string[]): Promise<TBenefitBackPay[]> {
+  if (benefitIds.length === 0) return []
+  const ids = sql.join(
+    benefitIds.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  )
+  const rows = rowsOf<TDueRow>(await db.execute(sql`${dueRows(month, sql`select b.* from benefits b where b.id in (${ids})`)} order by p.id`))
+  return backPayOf(db, month, rows)
+}
+
 /**
  * One keyset page (by benefit id) of what is owed in `month`, computed in one statement: the
  * amount of the month is the benefit's amount then — a later band change is undone by the first
@@ -78,31 +134,7 @@ export async function pageBenefitsDue(
   db: DbOrTx,
   q: { month: string; regionPrefix: string; after: string | null; limit: number },
 ): Promise<{ lines: TBenefitDue[]; backPay: TBenefitBackPay[]; cursor: string | null }> {
-  const rows = rowsOf<TDueRow>(
-    await db.execute(sql`
-      with page as (
-        select b.* from benefits b
-         where ${dueIn(q.month, q.regionPrefix)} ${q.after ? sql`and b.id > ${q.after}::uuid` : sql``}
-         order by b.id limit ${q.limit})
-      select p.id, p.elder_id, p.region_code, p.programme_code, p.application_id, p.from_month, p.stop_month,
-             ${shanghaiMonth(sql`p.created_at`)} as granted_month,
-             coalesce(bp.definition->>'name', p.programme_code) as program_name,
-             coalesce(bp.definition->>'delivery', 'cash') as delivery,
-             coalesce(bp.definition->>'fundSource', 'fiscal') as fund_source,
-             a.amount_fen,
-             case when a.amount_fen is not null then
-               coalesce(bp.definition->>'name', p.programme_code) || '，' ||
-               coalesce(${JSON.stringify(benefitDeliveryLabels)}::jsonb->>(bp.definition->>'delivery'), '') ||
-               '每月' || to_char(a.amount_fen / 100.0, 'FM9999999990.00') || '元，自' || p.from_month || '起享受' end as explanation
-        from page p
-        left join benefit_programmes bp on bp.code = p.programme_code
-        left join lateral (
-          select coalesce((select h.from_amount_fen from benefit_history h
-                            where h.benefit_id = p.id and h.kind = 'band_change' and h.effective_month > ${q.month}
-                            order by h.effective_month limit 1), p.amount_fen) as amount_fen
-           where (p.status = 'active' and p.stop_month is null) or p.stop_month > ${q.month}) a on true
-       order by p.id`),
-  )
+  const rows = rowsOf<TDueRow>(await db.execute(sql`${dueRows(q.month, pageOf(q))} order by p.id`))
   const lines: TBenefitDue[] = []
   for (const r of rows) {
     if (r.amount_fen === null) continue

@@ -20,7 +20,15 @@ import { seedBenefits } from './seed-benefits.js'
 import { seedProgrammes } from './seed-programmes.js'
 
 export { benefitEvents } from '@yiyang/core'
-export { countBenefitsDue, pageBenefitsDue, type TBenefitDue, type TBenefitBackPay, type TBackPayMonth } from './benefits-due.js'
+export {
+  countBenefitsDue,
+  pageBenefitsDue,
+  benefitsDueSql,
+  benefitsBackPay,
+  type TBenefitDue,
+  type TBenefitBackPay,
+  type TBackPayMonth,
+} from './benefits-due.js'
 export { paymentChecks, type TPaymentCheck } from './payment-checks.js'
 export { programmeDefinitions } from './programme-definitions.js'
 export { draftApplicationFor, type TDraftApplicationFor, type TDraftApplicationResult } from './draft-application-for.js'

@@ -1,3 +1,4 @@
+import type { SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 
 /** One payment owed for a month: one elder, one programme. Amounts in fen. */
@@ -30,4 +31,13 @@ export type TDueSource = {
     db: DbOrTx,
     q: { month: string; regionPrefix: string; after: string | null; limit: number },
   ): Promise<{ lines: TDueLine[]; backPay?: TBackPayDue[]; cursor: string | null }>
+  /**
+   * The same page as SQL (optional), so the run writes its lines, accounts and postings in one
+   * statement and no line goes through the process: columns `cursor` (keyset; the page's last is
+   * the next `after`), elder_id, region_code, program_code, program_name, delivery, fund_source,
+   * amount_fen (null: no regular line this month), explanation, benefit_id, application_id, and
+   * `late` (may owe back pay: `backPay` then gives the months of those benefits).
+   */
+  pageSql?(q: { month: string; regionPrefix: string; after: string | null; limit: number }): SQL
+  backPay?(db: DbOrTx, q: { month: string; benefitIds: readonly string[] }): Promise<TBackPayDue[]>
 }

@@ -1,4 +1,5 @@
 import { fundSourceLabels, type TFundSource } from '@yiyang/core'
+import { sql } from 'drizzle-orm'
 import type { TAccountSpec } from './post-transaction.js'
 
 /**
@@ -47,4 +48,19 @@ export const bankClearingAccount = (regionCode: string): TAccountSpec => ({
   kind: 'bank_clearing',
   name: '银行代发清算',
   regionCode,
+})
+
+/**
+ * The same account codes and names in SQL, over a relation `r` with elder_id, region_code,
+ * program_code, program_name, delivery and fund_source: the set-based month run creates and moves
+ * the accounts of a whole page in one statement. Keep in step with the functions above.
+ */
+export const holderAccountSql = {
+  code: sql`'elder:' || r.elder_id::text || case when r.delivery = 'cash' then ':benefit:' else ':credit:' end || r.program_code`,
+  kind: sql`case when r.delivery = 'cash' then 'elder_benefit' else 'elder_credit' end`,
+  name: sql`r.program_name || case when r.delivery = 'cash' then '·应付待遇' else '·服务额度' end`,
+}
+export const budgetAccountSql = (year: string) => ({
+  code: sql`'budget:' || r.program_code || ':' || r.fund_source || ':' || ${year}::text`,
+  name: sql`r.program_name || '·' || coalesce(${JSON.stringify(fundSourceLabels)}::jsonb->>r.fund_source, r.fund_source) || '·' || ${year}::text || '年度预算'`,
 })

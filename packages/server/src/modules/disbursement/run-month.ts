@@ -1,14 +1,13 @@
-import { randomUUID } from 'node:crypto'
 import { rowsOf } from '../../db/client.js'
 import { disbursementBatchFlow, nextMonth } from '@yiyang/core'
-import { and, eq, sql } from 'drizzle-orm'
+import { and, eq, sql, type SQL } from 'drizzle-orm'
 import type { Ctx, TxCtx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { runStep } from '../../platform/workflow.js'
 import { disbursementBatches } from './disbursement.tables.js'
 import type { TBackPayDue, TDueLine, TDueSource } from './due-source.js'
-import { budgetAccount, elderBenefitAccount, elderCreditAccount } from './ledger-accounts.js'
+import { budgetAccountSql, holderAccountSql } from './ledger-accounts.js'
 import { lapseServiceCredits } from './lapse-service-credits.js'
 
 export type TMonthRunResult = { month: string; batchId: string; lines: number; totalFen: number; status: string }
@@ -55,16 +54,30 @@ export async function runMonth(ctx: Ctx, o: TMonthRunOptions): Promise<TMonthRun
   }
   let cursor = batch.cursor
   for (;;) {
-    const page = await o.source.page(ctx.db, { month: o.month, regionPrefix: o.regionCode, after: cursor, limit: chunk })
+    const q = { month: o.month, regionPrefix: o.regionCode, after: cursor, limit: chunk }
+    // A source that can give its page as SQL is written in the database (one statement a page);
+    // otherwise its lines come through the process.
+    const listed = o.source.pageSql ? null : await o.source.page(ctx.db, q)
+    let next: string | null = null
     batch = await withTx(ctx, async (t) => {
       const [held] = await t.tx.select().from(disbursementBatches).where(eq(disbursementBatches.id, batch.id)).for('update')
       if (held!.leaseOwner !== o.owner) throw new AppError('CONFLICT', '发放计算的租约已被其他进程接管，本进程停止')
-      const regular = page.lines.map((l): TLineToWrite => ({ ...l, kind: 'regular', periodFrom: batch.month, periodTo: batch.month }))
-      const added = await writeLines(t, held!, [...regular, ...(await backPayLines(t, page.backPay ?? []))])
-      const [next] = await t.tx
+      let added: TWritten
+      if (listed) {
+        const regular = listed.lines.map((l): TLineToWrite => ({ ...l, kind: 'regular', periodFrom: batch.month, periodTo: batch.month }))
+        added = await writeLines(t, held!, [...regular, ...(await backPayLines(t, listed.backPay ?? []))])
+        next = listed.cursor
+      } else {
+        const page = await writePage(t, held!, o.source.pageSql!(q))
+        const owed = page.late.length && o.source.backPay ? await o.source.backPay(t.tx, { month: o.month, benefitIds: page.late }) : []
+        const back = await writeLines(t, held!, await backPayLines(t, owed))
+        added = { count: page.count + back.count, fen: page.fen + back.fen }
+        next = page.rows < chunk ? null : page.last
+      }
+      const [after] = await t.tx
         .update(disbursementBatches)
         .set({
-          cursor: page.cursor ?? cursor,
+          cursor: next ?? cursor,
           linesDone: sql`${disbursementBatches.linesDone} + ${added.count}`,
           totalFen: sql`${disbursementBatches.totalFen} + ${added.fen}`,
           leaseUntil: new Date(t.clock.now().getTime() + leaseMs),
@@ -72,11 +85,11 @@ export async function runMonth(ctx: Ctx, o: TMonthRunOptions): Promise<TMonthRun
         })
         .where(eq(disbursementBatches.id, batch.id))
         .returning()
-      return next!
+      return after!
     })
     o.onProgress?.(batch.linesDone, Math.max(batch.linesTotal, batch.linesDone))
-    if (page.cursor === null) break
-    cursor = page.cursor
+    if (next === null) break
+    cursor = next
   }
   batch = await withTx(ctx, async (t) => {
     const [before] = await t.tx.select().from(disbursementBatches).where(eq(disbursementBatches.id, batch.id)).for('update')
@@ -182,89 +195,97 @@ function pgArray(values: readonly (string | number | null | undefined)[]): strin
   return `{${values.map((v) => (v === null || v === undefined ? 'NULL' : `"${String(v).replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`)).join(',')}}`
 }
 
-/**
- * Writes one page of lines and their ledger, set-based: three statements per page whatever its
- * size. The first inserts the lines (a line whose months some line already paid, or that an
- * interrupted run already wrote, is skipped: unique index and paid-months check); for the lines
- * just inserted, the second creates or moves the accounts by the page's total per account, and
- * the third records their months (primary key: a month is never paid twice — a conflict aborts
- * the page), their transactions and postings.
- */
-async function writeLines(t: TxCtx, batch: TBatch, all: readonly TLineToWrite[]): Promise<{ count: number; fen: number }> {
+type TWritten = { count: number; fen: number }
+
+/** Lines computed in the process (a list source, back pay), written through the same statement as a SQL page. */
+async function writeLines(t: TxCtx, batch: TBatch, all: readonly TLineToWrite[]): Promise<TWritten> {
   if (all.length === 0) return { count: 0, fen: 0 }
-  const lineIds = all.map(() => randomUUID())
-  const txIds = all.map(() => randomUUID())
   const col = <K extends keyof TLineToWrite>(k: K) => pgArray(all.map((l) => l[k] as string | number | null | undefined))
-  const inserted = new Set(
-    rowsOf<{ id: string }>(
-      await t.tx.execute(sql`
-        insert into disbursement_lines (id, batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen,
-                                        explanation, ledger_tx_id, kind, period_from, period_to, benefit_id, application_id)
-        select x.id, ${batch.id}::uuid, ${batch.month}, x.elder_id, x.region_code, x.program_code, x.program_name, x.delivery, x.fund_source, x.amount_fen,
-               x.explanation, x.tx_id, x.kind, x.period_from, x.period_to, x.benefit_id, x.application_id
-          from unnest(${pgArray(lineIds)}::uuid[], ${pgArray(txIds)}::uuid[], ${col('elderId')}::uuid[], ${col('regionCode')}::text[], ${col('programCode')}::text[],
-                      ${col('programName')}::text[], ${col('delivery')}::text[], ${col('fundSource')}::text[], ${col('amountFen')}::bigint[], ${col('explanation')}::text[],
-                      ${col('kind')}::text[], ${col('periodFrom')}::text[], ${col('periodTo')}::text[], ${col('benefitId')}::uuid[], ${col('applicationId')}::uuid[])
-            as x(id, tx_id, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation, kind, period_from, period_to, benefit_id, application_id)
-         where not exists (select 1 from disbursement_line_months c
-                            where c.elder_id = x.elder_id and c.program_code = x.program_code and c.month between x.period_from and x.period_to)
-        on conflict (month, elder_id, program_code, period_from) where status <> 'reissued' do nothing
-        returning id`),
-    ).map((r) => r.id),
+  const lines = sql`select * from unnest(${col('elderId')}::uuid[], ${col('regionCode')}::text[], ${col('programCode')}::text[], ${col('programName')}::text[],
+                                         ${col('delivery')}::text[], ${col('fundSource')}::text[], ${col('amountFen')}::bigint[], ${col('explanation')}::text[],
+                                         ${col('kind')}::text[], ${col('periodFrom')}::text[], ${col('periodTo')}::text[], ${col('benefitId')}::uuid[], ${col('applicationId')}::uuid[])
+                      as l(elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation, kind, period_from, period_to, benefit_id, application_id)`
+  const [r] = rowsOf<{ n: number; fen: string | number }>(await t.tx.execute(writeStatement(t, batch, lines, sql`select 1`, sql``)))
+  return { count: Number(r!.n), fen: Number(r!.fen) }
+}
+
+/** A source's page given as SQL (`TDueSource.pageSql`): its regular lines written in one statement, and where the next page starts. */
+async function writePage(t: TxCtx, batch: TBatch, page: SQL): Promise<TWritten & { rows: number; last: string | null; late: string[] }> {
+  const lines = sql`select elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation,
+                           'regular' as kind, ${batch.month}::text as period_from, ${batch.month}::text as period_to, benefit_id, application_id
+                      from src where amount_fen is not null`
+  const extra = sql`, (select count(*) from src)::int as rows, (select cursor::text from src order by cursor desc limit 1) as last,
+                      (select coalesce(array_agg(benefit_id::text), '{}') from src where late) as late`
+  const [r] = rowsOf<{ n: number; fen: string | number; rows: number; last: string | null; late: string[] | string }>(
+    await t.tx.execute(writeStatement(t, batch, lines, page, extra)),
   )
-  const idx = lineIds.flatMap((id, i) => (inserted.has(id) ? [i] : []))
-  if (idx.length === 0) return { count: 0, fen: 0 }
+  return { count: Number(r!.n), fen: Number(r!.fen), rows: Number(r!.rows), last: r!.last, late: pgTextArray(r!.late) }
+}
+
+/** A text[] as the driver gives it: node-postgres parses it, PGlite may hand back the literal. */
+function pgTextArray(v: string[] | string): string[] {
+  if (Array.isArray(v)) return v
+  const inner = v.slice(1, -1)
+  return inner ? inner.split(',').map((x) => x.replace(/^"|"$/g, '')) : []
+}
+
+/**
+ * Writes lines and their ledger in one statement, whatever their number: the lines are inserted
+ * (a line whose months some line already paid, or that an interrupted run already wrote, is
+ * skipped: paid-months check and unique index); for the lines inserted, the accounts are created
+ * or moved by their total (one upsert, in code order so concurrent posters lock alike), their
+ * months recorded (primary key: a month is never paid twice — a conflict aborts the page), and one
+ * balanced transaction per line posted (the ledger's statement trigger checks the balance once,
+ * after the statement). `src` is a relation the lines and `extra` outputs may read.
+ */
+function writeStatement(t: TxCtx, batch: TBatch, lines: SQL, src: SQL, extra: SQL): SQL {
   const year = batch.month.slice(0, 4)
-  const rows = idx.map((i) => {
-    const l = all[i]!
-    const p = { elderId: l.elderId, programCode: l.programCode, programName: l.programName, regionCode: l.regionCode }
-    const budget = budgetAccount({ ...p, fundSource: l.fundSource, year, regionCode: batch.regionCode })
-    const holder = l.delivery === 'cash' ? elderBenefitAccount(p) : elderCreditAccount(p)
-    const ref = l.kind === 'regular' ? `line:${batch.month}:${l.elderId}:${l.programCode}` : `line:${batch.month}:${l.elderId}:${l.programCode}:${l.periodFrom}`
-    const memo = l.kind === 'regular' ? `${batch.month} ${l.programName}` : `${batch.month} ${l.programName}补发 ${l.periodFrom}至${l.periodTo}`
-    return { l, lineId: lineIds[i]!, txId: txIds[i]!, budget, holder, ref, memo }
-  })
-  const arr = (f: (r: (typeof rows)[number]) => string | number | null | undefined) => pgArray(rows.map(f))
-  // The accounts, created or moved by the page's total per account, in one upsert.
-  const accountIds = new Map(
-    rowsOf<{ id: string; code: string }>(
-      await t.tx.execute(sql`
-        insert into ledger_accounts (code, kind, name, region_code, elder_id, program_code, fund_source, year, balance_fen)
-        select code, min(kind), min(name), min(region_code), (array_agg(elder_id))[1], min(program_code), min(fund_source), min(year), sum(amount_fen)
-          from (select * from unnest(${arr((r) => r.holder.code)}::text[], ${arr((r) => r.holder.kind)}::text[], ${arr((r) => r.holder.name)}::text[],
-                                     ${arr((r) => r.l.regionCode)}::text[], ${arr((r) => r.l.elderId)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
-                                     ${arr(() => null)}::text[], ${arr(() => null)}::text[], ${arr((r) => -r.l.amountFen)}::bigint[])
-                  as h(code, kind, name, region_code, elder_id, program_code, fund_source, year, amount_fen)
-                union all
-                select * from unnest(${arr((r) => r.budget.code)}::text[], ${arr(() => 'budget')}::text[], ${arr((r) => r.budget.name)}::text[],
-                                     ${arr(() => batch.regionCode)}::text[], ${arr(() => null)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
-                                     ${arr((r) => r.l.fundSource)}::text[], ${arr(() => year)}::text[], ${arr((r) => r.l.amountFen)}::bigint[])
-                  as b(code, kind, name, region_code, elder_id, program_code, fund_source, year, amount_fen)) s
-         group by code
-        on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
-        returning id, code`),
-    ).map((a) => [a.code, a.id]),
-  )
-  // The months paid, one transaction per line and its two postings, in one statement.
-  await t.tx.execute(sql`
-    with x as (
-      select * from unnest(${arr((r) => r.lineId)}::uuid[], ${arr((r) => r.txId)}::uuid[], ${arr((r) => r.l.elderId)}::uuid[], ${arr((r) => r.l.programCode)}::text[],
-                           ${arr((r) => r.l.periodFrom)}::text[], ${arr((r) => r.l.periodTo)}::text[], ${arr((r) => r.l.amountFen)}::bigint[],
-                           ${arr((r) => accountIds.get(r.budget.code))}::uuid[], ${arr((r) => accountIds.get(r.holder.code))}::uuid[],
-                           ${arr((r) => (r.l.delivery === 'cash' ? 'benefit_accrual' : 'credit_grant'))}::text[], ${arr((r) => r.ref)}::text[], ${arr((r) => r.memo)}::text[])
-        as x(line_id, tx_id, elder_id, program_code, period_from, period_to, amount_fen, budget_id, holder_id, tx_kind, ref, memo)),
+  const budget = budgetAccountSql(year)
+  return sql`
+    with src as materialized (${src}),
+    x as (
+      select gen_random_uuid() as id, gen_random_uuid() as tx_id, l.*
+        from (${lines}) l
+        -- One key lookup per line (a lateral with limit cannot become a join): a hash join would
+        -- read the whole paid-months table on every page.
+        left join lateral (select 1 as paid from disbursement_line_months c
+                            where c.elder_id = l.elder_id and c.program_code = l.program_code and c.month between l.period_from and l.period_to
+                            limit 1) p on true
+       where p.paid is null),
+    r as (
+      insert into disbursement_lines (id, batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen,
+                                      explanation, ledger_tx_id, kind, period_from, period_to, benefit_id, application_id)
+      select x.id, ${batch.id}::uuid, ${batch.month}, x.elder_id, x.region_code, x.program_code, x.program_name, x.delivery, x.fund_source, x.amount_fen,
+             x.explanation, x.tx_id, x.kind, x.period_from, x.period_to, x.benefit_id, x.application_id
+        from x
+      on conflict (month, elder_id, program_code, period_from) where status <> 'reissued' do nothing
+      returning id, ledger_tx_id, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, kind, period_from, period_to),
+    legs as (
+      select r.ledger_tx_id, ${holderAccountSql.code} as code, ${holderAccountSql.kind} as kind, ${holderAccountSql.name} as name, r.region_code, r.elder_id,
+             r.program_code, null::text as fund_source, null::text as year, -r.amount_fen as amount_fen
+        from r
+      union all
+      select r.ledger_tx_id, ${budget.code}, 'budget', ${budget.name}, ${batch.regionCode}, null::uuid, r.program_code, r.fund_source, ${year}::text, r.amount_fen
+        from r),
+    acc as (
+      insert into ledger_accounts (code, kind, name, region_code, elder_id, program_code, fund_source, year, balance_fen)
+      select code, min(kind), min(name), min(region_code), (array_agg(elder_id))[1], min(program_code), min(fund_source), min(year), sum(amount_fen)
+        from legs group by code order by code
+      on conflict (code) do update set balance_fen = ledger_accounts.balance_fen + excluded.balance_fen
+      returning id, code),
     cov as (
       insert into disbursement_line_months (elder_id, program_code, month, line_id)
-      select x.elder_id, x.program_code, to_char(m, 'YYYY-MM'), x.line_id
-        from x, generate_series((x.period_from || '-01')::date, (x.period_to || '-01')::date, interval '1 month') m
-      returning 1),
+      select r.elder_id, r.program_code, to_char(m, 'YYYY-MM'), r.id
+        from r, generate_series((r.period_from || '-01')::date, (r.period_to || '-01')::date, interval '1 month') m),
     txs as (
       insert into ledger_transactions (id, kind, ref, month, memo, created_by)
-      select x.tx_id, x.tx_kind, x.ref, ${batch.month}, x.memo, ${t.actor?.userId ?? null} from x
-      returning 1)
-    insert into ledger_postings (tx_id, account_id, amount_fen)
-    select x.tx_id, v.account_id, v.amount_fen
-      from x cross join lateral (values (x.budget_id, x.amount_fen), (x.holder_id, -x.amount_fen)) as v(account_id, amount_fen)
-     where (select count(*) from cov) >= 0 and (select count(*) from txs) >= 0`)
-  return { count: rows.length, fen: rows.reduce((s, r) => s + r.l.amountFen, 0) }
+      select r.ledger_tx_id, case when r.delivery = 'cash' then 'benefit_accrual' else 'credit_grant' end,
+             'line:' || ${batch.month}::text || ':' || r.elder_id::text || ':' || r.program_code || case when r.kind = 'regular' then '' else ':' || r.period_from end,
+             ${batch.month}, ${batch.month}::text || ' ' || r.program_name || case when r.kind = 'regular' then '' else '补发 ' || r.period_from || '至' || r.period_to end,
+             ${t.actor?.userId ?? null}
+        from r),
+    posts as (
+      insert into ledger_postings (tx_id, account_id, amount_fen)
+      select legs.ledger_tx_id, acc.id, legs.amount_fen from legs join acc on acc.code = legs.code)
+    select (select count(*) from r)::int as n, (select coalesce(sum(amount_fen), 0) from r)::bigint as fen ${extra}`
 }
