@@ -30,6 +30,7 @@ import { loadSeedProgrammes } from '../packages/server/src/seed/programmes.js'
 import { generateElders } from '../packages/server/src/modules/elders/seed-elders.js'
 import { elders } from '../packages/server/src/modules/elders/elders.tables.js'
 import { benefitsDueSource, runMonth } from '../packages/server/src/modules/disbursement/index.js'
+import { timeOrderedUuid } from '../packages/server/src/modules/disbursement/run-month.js'
 
 const args = process.argv.slice(2)
 const opt = (name: string, dflt: string) => {
@@ -105,7 +106,8 @@ async function main() {
     const rssAfter = process.resourceUsage().maxRSS
 
     // The hand-written statement writes the same rows as the run (every column of a line, the
-    // explanation text included) into a logged table shaped and indexed like disbursement_lines.
+    // explanation text included) into a logged table shaped and indexed like disbursement_lines,
+    // with ids made the same way (time-ordered).
     await database.db.execute(sql`drop table if exists bench_hand_lines`)
     await database.db.execute(sql`create table bench_hand_lines (like disbursement_lines including defaults including indexes)`)
     const labels = JSON.stringify(benefitDeliveryLabels)
@@ -122,9 +124,9 @@ async function main() {
                               order by h.effective_month limit 1) later on true
          where b.region_code like '620702%' and b.from_month <= ${MONTH} and ((b.status = 'active' and b.stop_month is null) or b.stop_month > ${MONTH}))
       , ins as (
-        insert into bench_hand_lines (batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation,
+        insert into bench_hand_lines (id, batch_id, month, elder_id, region_code, program_code, program_name, delivery, fund_source, amount_fen, explanation,
                                       period_from, period_to, benefit_id, application_id)
-        select ${result.batchId}::uuid, ${MONTH}, c.elder_id, c.region_code, c.programme_code, c.program_name, c.delivery, c.fund_source, c.amount_fen,
+        select ${timeOrderedUuid}, ${result.batchId}::uuid, ${MONTH}, c.elder_id, c.region_code, c.programme_code, c.program_name, c.delivery, c.fund_source, c.amount_fen,
                c.program_name || '，' || coalesce(${labels}::jsonb->>c.delivery, '') || '每月' || to_char(c.amount_fen / 100.0, 'FM9999999990.00') || '元，自' || c.from_month || '起享受',
                ${MONTH}, ${MONTH}, c.benefit_id, c.application_id
           from computed c
