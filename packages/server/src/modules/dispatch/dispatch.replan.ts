@@ -139,7 +139,7 @@ export async function replanState(
  * put back wherever it fits, or comes out unassigned. A candidate is kept only if nothing
  * else changes caregiver or drops out (times may shift), so the change stays small and
  * explainable; one that lets the displaced visit back in wins at once. Each try is one
- * cheap evaluation (no search); at most `tries` of them, and none after `budgetMs`.
+ * cheap evaluation (no search); at most `tries` of them (three once one works), none after `budgetMs`.
  * Null when no try works (the caller falls back to a search).
  */
 export function swapInsert(problem: Problem, plan: Plan, f: TFrozen, urgentId: string, o: { tries: number; budgetMs: number }): Plan | null {
@@ -154,12 +154,13 @@ export function swapInsert(problem: Problem, plan: Plan, f: TFrozen, urgentId: s
   const at = placements(plan)
   const pt = (i: number) => p.locations?.[i] as { lat: number; lon: number } | undefined
   const mid = u.window ? (u.window[0] + u.window[1]) / 2 : 0
-  // Degrees of latitude as a distance (~111 km each), plus an hour apart ≈ 1.3 km.
-  const apart = (x: { location: number }, start: number) => {
+  // Degrees of latitude as a distance (~111 km each), plus an hour apart ≈ 1.3 km; a shorter
+  // visit than the urgent one rarely leaves it room (the shift end is hard), so it comes last.
+  const apart = (x: { location: number; duration: number }, start: number) => {
     const a = pt(x.location)
     const b = pt(u.location)
     const d = a && b ? Math.hypot(a.lat - b.lat, (a.lon - b.lon) * Math.cos((a.lat * Math.PI) / 180)) : 0
-    return d + (Math.abs(start - mid) / 60) * 0.012
+    return d + (Math.abs(start - mid) / 60) * 0.012 + (x.duration < u.duration ? 1 : 0)
   }
   const cands: { cid: string; i: number; id: string; score: number }[] = []
   for (const c of p.caregivers) {
@@ -173,8 +174,11 @@ export function swapInsert(problem: Problem, plan: Plan, f: TFrozen, urgentId: s
   cands.sort((a, b) => a.score - b.score)
   const extras = { locked, fullScan: true, ...(f.now !== null ? { notBefore: f.now } : {}) }
   let best: { plan: Plan; shifted: number } | null = null
+  let tried = 0
   for (const cd of cands.slice(0, o.tries)) {
-    if (performance.now() - t0 > o.budgetMs) break
+    // A usable swap in hand: look a little further for one that loses nothing, not on and on.
+    if (performance.now() - t0 > o.budgetMs || (best && tried >= 3)) break
+    tried++
     const init = { ...initial, [cd.cid]: initial[cd.cid]!.map((t, i) => (i === cd.i ? { visitId: urgentId, part: 0 } : t)) }
     let out: Plan
     try {

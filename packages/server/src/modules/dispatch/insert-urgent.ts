@@ -41,8 +41,10 @@ export async function insertUrgent(ctx: Ctx, id: string, input: { orderId: strin
     const next = await withTravel(ctx.config, { ...structuredClone(cur), visits: [...cur.visits, v] })
     const f = await frozenOf(t.tx, cur, t.clock.now())
     let res = await replanState(next.problem, cur.plan, f, { search: 0 })
+    let method: 'insertion' | 'swap' | 'search' = 'insertion'
     if (res.plan.unassigned.some((u) => u.visitId === v.orderId)) {
-      const swapped = swapInsert(next.problem, cur.plan, f, v.orderId, { tries: 6, budgetMs: 600 })
+      const swapped = swapInsert(next.problem, cur.plan, f, v.orderId, { tries: 8, budgetMs: 400 })
+      method = swapped ? 'swap' : 'search'
       res = swapped ? { ...res, plan: swapped } : await replanState(next.problem, cur.plan, f, { search: 1000 })
     }
     if (!frozenKept(cur.plan, res.plan, res.frozenVisits)) throw new AppError('INTERNAL', '重新规划改动了已锁定的服务')
@@ -59,7 +61,7 @@ export async function insertUrgent(ctx: Ctx, id: string, input: { orderId: strin
     }
     const moved = movedIds.size
     const displaced = displacedIds.size
-    await saveState(t, before, next, { action: 'dispatch.urgent_inserted', extra: { orderId: v.orderId, placed: !!pl, moved, displaced } })
+    await saveState(t, before, next, { action: 'dispatch.urgent_inserted', extra: { orderId: v.orderId, placed: !!pl, method, moved, displaced } })
     const un = res.plan.unassigned.find((u) => u.visitId === v.orderId)
     return {
       placed: !!pl,
