@@ -3,7 +3,8 @@
  * seed. A street-day for the demo provider: 25 caregivers (mixed certificates and shifts), 300
  * orders (10 % double-staffed 上门助浴, 5 % urgent arriving during the day). Prints: plan time,
  * travel time and late visits for the solver and the greedy baseline, urgent-insertion latency
- * p50/p99 (HTTP round trip, published plan), and the peak memory. Figures only; never pass/fail.
+ * p50/p99 (HTTP round trip, published plan) with how each went in (insertion, swap, search; from
+ * the audit rows), and the peak memory. Figures only; never pass/fail.
  * Goals: plan ≤ 10 s; travel ≥ 25 % below the greedy baseline with no more late visits; urgent
  * p99 < 2 s.                                       npm run bench:dispatch
  * BENCH_SECONDS (default 8): the solver's budget.
