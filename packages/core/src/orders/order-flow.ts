@@ -62,6 +62,8 @@ export const orderFlow = {
   noShow: { from: ['assigned', 'en_route'], to: 'no_show', permission: 'order:supervise' },
   /** A published daily plan (dispatch module) assigns or re-assigns before the caregiver sets out. */
   planAssign: { from: ['accepted', 'assigned'], to: 'assigned', permission: 'dispatch:publish' },
+  /** The plan takes a visit back (its caregiver fell sick and nobody can take it): it waits to be assigned again. */
+  planRelease: { from: ['assigned'], to: 'accepted', permission: 'dispatch:publish' },
   /** A canteen meal (助餐) served at the counter: recorded, served and settled in one step (the meal path). */
   serveMeal: { from: ['requested'], to: 'settled', permission: 'meal:serve' },
 } as const satisfies Flow<TOrderStatus>
@@ -83,6 +85,7 @@ export const orderActionLabels = {
   cancel: '取消',
   noShow: '登记未上门',
   planAssign: '按调度方案派单',
+  planRelease: '调度方案撤回派单',
   serveMeal: '助餐就餐',
 } as const satisfies Record<TOrderAction, string>
 

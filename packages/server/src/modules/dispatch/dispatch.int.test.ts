@@ -252,6 +252,37 @@ describe('dispatch: hand moves and locks', () => {
     // A stale version is a conflict.
     expect((await api(provider, 'POST', `/dispatch/plans/${plan.id}/locks`, { orderId: cleaning.orderId, locked: true, version: 1 })).status).toBe(409)
   })
+
+  it('a lock holds only the locked visit: the caregiver’s earlier visits still move', async () => {
+    // A caregiver with at least two single-staffed visits: lock the last one.
+    const route = plan.routes.find((r) => r.stops.filter((s) => !s.partnerCaregiverId && !s.locked).length >= 2)!
+    expect(route, 'a caregiver with two visits').toBeDefined()
+    const last = route.stops.filter((s) => !s.partnerCaregiverId).at(-1)!
+    plan = ok(await api(provider, 'POST', `/dispatch/plans/${plan.id}/locks`, { orderId: last.orderId, locked: true, version: plan.version }))
+    // An earlier visit of the same caregiver goes to another caregiver who holds the skill.
+    const earlier = route.stops.filter((s) => s.start < last.start && !s.partnerCaregiverId && !s.locked)
+    let moved: { orderId: string; to: string; start: string } | null = null
+    for (const e of earlier)
+      for (const to of plan.routes.map((r) => r.caregiverId).filter((id) => id !== route.caregiverId)) {
+        if (moved || !(await validSkills(to)).has(e.skill)) continue
+        const check = ok(await api(provider, 'POST', `/dispatch/plans/${plan.id}/moves/check`, { orderId: e.orderId, toCaregiverId: to, start: e.start }))
+        if (check.feasible) moved = { orderId: e.orderId, to, start: e.start }
+      }
+    expect(moved, 'an earlier visit of the caregiver can move').not.toBeNull()
+    plan = ok(
+      await api(provider, 'POST', `/dispatch/plans/${plan.id}/moves`, {
+        orderId: moved!.orderId,
+        toCaregiverId: moved!.to,
+        start: moved!.start,
+        version: plan.version,
+      }),
+    )
+    expect(stopsOf(plan).find((s) => s.orderId === moved!.orderId)!.caregiverId).toBe(moved!.to)
+    // The locked visit kept its caregiver and its start.
+    const kept = stopsOf(plan).find((s) => s.orderId === last.orderId)!
+    expect([kept.caregiverId, kept.start, kept.locked]).toEqual([route.caregiverId, last.start, true])
+    plan = ok(await api(provider, 'POST', `/dispatch/plans/${plan.id}/locks`, { orderId: last.orderId, locked: false, version: plan.version }))
+  })
 })
 
 describe('dispatch: publication and the caregiver’s day', () => {
@@ -323,6 +354,26 @@ describe('dispatch: live re-planning', () => {
     // Approved once only.
     expect((await api(provider, 'POST', `/dispatch/plans/${plan.id}/diffs/${diff.id}/approve`)).status).toBe(409)
   })
+
+  it('a sick caregiver’s visit nobody can take comes out unassigned with its reason, and its order waits again', async () => {
+    // 调度甲 is sick: 调度丙 is the only nursing caregiver left, so an urgent nursing visit goes to them.
+    const urgent = await acceptedOrder('HL-001', '16:00', 98)
+    const res = ok(await api(provider, 'POST', `/dispatch/plans/${plan.id}/urgent`, { orderId: urgent }))
+    expect([res.placed, res.caregiverId]).toEqual([true, cgIds['丙']])
+    expect(ok(await api(bureau, 'GET', `/orders/${urgent}`)).caregiverId).toBe(cgIds['丙'])
+    plan = ok(await api(provider, 'GET', `/dispatch/plans/${plan.id}`))
+    const diff = ok(await api(provider, 'POST', `/dispatch/plans/${plan.id}/sick`, { caregiverId: cgIds['丙'], from: at('05:30') }))
+    const change = diff.changes.find((c: { orderId: string }) => c.orderId === urgent)
+    expect(change).toMatchObject({ fromCaregiverId: cgIds['丙'], toCaregiverId: null })
+    expect(change.reason).toMatch(/[\u4e00-\u9fa5]/)
+    plan = ok(await api(provider, 'POST', `/dispatch/plans/${plan.id}/diffs/${diff.id}/approve`))
+    expect(stopsOf(plan).some((s) => s.orderId === urgent)).toBe(false)
+    expect(plan.unassigned.find((u) => u.orderId === urgent)!.reasons[0]).toBe(change.reason)
+    // Not left with the sick caregiver: accepted again, nobody assigned, the step on its timeline.
+    const o = ok(await api(bureau, 'GET', `/orders/${urgent}`))
+    expect([o.status, o.caregiverId, o.plannedStart]).toEqual(['accepted', null, null])
+    expect(o.timeline.some((e: { action: string }) => e.action === 'planRelease')).toBe(true)
+  })
 })
 
 describe('dispatch: scope', () => {
@@ -354,6 +405,19 @@ describe('dispatch: scope', () => {
     const street = await computed(planId)
     const ids = [...stopsOf(street).map((s) => s.orderId), ...street.unassigned.map((u) => u.orderId)]
     expect(ids).not.toContain(bOrder)
+    // The demo provider is registered at district level, yet its orders in street A are the street centre's to plan.
+    const district = orderIds.filter((id) => ids.includes(id))
+    expect(district.length).toBeGreaterThan(0)
+    const inStreet = stopsOf(street).find((s) => orderIds.includes(s.orderId) && !s.partnerCaregiverId)!
+    const check = ok(
+      await api(officerA, 'POST', `/dispatch/plans/${planId}/moves/check`, {
+        orderId: inStreet.orderId,
+        toCaregiverId: inStreet.caregiverId,
+        start: inStreet.start,
+      }),
+    )
+    expect(check.feasible, JSON.stringify(check)).toBe(true)
+    expect(ok(await api(officerA, 'GET', `/orders/${inStreet.orderId}`)).providerId).toBe(DEMO_PROVIDER.id)
     for (const id of new Set(ids)) expect(ok(await api(bureau, 'GET', `/orders/${id}`)).regionCode.startsWith('620702001')).toBe(true)
     expect((await api(officerB, 'GET', `/dispatch/plans/${planId}`)).status).toBe(404)
     expect(ok(await api(officerB, 'GET', '/dispatch/plans')).items.some((p: { id: string }) => p.id === planId)).toBe(false)

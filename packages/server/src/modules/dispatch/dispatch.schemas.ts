@@ -138,7 +138,10 @@ export const ZUrgentResult = z.object({
   caregiverId: uuid.nullable(),
   start: iso.nullable(),
   reasons: z.array(z.string()),
+  /** Visits that changed caregiver to make room. */
   moved: z.number().int(),
+  /** Visits taken out of the plan to make room (back to waiting, with their reason in the plan). */
+  displaced: z.number().int(),
 })
 export type TUrgentResult = z.infer<typeof ZUrgentResult>
 
@@ -153,6 +156,8 @@ export const ZDiffChange = z.object({
   toCaregiverName: z.string().nullable(),
   fromStart: iso.nullable(),
   toStart: iso.nullable(),
+  /** Why nobody takes the visit now (toCaregiverId null), in Chinese. */
+  reason: z.string().nullable(),
 })
 export type TDiffChange = z.infer<typeof ZDiffChange>
 export const ZDiff = z.object({

@@ -4,7 +4,7 @@ import { parseShift, staffCountOfItem, travelSeconds } from '@yiyang/core'
 import { checkPlan, solveProblem } from '@yiyang/solver'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildProblem, greedyPlan, planFigures, type TModelCaregiver, type TModelVisit } from './dispatch.model.js'
-import { evaluateRoutes, frozenKept, replanState, splitRoutes } from './dispatch.replan.js'
+import { evaluateRoutes, frozenKept, placements, replanState, splitRoutes, swapInsert } from './dispatch.replan.js'
 import { haversineMinutes, osrmMinutes, travelMatrix } from './travel.js'
 
 /** An OSRM table-service stand-in: answers what the test sets, records the requests. */
@@ -163,5 +163,41 @@ describe('dispatch model, greedy baseline and re-planning', () => {
     expect(res.plan.unassigned.some((u) => u.visitId === 'u1')).toBe(false)
     expect(frozenKept(plan, res.plan, res.frozenVisits)).toBe(true)
     expect(checkPlan(p2, res.plan).feasible).toBe(true)
+  })
+})
+
+describe('urgent insertion into a full day (local repair)', () => {
+  // Two caregivers, three hours each, more visits than fit: nothing goes in as the day stands.
+  const day: TModelVisit[] = Array.from({ length: 9 }, (_, i) => ({
+    ...visits[0]!,
+    itemName: '居家保洁',
+    skill: 'cleaning',
+    staffCount: 1,
+    orderId: `f${i}`,
+    lat: 38.92 + (i % 3) * 0.004,
+    lng: 100.44 + Math.floor(i / 3) * 0.004,
+    requested: 8 * 60 + (i % 5) * 30,
+  }))
+  const two = caregivers.slice(0, 2).map((c) => ({ ...c, shift: { start: 8 * 60, end: 11 * 60 } }))
+  const problem = buildProblem(day, two, null)
+  const plan = solveProblem(problem, { timeLimitMs: 2000, maxIterations: 300, seed: 1 })
+  const urgent: TModelVisit = { ...day[4]!, orderId: 'u', requested: 9 * 60, urgent: true }
+  const p2 = buildProblem([...day, urgent], two, null)
+
+  it('takes the place of one ordinary visit; nothing else changes caregiver; started visits stay', async () => {
+    const first = plan.routes.find((r) => r.stops.some((s) => s.kind === 'visit'))!.stops.find((s) => s.kind === 'visit')!
+    const started = new Set([first.kind === 'visit' ? first.visitId : ''])
+    const f = { locks: new Set<string>(), started, now: null }
+    const cheap = await replanState(p2, plan, f, { search: 0 })
+    expect(cheap.plan.unassigned.some((u) => u.visitId === 'u')).toBe(true)
+    const out = swapInsert(p2, plan, f, 'u', { tries: 6, budgetMs: 10_000 })!
+    expect(out).not.toBeNull()
+    expect(checkPlan(p2, out).feasible).toBe(true)
+    const was = placements(plan)
+    const now = placements(out)
+    expect(now.has('u#0')).toBe(true)
+    const changed = [...was].filter(([k, p]) => now.get(k)?.caregiverId !== p.caregiverId)
+    expect(changed.length).toBeLessThanOrEqual(1)
+    expect(frozenKept(plan, out, splitRoutes(plan, f).frozenVisits)).toBe(true)
   })
 })

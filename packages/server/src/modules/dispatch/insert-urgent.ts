@@ -6,7 +6,7 @@ import { requirePermission } from '../../platform/permissions.js'
 import { ordersByIds, plannableStatuses } from '../orders/index.js'
 import { minutesToIso } from './dispatch.model.js'
 import { getPlanInScope } from './dispatch.repo.js'
-import { frozenKept, placements, replanState } from './dispatch.replan.js'
+import { frozenKept, placements, replanState, swapInsert } from './dispatch.replan.js'
 import type { TUrgentResult } from './dispatch.schemas.js'
 import { toModelVisit, withTravel } from './load-model.js'
 import { frozenOf } from './move-visit.js'
@@ -15,9 +15,11 @@ import { requireComputed, saveState } from './plan-store.js'
 /**
  * An urgent order (accepted by the provider, same day and scope as the plan) goes into the plan
  * live (issue 20 item 4): visits that are locked, started, or due before now stay exactly where
- * they are; the urgent visit takes its cheapest feasible place and nothing else changes order;
- * only when it fits nowhere does a short search (one second) make room. On a published plan the
- * orders and caregivers concerned follow at once.
+ * they are. First the urgent visit takes its cheapest feasible place and nothing else changes
+ * order; when the day is full, it takes the place of one nearby ordinary visit, which goes
+ * elsewhere or back to waiting (swapInsert: a few cheap evaluations, no search); only when that
+ * fails too does a short search (one second, worker thread) make room. On a published plan the
+ * orders and caregivers concerned follow at once, in the same transaction.
  */
 export async function insertUrgent(ctx: Ctx, id: string, input: { orderId: string }): Promise<TUrgentResult> {
   requirePermission(ctx.actor, 'dispatch:plan')
@@ -39,14 +41,27 @@ export async function insertUrgent(ctx: Ctx, id: string, input: { orderId: strin
     const next = await withTravel(ctx.config, { ...structuredClone(cur), visits: [...cur.visits, v] })
     const f = await frozenOf(t.tx, cur, t.clock.now())
     let res = await replanState(next.problem, cur.plan, f, { search: 0 })
-    if (res.plan.unassigned.some((u) => u.visitId === v.orderId)) res = await replanState(next.problem, cur.plan, f, { search: 1000 })
+    let method: 'insertion' | 'swap' | 'search' = 'insertion'
+    if (res.plan.unassigned.some((u) => u.visitId === v.orderId)) {
+      const swapped = swapInsert(next.problem, cur.plan, f, v.orderId, { tries: 8, budgetMs: 400 })
+      method = swapped ? 'swap' : 'search'
+      res = swapped ? { ...res, plan: swapped } : await replanState(next.problem, cur.plan, f, { search: 1000 })
+    }
     if (!frozenKept(cur.plan, res.plan, res.frozenVisits)) throw new AppError('INTERNAL', '重新规划改动了已锁定的服务')
     next.plan = res.plan
     const pl = placements(res.plan).get(`${v.orderId}#0`)
     const was = placements(cur.plan)
-    let moved = 0
-    for (const [k, p] of placements(res.plan)) if (was.has(k) && was.get(k)!.caregiverId !== p.caregiverId) moved++
-    await saveState(t, before, next, { action: 'dispatch.urgent_inserted', extra: { orderId: v.orderId, placed: !!pl, moved } })
+    const now = placements(res.plan)
+    const movedIds = new Set<string>()
+    const displacedIds = new Set<string>()
+    for (const [k, p] of was) {
+      const q = now.get(k)
+      if (!q) displacedIds.add(k.split('#')[0]!)
+      else if (q.caregiverId !== p.caregiverId) movedIds.add(k.split('#')[0]!)
+    }
+    const moved = movedIds.size
+    const displaced = displacedIds.size
+    await saveState(t, before, next, { action: 'dispatch.urgent_inserted', extra: { orderId: v.orderId, placed: !!pl, method, moved, displaced } })
     const un = res.plan.unassigned.find((u) => u.visitId === v.orderId)
     return {
       placed: !!pl,
@@ -54,6 +69,7 @@ export async function insertUrgent(ctx: Ctx, id: string, input: { orderId: strin
       start: pl ? minutesToIso(cur.day, pl.start) : null,
       reasons: un ? [dispatchUnassignedReasonLabels[un.reason as TDispatchUnassignedReason] ?? dispatchUnassignedReasonLabels.invalid] : [],
       moved,
+      displaced,
     }
   })
 }

@@ -6,7 +6,7 @@ import type { z } from 'zod'
 import type { ZLock } from './dispatch.schemas.js'
 import { planDetail, requireComputed, saveState } from './plan-store.js'
 
-/** Locks a visit to its caregiver and time (or unlocks it): re-planning never moves it, nor anything before it that day. */
+/** Locks a visit to its caregiver and time (or unlocks it): re-planning never moves it; the caregiver's other visits stay free to move around it. */
 export async function lockVisit(ctx: Ctx, id: string, input: z.infer<typeof ZLock>) {
   requirePermission(ctx.actor, 'dispatch:plan')
   const actor = ctx.actor

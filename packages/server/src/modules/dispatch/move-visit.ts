@@ -6,7 +6,7 @@ import { fieldError } from '../../platform/errors.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { isoToMinutes, planFigures, type TPlanState } from './dispatch.model.js'
 import { getPlanInScope, type TPlanRow } from './dispatch.repo.js'
-import { evaluateRoutes, placedOnly, splitRoutes, type TFrozen } from './dispatch.replan.js'
+import { evaluateRoutes, placedOnly, splitRoutes, withPins, type TFrozen } from './dispatch.replan.js'
 import type { TMove, TMoveCheck } from './dispatch.schemas.js'
 import { planDetail, requireComputed, saveState, startedOrders } from './plan-store.js'
 
@@ -48,7 +48,7 @@ async function propose(db: DbOrTx, row: TPlanRow, input: TMove, now: Date): Prom
   const parts = plan.routes.flatMap((r) => r.stops.flatMap((s) => (s.kind === 'visit' && s.visitId === v.orderId ? [{ cg: r.caregiverId, part: s.part }] : [])))
   if (parts.length === 0 && v.staffCount === 2) return refuse('infeasible')
   const part = (parts.find((p) => p.cg === input.fromCaregiverId) ?? parts[0])?.part ?? 0
-  const { locked, initial } = splitRoutes(plan, f)
+  const { locked, initial, pins } = splitRoutes(plan, f)
   for (const [cid, list] of Object.entries(initial)) initial[cid] = list.filter((r) => !(r.visitId === v.orderId && (r.part ?? 0) === part))
   const head = (locked[target.id] ?? []).filter((t) => !t.break).length
   const rest = initial[target.id] ?? []
@@ -69,7 +69,7 @@ async function propose(db: DbOrTx, row: TPlanRow, input: TMove, now: Date): Prom
   }
   const ref: TaskRef = { visitId: v.orderId, part }
   initial[target.id] = [...rest.slice(0, at), ref, ...rest.slice(at)]
-  const out = evaluateRoutes(placedOnly(state.problem, plan, [v.orderId]), locked, initial, f.now ?? undefined)
+  const out = evaluateRoutes(withPins(placedOnly(state.problem, plan, [v.orderId]), pins), locked, initial, f.now ?? undefined)
   if (!out) return refuse('infeasible')
   const merged: Plan = { ...out, unassigned: plan.unassigned.filter((u) => u.visitId !== v.orderId) }
   const a = costOf(state, plan)

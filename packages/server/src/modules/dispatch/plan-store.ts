@@ -4,7 +4,7 @@ import { appendAudit } from '../../platform/audit.js'
 import type { TxCtx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { updateVersioned } from '../../platform/workflow.js'
-import { assignFromPlan, ordersByIds, startedStatuses, updatePlannedTimes } from '../orders/index.js'
+import { assignFromPlan, ordersByIds, releaseFromPlan, startedStatuses, updatePlannedTimes } from '../orders/index.js'
 import { providerNames } from '../providers/index.js'
 import { regionNames } from '../regions/index.js'
 import { minutesToIso, planFigures, type TPlanState } from './dispatch.model.js'
@@ -109,7 +109,9 @@ export async function applyToOrders(t: TxCtx, row: TPlanRow, previous: TPlanStat
     else cur.helper = p.caregiverId
     byOrder.set(id, cur)
   }
-  const rows = await ordersByIds(t.tx, [...byOrder.keys()])
+  // Visits the plan no longer places (a sick caregiver's that nobody can take, one an urgent visit displaced) go back to waiting.
+  const released = previous === null ? [] : [...new Set([...old.keys()].map((k) => k.split('#')[0]!))].filter((id) => !byOrder.has(id))
+  const rows = await ordersByIds(t.tx, [...byOrder.keys(), ...released])
   const orders = new Map(rows.map((r) => [r.id, r]))
   const touched = new Set<string>()
   const times: { id: string; plannedStart: Date; planSeq: number }[] = []
@@ -144,6 +146,10 @@ export async function applyToOrders(t: TxCtx, row: TPlanRow, previous: TPlanStat
     if (p.helper) touched.add(p.helper)
     if (was0 && was0.caregiverId !== p.cg) touched.add(was0.caregiverId)
     if (was1 && was1.caregiverId !== p.helper) touched.add(was1.caregiverId)
+  }
+  for (const id of released) {
+    const o = orders.get(id)
+    if (o?.status === 'assigned') await releaseFromPlan(t, id, reason ?? '调度方案调整')
   }
   await updatePlannedTimes(t, row.regionCode, times)
   // Visits taken off a caregiver (sick): they are told too.

@@ -3,11 +3,12 @@ import { and, eq } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { appendAudit } from '../../platform/audit.js'
 import { withTx, type Ctx } from '../../platform/context.js'
+import { dispatchUnassignedReasonLabels, type TDispatchUnassignedReason } from '@yiyang/core'
 import { fieldError } from '../../platform/errors.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { isoToMinutes, minutesToIso, planFigures, type TPlanState } from './dispatch.model.js'
 import { getPlanInScope } from './dispatch.repo.js'
-import { frozenKept, placements, splitRoutes } from './dispatch.replan.js'
+import { frozenKept, placements, splitRoutes, withPins } from './dispatch.replan.js'
 import type { TDiff, TDiffChange } from './dispatch.schemas.js'
 import { dispatchDiffs } from './dispatch.tables.js'
 import { withTravel } from './load-model.js'
@@ -16,10 +17,13 @@ import { requireComputed } from './plan-store.js'
 
 export type TDiffPayload = { state: TPlanState; changes: TDiffChange[]; figures: NonNullable<TPlanState['figures']> }
 
-/** What changed between two plans, visit part by visit part (caregiver or start). */
+/** What changed between two plans, visit part by visit part (caregiver or start); a part nobody takes says why. */
 export function planChanges(before: TPlanState, after: TPlanState): TDiffChange[] {
   const a = placements(before.plan)
   const b = placements(after.plan)
+  const why = new Map((after.plan?.unassigned ?? []).map((u) => [u.visitId, u.reason]))
+  const reasonOf = (id: string) =>
+    dispatchUnassignedReasonLabels[(why.get(id) ?? 'no_feasible_slot') as TDispatchUnassignedReason] ?? dispatchUnassignedReasonLabels.no_feasible_slot
   const names = new Map(after.caregivers.map((c) => [c.id, c.name]))
   const visits = new Map(after.visits.map((v) => [v.orderId, v]))
   const out: TDiffChange[] = []
@@ -38,6 +42,7 @@ export function planChanges(before: TPlanState, after: TPlanState): TDiffChange[
       toCaregiverName: q ? (names.get(q.caregiverId) ?? null) : null,
       fromStart: p ? minutesToIso(after.day, p.start) : null,
       toStart: q ? minutesToIso(after.day, q.start) : null,
+      reason: q ? null : reasonOf(v.orderId),
     })
   }
   return out.sort((x, y) => (x.fromStart ?? '').localeCompare(y.fromStart ?? '') || x.orderId.localeCompare(y.orderId))
@@ -65,7 +70,7 @@ export async function proposeSick(ctx: Ctx, id: string, input: { caregiverId: st
       .flatMap((r) => r.stops.flatMap((s) => (s.kind === 'visit' && s.start >= from ? [s.visitId] : []))),
   )
   const f2 = { ...f, locks: new Set([...f.locks].filter((x) => !mine.has(x))), now: f.now === null ? null : Math.min(f.now, from) }
-  const { locked, initial, frozenVisits } = splitRoutes(cur.plan, f2)
+  const { locked, initial, frozenVisits, pins } = splitRoutes(cur.plan, f2)
   const head = locked[input.caregiverId] ?? []
   const headEnd = head.length
     ? Math.max(
@@ -86,7 +91,11 @@ export async function proposeSick(ctx: Ctx, id: string, input: { caregiverId: st
   delete initial[input.caregiverId]
   const sc = next.problem.caregivers.find((c) => c.id === input.caregiverId)!
   if (!sc.break && locked[input.caregiverId]) locked[input.caregiverId] = locked[input.caregiverId]!.filter((x) => !x.break)
-  next.plan = await solveInWorker(next.problem, { timeLimitMs: 2000, seed: 1 }, { locked, initial, ...(f2.now !== null ? { notBefore: f2.now } : {}) })
+  next.plan = await solveInWorker(
+    withPins(next.problem, pins),
+    { timeLimitMs: 2000, seed: 1 },
+    { locked, initial, ...(f2.now !== null ? { notBefore: f2.now } : {}) },
+  )
   if (!frozenKept(cur.plan, next.plan, frozenVisits)) throw fieldError('caregiverId', '重新分配改动了已锁定的服务，请解锁后重试')
   next.figures = planFigures(next.problem, next.plan)
   const changes = planChanges(cur, next)
@@ -124,7 +133,8 @@ export function toDiff(d: typeof dispatchDiffs.$inferSelect): TDiff {
     kind: d.kind,
     status: d.status as TDiff['status'],
     baseVersion: d.baseVersion,
-    changes: p.changes,
+    // Diffs proposed before reasons were kept have none.
+    changes: p.changes.map((c) => ({ ...c, reason: c.reason ?? null })),
     figures: p.figures,
     createdAt: d.createdAt.toISOString(),
   }

@@ -1,5 +1,5 @@
 import { orderEvents } from '@yiyang/core'
-import { and, eq, inArray, like } from 'drizzle-orm'
+import { and, eq, inArray, like, sql } from 'drizzle-orm'
 import { appendAudit } from '../../platform/audit.js'
 import type { DbOrTx } from '../../db/client.js'
 import type { TxCtx } from '../../platform/context.js'
@@ -104,6 +104,23 @@ export async function assignFromPlan(
 }
 
 /**
+ * The published plan takes a visit back from its caregiver (a sick caregiver's visit nobody
+ * else can take): the order waits, accepted and unassigned, for the dispatcher. Only an
+ * assigned order (the caregiver has not set out) is released.
+ */
+export async function releaseFromPlan(t: TxCtx, orderId: string, note: string): Promise<void> {
+  if (!t.actor) throw new AppError('FORBIDDEN')
+  await orderStep(t, await orderReach(t.tx, t.actor), orderId, {
+    action: 'planRelease',
+    note,
+    patch: { caregiverId: null, helperCaregiverId: null, plannedStart: null, planSeq: null },
+  })
+}
+
+/** Orders per UPDATE of planned times (3 parameters each, far below PostgreSQL's 65,535). */
+const PLAN_TIMES_CHUNK = 1000
+
+/**
  * A re-planned day moves planned starts (and places in the day) of orders that keep their
  * caregivers: those are facts of the plan, not a step of the order, so they are written
  * directly (no version bump: a dispatcher's open order form stays valid), for assigned orders
@@ -111,11 +128,14 @@ export async function assignFromPlan(
  */
 export async function updatePlannedTimes(t: TxCtx, regionCode: string, list: { id: string; plannedStart: Date; planSeq: number }[]): Promise<void> {
   if (list.length === 0) return
-  for (const x of list)
-    await t.tx
-      .update(serviceOrders)
-      .set({ plannedStart: x.plannedStart, planSeq: x.planSeq })
-      .where(and(eq(serviceOrders.id, x.id), eq(serviceOrders.status, 'assigned')))
+  // One statement per chunk, not one per order: a re-planned day shifts dozens of starts at once.
+  for (let i = 0; i < list.length; i += PLAN_TIMES_CHUNK) {
+    const rows = list.slice(i, i + PLAN_TIMES_CHUNK).map((x) => sql`(${x.id}::uuid, ${x.plannedStart.toISOString()}::timestamptz, ${x.planSeq}::int)`)
+    await t.tx.execute(sql`
+      update ${serviceOrders} set planned_start = v.ps, plan_seq = v.seq
+      from (values ${sql.join(rows, sql`, `)}) as v(id, ps, seq)
+      where ${serviceOrders}.id = v.id and ${serviceOrders}.status = 'assigned'`)
+  }
   await appendAudit(t, {
     action: 'order.plan_times_updated',
     entityType: 'order',

@@ -15,7 +15,16 @@ import { seedMeals } from './seed-meals.js'
 
 export { orderEvents } from '@yiyang/core'
 export { drawServiceCredit } from './draw-service-credit.js'
-export { assignFromPlan, updatePlannedTimes, ordersByIds, ordersForPlanning, plannableStatuses, startedStatuses, type TOrderForPlan } from './for-dispatch.js'
+export {
+  assignFromPlan,
+  releaseFromPlan,
+  updatePlannedTimes,
+  ordersByIds,
+  ordersForPlanning,
+  plannableStatuses,
+  startedStatuses,
+  type TOrderForPlan,
+} from './for-dispatch.js'
 export { requestOrder } from './request-order.js'
 export type { TRequestOrder } from './orders.schemas.js'
 

@@ -373,8 +373,8 @@ describe('orders: request to settlement', () => {
 })
 
 describe('orders: every disallowed transition answers 409', () => {
-  // planAssign is the dispatch module's step and serveMeal the meal counter's (no order route): their tests are in modules/dispatch and meals.int.test.ts.
-  const actionRoute: Record<Exclude<TOrderAction, 'price' | 'checkOutFlagged' | 'planAssign' | 'serveMeal'>, [string, object | undefined]> = {
+  // planAssign and planRelease are the dispatch module's steps and serveMeal the meal counter's (no order route): their tests are in modules/dispatch and meals.int.test.ts.
+  const actionRoute: Record<Exclude<TOrderAction, 'price' | 'checkOutFlagged' | 'planAssign' | 'planRelease' | 'serveMeal'>, [string, object | undefined]> = {
     accept: ['accept', {}],
     assign: ['assign', { caregiverId: '' }],
     reassign: ['reassign', { caregiverId: '' }],

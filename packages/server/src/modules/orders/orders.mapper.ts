@@ -53,7 +53,7 @@ export function toOrderSummary(
 }
 
 /** Steps a person takes by hand (price and the flagged check-out are taken by the system inside other steps). */
-const manual = (a: string) => a !== 'price' && a !== 'checkOutFlagged' && a !== 'planAssign'
+const manual = (a: string) => a !== 'price' && a !== 'checkOutFlagged' && a !== 'planAssign' && a !== 'planRelease'
 
 export function toOrderDetail(
   r: TOrderRow,

@@ -137,7 +137,7 @@ export function UrgentDialog({ plan, date, onClose, onChanged }: { plan: PlanDet
     setBusy(true)
     try {
       const r = await insertUrgent(plan.id, orderId)
-      if (r.placed) message.success(`已插入，${formatClock(r.start)} 开始`)
+      if (r.placed) message.success(`已插入，${formatClock(r.start)} 开始${r.displaced ? `；为腾出时间，${r.displaced} 个服务退回待派，见“未安排”` : ''}`)
       else message.warning(`未能插入：${r.reasons.join('；')}`)
       onChanged()
       onClose()
@@ -266,7 +266,11 @@ export function SickDialog({ plan, date, onClose, onChanged }: { plan: PlanDetai
             {
               title: '改由',
               render: (_, c) =>
-                c.toCaregiverName ? `${c.toCaregiverName} ${formatClock(c.toStart)}` : <Typography.Text style={{ color: '#a61d24' }}>无法安排</Typography.Text>,
+                c.toCaregiverName ? (
+                  `${c.toCaregiverName} ${formatClock(c.toStart)}`
+                ) : (
+                  <Typography.Text style={{ color: '#a61d24' }}>{c.reason ? `无法安排（${c.reason}），退回待派` : '无法安排，退回待派'}</Typography.Text>
+                ),
             },
           ]}
         />
