@@ -10,6 +10,7 @@ import { searchElders } from '../assessments/api'
 import { benefitKeys, fetchProgrammes, previewProgramme, updateProgramme, yuan, type ProgrammeRow } from './api'
 import { Clauses } from './Clauses'
 import { AmountTable, RuleNode } from './RuleForm'
+import { cleanAmount, cleanRule } from './ruleModel'
 import './benefits.css'
 
 type Draft = Record<string, unknown>
@@ -49,7 +50,10 @@ function Editor({ row }: { row: ProgrammeRow }) {
   const am = advanced ? parseJson(amount) : ({ ok: true, value: amountObj } as const)
   const draft = useMemo<Draft | null>(
     () =>
-      e.ok && am.ok ? { ...def, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility: e.value, amount: am.value } : null,
+      // Labels are saved trimmed and a blank one is left out (core refuses an empty label).
+      e.ok && am.ok
+        ? { ...def, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility: cleanRule(e.value), amount: cleanAmount(am.value) }
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [row.version, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, advanced, eligibility, amount, eligObj, amountObj],
   )
