@@ -214,6 +214,7 @@ export function RuleNode({
   onChange,
   onRemove,
   showLabel = true,
+  canWrap = false,
 }: {
   node: unknown
   path: string
@@ -223,9 +224,20 @@ export function RuleNode({
   onChange: (n: Node) => void
   onRemove?: () => void
   showLabel?: boolean
+  /** A lone condition at the top (the whole rule, a tier's condition) may become a group to add to. */
+  canWrap?: boolean
 }) {
   if (!isNode(node)) return <Alert type="warning" showIcon title={`${name}不是有效的条件，请在“高级（JSON）”中修改`} />
-  if ('field' in node) return <ConditionRow node={node} path={path} name={name} errors={errors} onChange={onChange} onRemove={onRemove} showLabel={showLabel} />
+  if ('field' in node) {
+    const row = <ConditionRow node={node} path={path} name={name} errors={errors} onChange={onChange} onRemove={onRemove} showLabel={showLabel} />
+    if (!canWrap) return row
+    return (
+      <>
+        {row}
+        <Button size="small" onClick={() => onChange({ all: [node] })}>{`把${name}改为条件组`}</Button>
+      </>
+    )
+  }
   const group = readGroup(node, path)
   if (!group) {
     return (
@@ -345,6 +357,7 @@ export function AmountTable({ value, onChange, errors }: { value: unknown; onCha
                   depth={1}
                   errors={errors}
                   showLabel={false}
+                  canWrap
                   onChange={(when) => setTier(t.i, { ...tiers[t.i], when })}
                   onRemove={() => {
                     const { when: _drop, ...rest } = tiers[t.i] ?? {}

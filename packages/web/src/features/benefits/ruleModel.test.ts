@@ -185,6 +185,6 @@ describe('the rule form model', () => {
       any: [{ field: 'hukou', op: 'eq', value: 'local' }, { not: { field: 'age', op: 'gte', value: 60 } }],
       label: '满足其中任一项',
     })
-    expect(throughForm(stored.amount.tiers[0]!.when, 'amount.tiers[0].when')).toEqual(gaoling.amount.tiers[0]!.when)
+    expect(throughForm((stored.amount as TProgramme['amount']).tiers[0]!.when, 'amount.tiers[0].when')).toEqual(gaoling.amount.tiers[0]!.when)
   })
 })
