@@ -5,7 +5,8 @@ import { axe, login, newPage, screenshot, serious, type Server, useServerAndBrow
 /**
  * The programme editor's form builder (issue 17 items 2 and 8): the eligibility rule as clauses
  * with Chinese fields and operations, a nested group, the amount tiers in 元, errors next to the
- * field, the live ✓/✗ preview following the form, and the raw JSON behind 高级（JSON）.
+ * field, the live ✓/✗ preview following the form, the raw JSON behind 高级（JSON）, and a nested
+ * group saved and read back as core accepted it.
  */
 let server: Server
 let browser: Browser
@@ -58,6 +59,8 @@ it('a bureau admin edits 高龄津贴 in the form and the preview follows', asyn
   await page.getByLabel('第1档月金额（元）').fill('650')
   await page.getByLabel('第1档月金额（元）').blur()
   await expect.poll(() => page.getByText('月金额应为').count()).toBe(0)
+  // The pointer off the buttons: a hovered default button is antd's lighter blue, not the page's colours.
+  await page.mouse.move(0, 0)
   await page.waitForTimeout(400)
   expect(serious(await axe(page))).toEqual([])
   await shots(page, 'benefits-programme-form')
@@ -70,5 +73,31 @@ it('a bureau admin edits 高龄津贴 in the form and the preview follows', asyn
   await screenshot(page, 'benefits-programme-json-1440')
   await page.getByRole('switch', { name: '高级（JSON）' }).click()
   await expect.poll(() => page.getByLabel('第1档月金额（元）').inputValue()).toBe('650.00')
+
+  // A group inside the group, switched to 都不满足, with a label typed with spaces around it:
+  // saved, it comes back from the server as core accepted it and the form shows it again.
+  await page.getByRole('button', { name: '在条件4中添加条件组' }).click()
+  await page.getByLabel('条件4-2的组合方式').click()
+  await page.locator('.ant-select-item-option', { hasText: '都不满足' }).click()
+  await expect.poll(() => page.getByLabel('条件4-2中文说明').inputValue()).toBe('不属于以下任一情形')
+  await page.getByLabel('条件4-2中文说明').fill('  非本地户籍老人 ')
+  await page.getByRole('button', { name: /保\s*存/ }).click()
+  await page.getByText('已保存').first().waitFor()
+  const saved = (await (await page.request.get(`${server.url}/api/v1/benefit-programmes`)).json()) as {
+    code: string
+    definition: { eligibility: { all: unknown[] }; amount: { tiers: { amountFen: number }[] } }
+  }[]
+  const def = saved.find((p) => p.code === 'gaoling')!.definition
+  expect(def.eligibility.all[3]).toEqual({
+    any: [
+      { field: 'age', op: 'gte', value: 60 },
+      { not: { field: 'age', op: 'gte', value: 60 }, label: '非本地户籍老人' },
+    ],
+    label: '满足其中任一项',
+  })
+  expect(def.amount.tiers[0].amountFen).toBe(65000)
+  await page.reload()
+  await expect.poll(() => page.getByLabel('条件4-2中文说明').inputValue()).toBe('非本地户籍老人')
+  await page.getByRole('group', { name: '条件4-2' }).getByText('都不满足').first().waitFor()
   await context.close()
 })

@@ -1,9 +1,14 @@
 // 应享未享 against a hand-checked sample (issue 17 "done when"): six elders whose programmes were
 // worked out by hand from the issue's table, one row per (elder, programme) the list must show.
 import { sql } from 'drizzle-orm'
+import { factDayForMonth } from '@yiyang/core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createTestApp, type TestApp } from '../../../test/app.js'
 import { newElder } from '../../../test/factories.js'
+import { rowsOf } from '../../db/client.js'
+import { eligibilityFactsInScope } from '../elders/index.js'
+import { decisionMonth, loadProgrammes } from './benefits.repo.js'
+import { recomputeCandidates } from './refresh-candidates.js'
 
 let t: TestApp
 let bureau: string
@@ -91,5 +96,54 @@ describe('eligible but not applied (应享未享)', () => {
       const got = Object.fromEntries(items.filter((r) => r.elderId === ids[i]).map((r) => [r.programmeCode, r.amountFen]))
       expect(got, c.name).toEqual(c.expected)
     })
+  })
+})
+
+describe('the set-based full refresh', () => {
+  it('writes the same rows as core evaluating every elder one by one', async () => {
+    const month = decisionMonth(new Date())
+    const day = factDayForMonth(month)
+    const [y, m, d] = day.split('-').map(Number) as [number, number, number]
+    const yearsBefore = (n: number, md = `${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`) => `${y - n}-${md}`
+    // Birthdays around every band edge (on the fact day, the day after, 29 February) and the
+    // level of another scale, which programmes must not read.
+    const edges: [string, string | null, number | null][] = [
+      [yearsBefore(80), null, null],
+      [`${y - 80}-12-31`, null, null],
+      [yearsBefore(90), 'gbt42195', 3],
+      [yearsBefore(100), 'mzt039', 4],
+      ['1944-02-29', 'gbt42195', 2],
+      [yearsBefore(60), 'gbt42195', 2],
+      [`${y - 60}-12-31`, 'gbt42195', 4],
+    ]
+    for (const [i, [birth, scale, level]] of edges.entries()) {
+      const id = await newElder(t, officer, { name: `边界${i}`, age: 70, categories: i % 2 ? ['min_subsistence'] : ['severe_disability', 'low_income'] })
+      await t.database.db.execute(sql`update elders set birth_date = ${birth}, ability_scale = ${scale}, ability_level = ${level} where id = ${id}`)
+    }
+    // A 高龄津贴 still active for someone of 70: the 不再符合 list.
+    const young = await newElder(t, officer, { name: '不再符合', age: 70 })
+    await t.database.db.execute(
+      sql`insert into benefits (elder_id, region_code, programme_code, application_id, amount_fen, from_month, status, next_review_month)
+          values (${young}, '620702001001', 'gaoling', gen_random_uuid(), 10000, '2026-01', 'active', '2027-01')`,
+    )
+    const refresh = await t.app.inject({ method: 'POST', url: '/api/v1/benefit-candidates/refresh', headers: { cookie: bureau } })
+    expect(refresh.statusCode, refresh.body).toBe(200)
+    await t.settle()
+    const snapshot = async () =>
+      rowsOf<{ elder_id: string; programme_code: string; kind: string; amount_fen: number; region_code: string }>(
+        await t.database.db.execute(
+          sql`select elder_id, programme_code, kind, amount_fen, region_code from benefit_candidates order by elder_id, programme_code`,
+        ),
+      ).map((r) => `${r.elder_id} ${r.programme_code} ${r.kind} ${r.amount_fen} ${r.region_code}`)
+    const bySql = await snapshot()
+    expect(bySql.length).toBeGreaterThan(50)
+    expect(bySql.some((r) => r.includes(' ineligible '))).toBe(true)
+
+    const programmes = (await loadProgrammes(t.database.db)).map((p) => p.definition)
+    await t.database.db.execute(sql`delete from benefit_candidates`)
+    for await (const batch of eligibilityFactsInScope(t.database.db, '62')) {
+      await t.database.db.transaction((tx) => recomputeCandidates(tx, programmes, batch, month, new Date()))
+    }
+    expect(await snapshot()).toEqual(bySql)
   })
 })

@@ -1,13 +1,14 @@
-import { and, eq, inArray, like, notInArray } from 'drizzle-orm'
+import { and, eq, inArray, notInArray } from 'drizzle-orm'
 import { evaluateProgrammes, type TProgramme } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import type { DbOrTx } from '../../db/client.js'
 import { defineJob, enqueueJob } from '../../platform/jobs.js'
-import { requirePermission, scopeLike } from '../../platform/permissions.js'
-import { eligibilityFactsByIds, eligibilityFactsInScope, type TElderEligibility } from '../elders/index.js'
+import { requirePermission } from '../../platform/permissions.js'
+import { countActiveEldersInScope, eligibilityFactsByIds, type TElderEligibility } from '../elders/index.js'
 import { decisionMonth, loadProgrammes } from './benefits.repo.js'
 import { benefitApplications, benefitCandidates, benefits } from './benefits.tables.js'
+import { refreshCandidatesSql } from './discovery-sql.js'
 
 const closed = ['active', 'stopped', 'rejected']
 
@@ -55,20 +56,17 @@ export async function recomputeCandidates(db: DbOrTx, programmes: TProgramme[], 
   return rows.length
 }
 
-/** Full refresh under a region prefix (the bench measures this on 1M elders). */
+/**
+ * Full refresh under a region prefix: one set-based statement (discovery-sql.ts), which the bench
+ * measures on 1M elders; the elders counted are the active ones it looked at.
+ */
 export async function refreshAllCandidates(ctx: Ctx, prefix: string, progress?: (p: unknown) => Promise<void>) {
   const programmes = (await loadProgrammes(ctx.db)).map((p) => p.definition)
   const month = decisionMonth(ctx.clock.now())
-  let elders = 0
-  let candidates = 0
-  // Elders who left (deceased, moved out) are not in the batches: their old rows go first.
-  await ctx.db.delete(benefitCandidates).where(like(benefitCandidates.regionCode, scopeLike(prefix)))
-  for await (const batch of eligibilityFactsInScope(ctx.db, prefix)) {
-    candidates += await withTx(ctx, (t) => recomputeCandidates(t.tx, programmes, batch, month, ctx.clock.now()))
-    elders += batch.length
-    await progress?.({ elders, candidates })
-  }
-  return { month, elders, candidates }
+  const candidates = await withTx(ctx, (t) => refreshCandidatesSql(t.tx, programmes, prefix, month, ctx.clock.now()))
+  const result = { month, elders: await countActiveEldersInScope(ctx.db, prefix), candidates }
+  await progress?.(result)
+  return result
 }
 
 export const refreshCandidatesJob = defineJob<{ prefix?: string; elderIds?: string[] }>({

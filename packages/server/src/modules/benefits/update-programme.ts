@@ -6,9 +6,11 @@ import { appendAudit } from '../../platform/audit.js'
 import { AppError } from '../../platform/errors.js'
 import { requirePermission } from '../../platform/permissions.js'
 import { updateVersioned } from '../../platform/workflow.js'
+import { enqueueJob } from '../../platform/jobs.js'
 import type { TUpdateProgramme } from './benefits.schemas.js'
 import { benefitProgrammes } from './benefits.tables.js'
 import { findProgrammes } from './find-programmes.js'
+import { refreshCandidatesJob } from './refresh-candidates.js'
 
 /** A bureau admin edits a programme: validated by core, compare-and-set on version, audited. The code stays. */
 export async function updateProgramme(ctx: Ctx, code: string, input: TUpdateProgramme) {
@@ -37,6 +39,13 @@ export async function updateProgramme(ctx: Ctx, code: string, input: TUpdateProg
       regionCode: before.regionCode,
       before: { definition: before.definition, isActive: before.isActive },
       after: { definition: after.definition, isActive: after.isActive },
+    })
+    // New rules, new lists: 应享未享 / 不再符合 are recomputed in the background (one statement, discovery-sql.ts).
+    await enqueueJob(t, {
+      kind: refreshCandidatesJob.kind,
+      input: { prefix: ctx.actor!.scopePrefix },
+      regionCode: ctx.actor!.scopeRegionCode,
+      maxAttempts: 3,
     })
   })
   return (await findProgrammes(ctx)).find((p) => p.code === code)!

@@ -1,5 +1,5 @@
 import { ageOn, type TEligibilityFacts } from '@yiyang/core'
-import { and, asc, eq, gt, inArray, isNull, like } from 'drizzle-orm'
+import { and, asc, count, eq, gt, inArray, isNull, like, sql, type SQL } from 'drizzle-orm'
 import type { DbOrTx } from '../../db/client.js'
 import { scopeLike } from '../../platform/permissions.js'
 import { categoriesOn, type TElderRow } from './elders.mapper.js'
@@ -86,6 +86,37 @@ export async function* eligibilityFactsInScope(db: DbOrTx, scopePrefix: string, 
     after = rows[rows.length - 1]!.id
     if (rows.length < batchSize) return
   }
+}
+
+/**
+ * The same facts as a relation for set-based discovery (benefits discovery-sql.ts): active,
+ * unmerged elders under a prefix as (id, region_code, hukou, status, categories, ability_level,
+ * age), age being whole years on `factDay` (core ageOn).
+ */
+export function eligibilityFactsRelation(scopePrefix: string, factDay: string): SQL {
+  return sql`
+    select id, region_code, hukou, status, typed_categories as categories,
+      -- Programme rules speak GB/T 42195 levels; an MZ/T 039 level is not the same scale (toEligibility).
+      case when ability_scale = 'mzt039' then null else ability_level end::int as ability_level,
+      -- yyyymmdd(day) − yyyymmdd(birth), in whole ten-thousands: the years whose anniversary has come.
+      floor((${Number(factDay.replaceAll('-', ''))}::int
+        - (date_part('year', birth_date) * 10000 + date_part('month', birth_date) * 100 + date_part('day', birth_date))) / 10000)::int as age
+    from elders
+    where region_code like ${scopeLike(scopePrefix)} and merged_into is null and status = 'active'`
+}
+
+/** Ids of the elders under a prefix, for set-based statements that replace rows by scope. */
+export function elderIdsInScopeRelation(scopePrefix: string): SQL {
+  return sql`select id from elders where region_code like ${scopeLike(scopePrefix)}`
+}
+
+/** How many active, unmerged elders a prefix holds. */
+export async function countActiveEldersInScope(db: DbOrTx, scopePrefix: string): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(elders)
+    .where(and(like(elders.regionCode, scopeLike(scopePrefix)), isNull(elders.mergedInto), eq(elders.status, 'active')))
+  return Number(row?.n ?? 0)
 }
 
 const toRuleFacts = (r: TElderRow, today: string): TElderRuleFacts => ({

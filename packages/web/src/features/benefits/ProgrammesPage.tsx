@@ -1,4 +1,4 @@
-import { benefitDeliveryLabels, fundSourceLabels, validateProgramme } from '@yiyang/core'
+import { benefitDeliveries, benefitDeliveryLabels, fundSourceLabels, fundSources, validateProgramme } from '@yiyang/core'
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query'
 import { Alert, App, Button, Card, DatePicker, Empty, Form, Input, InputNumber, Select, Skeleton, Space, Spin, Switch, Table, Typography } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
@@ -10,6 +10,7 @@ import { searchElders } from '../assessments/api'
 import { benefitKeys, fetchProgrammes, previewProgramme, updateProgramme, yuan, type ProgrammeRow } from './api'
 import { Clauses } from './Clauses'
 import { AmountTable, RuleNode } from './RuleForm'
+import { cleanAmount, cleanRule } from './ruleModel'
 import './benefits.css'
 
 type Draft = Record<string, unknown>
@@ -35,6 +36,10 @@ function Editor({ row }: { row: ProgrammeRow }) {
   const [needsAssessment, setNeedsAssessment] = useState(Boolean(def.needsAssessment))
   const [homeVerification, setHomeVerification] = useState(Boolean(def.homeVerification))
   const [deadlines, setDeadlines] = useState(def.deadlines as Record<string, number>)
+  const [delivery, setDelivery] = useState(String(def.delivery))
+  const [fundSource, setFundSource] = useState(String(def.fundSource))
+  const [group, setGroup] = useState(typeof def.group === 'string' ? def.group : '')
+  const [reviewCycleMonths, setReviewCycleMonths] = useState<number | null>(Number(def.reviewCycleMonths))
   // The form edits the objects; 高级（JSON） edits their text. Switching over carries the value.
   const [advanced, setAdvanced] = useState(false)
   const [eligObj, setEligObj] = useState<unknown>(def.eligibility)
@@ -49,9 +54,46 @@ function Editor({ row }: { row: ProgrammeRow }) {
   const am = advanced ? parseJson(amount) : ({ ok: true, value: amountObj } as const)
   const draft = useMemo<Draft | null>(
     () =>
-      e.ok && am.ok ? { ...def, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, eligibility: e.value, amount: am.value } : null,
+      // Labels are saved trimmed and a blank one is left out (core refuses an empty label).
+      e.ok && am.ok
+        ? {
+            ...def,
+            name,
+            summary,
+            basis,
+            notice,
+            needsAssessment,
+            homeVerification,
+            deadlines,
+            delivery,
+            fundSource,
+            // An empty 互斥组 means none (择高申领 only within a named group).
+            group: group.trim() === '' ? null : group.trim(),
+            reviewCycleMonths,
+            eligibility: cleanRule(e.value),
+            amount: cleanAmount(am.value),
+          }
+        : null,
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [row.version, name, summary, basis, notice, needsAssessment, homeVerification, deadlines, advanced, eligibility, amount, eligObj, amountObj],
+    [
+      row.version,
+      name,
+      summary,
+      basis,
+      notice,
+      needsAssessment,
+      homeVerification,
+      deadlines,
+      delivery,
+      fundSource,
+      group,
+      reviewCycleMonths,
+      advanced,
+      eligibility,
+      amount,
+      eligObj,
+      amountObj,
+    ],
   )
   const validation = useMemo(() => (draft ? validateProgramme(draft) : null), [draft])
   const ruleErrors = validation && !validation.ok ? validation.errors : []
@@ -108,9 +150,32 @@ function Editor({ row }: { row: ProgrammeRow }) {
           <Form.Item label="项目名称">
             <Input aria-label="项目名称" value={name} onChange={(x) => setName(x.target.value)} />
           </Form.Item>
-          <Typography.Paragraph type="secondary">
-            {`发放方式：${benefitDeliveryLabels[def.delivery as keyof typeof benefitDeliveryLabels] ?? ''}；资金来源：${fundSourceLabels[def.fundSource as keyof typeof fundSourceLabels] ?? ''}；互斥组：${def.group ? String(def.group) : '无'}；复核周期 ${String(def.reviewCycleMonths)} 个月`}
-          </Typography.Paragraph>
+          <Space wrap size={16} align="start">
+            <Form.Item label="发放方式">
+              <Select
+                aria-label="发放方式"
+                style={{ width: 140 }}
+                value={delivery}
+                onChange={setDelivery}
+                options={benefitDeliveries.map((d) => ({ value: d, label: benefitDeliveryLabels[d] }))}
+              />
+            </Form.Item>
+            <Form.Item label="资金来源">
+              <Select
+                aria-label="资金来源"
+                style={{ width: 140 }}
+                value={fundSource}
+                onChange={setFundSource}
+                options={fundSources.map((f) => ({ value: f, label: fundSourceLabels[f] }))}
+              />
+            </Form.Item>
+            <Form.Item label="互斥组（择高申领）" tooltip="同一互斥组的项目只享受金额最高的一项；留空表示不与其他项目互斥">
+              <Input aria-label="互斥组" style={{ width: 140 }} maxLength={40} placeholder="不互斥" value={group} onChange={(x) => setGroup(x.target.value)} />
+            </Form.Item>
+            <Form.Item label="复核周期（月）">
+              <InputNumber aria-label="复核周期（月）" min={1} max={36} precision={0} value={reviewCycleMonths} onChange={setReviewCycleMonths} />
+            </Form.Item>
+          </Space>
           <Space wrap size={24}>
             <Form.Item label="需要能力评估">
               <Switch aria-label="需要能力评估" checked={needsAssessment} onChange={setNeedsAssessment} />
@@ -185,7 +250,7 @@ function Editor({ row }: { row: ProgrammeRow }) {
           ) : (
             <>
               <Typography.Title level={5}>申请条件（逐条判断，每条的中文说明即申请人看到的条款）</Typography.Title>
-              <RuleNode node={eligObj} path="eligibility" name="申请条件" depth={0} errors={ruleErrors} onChange={setEligObj} />
+              <RuleNode node={eligObj} path="eligibility" name="申请条件" depth={0} errors={ruleErrors} onChange={setEligObj} canWrap />
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 补贴标准（月金额）
               </Typography.Title>

@@ -12,21 +12,30 @@ import {
 } from '@yiyang/core'
 import { DeleteOutlined } from '@ant-design/icons'
 import { Alert, Button, Input, InputNumber, Select, Space, Table, Typography } from 'antd'
+import {
+  defaultCondition,
+  groupKindLabels,
+  isNode,
+  MAX_LABEL,
+  newGroup,
+  readGroup,
+  switchKind,
+  withChildren,
+  type GroupKind,
+  type RuleNodeObject,
+} from './ruleModel'
 
 /**
  * The form builder of a programme's rules (issue 17 item 2): the eligibility rule as clauses in
  * groups (全部满足 / 任一满足 / 都不满足), the amount tiers as a table in 元. It edits the same
  * JSON the 高级（JSON） box shows, in the one rule language of core; errors come from core's
- * validateProgramme by path and are shown next to the control they belong to.
+ * validateProgramme by path and are shown next to the control they belong to. How nodes read as
+ * groups and are written back is ruleModel.ts (tested without components).
  */
-type Node = Record<string, unknown>
+type Node = RuleNodeObject
 type FieldCode = keyof typeof programmeFields
-type GroupKind = 'all' | 'any' | 'none'
 
-const groupKindLabels: Record<GroupKind, string> = { all: '全部满足', any: '满足任一', none: '都不满足' }
 const MAX_GROUP_DEPTH = 2
-const isNode = (v: unknown): v is Node => typeof v === 'object' && v !== null && !Array.isArray(v)
-export const defaultCondition = (): Node => ({ field: 'age', op: 'gte', value: 60 })
 
 /** Core messages name codes in hints meant for JSON authors; the form shows plain Chinese. */
 function plain(message: string): string {
@@ -49,24 +58,6 @@ function ErrorText({ errors, path }: { errors: readonly TRuleError[]; path: stri
   )
 }
 const hasError = (errors: readonly TRuleError[], path: string) => errors.some((e) => e.path === path)
-
-type Group = { kind: GroupKind; children: unknown[]; childPath: (i: number) => string }
-function readGroup(node: Node, path: string): Group | null {
-  if (Array.isArray(node.all)) return { kind: 'all', children: node.all, childPath: (i) => `${path}.all[${i}]` }
-  if (Array.isArray(node.any)) return { kind: 'any', children: node.any, childPath: (i) => `${path}.any[${i}]` }
-  if (isNode(node.not)) {
-    const inner = node.not
-    if (Array.isArray(inner.any)) return { kind: 'none', children: inner.any, childPath: (i) => `${path}.not.any[${i}]` }
-    if ('field' in inner) return { kind: 'none', children: [inner], childPath: () => `${path}.not` }
-  }
-  return null
-}
-function writeGroup(kind: GroupKind, children: unknown[], label: unknown): Node {
-  const withLabel = (n: Node) => (typeof label === 'string' && label !== '' ? { ...n, label } : n)
-  if (kind === 'all') return withLabel({ all: children })
-  if (kind === 'any') return withLabel({ any: children })
-  return withLabel(children.length === 1 && isNode(children[0]) && 'field' in children[0] ? { not: children[0] } : { not: { any: children } })
-}
 
 const fieldOptions = (Object.keys(programmeFields) as FieldCode[]).map((f) => ({ value: f, label: programmeFields[f].label }))
 const opsFor = (field: string): TRuleOp[] => {
@@ -195,6 +186,7 @@ function ConditionRow({
         <Input
           aria-label={`${name}中文说明`}
           className="yy-rule-label"
+          maxLength={MAX_LABEL}
           status={hasError(errors, `${path}.label`) ? 'error' : undefined}
           placeholder={`中文说明（留空则显示：${describeRule(node as TRule, programmeFields)}）`}
           value={typeof node.label === 'string' ? node.label : ''}
@@ -222,6 +214,7 @@ export function RuleNode({
   onChange,
   onRemove,
   showLabel = true,
+  canWrap = false,
 }: {
   node: unknown
   path: string
@@ -231,9 +224,20 @@ export function RuleNode({
   onChange: (n: Node) => void
   onRemove?: () => void
   showLabel?: boolean
+  /** A lone condition at the top (the whole rule, a tier's condition) may become a group to add to. */
+  canWrap?: boolean
 }) {
   if (!isNode(node)) return <Alert type="warning" showIcon title={`${name}不是有效的条件，请在“高级（JSON）”中修改`} />
-  if ('field' in node) return <ConditionRow node={node} path={path} name={name} errors={errors} onChange={onChange} onRemove={onRemove} showLabel={showLabel} />
+  if ('field' in node) {
+    const row = <ConditionRow node={node} path={path} name={name} errors={errors} onChange={onChange} onRemove={onRemove} showLabel={showLabel} />
+    if (!canWrap) return row
+    return (
+      <>
+        {row}
+        <Button size="small" onClick={() => onChange({ all: [node] })}>{`把${name}改为条件组`}</Button>
+      </>
+    )
+  }
   const group = readGroup(node, path)
   if (!group) {
     return (
@@ -246,7 +250,7 @@ export function RuleNode({
       />
     )
   }
-  const set = (kind: GroupKind, children: unknown[]) => onChange(writeGroup(kind, children, node.label))
+  const set = (children: unknown[]) => onChange(withChildren(node, group, children))
   const isRoot = depth === 0
   return (
     <div className={isRoot ? 'yy-rule-root' : 'yy-rule-group'} role="group" aria-label={name}>
@@ -257,16 +261,20 @@ export function RuleNode({
           style={{ width: 130 }}
           value={group.kind}
           options={(Object.keys(groupKindLabels) as GroupKind[]).map((k) => ({ value: k, label: groupKindLabels[k] }))}
-          onChange={(k: GroupKind) => set(k, group.children)}
+          onChange={(k: GroupKind) => onChange(switchKind(node, group, k))}
         />
         {!isRoot && showLabel ? (
           <Input
             aria-label={`${name}中文说明`}
             status={hasError(errors, `${path}.label`) ? 'error' : undefined}
             placeholder="中文说明（申请人看到的条款）"
+            maxLength={MAX_LABEL}
             style={{ width: 260 }}
             value={typeof node.label === 'string' ? node.label : ''}
-            onChange={(e) => onChange(writeGroup(group.kind, group.children, e.target.value))}
+            onChange={(e) => {
+              const { label: _old, ...rest } = node
+              onChange(e.target.value ? { ...rest, label: e.target.value } : rest)
+            }}
           />
         ) : null}
         {onRemove ? <Button aria-label={`删除${name}`} title={`删除${name}`} icon={<DeleteOutlined />} onClick={onRemove} /> : null}
@@ -282,26 +290,15 @@ export function RuleNode({
           name={`${isRoot ? '条件' : `${name}-`}${i + 1}`}
           depth={depth + 1}
           errors={errors}
-          onChange={(n) =>
-            set(
-              group.kind,
-              group.children.map((c, j) => (j === i ? n : c)),
-            )
-          }
-          onRemove={() =>
-            set(
-              group.kind,
-              group.children.filter((_c, j) => j !== i),
-            )
-          }
+          showLabel={showLabel}
+          onChange={(n) => set(group.children.map((c, j) => (j === i ? n : c)))}
+          onRemove={() => set(group.children.filter((_c, j) => j !== i))}
         />
       ))}
       <Space wrap size={8}>
-        <Button onClick={() => set(group.kind, [...group.children, defaultCondition()])}>{isRoot ? '添加条件' : `在${name}中添加条件`}</Button>
+        <Button onClick={() => set([...group.children, defaultCondition()])}>{isRoot ? '添加条件' : `在${name}中添加条件`}</Button>
         {depth < MAX_GROUP_DEPTH ? (
-          <Button onClick={() => set(group.kind, [...group.children, { any: [defaultCondition()], label: '满足其中任一项' }])}>
-            {isRoot ? '添加条件组' : `在${name}中添加条件组`}
-          </Button>
+          <Button onClick={() => set([...group.children, newGroup(showLabel)])}>{isRoot ? '添加条件组' : `在${name}中添加条件组`}</Button>
         ) : null}
       </Space>
     </div>
@@ -360,6 +357,7 @@ export function AmountTable({ value, onChange, errors }: { value: unknown; onCha
                   depth={1}
                   errors={errors}
                   showLabel={false}
+                  canWrap
                   onChange={(when) => setTier(t.i, { ...tiers[t.i], when })}
                   onRemove={() => {
                     const { when: _drop, ...rest } = tiers[t.i] ?? {}
