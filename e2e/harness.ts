@@ -51,7 +51,7 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   proc.stderr!.on('data', (d) => (out += d))
   const url = `http://127.0.0.1:${port}`
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)))
-  const deadline = Date.now() + 180_000
+  const deadline = Date.now() + 300_000
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`server exited early (${proc.exitCode}):\n${out}`)
     try {

@@ -28,8 +28,8 @@ const views = [
 /** An 8×8 PNG, the smallest honest photo for the upload path. */
 const PNG_8X8 = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGOQi9+CFTEMLQkApftMQaZYmRAAAAAASUVORK5CYII='
 
-/** The phone as its user sees it: the visible screen, not the whole scroll. */
-const phoneShot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) })
+/** The screen as its user sees it (a phone, an open dialog): the visible part, not the whole scroll. */
+const visibleShot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) })
 
 async function shots(page: Page, name: string) {
   for (const v of views) {
@@ -105,7 +105,8 @@ describe('service order: request → assign → phone check-in/out → rating �
       await choose('选择老人', elder.name, elder.name)
     }
     for (const text of [elder.name, '康乐居家养老服务中心', '居家保洁']) await expect.poll(() => form.innerText(), { timeout: 15_000 }).toContain(text)
-    await screenshot(p, 'orders-request')
+    // The dialog as seen: a full-page capture of a scroll-locked page smears the fixed side bar.
+    await visibleShot(p, 'orders-request')
     await dialog.getByRole('button', { name: '提交申请' }).click()
     const toast = p.getByText(/已生成工单 GD\w+/)
     await toast.waitFor()
@@ -153,7 +154,7 @@ describe('service order: request → assign → phone check-in/out → rating �
     const card = page.locator('.yy-visit').filter({ hasText: orderNo })
     await card.waitFor()
     await card.scrollIntoViewIfNeeded()
-    await phoneShot(page, 'phone-today-375')
+    await visibleShot(page, 'phone-today-375')
     expect(await card.getByRole('link', { name: /导航到/ }).getAttribute('href')).toMatch(/^geo:/)
     await card.getByRole('button', { name: '到达签到' }).click()
     await card.getByRole('button', { name: '记录服务' }).waitFor()
@@ -166,19 +167,19 @@ describe('service order: request → assign → phone check-in/out → rating �
     expect(photos[0]!.fileType).toBe('image/jpeg')
     await card.getByRole('img', { name: /^服务照片 1/ }).scrollIntoViewIfNeeded()
     await page.mouse.move(1, 1) // the pointer left over the button by the check-in click would test its hover colour
-    await phoneShot(page, 'phone-photo-375')
+    await visibleShot(page, 'phone-photo-375')
     expect(serious(await axe(page))).toEqual([])
     await card.getByRole('button', { name: '记录服务' }).click()
     const dialog = page.getByRole('dialog', { name: '记录服务' })
     await dialog.getByText('清洁地面').click()
     await dialog.getByText('整理床铺').click()
     await dialog.getByText('地面湿滑').click()
-    await phoneShot(page, 'phone-record-375')
+    await visibleShot(page, 'phone-record-375')
     await dialog.getByRole('button', { name: '保存记录' }).click()
     await card.getByRole('button', { name: '服务完成签退' }).click()
     await card.getByText(/\d{2}:\d{2} 签退/).waitFor()
     await card.scrollIntoViewIfNeeded()
-    await phoneShot(page, 'phone-done-375')
+    await visibleShot(page, 'phone-done-375')
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(375)
     await context.close()

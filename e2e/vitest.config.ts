@@ -6,7 +6,7 @@ export default defineConfig({
   test: {
     include: ['*.spec.ts'],
     testTimeout: 120_000,
-    hookTimeout: 240_000,
+    hookTimeout: 360_000,
     fileParallelism: false,
   },
 })

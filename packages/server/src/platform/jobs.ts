@@ -209,8 +209,11 @@ export class JobRunner {
     this.fillSlots()
   }
 
-  /** Runs everything that is due now, jobs and events alike, until nothing is left (tests, CLI). */
-  async drain(maxRounds = 100) {
+  /**
+   * Runs everything that is due now, jobs and events alike, until nothing is left (tests, CLI).
+   * One job a round; the cap only guards against a job that keeps re-queuing itself as due.
+   */
+  async drain(maxRounds = 10_000) {
     for (let i = 0; i < maxRounds; i++) {
       await this.relaying
       await Promise.allSettled([...this.active])

@@ -1,4 +1,4 @@
-import { Alert, Button, Input } from 'antd'
+import { Alert, Button, Input, Select } from 'antd'
 import { useEffect, useState } from 'react'
 import { useElderMode } from '../app/elderMode'
 import type { UseQueryResult } from '@tanstack/react-query'
@@ -78,6 +78,34 @@ export function ListSearch(props: {
       onSearch={(v) => props.onSearch(v.trim() || undefined)}
       enterButton="搜索"
       style={{ width: elderMode ? (props.elderWidth ?? 340) : (props.width ?? 240), maxWidth: '100%' }}
+    />
+  )
+}
+
+/**
+ * A code filter of a list page: the codes shown by their Chinese labels (never the raw code),
+ * cleared back to “全部…”, wider in elder-friendly mode.
+ */
+export function ListFilterSelect<K extends string>(props: {
+  label: string
+  placeholder: string
+  value: K | undefined
+  codes: readonly K[]
+  labels: Record<K, string>
+  onChange: (v: K | undefined) => void
+  width?: number
+  elderWidth?: number
+}) {
+  const { elderMode } = useElderMode()
+  return (
+    <Select
+      allowClear
+      aria-label={props.label}
+      placeholder={props.placeholder}
+      value={props.value}
+      onChange={(v?: K) => props.onChange(v)}
+      options={props.codes.map((c) => ({ value: c, label: props.labels[c] }))}
+      style={{ width: elderMode ? (props.elderWidth ?? 220) : (props.width ?? 160) }}
     />
   )
 }

@@ -16,7 +16,7 @@ import { Link } from 'react-router-dom'
 import { errorMessage } from '../../api/client'
 import { useElderMode } from '../../app/elderMode'
 import { formatDateTime } from '../../shared/format'
-import { ListLoadError, listPagination, listTableProps, ListSearch } from '../../shared/listTable'
+import { ListLoadError, listPagination, listTableProps, ListFilterSelect, ListSearch } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
 import { useUrlQuery } from '../../shared/useUrlQuery'
@@ -90,14 +90,15 @@ export function OrderFlagsPage() {
             width={300}
             elderWidth={360}
           />
-          <Select
-            allowClear
-            aria-label="按处理状态筛选"
+          <ListFilterSelect
+            label="按处理状态筛选"
             placeholder="全部状态"
             value={query.status}
-            onChange={(status?: TOrderFlagStatus) => patch({ status })}
-            options={orderFlagStatuses.map((s) => ({ value: s, label: orderFlagStatusLabels[s] }))}
-            style={{ width: elderMode ? 200 : 140 }}
+            codes={orderFlagStatuses}
+            labels={orderFlagStatusLabels}
+            onChange={(status) => patch({ status })}
+            width={140}
+            elderWidth={200}
           />
           <Select
             allowClear

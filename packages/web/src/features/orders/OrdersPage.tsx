@@ -1,13 +1,13 @@
 import { orderFlagLabels, orderStatuses, orderStatusLabels, type TOrderStatus } from '@yiyang/core'
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { DownloadOutlined, PlusOutlined, ReloadOutlined } from '@ant-design/icons'
-import { App, Button, Card, DatePicker, Empty, Select, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
+import { App, Button, Card, DatePicker, Empty, Space, Table, Tooltip, Typography, type TableColumnsType } from 'antd'
 import { useState } from 'react'
 import { Link } from 'react-router-dom'
 import { useElderMode } from '../../app/elderMode'
 import { useCan } from '../../app/session'
 import { dayjs, DISPLAY_TZ, formatClock } from '../../shared/format'
-import { ListLoadError, listPagination, listTableProps, ListSearch } from '../../shared/listTable'
+import { ListLoadError, listPagination, listTableProps, ListFilterSelect, ListSearch } from '../../shared/listTable'
 import { PageHeader } from '../../shared/PageHeader'
 import { StatusTag } from '../../shared/StatusTag'
 import { useUrlQuery } from '../../shared/useUrlQuery'
@@ -110,14 +110,15 @@ export function OrdersPage() {
             width={300}
             elderWidth={360}
           />
-          <Select
-            allowClear
-            aria-label="按状态筛选"
+          <ListFilterSelect
+            label="按状态筛选"
             placeholder="全部状态"
             value={query.status}
-            onChange={(status?: TOrderStatus) => patch({ status })}
-            options={orderStatuses.map((s) => ({ value: s, label: orderStatusLabels[s] }))}
-            style={{ width: elderMode ? 220 : 160 }}
+            codes={orderStatuses}
+            labels={orderStatusLabels}
+            onChange={(status) => patch({ status })}
+            width={160}
+            elderWidth={220}
           />
           <DatePicker.RangePicker
             aria-label="按服务日期筛选"

@@ -1,9 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { fenToYuanString } from '@yiyang/core'
-import { Alert, Empty, Input, Pagination, Skeleton } from 'antd'
+import { Alert, Empty, Pagination, Skeleton } from 'antd'
 import { useEffect, useMemo, useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { directoryKey, fetchDirectory, type DirectoryEntry } from './api'
+import { PortalChips, PortalSearch } from './PortalFilters'
 
 const kindLabels = { home_care: '居家养老服务', canteen: '老年助餐点' } as const
 const kinds = ['home_care', 'canteen'] as const
@@ -52,29 +53,22 @@ export function DirectoryPage() {
       </h1>
       <p className="yy-portal-lead">以下服务商经民政部门审核登记，可提供居家上门服务或老年助餐。可按名称、街道社区或服务项目查找。</p>
       <div className="yy-portal-tools">
-        <div className="yy-portal-search">
-          <Input.Search
-            allowClear
-            aria-label="搜索服务商"
-            placeholder="输入名称、街道或服务，如：东街、助浴"
-            enterButton="搜索"
-            onSearch={(v) => {
-              setQ(v.trim())
-              setPage(1)
-            }}
-          />
-        </div>
+        <PortalSearch
+          label="搜索服务商"
+          placeholder="输入名称、街道或服务，如：东街、助浴"
+          onSearch={(v) => {
+            setQ(v)
+            setPage(1)
+          }}
+        />
       </div>
-      <div role="group" aria-label="按服务商类别筛选" className="yy-portal-chips">
-        <button type="button" aria-pressed={!kind} className={!kind ? 'on' : ''} onClick={() => (setKind(''), setPage(1))}>
-          全部（{count('')}）
-        </button>
-        {kinds.map((k) => (
-          <button type="button" key={k} aria-pressed={kind === k} className={kind === k ? 'on' : ''} onClick={() => (setKind(k), setPage(1))}>
-            {kindLabels[k]}（{count(k)}）
-          </button>
-        ))}
-      </div>
+      <PortalChips
+        label="按服务商类别筛选"
+        value={kind}
+        total={count('')}
+        options={kinds.map((k) => ({ value: k, label: kindLabels[k], count: count(k) }))}
+        onChange={(k) => (setKind(k), setPage(1))}
+      />
       {list.isError ? <Alert type="error" showIcon title="服务商名录暂时无法显示" description={errorMessage(list.error)} /> : null}
       {list.isLoading ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
       {list.data && !found.length ? <Empty description="没有找到符合条件的服务商，请换个词试试" /> : null}

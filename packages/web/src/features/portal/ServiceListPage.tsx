@@ -1,9 +1,10 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query'
 import { fenToYuanString, serviceCategories, serviceCategoryLabels, servicePayerLabels, serviceUnitLabels } from '@yiyang/core'
-import { Alert, Empty, Input, Pagination, Select, Skeleton } from 'antd'
+import { Alert, Empty, Pagination, Select, Skeleton } from 'antd'
 import { useEffect, useState } from 'react'
 import { errorMessage } from '../../api/client'
 import { fetchPublicCatalog, fetchPublicRegions, portalKeys } from './api'
+import { PortalChips, PortalSearch } from './PortalFilters'
 
 /** 服务清单 for the public: the list in force today, searchable, by category, as large cards. */
 export function ServiceListPage() {
@@ -46,29 +47,22 @@ export function ServiceListPage() {
             style={{ minWidth: 200 }}
           />
         ) : null}
-        <div className="yy-portal-search">
-          <Input.Search
-            allowClear
-            aria-label="搜索服务"
-            placeholder="搜索服务名称，如：助餐、助浴"
-            enterButton="搜索"
-            onSearch={(v) => {
-              setQ(v.trim())
-              setPage(1)
-            }}
-          />
-        </div>
+        <PortalSearch
+          label="搜索服务"
+          placeholder="搜索服务名称，如：助餐、助浴"
+          onSearch={(v) => {
+            setQ(v)
+            setPage(1)
+          }}
+        />
       </div>
-      <div role="group" aria-label="按服务类别筛选" className="yy-portal-chips">
-        <button type="button" aria-pressed={!category} className={!category ? 'on' : ''} onClick={() => (setCategory(''), setPage(1))}>
-          全部（{total}）
-        </button>
-        {cats.map((c) => (
-          <button type="button" key={c} aria-pressed={category === c} className={category === c ? 'on' : ''} onClick={() => (setCategory(c), setPage(1))}>
-            {serviceCategoryLabels[c]}（{counts[c]}）
-          </button>
-        ))}
-      </div>
+      <PortalChips
+        label="按服务类别筛选"
+        value={category}
+        total={total}
+        options={cats.map((c) => ({ value: c, label: serviceCategoryLabels[c], count: counts[c] ?? 0 }))}
+        onChange={(c) => (setCategory(c), setPage(1))}
+      />
       {list.isError ? <Alert type="error" showIcon title="服务清单暂时无法显示" description={errorMessage(list.error)} /> : null}
       {list.isLoading ? <Skeleton active paragraph={{ rows: 6 }} /> : null}
       {data && !data.edition ? <Empty description="该地区暂未发布服务清单" /> : null}
