@@ -206,6 +206,11 @@ export async function ingestDeviceEvents(ctx: Ctx, inputs: TIngestInput[]): Prom
  * Coalesces the messages that arrive while a batch is being written into the next batch, so
  * concurrent deliveries (several broker connections, many devices on the embedded broker) share
  * one transaction. Each caller gets its own result when its batch has committed.
+ *
+ * Each batch starts on setImmediate, after the event loop has read the sockets: a database
+ * driver that answers in microtasks (PGlite) otherwise lets the connection whose acknowledgement
+ * just went out hand in its next message before any other connection is read, and the batches
+ * shrink to one message each, written one after another.
  */
 export class IngestBatcher {
   private queue: { input: TIngestInput; resolve: (r: TIngestResult) => void; reject: (e: unknown) => void }[] = []
@@ -225,7 +230,9 @@ export class IngestBatcher {
   private async drain() {
     this.running = true
     try {
-      while (this.queue.length) {
+      for (;;) {
+        await new Promise<void>((r) => setImmediate(r))
+        if (!this.queue.length) break
         const batch = this.queue.splice(0, this.maxBatch)
         try {
           const results = await ingestDeviceEvents(

@@ -78,7 +78,10 @@ async function startSubscriber(deps: TServiceDeps, url: string) {
     client.on('error', (err) => deps.log.error({ err }, 'mqtt client error'))
     return client
   })
-  await Promise.all(
+  // Bounded: on a kept session the broker delivers the backlog of a restart at once, and a
+  // SUBACK queued behind it must not hold the server's start past its ready timeout.
+  let readyTimer: NodeJS.Timeout | undefined
+  const subscribed = Promise.all(
     clients.map(
       (client) =>
         new Promise<void>((resolve) => {
@@ -94,6 +97,8 @@ async function startSubscriber(deps: TServiceDeps, url: string) {
         }),
     ),
   )
+  await Promise.race([subscribed, new Promise<void>((r) => (readyTimer = setTimeout(r, 5000)))])
+  clearTimeout(readyTimer)
   deps.log.info({ url: url.replace(/\/\/[^@]*@/, '//***@'), connections: n }, 'mqtt subscribed')
   return async () => {
     await Promise.all(clients.map((c) => c.endAsync()))
