@@ -139,7 +139,10 @@ describe('service order: request → assign → phone check-in/out → rating �
     expect(detail.subsidyFen + detail.selfPayFen).toBe(detail.priceFen)
     subsidyFen = detail.subsidyFen
     await p.getByText('补贴依据').waitFor()
-    await p.getByText(/服务补贴额度余额/).waitFor()
+    await p
+      .getByText(/服务补贴额度余额/)
+      .first()
+      .waitFor()
     await c.close()
   })
 
