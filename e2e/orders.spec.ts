@@ -5,7 +5,7 @@ import { artifacts, axe, login, newPage, screenshot, serious, type Server, useSe
 
 /**
  * Service orders end to end (issue 19): a family's request taken by the community becomes an
- * order priced and split; the provider accepts and assigns by hand; the caregiver checks in,
+ * order priced and split against the elder's service credits; the provider accepts and assigns by hand; the caregiver checks in,
  * records and checks out on a 375 px phone page; the family's rating is taken down; the bureau
  * settles. Screens at 1440, 1366×768 and 1024×768, the phone at 375.
  */
@@ -14,6 +14,7 @@ let browser: Browser
 let orderNo = ''
 let orderId = ''
 let home = { latitude: 38.9255, longitude: 100.4498 }
+let subsidyFen = 0
 useServerAndBrowser((s, b) => {
   server = s
   browser = b
@@ -40,14 +41,29 @@ async function shots(page: Page, name: string) {
   await page.setViewportSize({ width: 1440, height: 900 })
 }
 
-/** An active elder of 东街街道 with a unique name (demo data). */
-async function anElder(page: Page) {
+/**
+ * An active elder of 东街街道 with a unique name who holds service credits (demo data: the
+ * 经济困难老年人养老服务补贴 of this month is computed and approved in the seed), so the order is
+ * settled against the elder's credits.
+ */
+async function anElderWithCredits(page: Page) {
   const list = await (await page.request.get(`${server.url}/api/v1/elders?pageSize=100&regionCode=620702001000`)).json()
   const items = list.items as { id: string; name: string; status: string }[]
-  const e = items.find((x) => x.status === 'active' && items.filter((y) => y.name === x.name).length === 1)
-  if (!e) throw new Error('no elder')
-  return e
+  const benefits = await (
+    await page.request.get(`${server.url}/api/v1/benefits?programmeCode=jingji-kunnan&status=active&regionCode=620702001000&pageSize=50`)
+  ).json()
+  for (const b of benefits.items as { elderId: string }[]) {
+    const e = items.find((x) => x.id === b.elderId && x.status === 'active' && items.filter((y) => y.name === x.name).length === 1)
+    if (!e) continue
+    const credits = await (await page.request.get(`${server.url}/api/v1/elders/${e.id}/credits`)).json()
+    const heldFen = (credits.balances as { balanceFen: number }[]).reduce((sum, x) => sum + x.balanceFen, 0)
+    if (heldFen > 0) return { ...e, heldFen }
+  }
+  throw new Error('no elder with service credits')
 }
+
+/** "¥1,234.50", as the pages show money. */
+const yuanText = (fen: number) => `¥${String(Math.floor(fen / 100)).replace(/\B(?=(\d{3})+(?!\d))/g, ',')}.${String(fen % 100).padStart(2, '0')}`
 
 describe('service order: request → assign → phone check-in/out → rating → settlement', () => {
   it('the community takes the family’s request; the order is priced and split', async () => {
@@ -62,7 +78,7 @@ describe('service order: request → assign → phone check-in/out → rating �
 
     const { page: p, context: c } = await newPage(browser)
     await login(p, server, 'dongjie.officer')
-    const elder = await anElder(p)
+    const elder = await anElderWithCredits(p)
     await p.goto(`${server.url}/orders`)
     await p.getByRole('table').waitFor()
     // Street staff see the month's four KPI cards above the list.
@@ -117,7 +133,16 @@ describe('service order: request → assign → phone check-in/out → rating �
     // The order takes the elder's registered home; the caregiver's phone checks in there.
     const detail = await (await p.request.get(`${server.url}/api/v1/orders/${orderId}`)).json()
     if (detail.homeLat != null) home = { latitude: detail.homeLat, longitude: detail.homeLng }
+    // Priced against the credits the elder holds: subsidy = min(price, remaining credits), the rest self-pay.
+    expect(detail.subsidyFen).toBeGreaterThan(0)
+    expect(detail.subsidyFen).toBe(Math.min(detail.priceFen, elder.heldFen))
+    expect(detail.subsidyFen + detail.selfPayFen).toBe(detail.priceFen)
+    subsidyFen = detail.subsidyFen
     await p.getByText('补贴依据').waitFor()
+    await p
+      .getByText(/服务补贴额度余额/)
+      .first()
+      .waitFor()
     await c.close()
   })
 
@@ -202,6 +227,12 @@ describe('service order: request → assign → phone check-in/out → rating �
     await b.goto(`${server.url}/orders/${orderId}`)
     await b.getByRole('button', { name: /结\s*算/ }).click()
     await b.getByText('服务商应收').waitFor()
+    // The ledger lines of the settlement carry the subsidy the credits paid.
+    const subsidyRow = b.getByRole('row', { name: /政府补贴应付/ })
+    await expect.poll(async () => (await subsidyRow.textContent()) ?? '').toContain(yuanText(subsidyFen))
+    const settled = await (await b.request.get(`${server.url}/api/v1/orders/${orderId}`)).json()
+    expect(settled.status).toBe('settled')
+    expect(settled.subsidyFen).toBe(subsidyFen)
     await shots(b, 'order-detail')
     await b.goto(`${server.url}/providers`)
     await b.getByRole('table').waitFor()

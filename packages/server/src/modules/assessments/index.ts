@@ -12,5 +12,6 @@ import { subscribeElderStatus } from './on-elder-status.js'
 export { assessmentEvents } from '@yiyang/core'
 export { recordConditionChange } from './report-condition-change.js'
 export { requestAssessment, type TRequestAssessment } from './request-assessment.js'
+export { walkDemoAssessment } from './seed-assessments.js'
 
 export const assessmentsModule: TApiModule = { name: 'assessments', routes: assessmentsRoutes, seed: seedAssessments, subscribe: subscribeElderStatus }

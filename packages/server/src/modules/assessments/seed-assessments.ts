@@ -1,6 +1,6 @@
 import { gbt42195ItemCodes, gbt42195ItemsByCode, todayInShanghai } from '@yiyang/core'
 import type { Ctx } from '../../platform/context.js'
-import { actorForUser, findActiveUsersByRole } from '../accounts/index.js'
+import { actorForUser, findActiveUsersByRole, getUsersBrief } from '../accounts/index.js'
 import { eldersInScopeForRules } from '../elders/index.js'
 import { reviewAssessment } from './review-assessment.js'
 import { saveAnswers } from './save-answers.js'
@@ -98,4 +98,32 @@ export async function seedAssessments(ctx: Ctx) {
     await submitAssessment(asA, s.id)
     await reviewAssessment({ ...asO, clock: { now: () => new Date(at.getTime() + 86400_000) } }, s.id, { decision: 'approve', note: null })
   }
+}
+
+/**
+ * For other modules' demo seeds: the assessor carries out an assessment another module asked for
+ * (an elder with intact abilities), the street officer approves it, and it takes effect — the
+ * same use cases a person walks. Each ctx carries its actor and clock.
+ */
+export async function walkDemoAssessment(asAssessor: Ctx, asOfficer: Ctx, id: string) {
+  const me = asAssessor.actor!
+  const assessorName = (await getUsersBrief(asAssessor.db, [me.userId])).get(me.userId)?.displayName ?? me.username
+  await startAssessment(asAssessor, id)
+  await saveAnswers(asAssessor, id, {
+    items: Object.fromEntries(gbt42195ItemCodes.map((c) => [c, gbt42195ItemsByCode[c].maxPoints])),
+    info: { riskEvents: {}, diagnoses: [], coma: false },
+    place: '老人家中',
+    assessedAt: asAssessor.clock.now().toISOString(),
+    assessors: [
+      { userId: me.userId, name: assessorName, certificateNo: 'PG2001' },
+      { userId: null, name: '社区医生 马丽', certificateNo: null },
+    ],
+    signatures: {
+      assessor1: { name: assessorName, confirmed: true },
+      assessor2: { name: '社区医生 马丽', confirmed: true },
+      informant: { name: '家属', relation: '子女', confirmed: true },
+    },
+  })
+  await submitAssessment(asAssessor, id)
+  return reviewAssessment(asOfficer, id, { decision: 'approve', note: null })
 }

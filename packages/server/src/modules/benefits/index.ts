@@ -9,7 +9,7 @@ import { assessmentEvents, elderEvents, nextMonth, todayInShanghai } from '@yiya
 import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { enqueueJob, type TJobDefinition } from '../../platform/jobs.js'
-import type { TApiModule, TModuleDeps } from '../../platform/module.js'
+import type { TApiModule, TModuleDeps, TSeedTools } from '../../platform/module.js'
 import { benefitsRoutes } from './benefits.routes.js'
 import { monthlyReviewJob, scheduleMonthlyReview } from './monthly-review.js'
 import { applyAssessmentEffective } from './on-assessment-effective.js'
@@ -17,6 +17,7 @@ import { applyElderBack, applyElderLeft, eventCtx } from './on-elder-status.js'
 import { closeNoticeJob } from './open-notice.js'
 import { refreshAllCandidates, refreshCandidatesJob } from './refresh-candidates.js'
 import { seedBenefits } from './seed-benefits.js'
+import { seedServiceCredits } from './seed-service-credits.js'
 import { seedProgrammes } from './seed-programmes.js'
 
 export { benefitEvents } from '@yiyang/core'
@@ -65,10 +66,11 @@ function subscribe(deps: TModuleDeps) {
   }
 }
 
-async function seed(ctx: Ctx) {
+async function seed(ctx: Ctx, tools: TSeedTools) {
   await seedProgrammes(ctx)
   await refreshAllCandidates(ctx, '62')
   await seedBenefits(ctx)
+  await seedServiceCredits(ctx, tools)
   await refreshAllCandidates(ctx, '62')
   // The monthly review is a self-renewing durable timer: the first run at the start of next month.
   await scheduleMonthlyReview({ ...ctx, actor: null }, nextMonth(todayInShanghai(ctx.clock.now()).slice(0, 7)))

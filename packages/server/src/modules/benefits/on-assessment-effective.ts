@@ -2,6 +2,7 @@ import { and, eq, inArray, isNull } from 'drizzle-orm'
 import { todayInShanghai } from '@yiyang/core'
 import { withTx } from '../../platform/context.js'
 import { loadWorkCalendar } from '../../platform/calendar.js'
+import type { Ctx } from '../../platform/context.js'
 import type { TDomainEvent } from '../../platform/events.js'
 import type { TModuleDeps } from '../../platform/module.js'
 import { getProgramme } from './benefits.repo.js'
@@ -21,6 +22,15 @@ export async function applyAssessmentEffective(deps: TModuleDeps, e: TDomainEven
   if (!elderId || level === null) return
   const ctx = eventCtx(deps, e)
   const on = typeof e.payload.effectiveDate === 'string' ? e.payload.effectiveDate : todayInShanghai(ctx.clock.now())
+  await recordAssessedLevel(ctx, { elderId, level, on, assessmentId: String(e.payload.assessmentId ?? e.entityId) })
+}
+
+/**
+ * The handler's work, also run by the demo seed right after the assessment it walks (the seed
+ * runs before the event relay; the relayed event then finds nothing waiting).
+ */
+export async function recordAssessedLevel(ctx: Ctx, p: { elderId: string; level: number; on: string; assessmentId: string }) {
+  const { elderId, level, on } = p
   await withTx(ctx, async (t) => {
     const waiting = await t.tx
       .select()
@@ -35,7 +45,7 @@ export async function applyAssessmentEffective(deps: TModuleDeps, e: TDomainEven
       if (!programme.needsAssessment) continue
       const [withLevel] = await t.tx
         .update(benefitApplications)
-        .set({ assessmentLevel: level, assessedOn: on, assessmentId: String(e.payload.assessmentId ?? e.entityId) })
+        .set({ assessmentLevel: level, assessedOn: on, assessmentId: p.assessmentId })
         .where(eq(benefitApplications.id, app.id))
         .returning()
       await advanceIfAssessed(t, programme, withLevel!, cal.isWorkingDay)

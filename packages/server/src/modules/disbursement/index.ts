@@ -6,6 +6,7 @@ import type { TApiModule } from '../../platform/module.js'
 import type { TJobDefinition } from '../../platform/jobs.js'
 import { disbursementRoutes } from './disbursement.routes.js'
 import { runMonthJob } from './run-month-job.js'
+import { seedDisbursement } from './seed-disbursement.js'
 
 export { verifyLedger, type TLedgerVerification } from './verify-ledger.js'
 export { runMonth, type TMonthRunResult } from './run-month.js'
@@ -18,4 +19,9 @@ export { creditBalances } from './credit-balances.js'
 export { creditHeldFen } from './credit-held.js'
 export { creditCarryOver } from './programmes-for-checks.js'
 
-export const disbursementModule: TApiModule = { name: 'disbursement', routes: disbursementRoutes, jobs: [runMonthJob as TJobDefinition<never>] }
+export const disbursementModule: TApiModule = {
+  name: 'disbursement',
+  routes: disbursementRoutes,
+  seed: seedDisbursement,
+  jobs: [runMonthJob as TJobDefinition<never>],
+}
