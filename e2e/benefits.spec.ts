@@ -60,10 +60,8 @@ async function step(page: Page, button: string, fill?: (dialog: ReturnType<Page[
   await dialog.waitFor()
   await fill?.(dialog)
   await dialog.getByRole('button', { name: /确\s*定/ }).click()
-  await page
-    .getByText(/已完成/)
-    .first()
-    .waitFor()
+  // The dialog closes only when the step succeeded (on an error it stays open with the message);
+  // the success toast is too short-lived to wait for on a loaded machine.
   await dialog.waitFor({ state: 'hidden' })
 }
 
@@ -102,7 +100,7 @@ describe('benefits: 应享未享 → application → 公示 with an objection �
     await page.goto(`${server.url}/benefits/applications/${appId}`)
     await step(page, '受理', async (d) => {
       await d.getByLabel('评估员').click()
-      await page.locator('.ant-select-item-option').first().click()
+      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click()
     })
     await page.getByText('已受理').first().waitFor()
     const a = await api(page, server).get(`/benefit-applications/${appId}`)

@@ -47,8 +47,13 @@ async function shots(page: Page, name: string) {
  * settled against the elder's credits.
  */
 async function anElderWithCredits(page: Page) {
-  const list = await (await page.request.get(`${server.url}/api/v1/elders?pageSize=100&regionCode=620702001000`)).json()
-  const items = list.items as { id: string; name: string; status: string }[]
+  // The street has more elders than one page holds: read them all.
+  const items: { id: string; name: string; status: string }[] = []
+  for (let pageNo = 1; ; pageNo++) {
+    const list = await (await page.request.get(`${server.url}/api/v1/elders?pageSize=100&page=${pageNo}&regionCode=620702001000`)).json()
+    items.push(...(list.items as typeof items))
+    if (items.length >= list.total || list.items.length === 0) break
+  }
   const benefits = await (
     await page.request.get(`${server.url}/api/v1/benefits?programmeCode=jingji-kunnan&status=active&regionCode=620702001000&pageSize=50`)
   ).json()

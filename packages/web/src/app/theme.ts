@@ -22,6 +22,10 @@ export const normalTheme: ThemeConfig = {
   token: {
     fontFamily: FONT_FAMILY,
     colorPrimary: BRAND.primary,
+    // antd derives a lighter hover blue, under 4.5:1 behind a primary button's white text: hover
+    // and press go darker instead, so a button stays readable under the pointer.
+    colorPrimaryHover: '#154d93',
+    colorPrimaryActive: '#103d75',
     colorInfo: BRAND.primary,
     colorLink: BRAND.primary,
     colorSuccess: '#237a3b',
@@ -98,6 +102,8 @@ export const elderTheme: ThemeConfig = {
     controlHeightLG: 56,
     controlInteractiveSize: 24,
     colorPrimary: ELDER_PRIMARY,
+    colorPrimaryHover: '#002766',
+    colorPrimaryActive: '#001d4d',
     colorInfo: ELDER_PRIMARY,
     colorLink: ELDER_PRIMARY,
     colorLinkHover: '#002766',
