@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm'
 import type { Database, Db } from '../db/client.js'
 import type { Clock } from './clock.js'
 import type { TConfig } from './config.js'
@@ -60,22 +60,6 @@ export type TEnqueueJob<I> = {
   maxAttempts?: number
 }
 
-/** A job due within this long wakes the runners at commit; a later timer is found by their poll. */
-const DUE_SOON_MS = 1_000
-
-/**
- * Wakes the runners at commit when a job is due now: this process directly, the other server
- * processes through NOTIFY (PostgreSQL delivers it at commit). An alarm's escalation timer, a
- * minute ahead, wakes nobody: with hundreds of alarms a second the wake-ups would cost more
- * statements than the alarms themselves, and the runner's poll (seconds) finds the timer in time.
- */
-async function wakeRunners(t: TxCtx, runAts: Date[]) {
-  const soon = t.clock.now().getTime() + DUE_SOON_MS
-  if (!runAts.some((d) => d.getTime() <= soon)) return
-  await t.tx.execute(sql`select pg_notify('yiyang_jobs', '')`)
-  t.afterCommit.add('wake')
-}
-
 /** Adds a job in the caller's transaction; it becomes visible to the runner when that commits. */
 export async function enqueueJob<I>(t: TxCtx, job: TEnqueueJob<I>): Promise<{ id: string; created: boolean }> {
   const id = randomUUID()
@@ -105,7 +89,9 @@ export async function enqueueJob<I>(t: TxCtx, job: TEnqueueJob<I>): Promise<{ id
       .where(and(eq(jobs.kind, job.kind), eq(jobs.idempotencyKey, job.idempotencyKey!)))
     return { id: existing!.id, created: false }
   }
-  await wakeRunners(t, [job.runAt ?? now])
+  // Other server processes LISTEN on this channel; PostgreSQL delivers it at commit.
+  await t.tx.execute(sql`select pg_notify('yiyang_jobs', '')`)
+  t.afterCommit.add('wake')
   return { id, created: true }
 }
 
@@ -115,48 +101,30 @@ export async function enqueueJob<I>(t: TxCtx, job: TEnqueueJob<I>): Promise<{ id
  */
 export async function enqueueJobs<I>(t: TxCtx, list: (TEnqueueJob<I> & { idempotencyKey: string })[]): Promise<number> {
   if (list.length === 0) return 0
+  const now = t.clock.now()
   const inserted = await t.tx
     .insert(jobs)
-    .values(jobRows(t, list))
+    .values(
+      list.map((job) => ({
+        id: randomUUID(),
+        kind: job.kind,
+        status: 'queued' as const,
+        idempotencyKey: job.idempotencyKey,
+        runAt: job.runAt ?? now,
+        createdBy: t.actor?.userId ?? null,
+        regionCode: job.regionCode ?? null,
+        input: (job.input ?? null) as unknown,
+        attachment: job.attachment ?? null,
+        maxAttempts: job.maxAttempts ?? 5,
+        createdAt: now,
+        updatedAt: now,
+      })),
+    )
     .onConflictDoNothing({ target: [jobs.kind, jobs.idempotencyKey] })
     .returning({ id: jobs.id })
-  await wakeRunners(
-    t,
-    list.map((j) => j.runAt ?? t.clock.now()),
-  )
+  await t.tx.execute(sql`select pg_notify('yiyang_jobs', '')`)
+  t.afterCommit.add('wake')
   return inserted.length
-}
-
-/** enqueueJobs as a statement to send with others (runTogether); null for an empty list. */
-export async function enqueueJobsSql<I>(t: TxCtx, list: (TEnqueueJob<I> & { idempotencyKey: string })[]): Promise<SQL | null> {
-  if (list.length === 0) return null
-  await wakeRunners(
-    t,
-    list.map((j) => j.runAt ?? t.clock.now()),
-  )
-  return t.tx
-    .insert(jobs)
-    .values(jobRows(t, list))
-    .onConflictDoNothing({ target: [jobs.kind, jobs.idempotencyKey] })
-    .getSQL()
-}
-
-function jobRows<I>(t: TxCtx, list: (TEnqueueJob<I> & { idempotencyKey: string })[]) {
-  const now = t.clock.now()
-  return list.map((job) => ({
-    id: randomUUID(),
-    kind: job.kind,
-    status: 'queued' as const,
-    idempotencyKey: job.idempotencyKey,
-    runAt: job.runAt ?? now,
-    createdBy: t.actor?.userId ?? null,
-    regionCode: job.regionCode ?? null,
-    input: (job.input ?? null) as unknown,
-    attachment: job.attachment ?? null,
-    maxAttempts: job.maxAttempts ?? 5,
-    createdAt: now,
-    updatedAt: now,
-  }))
 }
 
 export type TJobRunnerDeps = {
@@ -180,9 +148,6 @@ export type TJobRunnerDeps = {
  * processes share the tables safely (SKIP LOCKED claims, leases). Tests call `drain()` to run
  * everything due now, with a fake clock for timers.
  */
-/** Events claimed per outbox relay statement. */
-const RELAY_BATCH = 500
-
 export class JobRunner {
   readonly workerId = `w-${randomUUID().slice(0, 8)}`
   private defs: Map<string, TJobDefinition<never>>
@@ -216,7 +181,7 @@ export class JobRunner {
         .set({ lockedUntil: new Date(0) })
         .where(eq(jobs.status, 'running'))
     }
-    this.unsubscribe = this.deps.events.onWake((what) => (what === 'relay' ? void this.relayLoop() : this.kick()))
+    this.unsubscribe = this.deps.events.onWake(() => this.kick())
     this.stopListening = (await this.deps.database.listen?.('yiyang_jobs', () => this.kick())) ?? null
     const poll = () => {
       if (this.stopped) return
@@ -254,9 +219,7 @@ export class JobRunner {
       await Promise.allSettled([...this.active])
       const relayed = await relayOutbox(this.outboxDeps())
       const ran = await this.runOne()
-      // A job the background poll claimed meanwhile is not in the list awaited above: go round
-      // again until nothing runs, or its work would land after drain() returned.
-      if (relayed === 0 && !ran && this.active.size === 0 && !this.relaying) return
+      if (relayed === 0 && !ran) return
     }
   }
 
@@ -273,9 +236,7 @@ export class JobRunner {
       try {
         do {
           this.relayAgain = false
-          // A batch short of the limit took everything committed so far; what commits later
-          // wakes the relay again (relayAgain), so no empty claim is needed to be sure.
-          while (!this.stopped && (await relayOutbox(this.outboxDeps(), RELAY_BATCH)) === RELAY_BATCH) {
+          while (!this.stopped && (await relayOutbox(this.outboxDeps())) > 0) {
             /* next batch */
           }
         } while (this.relayAgain && !this.stopped)
