@@ -135,7 +135,6 @@ describe('dispatch: plan tomorrow in one click, move, publish; the caregiver see
     await page.getByRole('columnheader', { name: '人工经验（就近、先到先派）' }).waitFor()
     await shots(page, 'dispatch-plan')
     // The pointer still rests where 生成计划 was clicked: axe looks at the page, not a hover state.
-    await page.mouse.move(0, 0)
     await page.waitForTimeout(500)
     expect(serious(await axe(page))).toEqual([])
     expect(foreign).toEqual([])
@@ -196,7 +195,6 @@ describe('dispatch: plan tomorrow in one click, move, publish; the caregiver see
     await page.getByText('已发布', { exact: true }).waitFor()
     await shots(page, 'dispatch-published')
     // After the last resize the side menu animates back open: axe once it has settled.
-    await page.mouse.move(0, 0)
     await page.waitForTimeout(1000)
     expect(serious(await axe(page))).toEqual([])
     await context.close()

@@ -121,8 +121,14 @@ const axeSource = readFileSync(join(dirname(require.resolve('axe-core')), 'axe.m
 
 export type AxeViolation = { id: string; impact: string | null; help: string; nodes: { target: string[] }[] }
 
-/** Runs axe-core in the page; AAA contrast ('color-contrast-enhanced') is switched on for elder mode. */
+/**
+ * Runs axe-core in the page; AAA contrast ('color-contrast-enhanced') is switched on for elder mode.
+ * The pointer moves off first: left over the button a test just clicked, it would measure that
+ * button's hover colour, not the page at rest (antd's colour transition takes 0.2 s).
+ */
 export async function axe(page: Page, opts: { aaa?: boolean } = {}): Promise<AxeViolation[]> {
+  await page.mouse.move(0, 0)
+  await page.waitForTimeout(300)
   // Evaluated through the DevTools protocol, not as an inline <script>: the app's CSP
   // (script-src 'self') rightly blocks inline scripts, and the test must not weaken it.
   await page.evaluate(axeSource)

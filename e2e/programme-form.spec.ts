@@ -60,7 +60,6 @@ it('a bureau admin edits 高龄津贴 in the form and the preview follows', asyn
   await page.getByLabel('第1档月金额（元）').blur()
   await expect.poll(() => page.getByText('月金额应为').count()).toBe(0)
   // The pointer off the buttons: a hovered default button is antd's lighter blue, not the page's colours.
-  await page.mouse.move(0, 0)
   await page.waitForTimeout(400)
   expect(serious(await axe(page))).toEqual([])
   await shots(page, 'benefits-programme-form')

@@ -81,6 +81,8 @@ export const normalTheme: ThemeConfig = {
 
 const ELDER_TEXT = '#000000'
 const ELDER_PRIMARY = '#003a8c'
+/** Hover and press go darker, as in the normal theme: readable under the pointer. */
+const ELDER_PRIMARY_HOVER = '#002766'
 
 export const elderTheme: ThemeConfig = {
   cssVar: { key: 'yy' },
@@ -102,11 +104,11 @@ export const elderTheme: ThemeConfig = {
     controlHeightLG: 56,
     controlInteractiveSize: 24,
     colorPrimary: ELDER_PRIMARY,
-    colorPrimaryHover: '#002766',
+    colorPrimaryHover: ELDER_PRIMARY_HOVER,
     colorPrimaryActive: '#001d4d',
     colorInfo: ELDER_PRIMARY,
     colorLink: ELDER_PRIMARY,
-    colorLinkHover: '#002766',
+    colorLinkHover: ELDER_PRIMARY_HOVER,
     colorSuccess: '#135200',
     colorWarning: '#703600',
     colorError: '#a8071a',
