@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Browser } from 'playwright-core'
 import { makeIdNumber } from '../packages/core/src/index.js'
-import { axe, login, minTextSize, newPage, root, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
+import { axe, login, minTextSize, newPage, pickTreeNode, root, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
 
 /**
  * Elder registry end to end: a street officer imports the example file (docs/examples) through
@@ -100,8 +100,7 @@ describe('elder registry: import wizard, form, reveal', () => {
     await dialog.getByLabel('身份证号').fill(idNumber.toLowerCase())
     await dialog.getByText('1940-03-15').waitFor()
     await dialog.getByText('男', { exact: true }).waitFor()
-    await dialog.getByLabel('所在社区（村）').click()
-    await page.locator('.ant-select-tree-title', { hasText: '县府街社区' }).click()
+    await pickTreeNode(page, dialog.getByLabel('所在社区（村）'), '县府街社区')
     await dialog.getByRole('button', { name: /建\s*档/ }).click()
     await page.waitForURL(/\/elders\/[0-9a-f-]{36}$/)
     await page.getByRole('heading', { name: /欧阳明/ }).waitFor()
@@ -126,8 +125,7 @@ describe('elder registry: import wizard, form, reveal', () => {
     await dialog.getByLabel('身份证号').fill(`${young.slice(0, 6)} ${young.slice(6, 14)} ${young.slice(14)}`)
     await dialog.getByText('1971-06-15').waitFor()
     await dialog.getByText(/按身份证号计算未满60周岁/).waitFor()
-    await dialog.getByLabel('所在社区（村）').click()
-    await page.locator('.ant-select-tree-title', { hasText: '县府街社区' }).click()
+    await pickTreeNode(page, dialog.getByLabel('所在社区（村）'), '县府街社区')
     await dialog.getByLabel('联系电话').fill('139-1234-5670')
     await dialog.getByRole('button', { name: /建\s*档/ }).click()
     await dialog.getByText('未满60周岁的老人需要填写登记原因').waitFor()

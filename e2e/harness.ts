@@ -1,12 +1,12 @@
-import { afterAll, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect } from 'vitest'
 import { spawn, type ChildProcess } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { appendFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createRequire } from 'node:module'
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core'
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core'
 
 export const root = fileURLToPath(new URL('..', import.meta.url))
 export const artifacts = join(root, 'e2e', 'artifacts')
@@ -44,11 +44,17 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   let out = ''
   const proc = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'warn', MQTT_PORT: String(mqttPort), ...opts.env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', MQTT_PORT: String(mqttPort), ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
-  proc.stdout!.on('data', (d) => (out += d))
-  proc.stderr!.on('data', (d) => (out += d))
+  // E2E_SERVER_LOG=file keeps the server's whole output for a failure that left no error behind.
+  const log = process.env.E2E_SERVER_LOG
+  const keep = (d: Buffer) => {
+    out += d
+    if (log) appendFileSync(log, d)
+  }
+  proc.stdout!.on('data', keep)
+  proc.stderr!.on('data', keep)
   const url = `http://127.0.0.1:${port}`
   const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)))
   const deadline = Date.now() + 300_000
@@ -96,11 +102,29 @@ export async function launchBrowser(): Promise<Browser> {
   })
 }
 
+/** Pages a test opened and has not closed: on a failure they are photographed, then closed. */
+const openPages = new Set<Page>()
+
 export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
   const page = await context.newPage()
+  openPages.add(page)
+  page.on('close', () => openPages.delete(page))
   return { context, page }
 }
+
+// A failed step leaves its page open: what it showed is the first thing to read (e2e/artifacts/failed-*.png).
+afterEach(async (ctx) => {
+  const failed = ctx.task.result?.state === 'fail'
+  let n = 0
+  for (const page of [...openPages]) {
+    if (failed) {
+      const name = `failed-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}-${n++}`
+      await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true }).catch(() => {})
+    }
+    await page.context().close().catch(() => {})
+  }
+})
 
 export async function login(page: Page, server: Server, username: string, password = DEMO_PASSWORD) {
   await page.goto(`${server.url}/login`)
@@ -108,6 +132,33 @@ export async function login(page: Page, server: Server, username: string, passwo
   await page.getByLabel('密码', { exact: true }).fill(password)
   await page.getByRole('button', { name: /登\s*录/ }).click()
   await page.waitForURL((u) => !u.pathname.startsWith('/login'))
+}
+
+/**
+ * Picks a node of a TreeSelect as a person does, and checks that it took: on a busy machine a
+ * click on a node of a drop-down still sliding open can be lost, and the form then says the
+ * field is empty. Types part of the name to narrow the tree, clicks the node, and tries again
+ * until the field shows it.
+ */
+export async function pickTreeNode(page: Page, field: Locator, name: string) {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+  for (let attempt = 0; attempt < 5; attempt++) {
+    await field.click()
+    const node = page.locator('.ant-select-dropdown:visible .ant-select-tree-title', { hasText: name }).first()
+    await node.waitFor()
+    await node.click({ timeout: 5000 }).catch(() => undefined)
+    const took = await expect
+      .poll(async () => (await select.textContent()) ?? '', { timeout: 3000 })
+      .toContain(name)
+      .then(() => true)
+      .catch(() => false)
+    if (took) {
+      await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 5000 }).toBe(0)
+      return
+    }
+    await page.keyboard.press('Escape')
+  }
+  throw new Error(`could not pick “${name}” in the tree`)
 }
 
 export async function screenshot(page: Page, name: string) {

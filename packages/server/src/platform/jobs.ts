@@ -324,6 +324,7 @@ export class JobRunner {
     const def = this.defs.get(row.kind)!
     const mine = and(eq(jobs.id, row.id), eq(jobs.lockedBy, this.workerId))
     const leaseMs = this.leaseOf(row.kind)
+    const started = performance.now()
     await db
       .update(jobs)
       .set({ lockedUntil: new Date(clock.now().getTime() + leaseMs) })
@@ -362,6 +363,7 @@ export class JobRunner {
         .update(jobs)
         .set({ status: 'succeeded', result: (result ?? null) as unknown, error: null, finishedAt: now, lockedUntil: null, updatedAt: now })
         .where(mine)
+      this.deps.log?.info({ job: row.id, kind: row.kind, ms: Math.round(performance.now() - started) }, 'job done')
     } catch (err) {
       const message = err instanceof AppError ? err.userMessage : err instanceof Error ? err.message : String(err)
       const now = clock.now()
