@@ -5,6 +5,8 @@ import type { Ctx } from './platform/context.js'
 import { systemClock } from './platform/clock.js'
 import { createCrypto } from './platform/crypto.js'
 import { EventBus } from './platform/events.js'
+import { assertSecretKeyMatches } from './platform/key-check.js'
+import { elders } from './modules/elders/elders.tables.js'
 import { countDemoPasswordUsers } from './modules/accounts/index.js'
 import { isDatabaseEmpty, seedDemo } from './seed/demo.js'
 
@@ -22,6 +24,10 @@ export function systemCtx(database: Database, config: TConfig, events = new Even
 
 export async function prepareDatabase(database: Database, config: TConfig, log: (msg: string) => void) {
   await database.migrate()
+  await assertSecretKeyMatches(database.db, createCrypto(config.secretKey), async () => {
+    const [row] = await database.db.select({ idEnc: elders.idEnc }).from(elders).limit(1)
+    return row?.idEnc ?? null
+  })
   if (config.seedDemo && (await isDatabaseEmpty(database))) {
     log('数据库为空，正在写入演示区县数据（甘州区）…')
     await seedDemo(systemCtx(database, config))

@@ -17,8 +17,11 @@ export type Ctx = {
   events: EventBus
 }
 
-/** What to do once the transaction has committed ('wake': the outbox relay and job runner look now). */
-export type TAfterCommit = 'wake'
+/**
+ * What to do once the transaction has committed: 'wake', the job runner and the outbox relay
+ * look now; 'relay', only the relay (events were recorded, no job is due).
+ */
+export type TAfterCommit = 'wake' | 'relay'
 
 export type TxCtx = Ctx & { tx: Tx; afterCommit: Set<TAfterCommit> }
 
@@ -29,6 +32,7 @@ export type TxCtx = Ctx & { tx: Tx; afterCommit: Set<TAfterCommit> }
 export async function withTx<T>(ctx: Ctx, fn: (t: TxCtx) => Promise<T>): Promise<T> {
   const afterCommit = new Set<TAfterCommit>()
   const result = await ctx.db.transaction(async (tx) => fn({ ...ctx, tx, afterCommit }))
-  if (afterCommit.has('wake')) ctx.events.wake()
+  if (afterCommit.has('wake')) ctx.events.wake('all')
+  else if (afterCommit.has('relay')) ctx.events.wake('relay')
   return result
 }

@@ -18,6 +18,9 @@ type Handler = (e: TDomainEvent) => void | Promise<void>
  * relay reads committed rows and calls `dispatch`, which awaits every handler of the type (and
  * of '*'); if one fails the event is retried later, so handlers must be idempotent.
  */
+/** What a wake asks for: 'all', due jobs and the outbox; 'relay', the outbox only. */
+export type TWake = 'all' | 'relay'
+
 export class EventBus {
   private handlers = new Map<string, Set<Handler>>()
   private wakeups = new EventEmitter()
@@ -41,12 +44,12 @@ export class EventBus {
     if (failed) throw failed.reason
   }
 
-  /** Something durable was committed (an event or a job): the runner looks at once. */
-  wake() {
-    this.wakeups.emit('wake')
+  /** Something durable was committed (an event or a job): the runner looks at once ('relay': events only). */
+  wake(what: TWake = 'all') {
+    this.wakeups.emit('wake', what)
   }
 
-  onWake(fn: () => void) {
+  onWake(fn: (what: TWake) => void) {
     this.wakeups.on('wake', fn)
     return () => void this.wakeups.off('wake', fn)
   }

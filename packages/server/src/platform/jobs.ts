@@ -60,6 +60,22 @@ export type TEnqueueJob<I> = {
   maxAttempts?: number
 }
 
+/** A job due within this long wakes the runners at commit; a later timer is found by their poll. */
+const DUE_SOON_MS = 1_000
+
+/**
+ * Wakes the runners at commit when a job is due now: this process directly, the other server
+ * processes through NOTIFY (PostgreSQL delivers it at commit). An alarm's escalation timer, a
+ * minute ahead, wakes nobody: with hundreds of alarms a second the wake-ups would cost more
+ * statements than the alarms themselves, and the runner's poll (seconds) finds the timer in time.
+ */
+async function wakeRunners(t: TxCtx, runAts: Date[]) {
+  const soon = t.clock.now().getTime() + DUE_SOON_MS
+  if (!runAts.some((d) => d.getTime() <= soon)) return
+  await t.tx.execute(sql`select pg_notify('yiyang_jobs', '')`)
+  t.afterCommit.add('wake')
+}
+
 /** Adds a job in the caller's transaction; it becomes visible to the runner when that commits. */
 export async function enqueueJob<I>(t: TxCtx, job: TEnqueueJob<I>): Promise<{ id: string; created: boolean }> {
   const id = randomUUID()
@@ -89,9 +105,7 @@ export async function enqueueJob<I>(t: TxCtx, job: TEnqueueJob<I>): Promise<{ id
       .where(and(eq(jobs.kind, job.kind), eq(jobs.idempotencyKey, job.idempotencyKey!)))
     return { id: existing!.id, created: false }
   }
-  // Other server processes LISTEN on this channel; PostgreSQL delivers it at commit.
-  await t.tx.execute(sql`select pg_notify('yiyang_jobs', '')`)
-  t.afterCommit.add('wake')
+  await wakeRunners(t, [job.runAt ?? now])
   return { id, created: true }
 }
 
@@ -122,8 +136,10 @@ export async function enqueueJobs<I>(t: TxCtx, list: (TEnqueueJob<I> & { idempot
     )
     .onConflictDoNothing({ target: [jobs.kind, jobs.idempotencyKey] })
     .returning({ id: jobs.id })
-  await t.tx.execute(sql`select pg_notify('yiyang_jobs', '')`)
-  t.afterCommit.add('wake')
+  await wakeRunners(
+    t,
+    list.map((j) => j.runAt ?? now),
+  )
   return inserted.length
 }
 
@@ -148,6 +164,9 @@ export type TJobRunnerDeps = {
  * processes share the tables safely (SKIP LOCKED claims, leases). Tests call `drain()` to run
  * everything due now, with a fake clock for timers.
  */
+/** Events claimed per outbox relay statement. */
+const RELAY_BATCH = 500
+
 export class JobRunner {
   readonly workerId = `w-${randomUUID().slice(0, 8)}`
   private defs: Map<string, TJobDefinition<never>>
@@ -181,7 +200,7 @@ export class JobRunner {
         .set({ lockedUntil: new Date(0) })
         .where(eq(jobs.status, 'running'))
     }
-    this.unsubscribe = this.deps.events.onWake(() => this.kick())
+    this.unsubscribe = this.deps.events.onWake((what) => (what === 'relay' ? void this.relayLoop() : this.kick()))
     this.stopListening = (await this.deps.database.listen?.('yiyang_jobs', () => this.kick())) ?? null
     const poll = () => {
       if (this.stopped) return
@@ -236,7 +255,9 @@ export class JobRunner {
       try {
         do {
           this.relayAgain = false
-          while (!this.stopped && (await relayOutbox(this.outboxDeps())) > 0) {
+          // A batch short of the limit took everything committed so far; what commits later
+          // wakes the relay again (relayAgain), so no empty claim is needed to be sure.
+          while (!this.stopped && (await relayOutbox(this.outboxDeps(), RELAY_BATCH)) === RELAY_BATCH) {
             /* next batch */
           }
         } while (this.relayAgain && !this.stopped)

@@ -17,7 +17,7 @@ export async function recordEvent(t: TxCtx, e: Omit<TDomainEvent, 'id' | 'at' | 
     payload: e.payload,
     actorId: t.actor?.userId ?? null,
   })
-  t.afterCommit.add('wake')
+  t.afterCommit.add('relay')
 }
 
 /** Several events in one statement (a batch of device alarms): the same as recordEvent for each, in order. */
@@ -33,7 +33,7 @@ export async function recordEvents(t: TxCtx, list: Omit<TDomainEvent, 'id' | 'at
       actorId: t.actor?.userId ?? null,
     })),
   )
-  t.afterCommit.add('wake')
+  t.afterCommit.add('relay')
 }
 
 /** After this many failed deliveries an event is parked (failed_at) and shown to administrators. */
