@@ -1,3 +1,4 @@
+import { runTogether } from './together.js'
 import { asc, eq, gt, sql } from 'drizzle-orm'
 import type { DbOrTx } from '../db/client.js'
 import { rowsOf } from '../db/client.js'
@@ -107,8 +108,14 @@ export async function appendAudit(t: TxCtx, entry: TAuditEntry) {
     ip: t.ip,
   }
   const hash = auditRowHash(head.hash, fields, CURRENT_AUDIT_HASH_ALG, t.crypto)
-  await t.tx.insert(auditLog).values({ ...fields, prevHash: head.hash, hash, hashAlg: CURRENT_AUDIT_HASH_ALG })
-  await t.tx.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1))
+  // The row and the head move in one statement: one round trip fewer on every audited write.
+  await runTogether(t.tx, [
+    t.tx
+      .insert(auditLog)
+      .values({ ...fields, prevHash: head.hash, hash, hashAlg: CURRENT_AUDIT_HASH_ALG })
+      .getSQL(),
+    t.tx.update(auditHead).set({ seq: fields.seq, hash }).where(eq(auditHead.id, 1)).getSQL(),
+  ])
   return { seq: fields.seq, hash }
 }
 

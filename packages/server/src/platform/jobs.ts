@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, eq, inArray, lt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { Database, Db } from '../db/client.js'
 import type { Clock } from './clock.js'
 import type { TConfig } from './config.js'
@@ -115,32 +115,48 @@ export async function enqueueJob<I>(t: TxCtx, job: TEnqueueJob<I>): Promise<{ id
  */
 export async function enqueueJobs<I>(t: TxCtx, list: (TEnqueueJob<I> & { idempotencyKey: string })[]): Promise<number> {
   if (list.length === 0) return 0
-  const now = t.clock.now()
   const inserted = await t.tx
     .insert(jobs)
-    .values(
-      list.map((job) => ({
-        id: randomUUID(),
-        kind: job.kind,
-        status: 'queued' as const,
-        idempotencyKey: job.idempotencyKey,
-        runAt: job.runAt ?? now,
-        createdBy: t.actor?.userId ?? null,
-        regionCode: job.regionCode ?? null,
-        input: (job.input ?? null) as unknown,
-        attachment: job.attachment ?? null,
-        maxAttempts: job.maxAttempts ?? 5,
-        createdAt: now,
-        updatedAt: now,
-      })),
-    )
+    .values(jobRows(t, list))
     .onConflictDoNothing({ target: [jobs.kind, jobs.idempotencyKey] })
     .returning({ id: jobs.id })
   await wakeRunners(
     t,
-    list.map((j) => j.runAt ?? now),
+    list.map((j) => j.runAt ?? t.clock.now()),
   )
   return inserted.length
+}
+
+/** enqueueJobs as a statement to send with others (runTogether); null for an empty list. */
+export async function enqueueJobsSql<I>(t: TxCtx, list: (TEnqueueJob<I> & { idempotencyKey: string })[]): Promise<SQL | null> {
+  if (list.length === 0) return null
+  await wakeRunners(
+    t,
+    list.map((j) => j.runAt ?? t.clock.now()),
+  )
+  return t.tx
+    .insert(jobs)
+    .values(jobRows(t, list))
+    .onConflictDoNothing({ target: [jobs.kind, jobs.idempotencyKey] })
+    .getSQL()
+}
+
+function jobRows<I>(t: TxCtx, list: (TEnqueueJob<I> & { idempotencyKey: string })[]) {
+  const now = t.clock.now()
+  return list.map((job) => ({
+    id: randomUUID(),
+    kind: job.kind,
+    status: 'queued' as const,
+    idempotencyKey: job.idempotencyKey,
+    runAt: job.runAt ?? now,
+    createdBy: t.actor?.userId ?? null,
+    regionCode: job.regionCode ?? null,
+    input: (job.input ?? null) as unknown,
+    attachment: job.attachment ?? null,
+    maxAttempts: job.maxAttempts ?? 5,
+    createdAt: now,
+    updatedAt: now,
+  }))
 }
 
 export type TJobRunnerDeps = {

@@ -1,4 +1,4 @@
-import { and, asc, inArray, isNull, lt, lte, or, sql } from 'drizzle-orm'
+import { and, asc, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { Db } from '../db/client.js'
 import type { Clock } from './clock.js'
 import type { TxCtx } from './context.js'
@@ -22,18 +22,27 @@ export async function recordEvent(t: TxCtx, e: Omit<TDomainEvent, 'id' | 'at' | 
 
 /** Several events in one statement (a batch of device alarms): the same as recordEvent for each, in order. */
 export async function recordEvents(t: TxCtx, list: Omit<TDomainEvent, 'id' | 'at' | 'actorId'>[]) {
-  if (list.length === 0) return
-  await t.tx.insert(domainEvents).values(
-    list.map((e) => ({
-      type: e.type,
-      entityType: e.entityType,
-      entityId: e.entityId,
-      regionCode: e.regionCode ?? null,
-      payload: e.payload,
-      actorId: t.actor?.userId ?? null,
-    })),
-  )
+  const q = recordEventsSql(t, list)
+  if (q) await t.tx.execute(q)
+}
+
+/** recordEvents as a statement to send with others (runTogether); null for an empty list. */
+export function recordEventsSql(t: TxCtx, list: Omit<TDomainEvent, 'id' | 'at' | 'actorId'>[]): SQL | null {
+  if (list.length === 0) return null
   t.afterCommit.add('relay')
+  return t.tx
+    .insert(domainEvents)
+    .values(
+      list.map((e) => ({
+        type: e.type,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        regionCode: e.regionCode ?? null,
+        payload: e.payload,
+        actorId: t.actor?.userId ?? null,
+      })),
+    )
+    .getSQL()
 }
 
 /** After this many failed deliveries an event is parked (failed_at) and shown to administrators. */
