@@ -7,7 +7,8 @@
  * database — then repeats on a new server with a restart (SIGTERM, start) in the middle while
  * the devices keep publishing. Figures only; never pass/fail.
  *
- *   npm run bench:alarms      (DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite)
+ *   npm run bench:alarms      (DATABASE_URL=postgres://… to run on PostgreSQL instead of PGlite,
+ *                              in a database of its own on that server)
  *
  * The claim timer is set to 1 hour for the bench: 12,000 unclaimed alarms escalating at once
  * would measure the escalation job, not the path from a device to the console.
@@ -20,6 +21,7 @@ import { cpus, loadavg, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import mqtt, { type MqttClient } from 'mqtt'
+import pg from 'pg'
 import WebSocket from 'ws'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
@@ -191,6 +193,26 @@ async function storedEventIds(url: string, cookie: string, since: string): Promi
   return counts
 }
 
+/**
+ * With DATABASE_URL the bench works in a database of its own on that server (yiyang_bench_alarms,
+ * created afresh, dropped at the end), so an earlier run or another database is never touched.
+ */
+let databaseUrl: string | undefined
+let dropDatabase = async () => {}
+if (process.env.DATABASE_URL) {
+  const admin = new pg.Client({ connectionString: process.env.DATABASE_URL })
+  await admin.connect()
+  await admin.query('drop database if exists yiyang_bench_alarms')
+  await admin.query('create database yiyang_bench_alarms')
+  const u = new URL(process.env.DATABASE_URL)
+  u.pathname = '/yiyang_bench_alarms'
+  databaseUrl = u.toString()
+  dropDatabase = async () => {
+    await admin.query('drop database if exists yiyang_bench_alarms with (force)')
+    await admin.end()
+  }
+}
+
 // One data folder for both runs: with DATABASE_URL the database outlives a run, and the secret
 // key in the folder must stay the one its rows were encrypted with (the server refuses another).
 const dataDir = mkdtempSync(join(tmpdir(), 'yy-bench-alarms-'))
@@ -202,6 +224,7 @@ async function run(label: string, restart: boolean) {
     PORT: String(port),
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     LOG_LEVEL: 'warn',
     MQTT_URL,
     MQTT_CLIENT_ID: `yiyang-bench-${randomUUID().slice(0, 8)}`,
@@ -303,4 +326,5 @@ async function run(label: string, restart: boolean) {
 log(`alarm bench: ${MQTT_URL}, ${RATE}/s for ${SECONDS} s, ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'}`)
 if (RUNS.includes('1')) await run('run 1: steady', false)
 if (RUNS.includes('2')) await run('run 2: server restart (SIGTERM, start) in the middle', true)
+await dropDatabase()
 process.exit(0)
