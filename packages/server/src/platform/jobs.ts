@@ -254,7 +254,9 @@ export class JobRunner {
       await Promise.allSettled([...this.active])
       const relayed = await relayOutbox(this.outboxDeps())
       const ran = await this.runOne()
-      if (relayed === 0 && !ran) return
+      // A job the background poll claimed meanwhile is not in the list awaited above: go round
+      // again until nothing runs, or its work would land after drain() returned.
+      if (relayed === 0 && !ran && this.active.size === 0 && !this.relaying) return
     }
   }
 
