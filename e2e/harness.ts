@@ -44,7 +44,15 @@ export async function startServer(opts: { dataDir?: string; env?: Record<string,
   let out = ''
   const proc = spawn(process.execPath, ['scripts/start.mjs'], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn', MQTT_PORT: String(mqttPort), ...opts.env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      MQTT_PORT: String(mqttPort),
+      ...opts.env,
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   // E2E_SERVER_LOG=file keeps the server's whole output for a failure that left no error behind.
@@ -122,7 +130,10 @@ afterEach(async (ctx) => {
       const name = `failed-${ctx.task.name.slice(0, 40).replace(/[^\p{L}\p{N}]+/gu, '-')}-${n++}`
       await page.screenshot({ path: join(artifacts, `${name}.png`), fullPage: true }).catch(() => {})
     }
-    await page.context().close().catch(() => {})
+    await page
+      .context()
+      .close()
+      .catch(() => {})
   }
 })
 
