@@ -47,6 +47,7 @@ export const defineJob = <I>(def: TJobDefinition<I>): TJobDefinition<I> => def
 /** 10 s, 20 s, 40 s … capped at one hour. */
 export const defaultJobBackoffMs = (attempt: number) => Math.min(3_600_000, 10_000 * 2 ** Math.max(0, attempt - 1))
 const DEFAULT_LEASE_MS = 60_000
+const SLOW_JOB_MS = 1_000
 
 export type TEnqueueJob<I> = {
   kind: string
@@ -402,7 +403,9 @@ export class JobRunner {
         .update(jobs)
         .set({ status: 'succeeded', result: (result ?? null) as unknown, error: null, finishedAt: now, lockedUntil: null, updatedAt: now })
         .where(mine)
-      this.deps.log?.info({ job: row.id, kind: row.kind, ms: Math.round(performance.now() - started) }, 'job done')
+      // A slow job holds a connection (PGlite has only one): worth a line for the operator.
+      const ms = Math.round(performance.now() - started)
+      if (ms >= SLOW_JOB_MS) this.deps.log?.info({ job: row.id, kind: row.kind, ms }, 'slow job')
     } catch (err) {
       const message = err instanceof AppError ? err.userMessage : err instanceof Error ? err.message : String(err)
       const now = clock.now()
