@@ -54,8 +54,23 @@ function validDate(s: string): string | null {
   return Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== iso ? null : iso
 }
 
-/** Streams the first worksheet; returns parsed rows and row errors, or throws a 4xx for a file-level problem. */
+/**
+ * Streams the first worksheet; returns parsed rows and row errors, or throws a 4xx for a
+ * file-level problem. A file exceljs could not read is read once more: its streaming reader now
+ * and then fails on a sound file under Node 26 (see elders/read-import-file.ts).
+ */
 async function readRows(buffer: Buffer, today: string) {
+  try {
+    return await readRowsOnce(buffer, today)
+  } catch (e) {
+    if (e instanceof UnreadableFile) return readRowsOnce(buffer, today)
+    throw e
+  }
+}
+
+class UnreadableFile extends AppError {}
+
+async function readRowsOnce(buffer: Buffer, today: string) {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
     worksheets: 'emit',
     sharedStrings: 'cache',
@@ -115,7 +130,8 @@ async function readRows(buffer: Buffer, today: string) {
     }
   } catch (e) {
     if (e instanceof AppError) throw e
-    throw fileError(`文件无法按 Excel（.xlsx）读取，可能已损坏（${String((e as Error)?.message ?? e).slice(0, 60)}）`)
+    const message = `文件无法按 Excel（.xlsx）读取，可能已损坏（${String((e as Error)?.message ?? e).slice(0, 60)}）`
+    throw new UnreadableFile('VALIDATION_FAILED', message, [{ path: 'file', message }])
   }
   if (!header) throw fileError('找不到表头：应包含“设备序列号”“设备类型”“绑定老人身份证号”等列，请使用下载的导入模板')
   return { rows, errors }

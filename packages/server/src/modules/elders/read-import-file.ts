@@ -33,6 +33,21 @@ export async function readImportFile(
   opts: { today: string; resolveRegion: TRegionResolver },
   onProgress: (p: TImportProgress) => Promise<void>,
 ): Promise<TReadResult> {
+  // exceljs's streaming reader now and then fails on a sound file under Node 26 ("Cannot read
+  // properties of undefined (reading 'sheets')": the workbook part not parsed yet when the first
+  // sheet arrives; about 1 read in 300 in a probe). The file is in memory: a second read tells a
+  // bad file, which fails again the same way, from that hiccup.
+  const first = await readOnce(buffer, opts, onProgress)
+  if (!('unreadable' in first)) return first
+  const second = await readOnce(buffer, opts, onProgress)
+  return 'unreadable' in second && 'fatal' in second ? { fatal: second.fatal } : second
+}
+
+async function readOnce(
+  buffer: Buffer,
+  opts: { today: string; resolveRegion: TRegionResolver },
+  onProgress: (p: TImportProgress) => Promise<void>,
+): Promise<TReadResult & { unreadable?: true }> {
   let bytes = 0
   const source = Readable.from(
     (function* () {
@@ -111,7 +126,7 @@ export async function readImportFile(
       break // only the first worksheet holds data; the template's other sheets are help and lists
     }
   } catch (err) {
-    return { fatal: `文件无法按 Excel（.xlsx）读取，可能已损坏或不是 Excel 文件（${String((err as Error)?.message ?? err).slice(0, 80)}）` }
+    return { fatal: `文件无法按 Excel（.xlsx）读取，可能已损坏或不是 Excel 文件（${String((err as Error)?.message ?? err).slice(0, 80)}）`, unreadable: true }
   }
   if (!header) return { fatal: '找不到表头：第一行应包含“姓名”“身份证号”“所在社区（村）”等列，请使用下载的导入模板' }
   return { rows: dataRows, records, errors, warnings, unknownColumns }
