@@ -2,7 +2,19 @@ import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { artifacts, axe, login, minTextSize, newPage, screenshot, serious, type Server, useServerAndBrowser, privateWebDist } from './harness.js'
+import {
+  artifacts,
+  axe,
+  login,
+  minTextSize,
+  newPage,
+  pressUntilClosed,
+  screenshot,
+  serious,
+  type Server,
+  useServerAndBrowser,
+  privateWebDist,
+} from './harness.js'
 
 /**
  * Ability assessment end to end: a street officer schedules, an assessor fills the GB/T 42195
@@ -114,7 +126,7 @@ describe('ability assessment: schedule → tablet form → review → report', (
     await page.goto(`${server.url}/assessments/${assessmentId}`)
     await page.getByRole('button', { name: '审核通过' }).click()
     const dialog = page.getByRole('dialog', { name: '审核通过' })
-    await dialog.getByRole('button', { name: /确\s*定/ }).click()
+    await pressUntilClosed(dialog, dialog.getByRole('button', { name: /确\s*定/ }))
     // Wait on the record itself, not on the toast (it fades after a few seconds).
     await expect
       .poll(async () => (await (await page.request.get(`${server.url}/api/v1/assessments/${assessmentId}`)).json()).status, { timeout: 30_000 })

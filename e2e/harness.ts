@@ -172,6 +172,24 @@ export async function pickTreeNode(page: Page, field: Locator, name: string) {
   throw new Error(`could not pick “${name}” in the tree`)
 }
 
+/**
+ * Presses a dialog's button until the dialog has closed: a click that lands while the dialog is
+ * still zooming in can be lost on a busy machine. Pressed again only while the dialog is open
+ * and not already sending (antd shows the button loading then), so nothing is sent twice.
+ */
+export async function pressUntilClosed(dialog: Locator, button: Locator) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const loading = await button.evaluate((b) => b.classList.contains('ant-btn-loading')).catch(() => false)
+    if (!loading) await button.click({ timeout: 5000 }).catch(() => undefined)
+    const closed = await dialog
+      .waitFor({ state: 'hidden', timeout: 5000 })
+      .then(() => true)
+      .catch(() => false)
+    if (closed) return
+  }
+  throw new Error('the dialog did not close')
+}
+
 export async function screenshot(page: Page, name: string) {
   const file = join(artifacts, `${name}.png`)
   await page.screenshot({ path: file, fullPage: true })
