@@ -148,8 +148,7 @@ export async function login(page: Page, server: Server, username: string, passwo
 /**
  * Picks a node of a TreeSelect as a person does, and checks that it took: on a busy machine a
  * click on a node of a drop-down still sliding open can be lost, and the form then says the
- * field is empty. Types part of the name to narrow the tree, clicks the node, and tries again
- * until the field shows it.
+ * field is empty. Opens the tree, clicks the node, and tries again until the field shows it.
  */
 export async function pickTreeNode(page: Page, field: Locator, name: string) {
   const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')

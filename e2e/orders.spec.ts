@@ -57,12 +57,12 @@ async function anElderWithCredits(page: Page) {
   const benefits = await (
     await page.request.get(`${server.url}/api/v1/benefits?programmeCode=jingji-kunnan&status=active&regionCode=620702001000&pageSize=50`)
   ).json()
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
   for (const b of benefits.items as { elderId: string }[]) {
     const e = items.find((x) => x.id === b.elderId && x.status === 'active' && items.filter((y) => y.name === x.name).length === 1)
     if (!e) continue
     // The demo seed gives some elders a visit today: a second order of the same item on the same
     // day is flagged (同日重复) and ends in exception instead of waiting for the rating.
-    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date())
     const orders = await (await page.request.get(`${server.url}/api/v1/orders?elderId=${e.id}&dateFrom=${today}&dateTo=${today}`)).json()
     if (orders.total > 0) continue
     const credits = await (await page.request.get(`${server.url}/api/v1/elders/${e.id}/credits`)).json()
