@@ -1,7 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { axe, login, newPage, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
+import { axe, login, newPage, pickOption, screenshot, serious, useServerAndBrowser, type Server } from './harness.js'
 
 /**
  * 12349 console end to end: a demo bracelet's SOS (vendor webhook, signed) appears in the
@@ -68,8 +68,7 @@ describe('12349 报警中心', () => {
     await page.getByRole('button', { name: /^提\s*交$/ }).click()
     await page.getByText('已记录回拨').waitFor()
     await page.getByRole('button', { name: /^派\s*单$/ }).click()
-    await page.getByRole('combobox', { name: '响应人' }).click()
-    await page.locator('.ant-select-item-option').first().click()
+    await pickOption(page, page.getByRole('combobox', { name: '响应人' }), /./)
     await page.getByLabel('派单说明').fill('请立即上门查看')
     await page.getByRole('button', { name: /^提\s*交$/ }).click()
     await page.getByText('已派单', { exact: true }).first().waitFor()
@@ -95,8 +94,7 @@ describe('12349 报警中心', () => {
     await page.reload()
     await page.getByRole('row').filter({ hasText: '现场已处置' }).first().click()
     await page.getByRole('button', { name: '关闭报警' }).click()
-    await page.getByRole('combobox', { name: '处置结果' }).click()
-    await page.locator('.ant-select-item-option').filter({ hasText: '已提供帮助' }).click()
+    await pickOption(page, page.getByRole('combobox', { name: '处置结果' }), '已提供帮助')
     await page.getByLabel('处置说明').fill('社工上门处置完毕，已通知家属')
     await page.getByRole('button', { name: /^提\s*交$/ }).click()
     await page.getByText('报警已关闭').waitFor()

@@ -8,12 +8,13 @@ import {
   login,
   minTextSize,
   newPage,
+  pickOption,
   pressUntilClosed,
+  privateWebDist,
   screenshot,
   serious,
-  type Server,
   useServerAndBrowser,
-  privateWebDist,
+  type Server,
 } from './harness.js'
 
 /**
@@ -58,8 +59,7 @@ describe('ability assessment: schedule → tablet form → review → report', (
     await page.waitForURL('**/assessments')
     await page.getByRole('button', { name: '安排评估' }).first().click()
     const dialog = page.getByRole('dialog', { name: '安排能力评估' })
-    await dialog.getByLabel('老年人').fill(elder.name)
-    await page.locator('.ant-select-item-option', { hasText: elder.name }).first().click()
+    await pickOption(page, dialog.getByLabel('老年人'), elder.name, { type: elder.name })
     // The least busy assessor covering the community is preselected.
     await dialog.getByText(/评估员（进行中 \d+）/).waitFor()
     await screenshot(page, 'assessment-schedule')

@@ -2,7 +2,7 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { gbt42195UniformItems } from '@yiyang/core'
-import { login, newPage, root, screenshot, startServer, type Server, useServerAndBrowser } from './harness.js'
+import { login, newPage, pickOption, root, screenshot, startServer, useServerAndBrowser, type Server } from './harness.js'
 
 /**
  * Benefits end to end, from the demo data: a community worker files an 经济困难老年人养老服务补贴
@@ -99,8 +99,7 @@ describe('benefits: 应享未享 → application → 公示 with an objection �
     await shots(page, 'benefits-board')
     await page.goto(`${server.url}/benefits/applications/${appId}`)
     await step(page, '受理', async (d) => {
-      await d.getByLabel('评估员').click()
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option').first().click()
+      await pickOption(page, d.getByLabel('评估员'), /./)
     })
     await page.getByText('已受理').first().waitFor()
     const a = await api(page, server).get(`/benefit-applications/${appId}`)
@@ -225,8 +224,7 @@ describe('benefits: 应享未享 → application → 公示 with an objection �
     await page.getByText('规则预览（对一位老人逐条判断）').waitFor()
     // Live preview of 高龄津贴 against an elder of the demo data: clause by clause.
     const someone = (await api(page, later).get('/elders?pageSize=1&regionCode=620702001001')).items[0]
-    await page.getByLabel('预览用的老年人').fill(someone.name)
-    await page.locator('.ant-select-item-option', { hasText: someone.name }).first().click()
+    await pickOption(page, page.getByLabel('预览用的老年人'), someone.name, { type: someone.name })
     await page.getByRole('list', { name: '逐条判断' }).waitFor()
     await shots(page, 'benefits-programmes')
     await context.close()

@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { join } from 'node:path'
-import { artifacts, axe, login, newPage, root, screenshot, serious, startServer, type Server, useServerAndBrowser } from './harness.js'
+import { artifacts, axe, login, newPage, pickOption, root, screenshot, serious, startServer, useServerAndBrowser, type Server } from './harness.js'
 
 /**
  * Dispatch end to end (issue 20 "done when"): tomorrow's accepted orders of the demo provider
@@ -169,8 +169,7 @@ describe('dispatch: plan tomorrow in one click, move, publish; the caregiver see
     await page.locator('.yy-gantt-stop', { hasText: elderName }).first().click()
     const dialog = page.getByRole('dialog')
     await dialog.waitFor()
-    await dialog.getByRole('combobox', { name: '改派给' }).click()
-    await page.locator('.ant-select-item-option', { hasText: toName }).last().click()
+    await pickOption(page, dialog.getByRole('combobox', { name: '改派给' }), toName, { which: 'last' })
     await dialog.getByRole('textbox', { name: '开始时间' }).click()
     await dialog.getByRole('textbox', { name: '开始时间' }).fill(time)
     await dialog.getByRole('textbox', { name: '开始时间' }).press('Enter')

@@ -172,6 +172,61 @@ export async function pickTreeNode(page: Page, field: Locator, name: string) {
 }
 
 /**
+ * Chooses an option of an antd Select as a person does, and checks it took: opens the field
+ * (typing `type` first when the list is searched), clicks the option once it is there, and waits
+ * until the field shows it (`shows`, by default the option's text) and the list has closed. On a
+ * busy machine a click can land while the list is still sliding open or being re-rendered, or the
+ * field's click can miss the list entirely; each of those is tried again, up to 5 times.
+ */
+export async function pickOption(
+  page: Page,
+  field: Locator,
+  option: string | RegExp,
+  opts: { type?: string; shows?: string | RegExp; which?: 'first' | 'last' } = {},
+) {
+  const select = field.locator('xpath=ancestor::*[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]')
+  // A pattern (e.g. /./ for "the first one") is checked by the text of the option clicked.
+  let shows: string | RegExp = opts.shows ?? option
+  const holds = async () => {
+    const text = (await select.textContent()) ?? ''
+    return typeof shows === 'string' ? text.includes(shows) : shows.test(text)
+  }
+  const openList = page.locator('.ant-select-dropdown:visible')
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if ((await openList.count()) === 0) {
+      if (opts.type !== undefined) await field.fill(opts.type)
+      else await field.click()
+    }
+    const options = openList.locator('.ant-select-item-option', { hasText: option })
+    const item = opts.which === 'last' ? options.last() : options.first()
+    const listed = await item
+      .waitFor({ timeout: 8000 })
+      .then(() => true)
+      .catch(() => false)
+    if (listed) {
+      if (opts.shows === undefined && typeof option !== 'string') shows = ((await item.textContent()) ?? '').trim() || option
+      await item.click({ timeout: 5000 }).catch(() => undefined)
+    }
+    const took = await expect
+      .poll(holds, { timeout: 3000 })
+      .toBe(true)
+      .then(() => true)
+      .catch(() => false)
+    if (took) {
+      // A list still fading out lies over the next field and would take the next click.
+      await expect
+        .poll(() => openList.count(), { timeout: 5000 })
+        .toBe(0)
+        .catch(() => undefined)
+      return
+    }
+    // No Escape to close the list: inside a dialog it would close the dialog too. A list still
+    // open is used again; a closed one is opened again at the top of the loop.
+  }
+  throw new Error(`could not choose “${String(option)}”`)
+}
+
+/**
  * Presses a dialog's button until the dialog has closed: a click that lands while the dialog is
  * still zooming in can be lost on a busy machine. Pressed again only while the dialog is open
  * and not already sending (antd shows the button loading then), so nothing is sent twice.

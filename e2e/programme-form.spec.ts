@@ -1,6 +1,6 @@
 import { expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { axe, login, newPage, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
+import { axe, login, newPage, pickOption, screenshot, serious, useServerAndBrowser, type Server } from './harness.js'
 
 /**
  * The programme editor's form builder (issue 17 items 2 and 8): the eligibility rule as clauses
@@ -37,8 +37,7 @@ it('a bureau admin edits 高龄津贴 in the form and the preview follows', asyn
   await expect.poll(() => page.getByLabel('条件3中文说明').inputValue()).toBe('年满80周岁')
   await expect.poll(() => page.getByLabel('第1档月金额（元）').inputValue()).toBe('600.00')
   const someone = (await (await page.request.get(`${server.url}/api/v1/elders?pageSize=1&regionCode=620702001001`)).json()).items[0]
-  await page.getByLabel('预览用的老年人').fill(someone.name)
-  await page.locator('.ant-select-item-option', { hasText: someone.name }).first().click()
+  await pickOption(page, page.getByLabel('预览用的老年人'), someone.name, { type: someone.name })
   const clauses = page.getByRole('list', { name: '逐条判断' })
   await clauses.getByText('年满80周岁').waitFor()
 
@@ -76,8 +75,7 @@ it('a bureau admin edits 高龄津贴 in the form and the preview follows', asyn
   // A group inside the group, switched to 都不满足, with a label typed with spaces around it:
   // saved, it comes back from the server as core accepted it and the form shows it again.
   await page.getByRole('button', { name: '在条件4中添加条件组' }).click()
-  await page.getByLabel('条件4-2的组合方式').click()
-  await page.locator('.ant-select-item-option', { hasText: '都不满足' }).click()
+  await pickOption(page, page.getByLabel('条件4-2的组合方式'), '都不满足')
   await expect.poll(() => page.getByLabel('条件4-2中文说明').inputValue()).toBe('不属于以下任一情形')
   await page.getByLabel('条件4-2中文说明').fill('  非本地户籍老人 ')
   await page.getByRole('button', { name: /保\s*存/ }).click()

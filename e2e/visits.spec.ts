@@ -3,7 +3,20 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { axe, login, minTextSize, newPage, removeDir, root, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
+import {
+  axe,
+  login,
+  minTextSize,
+  newPage,
+  pickOption,
+  pressUntilClosed,
+  removeDir,
+  root,
+  screenshot,
+  serious,
+  useServerAndBrowser,
+  type Server,
+} from './harness.js'
 
 /**
  * Care visits end to end: a volunteer opens 我的探访 on a 375 px phone, checks in with time and
@@ -102,10 +115,9 @@ describe('care visits: phone visit → task → plans and ledger', () => {
         await page.getByRole('checkbox', { name: /^选择/ }).nth(1).check()
         await page.getByRole('button', { name: /指定探访人（2）/ }).click()
         const dialog = page.getByRole('dialog')
-        await dialog.getByLabel('探访人', { exact: true }).click()
-        await page.locator('.ant-select-item-option', { hasText: '【建议】' }).first().click()
+        await pickOption(page, dialog.getByLabel('探访人', { exact: true }), /【建议】/)
         await screenshot(page, 'visits-assign-1440')
-        await dialog.getByRole('button', { name: /确\s*定/ }).click()
+        await pressUntilClosed(dialog, dialog.getByRole('button', { name: /确\s*定/ }))
         await page.getByText('已为 2 位老人指定探访人').waitFor()
       }
       await page.goto(`${server.url}/visits/ledger?regionCode=620702001001`)
