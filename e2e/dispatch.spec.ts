@@ -1,7 +1,20 @@
 import { afterAll, describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { join } from 'node:path'
-import { artifacts, axe, login, newPage, pickOption, root, screenshot, serious, startServer, useServerAndBrowser, type Server } from './harness.js'
+import {
+  artifacts,
+  axe,
+  contextDefaults,
+  login,
+  newPage,
+  pickOption,
+  root,
+  screenshot,
+  serious,
+  startServer,
+  useServerAndBrowser,
+  type Server,
+} from './harness.js'
 
 /**
  * Dispatch end to end (issue 20 "done when"): tomorrow's accepted orders of the demo provider
@@ -207,8 +220,7 @@ describe('dispatch: plan tomorrow in one click, move, publish; the caregiver see
     })
     const context = await browser.newContext({
       viewport: { width: 375, height: 812 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
+      ...contextDefaults,
       isMobile: true,
       hasTouch: true,
     })

@@ -113,8 +113,15 @@ export async function launchBrowser(): Promise<Browser> {
 /** Pages a test opened and has not closed: on a failure they are photographed, then closed. */
 const openPages = new Set<Page>()
 
+/**
+ * The browser as the specs' people have it: Chinese, Shanghai time, and asking for less motion.
+ * The app then turns antd's animations off (as it does for anyone who asks), so a click never
+ * lands on a dialog still zooming in or a list still sliding open on a busy CI machine.
+ */
+export const contextDefaults = { locale: 'zh-CN', timezoneId: 'Asia/Shanghai', reducedMotion: 'reduce' } as const
+
 export async function newPage(browser: Browser, viewport = { width: 1440, height: 900 }): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
+  const context = await browser.newContext({ viewport, ...contextDefaults })
   const page = await context.newPage()
   openPages.add(page)
   page.on('close', () => openPages.delete(page))

@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
 import { join } from 'node:path'
-import { artifacts, axe, login, newPage, pickOption, pressUntilClosed, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
+import {
+  artifacts,
+  axe,
+  contextDefaults,
+  login,
+  newPage,
+  pickOption,
+  pressUntilClosed,
+  screenshot,
+  serious,
+  type Server,
+  useServerAndBrowser,
+} from './harness.js'
 
 /**
  * Service orders end to end (issue 19): a family's request taken by the community becomes an
@@ -152,8 +164,7 @@ describe('service order: request → assign → phone check-in/out → rating �
   it('the caregiver works the visit on a phone (375 px), with location', async () => {
     const context = await browser.newContext({
       viewport: { width: 375, height: 812 },
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
+      ...contextDefaults,
       geolocation: home,
       permissions: ['geolocation'],
       isMobile: true,

@@ -7,10 +7,13 @@ import { onUnauthorized } from '../api/client'
 import { authKeys, markSessionExpired } from '../features/auth/api'
 import { useElderMode } from './elderMode'
 import { createAppRouter } from './router'
+import { useReducedMotion, withReducedMotion } from './reducedMotion'
 import { elderTheme, normalTheme } from './theme'
 
 export function Root({ queryClient }: { queryClient: QueryClient }) {
   const { elderMode } = useElderMode()
+  const reducedMotion = useReducedMotion()
+  const theme = useMemo(() => withReducedMotion(elderMode ? elderTheme : normalTheme, reducedMotion), [elderMode, reducedMotion])
   const router = useMemo(() => {
     const r = createAppRouter()
     onUnauthorized(() => {
@@ -24,7 +27,7 @@ export function Root({ queryClient }: { queryClient: QueryClient }) {
   }, [queryClient])
 
   return (
-    <ConfigProvider locale={zhCN} theme={elderMode ? elderTheme : normalTheme} componentSize={elderMode ? 'large' : 'middle'}>
+    <ConfigProvider locale={zhCN} theme={theme} componentSize={elderMode ? 'large' : 'middle'}>
       <AntApp message={{ maxCount: 3, top: elderMode ? 96 : 72 }}>
         <RouterProvider router={router} />
       </AntApp>
