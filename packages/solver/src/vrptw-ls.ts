@@ -62,7 +62,16 @@ export interface LocalSearch {
    * or -1 if nothing was possible. S.un is not touched.
    */
   ejectInsert: (S: Sol, c: number, absn: Float64Array, kmax: number, out: Int32Array) => number
-  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection */
+  /**
+   * Squeeze (Nagata & Bräysy 2009, route minimisation): insert the unassigned customer c at
+   * the position that adds the least penalty (time warp + α × load above capacity), then apply
+   * the best penalty-reducing relocate, swap or 2-opt* move touching a violating route until no
+   * route is violated (true: S is a feasible plan with c routed) or no move reduces the penalty
+   * (false: S is left in an arbitrary state and must be discarded). α follows the violations
+   * left after failed squeezes. S.un is not touched.
+   */
+  squeeze: (S: Sol, c: number) => boolean
+  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze */
   readonly applied: Int32Array
 }
 
@@ -80,7 +89,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   const l0 = l[0]
   const KN = Math.min(K - 1, ctx.neighbours)
   const tab = new SegmentTable({ d, N, ready: e, due: l, service: s }, q)
-  const applied = new Int32Array(5)
+  const applied = new Int32Array(6)
   // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to
   const aR = new Int32Array(16)
   const aI = new Int32Array(16)
@@ -591,6 +600,207 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return bestK
   }
 
+  // ---------- squeeze (penalised local search) ----------
+  let alpha = 1
+  const pen = new Float64Array(N + 1)
+  /** penalty of a piece list: time warp + α × load above capacity */
+  function penOf(R: Int32Array, I: Int32Array, J: Int32Array, m: number): number {
+    tab.begin(R[0], I[0], J[0])
+    let ld = tab.load(R[0], I[0], J[0])
+    for (let k = 1; k < m; k++) {
+      if (R[k] < 0) {
+        tab.node(I[k])
+        ld += q[I[k]]
+      } else {
+        tab.seg(R[k], I[k], J[k])
+        ld += tab.load(R[k], I[k], J[k])
+      }
+    }
+    return tab.aT + (ld > Q + EPS ? alpha * (ld - Q) : 0)
+  }
+  function routePen(r: number): number {
+    const L = tab.len[r]
+    tab.begin(r, 0, L + 1)
+    const ld = tab.load(r, 0, L + 1)
+    return tab.aT + (ld > Q + EPS ? alpha * (ld - Q) : 0)
+  }
+  /**
+   * pieces of a squeeze move of u (route ru, position pu) with v (route rv, position pv) into
+   * A (new ru) and B (new rv): 0 relocate u after v, 1 relocate u before v, 2 swap, 3 2-opt*
+   * with u → v, 4 2-opt* with v → u. False if the move is void or would empty a route.
+   */
+  function fillMove(kind: number, ru: number, pu: number, rv: number, pv: number): boolean {
+    na = 0
+    nb = 0
+    const Lu = tab.len[ru]
+    const Lv = tab.len[rv]
+    if (kind <= 1) {
+      const a = kind === 0 ? pv : pv - 1
+      if (rv === ru) {
+        if (a >= pu - 1 && a <= pu) return false
+        if (a < pu - 1) {
+          pa(ru, 0, a)
+          pa(ru, pu, pu)
+          pa(ru, a + 1, pu - 1)
+          pa(ru, pu + 1, Lu + 1)
+        } else {
+          pa(ru, 0, pu - 1)
+          pa(ru, pu + 1, a)
+          pa(ru, pu, pu)
+          pa(ru, a + 1, Lu + 1)
+        }
+        return true
+      }
+      if (Lu === 1) return false
+      pa(ru, 0, pu - 1)
+      pa(ru, pu + 1, Lu + 1)
+      pb(rv, 0, a)
+      pb(-1, node(ru, pu), 0)
+      pb(rv, a + 1, Lv + 1)
+      return true
+    }
+    if (rv === ru) return false
+    if (kind === 2) {
+      pa(ru, 0, pu - 1)
+      pa(-1, node(rv, pv), 0)
+      pa(ru, pu + 1, Lu + 1)
+      pb(rv, 0, pv - 1)
+      pb(-1, node(ru, pu), 0)
+      pb(rv, pv + 1, Lv + 1)
+      return true
+    }
+    if (kind === 3) {
+      if (pv === 1 && pu === Lu) return false
+      pa(ru, 0, pu)
+      pa(rv, pv, Lv + 1)
+      pb(rv, 0, pv - 1)
+      pb(ru, pu + 1, Lu + 1)
+      return true
+    }
+    if (pu === 1 && pv === Lv) return false
+    pa(ru, 0, pu - 1)
+    pa(rv, pv + 1, Lv + 1)
+    pb(rv, 0, pv)
+    pb(ru, pu, Lu + 1)
+    return true
+  }
+  /** write the A (and B) pieces into routes ra (and rb), without the feasibility check */
+  function writePen(S: Sol, ra: number, rb: number): void {
+    const la = expand(aR, aI, aJ, na, bufA)
+    const lb = rb >= 0 ? expand(bR, bI, bJ, nb, bufB) : 0
+    S.seq[ra].set(bufA.subarray(0, la))
+    S.len[ra] = la
+    ctx.updateRoute(S, ra)
+    tab.build(ra, S.seq[ra], la)
+    pen[ra] = routePen(ra)
+    if (rb >= 0) {
+      S.seq[rb].set(bufB.subarray(0, lb))
+      S.len[rb] = lb
+      ctx.updateRoute(S, rb)
+      tab.build(rb, S.seq[rb], lb)
+      pen[rb] = routePen(rb)
+    }
+  }
+  const SQ_STEPS = 400
+  function squeeze(S: Sol, c: number): boolean {
+    for (let r = 0; r < S.nr; r++) {
+      tab.build(r, S.seq[r], S.len[r])
+      pen[r] = routePen(r)
+    }
+    // the position adding the least penalty (ties: the shorter detour)
+    let iR = -1
+    let iA = -1
+    let iP = Infinity
+    let iD = Infinity
+    for (let r = 0; r < S.nr; r++) {
+      const L = tab.len[r]
+      const ld = S.load[r] + q[c]
+      const ex = ld > Q + EPS ? alpha * (ld - Q) : 0
+      if (ex - pen[r] > iP + EPS) continue
+      for (let a = 0; a <= L; a++) {
+        tab.begin(r, 0, a)
+        tab.node(c)
+        tab.seg(r, a + 1, L + 1)
+        const p = tab.aT + ex - pen[r]
+        const x = node(r, a)
+        const y = node(r, a + 1)
+        const dd = d[x * N + c] + d[c * N + y] - d[x * N + y]
+        if (p < iP - EPS || (p <= iP + EPS && dd < iD)) {
+          iP = p
+          iD = dd
+          iR = r
+          iA = a
+        }
+      }
+    }
+    if (iR < 0) return false
+    na = 0
+    pa(iR, 0, iA)
+    pa(-1, c, 0)
+    pa(iR, iA + 1, tab.len[iR] + 1)
+    writePen(S, iR, -1)
+    let total = 0
+    for (let r = 0; r < S.nr; r++) total += pen[r]
+    let steps = 0
+    while (total > EPS && steps++ < SQ_STEPS) {
+      let bestDelta = -EPS
+      let mk = -1
+      let mu = 0
+      let mv = 0
+      for (let ru = 0; ru < S.nr; ru++) {
+        if (pen[ru] <= EPS) continue
+        const Lu = tab.len[ru]
+        for (let pu = 1; pu <= Lu; pu++) {
+          const u = node(ru, pu)
+          for (let k = 1; k <= KN; k++) {
+            const v = adj[u * K + k]
+            const rv = S.rof[v]
+            if (rv < 0) continue
+            const pv = S.pof[v] + 1
+            const old = rv === ru ? pen[ru] : pen[ru] + pen[rv]
+            for (let kind = 0; kind <= 4; kind++) {
+              if (!fillMove(kind, ru, pu, rv, pv)) continue
+              let np = penOf(aR, aI, aJ, na)
+              if (np - old >= bestDelta) continue
+              if (nb > 0) np += penOf(bR, bI, bJ, nb)
+              if (np - old < bestDelta) {
+                bestDelta = np - old
+                mk = kind
+                mu = u
+                mv = v
+              }
+            }
+          }
+        }
+      }
+      if (mk < 0) break
+      const ru = S.rof[mu]
+      const rv = S.rof[mv]
+      fillMove(mk, ru, S.pof[mu] + 1, rv, S.pof[mv] + 1)
+      writePen(S, ru, rv === ru ? -1 : rv)
+      total = 0
+      for (let r = 0; r < S.nr; r++) total += pen[r]
+    }
+    if (total > EPS) {
+      // violations left: weigh the kind that remains more next time
+      let tw = 0
+      let ex = 0
+      for (let r = 0; r < S.nr; r++) {
+        if (pen[r] <= EPS) continue
+        const L = tab.len[r]
+        tab.begin(r, 0, L + 1)
+        tw += tab.aT
+        ex += Math.max(0, tab.load(r, 0, L + 1) - Q)
+      }
+      if (tw > EPS && ex <= EPS) alpha = Math.max(0.01, alpha * 0.99)
+      else if (ex > EPS && tw <= EPS) alpha = Math.min(100, alpha / 0.99)
+      return false
+    }
+    for (let r = 0; r < S.nr; r++) if (!forwardOk(S.seq[r], S.len[r])) return false
+    applied[5]++
+    return true
+  }
+
   function run(S: Sol): number {
     for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
     let m = 0
@@ -612,5 +822,5 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return moves
   }
 
-  return { run, insertOrEject, ejectInsert, applied }
+  return { run, insertOrEject, ejectInsert, squeeze, applied }
 }

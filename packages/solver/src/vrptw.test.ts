@@ -144,4 +144,25 @@ describe('VRPTW engine', () => {
     }
     expect(ejections).toBeGreaterThan(0)
   }, 60000)
+  it('squeeze (penalised local search) with routes reopened in fleet minimisation keeps every answer feasible and deterministic', () => {
+    let squeezes = 0
+    for (const seed of [31, 32, 33]) {
+      const inst = randomInstance(seed, 40)
+      const run = () => {
+        let t = 0
+        return solveVrptw(inst, { timeLimitMs: 600, seed, now: () => (t += 1), squeezeProb: 1, squeezeMax: 40, fleetReopen: true })
+      }
+      const a = run()
+      const b = run()
+      expect(a.routes).toEqual(b.routes)
+      const c = checkSolomon(inst, a.routes)
+      expect(c.feasible).toBe(true)
+      expect(a.unassigned).toEqual([])
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expect(c.distance).toBeCloseTo(a.distance, 6)
+      squeezes += a.lsMoves?.[5] ?? 0
+    }
+    // the squeeze did put customers in that plain insertion could not place
+    expect(squeezes).toBeGreaterThan(0)
+  }, 60000)
 })

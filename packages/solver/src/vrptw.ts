@@ -53,6 +53,12 @@ export interface VrptwOptions {
   ejectionProb?: number
   /** ... largest number of customers one ejection-search step may eject (1–3) */
   ejectionK?: number
+  /** fleet minimisation: probability that an iteration squeezes a left-out customer in (Nagata & Bräysy's penalised local search) */
+  squeezeProb?: number
+  /** ... when at most this many customers are left out */
+  squeezeMax?: number
+  /** fleet minimisation: a recreate may open routes again up to the target fleet (routes a ruin emptied) */
+  fleetReopen?: boolean
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
   maxIterations?: number
 }
@@ -383,7 +389,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       gP = p
     }
   }
-  function recreate(S: Sol, allowNew: boolean, mode: number, firstK = 0): void {
+  function recreate(S: Sol, routeCap: number, mode: number, firstK = 0): void {
     const m = S.nun
     if (firstK > 0) {
       // the first firstK entries (customers that failed before) go first, the rest in random order
@@ -459,7 +465,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
       }
       if (bestR >= 0) insertCustomer(S, bestR, bestP, c)
-      else if (allowNew && S.nr < maxR) {
+      else if (S.nr < routeCap) {
         const r = S.nr++
         S.seq[r][0] = c
         S.len[r] = 1
@@ -472,7 +478,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
 
   // ---------- construction ----------
   for (let c = 1; c <= n; c++) if (servable[c]) cur.un[cur.nun++] = c
-  recreate(cur, true, 2)
+  recreate(cur, maxR, 2)
   best.copyFrom(cur)
   let bestTotal = best.total()
   let iterations = 0
@@ -520,6 +526,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const EJ_PROB = opts.ejectionProb ?? 0
     const EJ_K = Math.max(1, Math.min(3, opts.ejectionK ?? 2))
     const ejOut = new Int32Array(4)
+    const SQ_PROB = opts.squeezeProb ?? 0
+    const SQ_MAX = opts.squeezeMax ?? 3
+    const FLEET_REOPEN = opts.fleetReopen ?? false
+    let fleetTarget = 0
     let attemptStart = now()
     const attemptMax = (deadline - t0) * (opts.attemptShare ?? 0.25)
     // Adaptive budget: an attempt that keeps leaving as many customers out as it ever did is
@@ -544,6 +554,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           cur.rof[sq[p]] = -1
         }
         removeRoute(cur, r)
+        fleetTarget = cur.nr
         removeNext = false
         attemptStart = now()
         attemptProgress = attemptStart
@@ -568,7 +579,19 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       }
       iterations++
       work.copyFrom(cur)
-      if (ls && cur.nun > 0 && cur.nun <= EC_MAX && EJ_PROB > 0 && rng.next() < EJ_PROB) {
+      if (ls && cur.nun > 0 && cur.nun <= SQ_MAX && SQ_PROB > 0 && rng.next() < SQ_PROB) {
+        // squeeze (Nagata & Bräysy): the left-out customer that has been out most often goes
+        // in where it violates least, then a penalised local search removes the violation
+        let i = 0
+        for (let k = 1; k < work.nun; k++) if (absn[work.un[k]] > absn[work.un[i]]) i = k
+        const c = work.un[i]
+        if (ls.squeeze(work, c)) {
+          work.un[i] = work.un[--work.nun]
+          const t = cur
+          cur = work
+          work = t
+        } else absn[c]++
+      } else if (ls && cur.nun > 0 && cur.nun <= EC_MAX && EJ_PROB > 0 && rng.next() < EJ_PROB) {
         // ejection search (Nagata & Bräysy): the customer left out last goes in, ejecting at
         // most EJ_K customers of one route with the smallest sum of absence counters; the
         // ejected ones join the left-out list (unconditional acceptance, as in their method)
@@ -608,7 +631,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       } else {
         // optionally make room next to a customer that is still out
         ruin(work, cur.nun > 0 && cur.nun <= 5 && rng.next() < RM_SEED_UN ? cur.un[rng.int(cur.nun)] : -1)
-        recreate(work, false, pickOrder(true))
+        recreate(work, FLEET_REOPEN ? fleetTarget : 0, pickOrder(true))
         for (let i = 0; i < work.nun; i++) absn[work.un[i]]++
         if (work.nun < cur.nun || sumAbs(work) < sumAbs(cur)) {
           const t = cur
@@ -657,13 +680,13 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     iterations++
     work.copyFrom(cur)
     ruin(work)
-    recreate(work, false, pickOrder(false))
+    recreate(work, 0, pickOrder(false))
     for (let rep = 0; rep < REPAIRS && work.nun > 0; rep++) {
       // repair: ruin around a customer that did not fit, then insert the failed ones first
       const k = work.nun
       const failed = work.un[rng.int(k)]
       ruin(work, failed)
-      recreate(work, false, 0, k)
+      recreate(work, 0, 0, k)
     }
     if (work.nun > 0) continue
     let tot = work.total()
