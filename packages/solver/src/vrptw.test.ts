@@ -165,4 +165,20 @@ describe('VRPTW engine', () => {
     // the squeeze did put customers in that plain insertion could not place
     expect(squeezes).toBeGreaterThan(0)
   }, 60000)
+  it('annealing restarted from the best plan (saRuns) keeps every answer feasible and deterministic', () => {
+    for (const seed of [41, 42]) {
+      const inst = randomInstance(seed, 40)
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 3 }
+      const a = solveVrptw(inst, opts)
+      const b = solveVrptw(inst, opts)
+      expect(a.routes).toEqual(b.routes)
+      const c = checkSolomon(inst, a.routes)
+      expect(c.feasible).toBe(true)
+      expect(a.unassigned).toEqual([])
+      expect(c.distance).toBeCloseTo(a.distance, 6)
+      // a restart goes back to the best plan: the answer is never worse than what the fleet phase handed over
+      const single = solveVrptw(inst, { ...opts, saRuns: 1, maxIterations: 0 })
+      expect(a.vehicles).toBeLessThanOrEqual(single.vehicles)
+    }
+  }, 60000)
 })

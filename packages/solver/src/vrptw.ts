@@ -59,6 +59,8 @@ export interface VrptwOptions {
   squeezeMax?: number
   /** fleet minimisation: a recreate may open routes again up to the target fleet (routes a ruin emptied) */
   fleetReopen?: boolean
+  /** distance phase: the annealing (T0 → Tf) runs this many times in a row, each from the best plan so far (default 2) */
+  saRuns?: number
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
   maxIterations?: number
 }
@@ -670,12 +672,25 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const phaseStart = now()
   const span = Math.max(1, deadline - phaseStart)
   let T = T0
+  // Two annealing runs of half the phase each, the second from the best plan, measured better
+  // than one long run at equal CPU (Solomon 56 at 4.5 s, seeds 1 and 2: +0.86 % → +0.74 %;
+  // 12 Gehring–Homberger 200 at 9 s: +2.08 % → +1.70 %); three runs were in between. A long
+  // single walk ends in a poor basin on some instances (the heavy tail of the gaps).
+  const SA_RUNS = Math.max(1, Math.floor(opts.saRuns ?? 2))
+  let saSeg = 0
   while (iterations < maxIter) {
     if ((iterations & 7) === 0) {
       const tn = now()
       if (tn >= deadline) break
       fracT = Math.min(1, Math.max((tn - phaseStart) / span, maxIter < Infinity ? iterations / maxIter : 0))
-      T = T0 * Math.pow(Tf / T0, fracT)
+      // restarts: the annealing runs SA_RUNS times from the best plan, each over its share of the phase
+      const seg = Math.min(SA_RUNS - 1, Math.floor(fracT * SA_RUNS))
+      if (seg !== saSeg) {
+        saSeg = seg
+        cur.copyFrom(best)
+        curTotal = bestTotal
+      }
+      T = T0 * Math.pow(Tf / T0, fracT * SA_RUNS - seg)
     }
     iterations++
     work.copyFrom(cur)
