@@ -183,6 +183,22 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
 
   const node = (r: number, p: number): number => tab.nodes[r][p]
 
+  /** A pieces of route r with the string at positions pu..pe moved after position a (a outside pu-1..pe) */
+  function piecesMoveWithin(r: number, pu: number, pe: number, a: number): void {
+    const L = tab.len[r]
+    if (a < pu - 1) {
+      pa(r, 0, a)
+      pa(r, pu, pe)
+      pa(r, a + 1, pu - 1)
+      pa(r, pe + 1, L + 1)
+    } else {
+      pa(r, 0, pu - 1)
+      pa(r, pe + 1, a)
+      pa(r, pu, pe)
+      pa(r, a + 1, L + 1)
+    }
+  }
+
   /** relocate the string at positions pu..pu+m-1 of route ru after position a of route rv */
   function relocate(S: Sol, ru: number, pu: number, m: number, rv: number, a: number): boolean {
     const Lu = tab.len[ru]
@@ -211,17 +227,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
       if (!feasible(aR, aI, aJ, na)) return false
       return commit(S, ru, rv, 0)
     }
-    if (a < pu - 1) {
-      pa(ru, 0, a)
-      pa(ru, pu, pe)
-      pa(ru, a + 1, pu - 1)
-      pa(ru, pe + 1, Lu + 1)
-    } else {
-      pa(ru, 0, pu - 1)
-      pa(ru, pe + 1, a)
-      pa(ru, pu, pe)
-      pa(ru, a + 1, Lu + 1)
-    }
+    piecesMoveWithin(ru, pu, pe, a)
     if (!feasible(aR, aI, aJ, na)) return false
     return commit(S, ru, -1, 0)
   }
@@ -638,17 +644,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
       const a = kind === 0 ? pv : pv - 1
       if (rv === ru) {
         if (a >= pu - 1 && a <= pu) return false
-        if (a < pu - 1) {
-          pa(ru, 0, a)
-          pa(ru, pu, pu)
-          pa(ru, a + 1, pu - 1)
-          pa(ru, pu + 1, Lu + 1)
-        } else {
-          pa(ru, 0, pu - 1)
-          pa(ru, pu + 1, a)
-          pa(ru, pu, pu)
-          pa(ru, a + 1, Lu + 1)
-        }
+        piecesMoveWithin(ru, pu, pu, a)
         return true
       }
       if (Lu === 1) return false

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest'
-import { solveVrptw } from './vrptw.js'
+import { solveVrptw, type VrptwResult } from './vrptw.js'
 import { checkSolomon } from './check-solomon.js'
 import { Rng } from './rng.js'
 import type { VrptwInstance } from './solomon.js'
@@ -31,6 +31,15 @@ function randomInstance(seed: number, n: number): VrptwInstance {
     inst.service[i] = 5
   }
   return inst
+}
+
+/** two runs of the same search gave the same plan, and it is feasible with every customer served */
+function expectSameFeasible(inst: VrptwInstance, a: VrptwResult, b: VrptwResult): ReturnType<typeof checkSolomon> {
+  expect(a.routes).toEqual(b.routes)
+  const c = checkSolomon(inst, a.routes)
+  expect(c.feasible).toBe(true)
+  expect(a.unassigned).toEqual([])
+  return c
 }
 
 /** exact optimum (fewest vehicles, then distance) by enumerating giant tours and splits */
@@ -110,10 +119,7 @@ describe('VRPTW engine', () => {
       const opts = { timeLimitMs: 60000, seed, maxIterations: 200, lsProb: 1, ejectProb: 1, ejectMax: 40 }
       const a = solveVrptw(inst, opts)
       const b = solveVrptw(inst, opts)
-      expect(a.routes).toEqual(b.routes)
-      const c = checkSolomon(inst, a.routes)
-      expect(c.feasible).toBe(true)
-      expect(a.unassigned).toEqual([])
+      const c = expectSameFeasible(inst, a, b)
       expect(c.distance).toBeCloseTo(a.distance, 6)
       moves += (a.lsMoves ?? []).reduce((x, y) => x + y, 0)
       // the same search without the local search
@@ -134,10 +140,7 @@ describe('VRPTW engine', () => {
       for (const k of [1, 3]) {
         const a = run(k)
         const b = run(k)
-        expect(a.routes).toEqual(b.routes)
-        const c = checkSolomon(inst, a.routes)
-        expect(c.feasible).toBe(true)
-        expect(a.unassigned).toEqual([])
+        expectSameFeasible(inst, a, b)
         expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
         ejections += a.lsMoves?.[4] ?? 0
       }
@@ -154,10 +157,7 @@ describe('VRPTW engine', () => {
       }
       const a = run()
       const b = run()
-      expect(a.routes).toEqual(b.routes)
-      const c = checkSolomon(inst, a.routes)
-      expect(c.feasible).toBe(true)
-      expect(a.unassigned).toEqual([])
+      const c = expectSameFeasible(inst, a, b)
       expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
       expect(c.distance).toBeCloseTo(a.distance, 6)
       squeezes += a.lsMoves?.[5] ?? 0
@@ -171,10 +171,7 @@ describe('VRPTW engine', () => {
       const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 3 }
       const a = solveVrptw(inst, opts)
       const b = solveVrptw(inst, opts)
-      expect(a.routes).toEqual(b.routes)
-      const c = checkSolomon(inst, a.routes)
-      expect(c.feasible).toBe(true)
-      expect(a.unassigned).toEqual([])
+      const c = expectSameFeasible(inst, a, b)
       expect(c.distance).toBeCloseTo(a.distance, 6)
       // a restart goes back to the best plan: the answer is never worse than what the fleet phase handed over
       const single = solveVrptw(inst, { ...opts, saRuns: 1, maxIterations: 0 })

@@ -531,7 +531,6 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const SQ_PROB = opts.squeezeProb ?? 0
     const SQ_MAX = opts.squeezeMax ?? 3
     const FLEET_REOPEN = opts.fleetReopen ?? false
-    let fleetTarget = 0
     let attemptStart = now()
     const attemptMax = (deadline - t0) * (opts.attemptShare ?? 0.25)
     // Adaptive budget: an attempt that keeps leaving as many customers out as it ever did is
@@ -556,7 +555,6 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           cur.rof[sq[p]] = -1
         }
         removeRoute(cur, r)
-        fleetTarget = cur.nr
         removeNext = false
         attemptStart = now()
         attemptProgress = attemptStart
@@ -633,7 +631,8 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       } else {
         // optionally make room next to a customer that is still out
         ruin(work, cur.nun > 0 && cur.nun <= 5 && rng.next() < RM_SEED_UN ? cur.un[rng.int(cur.nun)] : -1)
-        recreate(work, FLEET_REOPEN ? fleetTarget : 0, pickOrder(true))
+        // the attempt's target fleet is one route fewer than the best plan (best changes only when an attempt succeeds)
+        recreate(work, FLEET_REOPEN ? best.nr - 1 : 0, pickOrder(true))
         for (let i = 0; i < work.nun; i++) absn[work.un[i]]++
         if (work.nun < cur.nun || sumAbs(work) < sumAbs(cur)) {
           const t = cur
