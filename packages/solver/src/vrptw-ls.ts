@@ -183,7 +183,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
 
   const node = (r: number, p: number): number => tab.nodes[r][p]
 
-  /** A pieces of route r with the string at positions pu..pe moved after position a (a outside pu-1..pe) */
+  /** the pieces of route r with its string at positions pu..pe moved after position a (a outside pu-1..pe) */
   function piecesMoveWithin(r: number, pu: number, pe: number, a: number): void {
     const L = tab.len[r]
     if (a < pu - 1) {
