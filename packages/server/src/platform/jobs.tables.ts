@@ -1,10 +1,21 @@
 import { sql } from 'drizzle-orm'
-import { customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core'
+import { type AnyPgColumn, customType, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, varchar } from 'drizzle-orm/pg-core'
 
+/**
+ * A bytea that travels as base64 text both ways. PGlite turns a bytea parameter or result into
+ * text byte by byte: a 36 MB sealed upload took 25 s to insert and 4 s to read, against 2.6 s
+ * and 0.9 s as base64 (node-postgres sends bytea as hex text, so a real server loses nothing).
+ * Read it with `base64Of(column)`; a plain select still works, only slower.
+ */
 const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
   dataType: () => 'bytea',
+  toDriver: (v) => sql`decode(${v.toString('base64')}, 'base64')`,
   fromDriver: (v) => (Buffer.isBuffer(v) ? v : Buffer.from(v)),
 })
+
+/** A bytea column read as base64 text (see bytea); `fromBase64` turns it back into bytes. */
+export const base64Of = (column: AnyPgColumn) => sql<string | null>`encode(${column}, 'base64')`
+export const fromBase64 = (text: string | null): Buffer | null => (text === null ? null : Buffer.from(text, 'base64'))
 
 export const jobStatuses = ['queued', 'running', 'succeeded', 'failed', 'cancelled'] as const
 export type TJobStatus = (typeof jobStatuses)[number]

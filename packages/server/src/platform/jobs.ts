@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, eq, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm'
+import { and, asc, eq, getTableColumns, inArray, lt, lte, or, sql, type SQL } from 'drizzle-orm'
 import type { Database, Db } from '../db/client.js'
 import type { Clock } from './clock.js'
 import type { TConfig } from './config.js'
@@ -7,13 +7,17 @@ import type { Ctx, TxCtx } from './context.js'
 import type { Crypto } from './crypto.js'
 import { AppError } from './errors.js'
 import type { EventBus } from './events.js'
-import { jobs } from './jobs.tables.js'
+import { base64Of, fromBase64, jobs } from './jobs.tables.js'
 import { relayOutbox } from './outbox.js'
 import type { TActor } from './permissions.js'
 
 export { jobs, jobStatuses, type TJobStatus } from './jobs.tables.js'
 
 export type TJobRow = typeof jobs.$inferSelect
+
+// A claim returns the row with its attachment as base64 (jobs.tables.ts says why).
+const { attachment: _attachment, ...otherColumns } = getTableColumns(jobs)
+const claimedColumns = { ...otherColumns, attachment: base64Of(jobs.attachment) }
 
 /** What a job's `run` receives besides its context. */
 export type TJobRun<I> = {
@@ -334,9 +338,9 @@ export class JobRunner {
         updatedAt: now,
       })
       .where(inArray(jobs.id, due))
-      .returning()
+      .returning(claimedColumns)
     if (!row) return false
-    await this.execute(row)
+    await this.execute({ ...row, attachment: fromBase64(row.attachment) })
     return true
   }
 

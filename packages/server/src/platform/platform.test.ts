@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { ConfigError, loadConfig } from './config.js'
-import { createCrypto } from './crypto.js'
+import { createCrypto, isSealedBytes } from './crypto.js'
 import { grantableRoles, requireInScope, type TActor } from './permissions.js'
 import { canonical, sanitizeForAudit } from './audit.js'
 import { passwordWeakness } from '../modules/accounts/password.js'
@@ -47,6 +47,19 @@ describe('PII crypto', () => {
     const parts = a.split('.')
     parts[3] = parts[3]!.slice(0, -2) + (parts[3]!.endsWith('AA') ? 'AB' : 'AA')
     expect(() => c.decrypt(parts.join('.'))).toThrow()
+  })
+  it('seals bytes with a fresh IV, opens them only with the key, and detects tampering', () => {
+    const file = Buffer.from('PK\u0003\u0004 11010519491231002X 身份证', 'utf8')
+    const a = c.encryptBytes(file)
+    expect(isSealedBytes(a)).toBe(true)
+    expect(a.equals(c.encryptBytes(file))).toBe(false)
+    expect(a.includes(Buffer.from('11010519491231002X'))).toBe(false)
+    expect(c.decryptBytes(a).equals(file)).toBe(true)
+    const flipped = Buffer.from(a)
+    flipped[flipped.length - 1]! ^= 1
+    expect(() => c.decryptBytes(flipped)).toThrow()
+    expect(() => createCrypto('z'.repeat(40)).decryptBytes(a)).toThrow()
+    expect(() => c.decryptBytes(Buffer.from(c.encrypt('x'), 'utf8'))).toThrow('unsupported ciphertext format')
   })
   it('gives a stable keyed lookup hash that depends on the key', () => {
     expect(c.lookupHash('x')).toBe(c.lookupHash('x'))

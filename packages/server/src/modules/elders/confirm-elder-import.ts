@@ -9,6 +9,7 @@ import type { Ctx } from '../../platform/context.js'
 import { withTx } from '../../platform/context.js'
 import { AppError } from '../../platform/errors.js'
 import { enqueueJob, jobs } from '../../platform/jobs.js'
+import { base64Of, fromBase64 } from '../../platform/jobs.tables.js'
 import { assertDuplicateBudget } from './duplicate-guard.js'
 import { getImportJobInScope, importDetails } from './get-elder-import.js'
 import { ELDER_IMPORT_JOB, type TImportInput, type TImportResult } from './import-types.js'
@@ -24,8 +25,12 @@ export async function confirmElderImportRows(ctx: Ctx, jobId: string, rows: numb
     throw new AppError('VALIDATION_FAILED', msg, [{ path: 'rows', message: msg }])
   }
   await assertDuplicateBudget(ctx, 'import')
-  const [withFile] = await ctx.db.select({ attachment: jobs.attachment }).from(jobs).where(eq(jobs.id, job.id))
-  if (!withFile?.attachment) throw new AppError('NOT_FOUND', '该导入任务的文件已不在，请重新上传')
+  const [withFile] = await ctx.db
+    .select({ attachment: base64Of(jobs.attachment) })
+    .from(jobs)
+    .where(eq(jobs.id, job.id))
+  const attachment = fromBase64(withFile?.attachment ?? null)
+  if (!attachment) throw new AppError('NOT_FOUND', '该导入任务的文件已不在，请重新上传')
   const prev = job.input as TImportInput
   const input: TImportInput = {
     filename: prev.filename,
@@ -39,7 +44,7 @@ export async function confirmElderImportRows(ctx: Ctx, jobId: string, rows: numb
       kind: ELDER_IMPORT_JOB,
       input,
       regionCode: job.regionCode,
-      attachment: withFile.attachment!,
+      attachment,
       maxAttempts: 3,
       // Confirming the same rows twice (a double click) returns the first job.
       idempotencyKey: `confirm:${job.id}:${[...rows].sort((a, b) => a - b).join(',')}`,

@@ -191,12 +191,12 @@ describe('the import is a durable job (issue 15 item 3)', () => {
   const officerId = async () => rowsOf<{ id: string }>(await t.database.db.execute(sql`select id from users where username = 'dongjie.officer'`))[0]!.id
 
   /** A job row as a process killed with -9 leaves it: running, its lease run out. */
-  async function crashedJob(file: Buffer, attempts: number) {
+  async function crashedJob(file: Buffer, attempts: number, sealed = sealImportFile(createCrypto(TEST_SECRET), file)) {
     const id = crypto.randomUUID()
     await t.database.db
       .execute(sql`insert into jobs (id, kind, status, attempts, max_attempts, locked_by, locked_until, created_by, region_code, input, attachment, started_at, run_at)
       values (${id}, 'elder_import', 'running', ${attempts}, 3, 'w-dead', now() - interval '1 minute', ${await officerId()}, '620702001000',
-              ${JSON.stringify({ filename: 'a.xlsx', size: file.length, mode: 'valid_only' })}::jsonb, ${sealImportFile(createCrypto(TEST_SECRET), file)}, now(), now())`)
+              ${JSON.stringify({ filename: 'a.xlsx', size: file.length, mode: 'valid_only' })}::jsonb, ${sealed}, now(), now())`)
     return id
   }
 
@@ -208,6 +208,15 @@ describe('the import is a durable job (issue 15 item 3)', () => {
     const dead = await waitForImport(t, officer, await crashedJob(await xlsx([row('放弃', freshIdNumber())]), 3))
     expect(dead.status).toBe('failed')
     expect(dead.error).toContain('中断')
+  })
+
+  it('an upload sealed in the earlier text form (base64 inside a "v1." ciphertext) is still opened and imported', async () => {
+    const idNumber = freshIdNumber()
+    const file = await xlsx([row('旧格式', idNumber)])
+    const legacy = Buffer.from(createCrypto(TEST_SECRET).encrypt(file.toString('base64')), 'utf8')
+    const job = await waitForImport(t, officer, await crashedJob(file, 1, legacy))
+    expect(job).toMatchObject({ status: 'succeeded', result: { created: 1 } })
+    expect(await elderByIdNumber(idNumber)).toMatchObject({ name: '旧格式' })
   })
 
   it('a re-run after the write committed returns the stored result and writes nothing twice', async () => {

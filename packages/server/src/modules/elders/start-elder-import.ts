@@ -5,7 +5,7 @@
  */
 import { withTx } from '../../platform/context.js'
 import type { Ctx } from '../../platform/context.js'
-import type { Crypto } from '../../platform/crypto.js'
+import { isSealedBytes, type Crypto } from '../../platform/crypto.js'
 import { appendAudit } from '../../platform/audit.js'
 import { AppError } from '../../platform/errors.js'
 import { enqueueJob } from '../../platform/jobs.js'
@@ -18,8 +18,10 @@ import { checkXlsxArchive } from './xlsx-guard.js'
  * The uploaded workbook holds ID numbers, phones and health data in clear; like every other copy
  * of them in the database it is stored encrypted (docs/elders.md §3), as the job's attachment.
  */
-export const sealImportFile = (crypto: Crypto, file: Buffer): Buffer => Buffer.from(crypto.encrypt(file.toString('base64')), 'utf8')
-export const openImportFile = (crypto: Crypto, sealed: Buffer): Buffer => Buffer.from(crypto.decrypt(sealed.toString('utf8')), 'base64')
+export const sealImportFile = (crypto: Crypto, file: Buffer): Buffer => crypto.encryptBytes(file)
+/** Opens both forms: bytes, and the text ciphertext of base64 that uploads queued before 2026-12 kept. */
+export const openImportFile = (crypto: Crypto, sealed: Buffer): Buffer =>
+  isSealedBytes(sealed) ? crypto.decryptBytes(sealed) : Buffer.from(crypto.decrypt(sealed.toString('utf8')), 'base64')
 
 const XLSX_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04])
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0])
