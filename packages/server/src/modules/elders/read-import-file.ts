@@ -28,6 +28,16 @@ const headerText = (v: unknown): string | null =>
       ? (v as { richText: { text: string }[] }).richText.map((r) => r.text).join('')
       : null
 
+/** Progress that never goes back: a second read reports only once it is past where the first stopped. */
+export function forwardOnly(onProgress: (p: TImportProgress) => Promise<void>) {
+  let shown = { percent: -1, rowsRead: -1 }
+  return async (p: TImportProgress) => {
+    if (p.percent < shown.percent || (p.percent === shown.percent && p.rowsRead <= shown.rowsRead)) return
+    shown = { percent: p.percent, rowsRead: p.rowsRead }
+    await onProgress(p)
+  }
+}
+
 export async function readImportFile(
   buffer: Buffer,
   opts: { today: string; resolveRegion: TRegionResolver },
@@ -37,9 +47,10 @@ export async function readImportFile(
   // properties of undefined (reading 'sheets')": the workbook part not parsed yet when the first
   // sheet arrives; about 1 read in 300 in a probe). The file is in memory: a second read tells a
   // bad file, which fails again the same way, from that hiccup.
-  const first = await readOnce(buffer, opts, onProgress)
+  const forward = forwardOnly(onProgress)
+  const first = await readOnce(buffer, opts, forward)
   if (!('unreadable' in first)) return first
-  const second = await readOnce(buffer, opts, onProgress)
+  const second = await readOnce(buffer, opts, forward)
   return 'unreadable' in second && 'fatal' in second ? { fatal: second.fatal } : second
 }
 
