@@ -269,9 +269,10 @@ export async function pressUntilClosed(dialog: Locator, button: Locator) {
   throw new Error('the dialog did not close')
 }
 
-export async function screenshot(page: Page, name: string) {
+/** Saves e2e/artifacts/<name>.png; the whole page, or with `fullPage: false` the visible area (a dialog over a scroll-locked page). */
+export async function screenshot(page: Page, name: string, opts: { fullPage?: boolean } = {}) {
   const file = join(artifacts, `${name}.png`)
-  await page.screenshot({ path: file, fullPage: true })
+  await page.screenshot({ path: file, fullPage: opts.fullPage ?? true })
   return file
 }
 

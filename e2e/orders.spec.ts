@@ -1,19 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Browser, Page } from 'playwright-core'
-import { join } from 'node:path'
-import {
-  artifacts,
-  axe,
-  contextDefaults,
-  login,
-  newPage,
-  pickOption,
-  pressUntilClosed,
-  screenshot,
-  serious,
-  type Server,
-  useServerAndBrowser,
-} from './harness.js'
+import { axe, contextDefaults, login, newPage, pickOption, pressUntilClosed, screenshot, serious, type Server, useServerAndBrowser } from './harness.js'
 
 /**
  * Service orders end to end (issue 19): a family's request taken by the community becomes an
@@ -42,7 +29,6 @@ const views = [
 const PNG_8X8 = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGOQi9+CFTEMLQkApftMQaZYmRAAAAAASUVORK5CYII='
 
 /** The screen as its user sees it (a phone, an open dialog): the visible part, not the whole scroll. */
-const visibleShot = (page: Page, name: string) => page.screenshot({ path: join(artifacts, `${name}.png`) })
 
 async function shots(page: Page, name: string) {
   for (const v of views) {
@@ -121,7 +107,7 @@ describe('service order: request → assign → phone check-in/out → rating �
     }
     for (const text of [elder.name, '康乐居家养老服务中心', '居家保洁']) await expect.poll(() => form.innerText(), { timeout: 15_000 }).toContain(text)
     // The dialog as seen: a full-page capture of a scroll-locked page smears the fixed side bar.
-    await visibleShot(p, 'orders-request')
+    await screenshot(p, 'orders-request', { fullPage: false })
     await pressUntilClosed(dialog, dialog.getByRole('button', { name: '提交申请' }))
     const toast = p.getByText(/已生成工单 GD\w+/)
     await toast.waitFor()
@@ -176,7 +162,7 @@ describe('service order: request → assign → phone check-in/out → rating �
     const card = page.locator('.yy-visit').filter({ hasText: orderNo })
     await card.waitFor()
     await card.scrollIntoViewIfNeeded()
-    await visibleShot(page, 'phone-today-375')
+    await screenshot(page, 'phone-today-375', { fullPage: false })
     expect(await card.getByRole('link', { name: /导航到/ }).getAttribute('href')).toMatch(/^geo:/)
     await card.getByRole('button', { name: '到达签到' }).click()
     await card.getByRole('button', { name: '记录服务' }).waitFor()
@@ -189,14 +175,14 @@ describe('service order: request → assign → phone check-in/out → rating �
     expect(photos[0]!.fileType).toBe('image/jpeg')
     await card.getByRole('img', { name: /^服务照片 1/ }).scrollIntoViewIfNeeded()
     await page.mouse.move(1, 1) // the pointer left over the button by the check-in click would test its hover colour
-    await visibleShot(page, 'phone-photo-375')
+    await screenshot(page, 'phone-photo-375', { fullPage: false })
     expect(serious(await axe(page))).toEqual([])
     await card.getByRole('button', { name: '记录服务' }).click()
     const dialog = page.getByRole('dialog', { name: '记录服务' })
     await dialog.getByText('清洁地面').click()
     await dialog.getByText('整理床铺').click()
     await dialog.getByText('地面湿滑').click()
-    await visibleShot(page, 'phone-record-375')
+    await screenshot(page, 'phone-record-375', { fullPage: false })
     await dialog.getByRole('button', { name: '保存记录' }).click()
     await card.getByRole('button', { name: '服务完成签退' }).click()
     await card.getByText(/\d{2}:\d{2} 签退/).waitFor()
@@ -204,7 +190,7 @@ describe('service order: request → assign → phone check-in/out → rating �
     const done = await (await page.request.get(`${server.url}/api/v1/orders/${orderId}`)).json()
     expect({ status: done.status, flags: done.flags }).toEqual({ status: 'checked_out', flags: [] })
     await card.scrollIntoViewIfNeeded()
-    await visibleShot(page, 'phone-done-375')
+    await screenshot(page, 'phone-done-375', { fullPage: false })
     const width = await page.evaluate(() => document.documentElement.scrollWidth)
     expect(width).toBeLessThanOrEqual(375)
     await context.close()

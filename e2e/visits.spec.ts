@@ -116,7 +116,7 @@ describe('care visits: phone visit → task → plans and ledger', () => {
         await page.getByRole('button', { name: /指定探访人（2）/ }).click()
         const dialog = page.getByRole('dialog')
         await pickOption(page, dialog.getByLabel('探访人', { exact: true }), /【建议】/)
-        await screenshot(page, 'visits-assign-1440')
+        await screenshot(page, 'visits-assign-1440', { fullPage: false })
         await pressUntilClosed(dialog, dialog.getByRole('button', { name: /确\s*定/ }))
         await page.getByText('已为 2 位老人指定探访人').waitFor()
       }
