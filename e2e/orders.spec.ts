@@ -28,8 +28,6 @@ const views = [
 /** An 8×8 PNG, the smallest honest photo for the upload path. */
 const PNG_8X8 = 'iVBORw0KGgoAAAANSUhEUgAAAAgAAAAICAIAAABLbSncAAAAEUlEQVR4nGOQi9+CFTEMLQkApftMQaZYmRAAAAAASUVORK5CYII='
 
-/** The screen as its user sees it (a phone, an open dialog): the visible part, not the whole scroll. */
-
 async function shots(page: Page, name: string) {
   for (const v of views) {
     await page.setViewportSize({ width: v.w, height: v.h })

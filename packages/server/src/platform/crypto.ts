@@ -22,6 +22,19 @@ const BYTES_V1 = Buffer.from('yyb1', 'latin1')
 /** Whether bytes are in encryptBytes' form (text ciphertexts start with "v1."). */
 export const isSealedBytes = (stored: Buffer) => stored.subarray(0, 4).equals(BYTES_V1)
 
+/** AES-256-GCM with a fresh 96-bit IV; both ciphertext forms below wrap these two. */
+function seal(key: Buffer, plain: Buffer) {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', key, iv)
+  const ct = Buffer.concat([cipher.update(plain), cipher.final()])
+  return { iv, tag: cipher.getAuthTag(), ct }
+}
+function open(key: Buffer, iv: Buffer, tag: Buffer, ct: Buffer) {
+  const d = createDecipheriv('aes-256-gcm', key, iv)
+  d.setAuthTag(tag)
+  return Buffer.concat([d.update(ct), d.final()])
+}
+
 export function createCrypto(secretKey: string): Crypto {
   const ikm = Buffer.from(secretKey, 'utf8')
   const encKey = Buffer.from(hkdfSync('sha256', ikm, 'yiyang', 'pii-encryption-v1', 32))
@@ -32,31 +45,23 @@ export function createCrypto(secretKey: string): Crypto {
   const checkpointKey = Buffer.from(hkdfSync('sha256', ikm, 'yiyang', 'yiyang-audit-checkpoint-v1', 32))
   return {
     encrypt(plain) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', encKey, iv)
-      const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()])
+      const { iv, tag, ct } = seal(encKey, Buffer.from(plain, 'utf8'))
       // v1.<iv>.<tag>.<ciphertext>: the version prefix lets a later key rotation coexist.
-      return ['v1', iv.toString('base64url'), cipher.getAuthTag().toString('base64url'), ct.toString('base64url')].join('.')
+      return ['v1', iv.toString('base64url'), tag.toString('base64url'), ct.toString('base64url')].join('.')
     },
     decrypt(stored) {
       const [v, iv, tag, ct] = stored.split('.')
       if (v !== 'v1' || !iv || !tag || ct === undefined) throw new Error('unsupported ciphertext format')
-      const d = createDecipheriv('aes-256-gcm', encKey, Buffer.from(iv, 'base64url'))
-      d.setAuthTag(Buffer.from(tag, 'base64url'))
-      return Buffer.concat([d.update(Buffer.from(ct, 'base64url')), d.final()]).toString('utf8')
+      return open(encKey, Buffer.from(iv, 'base64url'), Buffer.from(tag, 'base64url'), Buffer.from(ct, 'base64url')).toString('utf8')
     },
     encryptBytes(plain) {
-      const iv = randomBytes(12)
-      const cipher = createCipheriv('aes-256-gcm', encKey, iv)
-      const ct = Buffer.concat([cipher.update(plain), cipher.final()])
+      const { iv, tag, ct } = seal(encKey, plain)
       // <magic "yyb1"><iv 12><tag 16><ciphertext>; the magic plays the part of the text form's "v1".
-      return Buffer.concat([BYTES_V1, iv, cipher.getAuthTag(), ct])
+      return Buffer.concat([BYTES_V1, iv, tag, ct])
     },
     decryptBytes(stored) {
       if (!isSealedBytes(stored) || stored.length < 32) throw new Error('unsupported ciphertext format')
-      const d = createDecipheriv('aes-256-gcm', encKey, stored.subarray(4, 16))
-      d.setAuthTag(stored.subarray(16, 32))
-      return Buffer.concat([d.update(stored.subarray(32)), d.final()])
+      return open(encKey, stored.subarray(4, 16), stored.subarray(16, 32), stored.subarray(32))
     },
     lookupHash(value) {
       return createHmac('sha256', macKey).update(value, 'utf8').digest('base64url')
