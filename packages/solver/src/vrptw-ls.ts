@@ -71,7 +71,13 @@ export interface LocalSearch {
    * left after failed squeezes. S.un is not touched.
    */
   squeeze: (S: Sol, c: number) => boolean
-  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze */
+  /**
+   * Perturbation (Nagata & Bräysy 2009, route minimisation): `moves` random relocate, swap or
+   * 2-opt* moves between granular neighbours, each applied if it keeps the plan feasible,
+   * whatever it does to the distance. Returns the number applied.
+   */
+  perturb: (S: Sol, moves: number) => number
+  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation */
   readonly applied: Int32Array
 }
 
@@ -89,7 +95,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   const l0 = l[0]
   const KN = Math.min(K - 1, ctx.neighbours)
   const tab = new SegmentTable({ d, N, ready: e, due: l, service: s }, q)
-  const applied = new Int32Array(6)
+  const applied = new Int32Array(7)
   // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to
   const aR = new Int32Array(16)
   const aI = new Int32Array(16)
@@ -797,6 +803,32 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return true
   }
 
+  function loadOk(R: Int32Array, I: Int32Array, J: Int32Array, m: number): boolean {
+    let ld = 0
+    for (let k = 0; k < m; k++) ld += R[k] < 0 ? q[I[k]] : tab.load(R[k], I[k], J[k])
+    return ld <= Q + EPS
+  }
+  function perturb(S: Sol, moves: number): number {
+    for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
+    let m = 0
+    for (let r = 0; r < S.nr; r++) for (let k = 0; k < S.len[r]; k++) order[m++] = S.seq[r][k]
+    if (m < 2 || KN < 1) return 0
+    let done = 0
+    for (let it = 0; it < moves; it++) {
+      const u = order[rng.int(m)]
+      const v = adj[u * K + 1 + rng.int(KN)]
+      const ru = S.rof[u]
+      const rv = S.rof[v]
+      if (ru < 0 || rv < 0) continue
+      const kind = rng.int(5)
+      if (!fillMove(kind, ru, S.pof[u] + 1, rv, S.pof[v] + 1)) continue
+      if (!loadOk(aR, aI, aJ, na) || !feasible(aR, aI, aJ, na)) continue
+      if (nb > 0 && (!loadOk(bR, bI, bJ, nb) || !feasible(bR, bI, bJ, nb))) continue
+      if (commit(S, ru, nb > 0 ? rv : -1, 6)) done++
+    }
+    return done
+  }
+
   function run(S: Sol): number {
     for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
     let m = 0
@@ -818,5 +850,5 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return moves
   }
 
-  return { run, insertOrEject, ejectInsert, squeeze, applied }
+  return { run, insertOrEject, ejectInsert, squeeze, perturb, applied }
 }

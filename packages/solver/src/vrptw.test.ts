@@ -165,6 +165,38 @@ describe('VRPTW engine', () => {
     // the squeeze did put customers in that plain insertion could not place
     expect(squeezes).toBeGreaterThan(0)
   }, 60000)
+  it('route minimisation by ejection and perturbation (Nagata & Bräysy) keeps every answer feasible, complete and deterministic', () => {
+    let perturbed = 0
+    let ejected = 0
+    for (const seed of [51, 52, 53]) {
+      // narrow windows and a large vehicle: the windows, not the load, decide the fleet
+      const inst = randomInstance(seed, 40)
+      inst.capacity = 200
+      for (let i = 1; i <= 40; i++) {
+        // every window opens after the customer can be reached from the depot
+        inst.ready[i] = Math.max(inst.ready[i], Math.ceil(Math.hypot(inst.x[i] - 50, inst.y[i] - 50)))
+        inst.due[i] = inst.ready[i] + 15 + ((i * 7) % 30)
+      }
+      const run = () => {
+        let t = 0
+        return solveVrptw(inst, { timeLimitMs: 600, seed, now: () => (t += 1), nbRouteLen: 40, nbPerturb: 200 })
+      }
+      const a = run()
+      const b = run()
+      const c = expectSameFeasible(inst, a, b)
+      expect(c.distance).toBeCloseTo(a.distance, 6)
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      perturbed += a.lsMoves?.[6] ?? 0
+      ejected += a.lsMoves?.[4] ?? 0
+      // the fleet it reaches is no larger than plain ruin and recreate's with the same clock
+      let t = 0
+      const plain = solveVrptw(inst, { timeLimitMs: 600, seed, now: () => (t += 1) })
+      expect(a.vehicles).toBeLessThanOrEqual(plain.vehicles + 1)
+    }
+    // the steps did run: ejections, and random feasible moves after them
+    expect(ejected).toBeGreaterThan(0)
+    expect(perturbed).toBeGreaterThan(0)
+  }, 60000)
   it('annealing restarted from the best plan (saRuns) keeps every answer feasible and deterministic', () => {
     for (const seed of [41, 42]) {
       const inst = randomInstance(seed, 40)

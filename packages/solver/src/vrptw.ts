@@ -59,6 +59,19 @@ export interface VrptwOptions {
   squeezeMax?: number
   /** fleet minimisation: a recreate may open routes again up to the target fleet (routes a ruin emptied) */
   fleetReopen?: boolean
+  /**
+   * fleet minimisation by Nagata & Bräysy's route minimisation instead of ruin and recreate
+   * while the routes average at most this many customers (0 = off): the last left-out
+   * customer goes in where it fits, else squeezed in, else in with ejections followed by a
+   * perturbation
+   */
+  nbRouteLen?: number
+  /** ... which gives up removing one more route after this share of the budget (0..1; its left-out count does not fall steadily, so no stall rule) */
+  nbAttemptShare?: number
+  /** ... or, with `nbRouteLen` 0, only after a ruin-and-recreate route removal has stalled */
+  nbAfterStall?: boolean
+  /** ... random moves of its perturbation */
+  nbPerturb?: number
   /** distance phase: the annealing (T0 → Tf) runs this many times in a row, each from the best plan so far (default 2) */
   saRuns?: number
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
@@ -531,12 +544,17 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const SQ_PROB = opts.squeezeProb ?? 0
     const SQ_MAX = opts.squeezeMax ?? 3
     const FLEET_REOPEN = opts.fleetReopen ?? false
+    const NB_LEN = opts.nbRouteLen ?? 0
+    let nbOn = false
+    const NB_AFTER = opts.nbAfterStall ?? false
+    const NB_PERTURB = opts.nbPerturb ?? 100
     let attemptStart = now()
     const attemptMax = (deadline - t0) * (opts.attemptShare ?? 0.25)
     // Adaptive budget: an attempt that keeps leaving as many customers out as it ever did is
     // abandoned early, so the distance phase gets the time (most removals that succeed do so
     // while the left-out count is still falling; the fixed caps remain as the upper bound).
     const stallMax = (deadline - t0) * (opts.stallShare ?? 0.12)
+    const nbAttemptMax = (deadline - t0) * (opts.nbAttemptShare ?? 0.3)
     let attemptMinNun = Infinity
     let attemptProgress = attemptStart
     let retries = opts.fleetRetries ?? 0
@@ -556,6 +574,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
         removeRoute(cur, r)
         removeNext = false
+        nbOn = ls !== null && nServ <= NB_LEN * (cur.nr + 1)
         attemptStart = now()
         attemptProgress = attemptStart
         attemptMinNun = cur.nun
@@ -564,11 +583,17 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         const tn = now()
         if (tn >= fleetDeadline) break
         // give up when one route removal has been tried for too long
-        let giveUp = tn - attemptStart > attemptMax
+        let giveUp = tn - attemptStart > (nbOn ? nbAttemptMax : attemptMax)
         if (cur.nun < attemptMinNun) {
           attemptMinNun = cur.nun
           attemptProgress = tn
-        } else if (tn - attemptProgress > stallMax) giveUp = true
+        } else if (!nbOn && tn - attemptProgress > stallMax) giveUp = true
+        if (giveUp && !nbOn && ls && NB_AFTER) {
+          // ruin and recreate is stuck: the same attempt goes on with ejections
+          nbOn = true
+          attemptStart = tn
+          giveUp = false
+        }
         if (giveUp) {
           // a new attempt from the best plan, without another route, while retries are left
           // (only when it came close: with many customers still out another route will not go either)
@@ -579,7 +604,39 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       }
       iterations++
       work.copyFrom(cur)
-      if (ls && cur.nun > 0 && cur.nun <= SQ_MAX && SQ_PROB > 0 && rng.next() < SQ_PROB) {
+      if (ls && nbOn && cur.nun > 0) {
+        // Nagata & Bräysy: the customer left out last goes in where it fits; else squeezed in;
+        // else in with at most EJ_K ejections (smallest sum of absence counters), the ejected
+        // ones joining the list, and a perturbation so the next ejection meets another plan
+        const m = cur.nun - 1
+        const c = cur.un[m]
+        work.un[0] = c
+        work.nun = 1
+        recreate(work, 0, 0)
+        let ok = work.nun === 0
+        if (!ok) {
+          work.copyFrom(cur)
+          ok = ls.squeeze(work, c)
+        }
+        if (ok) {
+          work.un.set(cur.un.subarray(0, m))
+          work.nun = m
+          const t = cur
+          cur = work
+          work = t
+        } else {
+          absn[c]++
+          const k = ls.ejectInsert(cur, c, absn, EJ_K, ejOut)
+          if (k >= 0) {
+            cur.nun = m
+            for (let i = 0; i < k; i++) cur.un[cur.nun++] = ejOut[i]
+            ls.perturb(cur, NB_PERTURB)
+          } else {
+            cur.un.copyWithin(1, 0, m)
+            cur.un[0] = c
+          }
+        }
+      } else if (ls && cur.nun > 0 && cur.nun <= SQ_MAX && SQ_PROB > 0 && rng.next() < SQ_PROB) {
         // squeeze (Nagata & Bräysy): the left-out customer that has been out most often goes
         // in where it violates least, then a penalised local search removes the violation
         let i = 0
