@@ -177,21 +177,26 @@ describe('VRPTW engine', () => {
         inst.ready[i] = Math.max(inst.ready[i], Math.ceil(Math.hypot(inst.x[i] - 50, inst.y[i] - 50)))
         inst.due[i] = inst.ready[i] + 15 + ((i * 7) % 30)
       }
-      const run = () => {
-        let t = 0
-        return solveVrptw(inst, { timeLimitMs: 600, seed, now: () => (t += 1), nbRouteLen: 40, nbPerturb: 200 })
+      // from the first step, and only after ruin and recreate has stalled
+      let fleet = 0
+      for (const nb of [{ nbRouteLen: 40 }, { nbAfterStall: 40, stallShare: 0.02 }]) {
+        const run = () => {
+          let t = 0
+          return solveVrptw(inst, { timeLimitMs: 600, seed, now: () => (t += 1), nbPerturb: 200, ...nb })
+        }
+        const a = run()
+        const b = run()
+        const c = expectSameFeasible(inst, a, b)
+        expect(c.distance).toBeCloseTo(a.distance, 6)
+        expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+        perturbed += a.lsMoves?.[6] ?? 0
+        ejected += a.lsMoves?.[4] ?? 0
+        fleet = Math.max(fleet, a.vehicles)
       }
-      const a = run()
-      const b = run()
-      const c = expectSameFeasible(inst, a, b)
-      expect(c.distance).toBeCloseTo(a.distance, 6)
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
-      perturbed += a.lsMoves?.[6] ?? 0
-      ejected += a.lsMoves?.[4] ?? 0
-      // the fleet it reaches is no larger than plain ruin and recreate's with the same clock
+      // the fleet it reaches is within one vehicle of plain ruin and recreate's with the same clock
       let t = 0
       const plain = solveVrptw(inst, { timeLimitMs: 600, seed, now: () => (t += 1) })
-      expect(a.vehicles).toBeLessThanOrEqual(plain.vehicles + 1)
+      expect(fleet).toBeLessThanOrEqual(plain.vehicles + 1)
     }
     // the steps did run: ejections, and random feasible moves after them
     expect(ejected).toBeGreaterThan(0)

@@ -68,9 +68,13 @@ export interface VrptwOptions {
   nbRouteLen?: number
   /** ... which gives up removing one more route after this share of the budget (0..1; its left-out count does not fall steadily, so no stall rule) */
   nbAttemptShare?: number
-  /** ... or, with `nbRouteLen` 0, only after a ruin-and-recreate route removal has stalled */
-  nbAfterStall?: boolean
-  /** ... random moves of its perturbation */
+  /**
+   * ... or, once a ruin-and-recreate route removal has stalled, from the best plan again with
+   * this loop while the routes average at most this many customers (default 20: short routes,
+   * where SISR misses the last vehicle; 0 = off)
+   */
+  nbAfterStall?: number
+  /** ... random moves of its perturbation (default 2500: weaker perturbation left the plan in a basin the distance phase could not leave) */
   nbPerturb?: number
   /** distance phase: the annealing (T0 → Tf) runs this many times in a row, each from the best plan so far (default 2) */
   saRuns?: number
@@ -546,8 +550,9 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const FLEET_REOPEN = opts.fleetReopen ?? false
     const NB_LEN = opts.nbRouteLen ?? 0
     let nbOn = false
-    const NB_AFTER = opts.nbAfterStall ?? false
-    const NB_PERTURB = opts.nbPerturb ?? 100
+    const NB_AFTER = opts.nbAfterStall ?? 20
+    let nbForced = false
+    const NB_PERTURB = opts.nbPerturb ?? 2500
     let attemptStart = now()
     const attemptMax = (deadline - t0) * (opts.attemptShare ?? 0.25)
     // Adaptive budget: an attempt that keeps leaving as many customers out as it ever did is
@@ -574,7 +579,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
         removeRoute(cur, r)
         removeNext = false
-        nbOn = ls !== null && nServ <= NB_LEN * (cur.nr + 1)
+        nbOn = ls !== null && (nbForced || nServ <= NB_LEN * (cur.nr + 1))
         attemptStart = now()
         attemptProgress = attemptStart
         attemptMinNun = cur.nun
@@ -588,11 +593,11 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           attemptMinNun = cur.nun
           attemptProgress = tn
         } else if (!nbOn && tn - attemptProgress > stallMax) giveUp = true
-        if (giveUp && !nbOn && ls && NB_AFTER) {
-          // ruin and recreate is stuck: the same attempt goes on with ejections
-          nbOn = true
-          attemptStart = tn
-          giveUp = false
+        if (giveUp && !nbOn && ls && nServ <= NB_AFTER * best.nr) {
+          // ruin and recreate is stuck: the removal starts again from the best plan with ejections
+          nbForced = true
+          removeNext = true
+          continue
         }
         if (giveUp) {
           // a new attempt from the best plan, without another route, while retries are left
