@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest'
 import { solveVrptw, type VrptwResult } from './vrptw.js'
 import { checkSolomon } from './check-solomon.js'
+import { fleetLowerBound } from './vrptw-bound.js'
 import { Rng } from './rng.js'
 import type { VrptwInstance } from './solomon.js'
 
@@ -72,6 +73,63 @@ function bruteForce(inst: VrptwInstance): { vehicles: number; distance: number }
   permute(0)
   return best
 }
+
+function boundOf(inst: VrptwInstance): number {
+  const N = inst.n + 1
+  const d = new Float64Array(N * N)
+  for (let i = 0; i < N; i++) for (let j = 0; j < N; j++) d[i * N + j] = Math.hypot(inst.x[i] - inst.x[j], inst.y[i] - inst.y[j])
+  const servable = new Uint8Array(N).fill(1)
+  servable[0] = 0
+  return fleetLowerBound({ n: inst.n, d, ready: inst.ready, due: inst.due, service: inst.service, demand: inst.demand, capacity: inst.capacity, servable })
+}
+
+describe('fleet lower bound (customers that cannot share a route)', () => {
+  it('never exceeds the brute-force optimum and reaches it when the windows force the fleet', () => {
+    let reached = 0
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const inst = randomInstance(seed, 6)
+      // narrow windows on half of the seeds, so that some pairs cannot share a route
+      if (seed % 2 === 0) for (let i = 1; i <= 6; i++) inst.due[i] = inst.ready[i] + 8
+      const opt = bruteForce(inst)
+      const lb = boundOf(inst)
+      expect(lb).toBeGreaterThanOrEqual(1)
+      expect(lb).toBeLessThanOrEqual(opt.vehicles)
+      if (lb === opt.vehicles && opt.vehicles > 1) reached++
+    }
+    expect(reached).toBeGreaterThan(0)
+  }, 60000)
+  it('counts customers whose windows or demands exclude each other', () => {
+    const inst = randomInstance(3, 8)
+    // five customers due at the same moment at far-apart places: no two on one route
+    for (let i = 1; i <= 5; i++) {
+      inst.x[i] = 50 + 40 * Math.cos(i)
+      inst.y[i] = 50 + 40 * Math.sin(i)
+      inst.ready[i] = 100
+      inst.due[i] = 101
+      inst.demand[i] = 1
+    }
+    expect(boundOf(inst)).toBe(5)
+    // demands above half of the capacity exclude each other whatever the windows
+    const heavy = randomInstance(4, 7)
+    for (let i = 1; i <= 7; i++) {
+      heavy.demand[i] = 16
+      heavy.ready[i] = 0
+      heavy.due[i] = 300
+    }
+    expect(boundOf(heavy)).toBe(7)
+    // the search reaches that fleet and spends no removal attempt below it
+    const run = (fleetBound: boolean) => {
+      let t = 0
+      return solveVrptw(inst, { timeLimitMs: 400, seed: 1, now: () => (t += 1), fleetBound })
+    }
+    const on = run(true)
+    const off = run(false)
+    expect(checkSolomon(inst, on.routes).feasible).toBe(true)
+    expect(on.vehicles).toBe(5)
+    expect(off.vehicles).toBe(5)
+    expect(on.fleetMs ?? 0).toBeLessThan(off.fleetMs ?? 0)
+  }, 60000)
+})
 
 describe('VRPTW engine', () => {
   it('matches the brute-force optimum on tiny instances', () => {
@@ -214,5 +272,33 @@ describe('VRPTW engine', () => {
       const single = solveVrptw(inst, { ...opts, saRuns: 1, maxIterations: 0 })
       expect(a.vehicles).toBeLessThanOrEqual(single.vehicles)
     }
+  }, 60000)
+  it('a squeeze of the one customer a distance-phase candidate left out keeps every answer feasible and deterministic', () => {
+    let squeezes = 0
+    for (const seed of [61, 62]) {
+      const inst = randomInstance(seed, 40)
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, distSqueeze: 1 }
+      const a = solveVrptw(inst, opts)
+      const b = solveVrptw(inst, opts)
+      const c = expectSameFeasible(inst, a, b)
+      expect(c.distance).toBeCloseTo(a.distance, 6)
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      squeezes += a.lsMoves?.[5] ?? 0
+    }
+    // candidates the plain repair would have dropped were completed
+    expect(squeezes).toBeGreaterThan(0)
+  }, 60000)
+  it('fleet-minimisation attempt caps that grow more slowly than a long budget (fleetBudgetExp) end a stalled fleet phase sooner', () => {
+    const inst = randomInstance(71, 40)
+    const run = (x: number) => {
+      let t = 0
+      return solveVrptw(inst, { timeLimitMs: 6000, seed: 71, now: () => (t += 1), fleetBudgetRefMs: 150, fleetBudgetExp: x })
+    }
+    const plain = run(1)
+    const slow = run(0.3)
+    expect(checkSolomon(inst, slow.routes).feasible).toBe(true)
+    // the stalled last attempt is given up sooner, at the same fleet
+    expect(slow.fleetMs ?? 0).toBeLessThan(plain.fleetMs ?? 0)
+    expect(slow.vehicles).toBe(plain.vehicles)
   }, 60000)
 })
