@@ -43,10 +43,10 @@ export function fleetLowerBound(inp: BoundInput): number {
   }
   const inc = new Uint8Array(N * N)
   const deg = new Int32Array(N)
-  let any = 0
+  let served = 0
   for (let i = 1; i <= n; i++) {
     if (!servable[i]) continue
-    any = 1
+    served = 1
     for (let j = i + 1; j <= n; j++) {
       if (!servable[j] || follows(i, j) || follows(j, i)) continue
       inc[i * N + j] = inc[j * N + i] = 1
@@ -57,7 +57,7 @@ export function fleetLowerBound(inp: BoundInput): number {
   const order: number[] = []
   for (let c = 1; c <= n; c++) if (servable[c] && deg[c] > 0) order.push(c)
   order.sort((a, b) => deg[b] - deg[a] || a - b)
-  let best = any
+  let best = served
   for (let k = 0; k < Math.min(STARTS, order.length); k++) {
     const st = order[k]
     if (deg[st] + 1 <= best) break // sorted: no later start can do better

@@ -43,6 +43,14 @@ function expectSameFeasible(inst: VrptwInstance, a: VrptwResult, b: VrptwResult)
   return c
 }
 
+/** solves twice with the same options: the same plan, checker-feasible, complete, with the distance it reports */
+function solveTwiceFeasible(inst: VrptwInstance, opts: Parameters<typeof solveVrptw>[1]): VrptwResult {
+  const a = solveVrptw(inst, opts)
+  const c = expectSameFeasible(inst, a, solveVrptw(inst, opts))
+  expect(c.distance).toBeCloseTo(a.distance, 6)
+  return a
+}
+
 /** exact optimum (fewest vehicles, then distance) by enumerating giant tours and splits */
 function bruteForce(inst: VrptwInstance): { vehicles: number; distance: number } {
   const n = inst.n
@@ -175,10 +183,7 @@ describe('VRPTW engine', () => {
       const inst = randomInstance(seed, 40)
       // local search on every candidate, ejection on every fleet-minimisation step
       const opts = { timeLimitMs: 60000, seed, maxIterations: 200, lsProb: 1, ejectProb: 1, ejectMax: 40 }
-      const a = solveVrptw(inst, opts)
-      const b = solveVrptw(inst, opts)
-      const c = expectSameFeasible(inst, a, b)
-      expect(c.distance).toBeCloseTo(a.distance, 6)
+      const a = solveTwiceFeasible(inst, opts)
       moves += (a.lsMoves ?? []).reduce((x, y) => x + y, 0)
       // the same search without the local search
       const off = solveVrptw(inst, { ...opts, lsNeighbours: 0 })
@@ -264,10 +269,7 @@ describe('VRPTW engine', () => {
     for (const seed of [41, 42]) {
       const inst = randomInstance(seed, 40)
       const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 3 }
-      const a = solveVrptw(inst, opts)
-      const b = solveVrptw(inst, opts)
-      const c = expectSameFeasible(inst, a, b)
-      expect(c.distance).toBeCloseTo(a.distance, 6)
+      const a = solveTwiceFeasible(inst, opts)
       // a restart goes back to the best plan: the answer is never worse than what the fleet phase handed over
       const single = solveVrptw(inst, { ...opts, saRuns: 1, maxIterations: 0 })
       expect(a.vehicles).toBeLessThanOrEqual(single.vehicles)
@@ -278,10 +280,7 @@ describe('VRPTW engine', () => {
     for (const seed of [61, 62]) {
       const inst = randomInstance(seed, 40)
       const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, distSqueeze: 1 }
-      const a = solveVrptw(inst, opts)
-      const b = solveVrptw(inst, opts)
-      const c = expectSameFeasible(inst, a, b)
-      expect(c.distance).toBeCloseTo(a.distance, 6)
+      const a = solveTwiceFeasible(inst, opts)
       expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
       squeezes += a.lsMoves?.[5] ?? 0
     }
