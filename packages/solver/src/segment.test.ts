@@ -144,6 +144,9 @@ describe('route segments (Vidal et al. concatenation)', () => {
             const g = tab.get(0, i, j)
             expect(close(g.dur, seg.dur) && close(g.tw, seg.tw) && close(g.early, seg.early) && close(g.late, seg.late)).toBe(true)
             expect(tab.load(0, i, j)).toBe(nodes.slice(i, j + 1).reduce((a, c) => a + demand[c], 0))
+            let dist = 0
+            for (let k = i; k < j; k++) dist += t.d[nodes[k] * t.N + nodes[k + 1]]
+            expect(close(tab.dist(0, i, j), dist)).toBe(true)
           }
         // a 2-opt*-like move: head of route 0 up to position i, tail of route 1 from position j
         const L = route.length

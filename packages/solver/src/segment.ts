@@ -66,6 +66,8 @@ export class SegmentTable {
   readonly nodes: Int32Array[] = []
   readonly len: number[] = []
   readonly cumLoad: Float64Array[] = []
+  /** travel distance from the start depot to each position */
+  readonly cumDist: Float64Array[] = []
   private readonly D: Float64Array[] = []
   private readonly T: Float64Array[] = []
   private readonly E: Float64Array[] = []
@@ -89,6 +91,7 @@ export class SegmentTable {
       this.nodes.push(new Int32Array(0))
       this.len.push(0)
       this.cumLoad.push(new Float64Array(0))
+      this.cumDist.push(new Float64Array(0))
       this.D.push(new Float64Array(0))
       this.T.push(new Float64Array(0))
       this.E.push(new Float64Array(0))
@@ -98,6 +101,7 @@ export class SegmentTable {
       const cap = Math.max(W, Math.ceil(this.nodes[r].length * 1.5))
       this.nodes[r] = new Int32Array(cap)
       this.cumLoad[r] = new Float64Array(cap)
+      this.cumDist[r] = new Float64Array(cap)
       this.D[r] = new Float64Array(cap * cap)
       this.T[r] = new Float64Array(cap * cap)
       this.E[r] = new Float64Array(cap * cap)
@@ -116,6 +120,9 @@ export class SegmentTable {
     }
     cl[W - 1] = cl[W - 2]
     const { d, N, ready, due, service } = this.t
+    const cd = this.cumDist[r]
+    cd[0] = 0
+    for (let k = 1; k < W; k++) cd[k] = cd[k - 1] + d[nodes[k - 1] * N + nodes[k]]
     const D = this.D[r]
     const T = this.T[r]
     const E = this.E[r]
@@ -167,6 +174,7 @@ export class SegmentTable {
     sw(this.nodes)
     sw(this.len)
     sw(this.cumLoad)
+    sw(this.cumDist)
     sw(this.D)
     sw(this.T)
     sw(this.E)
@@ -177,6 +185,12 @@ export class SegmentTable {
   load(r: number, i: number, j: number): number {
     const cl = this.cumLoad[r]
     return cl[j] - (i > 0 ? cl[i - 1] : 0)
+  }
+
+  /** travel distance within positions i..j of route r */
+  dist(r: number, i: number, j: number): number {
+    const cd = this.cumDist[r]
+    return cd[j] - cd[i]
   }
 
   /** the segment i..j of route r as an object (tests, diagnostics) */

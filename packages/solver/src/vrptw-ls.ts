@@ -77,7 +77,16 @@ export interface LocalSearch {
    * whatever it does to the distance. Returns the number applied.
    */
   perturb: (S: Sol, moves: number) => number
-  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation */
+  /**
+   * Relaxed windows (the penalised local search of Vidal et al.'s HGS): relocate, swap and
+   * 2-opt* moves between granular neighbours minimise distance + λ × time warp (the capacity
+   * stays hard, the fleet fixed), so the search can cross plans that break windows; then the
+   * same search with 10λ, 100λ and 1000λ repairs what is left, and the plain local search
+   * polishes a plan that ends feasible. True if S ends feasible (it may be longer than
+   * before: the caller compares); false leaves S in an arbitrary state (discard it).
+   */
+  relax: (S: Sol, lambda: number) => boolean
+  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation, relaxed-window runs ending feasible */
   readonly applied: Int32Array
 }
 
@@ -95,7 +104,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   const l0 = l[0]
   const KN = Math.min(K - 1, ctx.neighbours)
   const tab = new SegmentTable({ d, N, ready: e, due: l, service: s }, q)
-  const applied = new Int32Array(7)
+  const applied = new Int32Array(8)
   // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to
   const aR = new Int32Array(16)
   const aI = new Int32Array(16)
@@ -829,6 +838,87 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return done
   }
 
+  // ---------- relaxed windows (penalised local search) ----------
+  /** travel distance of a piece list (depot pieces included) */
+  function distOf(R: Int32Array, I: Int32Array, J: Int32Array, m: number): number {
+    let dist = 0
+    let last = 0
+    for (let k = 0; k < m; k++) {
+      const r = R[k]
+      const first = r < 0 ? I[k] : tab.nodes[r][I[k]]
+      if (k > 0) dist += d[last * N + first]
+      if (r < 0) last = first
+      else {
+        dist += tab.dist(r, I[k], J[k])
+        last = tab.nodes[r][J[k]]
+      }
+    }
+    return dist
+  }
+  /** first-improvement descent on distance + λ × penalty over the customers order[0..m) */
+  function relaxPass(S: Sol, lambda: number, m: number): void {
+    let improved = true
+    let guard = 0
+    while (improved && guard++ < 100) {
+      improved = false
+      for (let i = 0; i < m; i++) {
+        const u = order[i]
+        let again = true
+        while (again) {
+          again = false
+          const ru = S.rof[u]
+          const pu = S.pof[u] + 1
+          scan: for (let k = 1; k <= KN; k++) {
+            const v = adj[u * K + k]
+            const rv = S.rof[v]
+            if (rv < 0) continue
+            const pv = S.pof[v] + 1
+            const oldP = rv === ru ? pen[ru] : pen[ru] + pen[rv]
+            const oldD = rv === ru ? S.rd[ru] : S.rd[ru] + S.rd[rv]
+            for (let kind = 0; kind <= 4; kind++) {
+              if (!fillMove(kind, ru, pu, rv, pv)) continue
+              const dd = distOf(aR, aI, aJ, na) + (nb > 0 ? distOf(bR, bI, bJ, nb) : 0) - oldD
+              // the penalty can fall by at most oldP
+              if (dd - lambda * oldP > -IMP) continue
+              let np = penOf(aR, aI, aJ, na)
+              if (nb > 0) np += penOf(bR, bI, bJ, nb)
+              if (dd + lambda * (np - oldP) < -IMP) {
+                writePen(S, ru, rv === ru ? -1 : rv)
+                again = improved = true
+                break scan
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  function relax(S: Sol, lambda: number): boolean {
+    const a0 = alpha
+    // capacity stays hard: any load above it outweighs every distance gain
+    alpha = 1e9
+    for (let r = 0; r < S.nr; r++) {
+      tab.build(r, S.seq[r], S.len[r])
+      pen[r] = routePen(r)
+    }
+    let m = 0
+    for (let r = 0; r < S.nr; r++) for (let k = 0; k < S.len[r]; k++) order[m++] = S.seq[r][k]
+    rng.shuffle(order, m)
+    let total = 0
+    for (let f = 1; f <= 1000; f *= 10) {
+      relaxPass(S, lambda * f, m)
+      total = 0
+      for (let r = 0; r < S.nr; r++) total += pen[r]
+      if (total <= EPS) break
+    }
+    alpha = a0
+    if (total > EPS) return false
+    for (let r = 0; r < S.nr; r++) if (!forwardOk(S.seq[r], S.len[r])) return false
+    applied[7]++
+    run(S)
+    return true
+  }
+
   function run(S: Sol): number {
     for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
     let m = 0
@@ -850,5 +940,5 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return moves
   }
 
-  return { run, insertOrEject, ejectInsert, squeeze, perturb, applied }
+  return { run, insertOrEject, ejectInsert, squeeze, perturb, relax, applied }
 }

@@ -287,6 +287,22 @@ describe('VRPTW engine', () => {
     // candidates the plain repair would have dropped were completed
     expect(squeezes).toBeGreaterThan(0)
   }, 60000)
+  it('relaxed windows (penalised local search, then repair) keep every answer feasible and deterministic', () => {
+    let relaxed = 0
+    for (const seed of [81, 82]) {
+      const inst = randomInstance(seed, 40)
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 2000, relaxLambda: 0.5, relaxProb: 0.05, relaxRestart: true }
+      const a = solveTwiceFeasible(inst, opts)
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      relaxed += a.lsMoves?.[7] ?? 0
+      // the answer is never worse than the fleet phase handed over
+      const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
+      expect(a.vehicles).toBeLessThanOrEqual(start.vehicles)
+      if (a.vehicles === start.vehicles) expect(a.distance).toBeLessThanOrEqual(start.distance + 1e-9)
+    }
+    // relaxed runs did end feasible (their plans were repaired)
+    expect(relaxed).toBeGreaterThan(0)
+  }, 60000)
   it('fleet-minimisation attempt caps that grow more slowly than a long budget (fleetBudgetExp) end a stalled fleet phase sooner', () => {
     const inst = randomInstance(71, 40)
     const run = (x: number) => {

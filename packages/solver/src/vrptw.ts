@@ -96,6 +96,18 @@ export interface VrptwOptions {
    * squeezed in (penalised local search) with this probability (0 = off)
    */
   distSqueeze?: number
+  /**
+   * distance phase, relaxed windows: λ of the penalised local search (`LocalSearch.relax`,
+   * distance + λ × time warp, then repair), scaled per call by a random factor in [0.5, 1.5);
+   * 0 = off
+   */
+  relaxLambda?: number
+  /** run the relaxed search on the candidates that beat the best plan (default true when relaxLambda > 0) */
+  relaxBest?: boolean
+  /** run it on any other complete candidate with this probability (default 0) */
+  relaxProb?: number
+  /** each annealing run after the first starts from the relaxed search of the best plan (default false) */
+  relaxRestart?: boolean
   /** fleet minimisation stops at the time-window lower bound too (`fleetLowerBound`; default true) */
   fleetBound?: boolean
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
@@ -112,7 +124,7 @@ export interface VrptwResult {
   /** time spent in fleet minimisation and when its last route was removed (ms since start) */
   fleetMs?: number
   lastRemovalMs?: number
-  /** moves applied by the local search: relocate, swap, 2-opt*, SWAP*, insertion with ejection */
+  /** moves applied by the local search: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation, relaxed runs ending feasible */
   lsMoves?: number[]
 }
 
@@ -173,6 +185,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const A = new Sol(N, maxR)
   const B = new Sol(N, maxR)
   const best = new Sol(N, maxR)
+  const rx = new Sol(N, maxR)
   let cur = A
   let work = B
 
@@ -766,6 +779,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const DIST_SQ = opts.distSqueeze ?? 0
   const SA_PERTURB = opts.saPerturb ?? 0
   const SA_RUNS = Math.max(1, Math.floor(opts.saRuns ?? 2))
+  const RELAX_L = opts.relaxLambda ?? 0
+  const RELAX_BEST = RELAX_L > 0 && (opts.relaxBest ?? true)
+  const RELAX_P = RELAX_L > 0 ? (opts.relaxProb ?? 0) : 0
+  const RELAX_RESTART = RELAX_L > 0 && (opts.relaxRestart ?? false)
   let saSeg = 0
   while (iterations < maxIter) {
     if ((iterations & 7) === 0) {
@@ -778,6 +795,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         saSeg = seg
         cur.copyFrom(best)
         if (ls && SA_PERTURB > 0) ls.perturb(cur, SA_PERTURB)
+        if (ls && RELAX_RESTART) {
+          rx.copyFrom(cur)
+          if (ls.relax(rx, RELAX_L * (0.5 + rng.next()))) cur.copyFrom(rx)
+        }
         curTotal = cur.total()
       }
       T = T0 * Math.pow(Tf / T0, fracT * SA_RUNS - seg)
@@ -796,9 +817,22 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     if (work.nun === 1 && ls && DIST_SQ > 0 && rng.next() < DIST_SQ && ls.squeeze(work, work.un[0])) work.nun = 0
     if (work.nun > 0) continue
     let tot = work.total()
-    if (ls && (tot < bestTotal * (1 + lsGap) - 1e-7 || (lsProb > 0 && rng.next() < lsProb))) {
+    const beats = tot < bestTotal * (1 + lsGap) - 1e-7
+    if (ls && (beats || (lsProb > 0 && rng.next() < lsProb))) {
       ls.run(work)
       tot = work.total()
+    }
+    if (ls && (beats ? RELAX_BEST : RELAX_P > 0 && rng.next() < RELAX_P)) {
+      // relaxed windows: the penalised search may cross plans that break windows into a
+      // better basin; the result counts only if it ends feasible and shorter
+      rx.copyFrom(work)
+      if (ls.relax(rx, RELAX_L * (0.5 + rng.next()))) {
+        const t2 = rx.total()
+        if (t2 < tot - 1e-9) {
+          work.copyFrom(rx)
+          tot = t2
+        }
+      }
     }
     if (work.nr < cur.nr || tot < curTotal - T * Math.log(rng.next() + 1e-300)) {
       const t = cur
