@@ -819,8 +819,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   }
   function perturb(S: Sol, moves: number): number {
     for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
-    let m = 0
-    for (let r = 0; r < S.nr; r++) for (let k = 0; k < S.len[r]; k++) order[m++] = S.seq[r][k]
+    const m = collect(S)
     if (m < 2 || KN < 1) return 0
     let done = 0
     for (let it = 0; it < moves; it++) {
@@ -855,43 +854,54 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     }
     return dist
   }
-  /** first-improvement descent on distance + λ × penalty over the customers order[0..m) */
-  function relaxPass(S: Sol, lambda: number, m: number): void {
-    let improved = true
-    let guard = 0
-    while (improved && guard++ < 100) {
-      improved = false
-      for (let i = 0; i < m; i++) {
-        const u = order[i]
-        let again = true
-        while (again) {
-          again = false
-          const ru = S.rof[u]
-          const pu = S.pof[u] + 1
-          scan: for (let k = 1; k <= KN; k++) {
-            const v = adj[u * K + k]
-            const rv = S.rof[v]
-            if (rv < 0) continue
-            const pv = S.pof[v] + 1
-            const oldP = rv === ru ? pen[ru] : pen[ru] + pen[rv]
-            const oldD = rv === ru ? S.rd[ru] : S.rd[ru] + S.rd[rv]
-            for (let kind = 0; kind <= 4; kind++) {
-              if (!fillMove(kind, ru, pu, rv, pv)) continue
-              const dd = distOf(aR, aI, aJ, na) + (nb > 0 ? distOf(bR, bI, bJ, nb) : 0) - oldD
-              // the penalty can fall by at most oldP
-              if (dd - lambda * oldP > -IMP) continue
-              let np = penOf(aR, aI, aJ, na)
-              if (nb > 0) np += penOf(bR, bI, bJ, nb)
-              if (dd + lambda * (np - oldP) < -IMP) {
-                writePen(S, ru, rv === ru ? -1 : rv)
-                again = improved = true
-                break scan
-              }
-            }
-          }
+  /** one relaxed move of u: applies the first that lowers distance + λ × penalty */
+  function relaxCustomer(S: Sol, u: number, lambda: number): boolean {
+    const ru = S.rof[u]
+    const pu = S.pof[u] + 1
+    for (let k = 1; k <= KN; k++) {
+      const v = adj[u * K + k]
+      const rv = S.rof[v]
+      if (rv < 0) continue
+      const pv = S.pof[v] + 1
+      const oldP = rv === ru ? pen[ru] : pen[ru] + pen[rv]
+      const oldD = rv === ru ? S.rd[ru] : S.rd[ru] + S.rd[rv]
+      for (let kind = 0; kind <= 4; kind++) {
+        if (!fillMove(kind, ru, pu, rv, pv)) continue
+        const dd = distOf(aR, aI, aJ, na) + (nb > 0 ? distOf(bR, bI, bJ, nb) : 0) - oldD
+        // the penalty can fall by at most oldP
+        if (dd - lambda * oldP > -IMP) continue
+        let np = penOf(aR, aI, aJ, na)
+        if (nb > 0) np += penOf(bR, bI, bJ, nb)
+        if (dd + lambda * (np - oldP) < -IMP) {
+          writePen(S, ru, rv === ru ? -1 : rv)
+          return true
         }
       }
     }
+    return false
+  }
+  /** first-improvement descent over the customers order[0..m): step(u) applies one move of u or returns false */
+  function descend(m: number, rounds: number, step: (u: number) => boolean): number {
+    let moves = 0
+    let improved = true
+    let guard = 0
+    while (improved && guard++ < rounds) {
+      improved = false
+      for (let i = 0; i < m; i++) {
+        const u = order[i]
+        while (step(u)) {
+          moves++
+          improved = true
+        }
+      }
+    }
+    return moves
+  }
+  /** the routed customers of S into order[0..m); returns m */
+  function collect(S: Sol): number {
+    let m = 0
+    for (let r = 0; r < S.nr; r++) for (let k = 0; k < S.len[r]; k++) order[m++] = S.seq[r][k]
+    return m
   }
   function relax(S: Sol, lambda: number): boolean {
     const a0 = alpha
@@ -901,12 +911,12 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
       tab.build(r, S.seq[r], S.len[r])
       pen[r] = routePen(r)
     }
-    let m = 0
-    for (let r = 0; r < S.nr; r++) for (let k = 0; k < S.len[r]; k++) order[m++] = S.seq[r][k]
+    const m = collect(S)
     rng.shuffle(order, m)
     let total = 0
     for (let f = 1; f <= 1000; f *= 10) {
-      relaxPass(S, lambda * f, m)
+      const lf = lambda * f
+      descend(m, 100, (u) => relaxCustomer(S, u, lf))
       total = 0
       for (let r = 0; r < S.nr; r++) total += pen[r]
       if (total <= EPS) break
@@ -921,23 +931,9 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
 
   function run(S: Sol): number {
     for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
-    let m = 0
-    for (let r = 0; r < S.nr; r++) for (let k = 0; k < S.len[r]; k++) order[m++] = S.seq[r][k]
+    const m = collect(S)
     rng.shuffle(order, m)
-    let moves = 0
-    let improved = true
-    let guard = 0
-    while (improved && guard++ < 1000) {
-      improved = false
-      for (let i = 0; i < m; i++) {
-        const u = order[i]
-        while (improveCustomer(S, u)) {
-          moves++
-          improved = true
-        }
-      }
-    }
-    return moves
+    return descend(m, 1000, (u) => improveCustomer(S, u))
   }
 
   return { run, insertOrEject, ejectInsert, squeeze, perturb, relax, applied }
