@@ -43,8 +43,8 @@ export interface LsContext {
 }
 
 export interface LocalSearch {
-  /** improve S in place; returns the number of moves applied */
-  run: (S: Sol) => number
+  /** improve S in place (starting from the customers marked in `only`, if given); returns the number of moves applied */
+  run: (S: Sol, only?: Uint8Array) => number
   /**
    * Route minimisation step (Nagata & Bräysy's insertion with ejection, one customer): insert
    * the unassigned customer c where it fits (cheapest by distance); if it fits nowhere, eject
@@ -84,8 +84,10 @@ export interface LocalSearch {
    * same search with 10λ, 100λ and 1000λ repairs what is left, and the plain local search
    * polishes a plan that ends feasible. True if S ends feasible (it may be longer than
    * before: the caller compares); false leaves S in an arbitrary state (discard it).
+   * With `only`, the descent and the polish start from the customers c with only[c] = 1
+   * (the routes a ruin and recreate changed); their moves may reach any route.
    */
-  relax: (S: Sol, lambda: number) => boolean
+  relax: (S: Sol, lambda: number, only?: Uint8Array) => boolean
   /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation, relaxed-window runs ending feasible */
   readonly applied: Int32Array
 }
@@ -897,13 +899,17 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     }
     return moves
   }
-  /** the routed customers of S into order[0..m); returns m */
-  function collect(S: Sol): number {
+  /** the routed customers of S (those marked in `only`, if given) into order[0..m); returns m */
+  function collect(S: Sol, only?: Uint8Array): number {
     let m = 0
-    for (let r = 0; r < S.nr; r++) for (let k = 0; k < S.len[r]; k++) order[m++] = S.seq[r][k]
+    for (let r = 0; r < S.nr; r++)
+      for (let k = 0; k < S.len[r]; k++) {
+        const c = S.seq[r][k]
+        if (!only || only[c]) order[m++] = c
+      }
     return m
   }
-  function relax(S: Sol, lambda: number): boolean {
+  function relax(S: Sol, lambda: number, only?: Uint8Array): boolean {
     const a0 = alpha
     // capacity stays hard: any load above it outweighs every distance gain
     alpha = 1e9
@@ -911,7 +917,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
       tab.build(r, S.seq[r], S.len[r])
       pen[r] = routePen(r)
     }
-    const m = collect(S)
+    const m = collect(S, only)
     rng.shuffle(order, m)
     let total = 0
     for (let f = 1; f <= 1000; f *= 10) {
@@ -925,13 +931,13 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     if (total > EPS) return false
     for (let r = 0; r < S.nr; r++) if (!forwardOk(S.seq[r], S.len[r])) return false
     applied[7]++
-    run(S)
+    run(S, only)
     return true
   }
 
-  function run(S: Sol): number {
+  function run(S: Sol, only?: Uint8Array): number {
     for (let r = 0; r < S.nr; r++) tab.build(r, S.seq[r], S.len[r])
-    const m = collect(S)
+    const m = collect(S, only)
     rng.shuffle(order, m)
     return descend(m, 1000, (u) => improveCustomer(S, u))
   }

@@ -289,12 +289,30 @@ describe('VRPTW engine', () => {
   }, 60000)
   it('relaxed windows (penalised local search, then repair) keep every answer feasible and deterministic', () => {
     let relaxed = 0
-    for (const seed of [81, 82]) {
+    let relaxedLocal = 0
+    for (const [seed, relaxLocal] of [
+      [81, false],
+      [82, false],
+      [83, true],
+      [85, true],
+    ] as const) {
       const inst = randomInstance(seed, 40)
-      const opts = { timeLimitMs: 60000, seed, maxIterations: 2000, relaxLambda: 0.5, relaxProb: 0.05, relaxRestart: true }
+      // relaxLocal: the search starts only from the routes the ruin and recreate changed
+      const opts = {
+        timeLimitMs: 60000,
+        seed,
+        maxIterations: 2000,
+        relaxLambda: 0.5,
+        relaxProb: 0.05,
+        relaxRestart: true,
+        relaxLocal,
+        lsLocal: relaxLocal,
+        lsProb: relaxLocal ? 0.05 : 0,
+      }
       const a = solveTwiceFeasible(inst, opts)
       expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
       relaxed += a.lsMoves?.[7] ?? 0
+      if (relaxLocal) relaxedLocal += a.lsMoves?.[7] ?? 0
       // the answer is never worse than the fleet phase handed over
       const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
       expect(a.vehicles).toBeLessThanOrEqual(start.vehicles)
@@ -302,6 +320,7 @@ describe('VRPTW engine', () => {
     }
     // relaxed runs did end feasible (their plans were repaired)
     expect(relaxed).toBeGreaterThan(0)
+    expect(relaxedLocal).toBeGreaterThan(0)
   }, 60000)
   it('fleet-minimisation attempt caps that grow more slowly than a long budget (fleetBudgetExp) end a stalled fleet phase sooner', () => {
     const inst = randomInstance(71, 40)

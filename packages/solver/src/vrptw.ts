@@ -40,6 +40,8 @@ export interface VrptwOptions {
   lsGap?: number
   /** ... and on any other complete candidate with this probability */
   lsProb?: number
+  /** the local search on candidates starts only from the customers of the routes the ruin and recreate changed (default false) */
+  lsLocal?: boolean
   /** use SWAP* in the local search (default true) */
   lsSwapStar?: boolean
   /** fleet minimisation: probability that an iteration is an insertion-with-ejection step instead of a ruin and recreate */
@@ -106,6 +108,11 @@ export interface VrptwOptions {
   relaxBest?: boolean
   /** run it on any other complete candidate with this probability (default 0) */
   relaxProb?: number
+  /**
+   * start the relaxed search (and its polish) only from the customers of the routes the
+   * candidate's ruin and recreate changed, not from every customer (default false)
+   */
+  relaxLocal?: boolean
   /** each annealing run after the first starts from the relaxed search of the best plan (default false) */
   relaxRestart?: boolean
   /** fleet minimisation stops at the time-window lower bound too (`fleetLowerBound`; default true) */
@@ -783,6 +790,22 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const RELAX_BEST = RELAX_L > 0 && (opts.relaxBest ?? true)
   const RELAX_P = RELAX_L > 0 ? (opts.relaxProb ?? 0) : 0
   const RELAX_RESTART = RELAX_L > 0 && (opts.relaxRestart ?? false)
+  const RELAX_LOCAL = opts.relaxLocal ?? false
+  const LS_LOCAL = opts.lsLocal ?? false
+  const changed = new Uint8Array(N)
+  /** marks in `changed` the customers of the routes of S that are not routes of C */
+  function markChanged(S: Sol, C: Sol): Uint8Array {
+    changed.fill(0)
+    for (let r = 0; r < S.nr; r++) {
+      const L = S.len[r]
+      const sq = S.seq[r]
+      const rc = C.rof[sq[0]]
+      let same = rc >= 0 && C.pof[sq[0]] === 0 && C.len[rc] === L
+      for (let k = 1; same && k < L; k++) same = C.seq[rc][k] === sq[k]
+      if (!same) for (let k = 0; k < L; k++) changed[sq[k]] = 1
+    }
+    return changed
+  }
   let saSeg = 0
   while (iterations < maxIter) {
     if ((iterations & 7) === 0) {
@@ -819,14 +842,14 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     let tot = work.total()
     const beats = tot < bestTotal * (1 + lsGap) - 1e-7
     if (ls && (beats || (lsProb > 0 && rng.next() < lsProb))) {
-      ls.run(work)
+      ls.run(work, LS_LOCAL ? markChanged(work, cur) : undefined)
       tot = work.total()
     }
     if (ls && (beats ? RELAX_BEST : RELAX_P > 0 && rng.next() < RELAX_P)) {
       // relaxed windows: the penalised search may cross plans that break windows into a
       // better basin; the result counts only if it ends feasible and shorter
       rx.copyFrom(work)
-      if (ls.relax(rx, RELAX_L * (0.5 + rng.next()))) {
+      if (ls.relax(rx, RELAX_L * (0.5 + rng.next()), RELAX_LOCAL ? markChanged(work, cur) : undefined)) {
         const t2 = rx.total()
         if (t2 < tot - 1e-9) {
           work.copyFrom(rx)
