@@ -101,16 +101,17 @@ export interface VrptwOptions {
   /**
    * distance phase, relaxed windows: λ of the penalised local search (`LocalSearch.relax`,
    * distance + λ × time warp, then repair), scaled per call by a random factor in [0.5, 1.5);
-   * 0 = off
+   * 0 = off; default 1 up to 100 customers (with relaxProb 0.01 and relaxLocal), else 0
    */
   relaxLambda?: number
   /** run the relaxed search on the candidates that beat the best plan (default true when relaxLambda > 0) */
   relaxBest?: boolean
-  /** run it on any other complete candidate with this probability (default 0) */
+  /** run it on any other complete candidate with this probability (default 0.01 when relaxLambda is left to its default and on, else 0) */
   relaxProb?: number
   /**
    * start the relaxed search (and its polish) only from the customers of the routes the
-   * candidate's ruin and recreate changed, not from every customer (default false)
+   * candidate's ruin and recreate changed, not from every customer (default: true when
+   * relaxLambda is left to its default, else false)
    */
   relaxLocal?: boolean
   /** each annealing run after the first starts from the relaxed search of the best plan (default false) */
@@ -786,11 +787,17 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const DIST_SQ = opts.distSqueeze ?? 0
   const SA_PERTURB = opts.saPerturb ?? 0
   const SA_RUNS = Math.max(1, Math.floor(opts.saRuns ?? 2))
-  const RELAX_L = opts.relaxLambda ?? 0
+  // Relaxed windows started from the changed routes only, on new bests and 1 % of the other
+  // candidates: on by default up to 100 customers, where it was measured (Solomon 56 at 4.5 s
+  // of CPU, seeds 1–4, mean gap over the runs both end at the best-known fleet: 0.68 % against
+  // 0.94 %, better on every seed; the eight at 27 s level within noise). Unmeasured on the
+  // larger sets, where the whole-plan variant cost too many iterations, so off there.
+  const RELAX_AUTO = opts.relaxLambda === undefined && n <= 100
+  const RELAX_L = opts.relaxLambda ?? (RELAX_AUTO ? 1 : 0)
   const RELAX_BEST = RELAX_L > 0 && (opts.relaxBest ?? true)
-  const RELAX_P = RELAX_L > 0 ? (opts.relaxProb ?? 0) : 0
+  const RELAX_P = RELAX_L > 0 ? (opts.relaxProb ?? (RELAX_AUTO ? 0.01 : 0)) : 0
   const RELAX_RESTART = RELAX_L > 0 && (opts.relaxRestart ?? false)
-  const RELAX_LOCAL = opts.relaxLocal ?? false
+  const RELAX_LOCAL = opts.relaxLocal ?? RELAX_AUTO
   const LS_LOCAL = opts.lsLocal ?? false
   const changed = new Uint8Array(N)
   /** marks in `changed` the customers of the routes of S that are not routes of C */
