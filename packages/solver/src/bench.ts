@@ -8,7 +8,7 @@
  */
 import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync, existsSync } from 'node:fs'
-import { cpus, loadavg } from 'node:os'
+import { availableParallelism, cpus, loadavg } from 'node:os'
 import { dirname, join, resolve, isAbsolute, basename } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseSolomon } from './solomon.js'
@@ -371,10 +371,13 @@ export async function main(argv: string[]): Promise<void> {
         met: full ? mg <= 1.5 && worstClass <= 3 && tv - tb <= 2 : null,
       })
     } else if (run.label === 'homberger200' && run.ms === 10000 && run.threads === 4) {
+      // with fewer cores than threads the searches share them, so the figure is not the goal's
+      const cores = availableParallelism()
+      const short = cores < run.threads
       goals.push({
         what: 'Gehring–Homberger 200 at 10 s with 4 threads: mean gap ≤ 1 %',
-        figure: `mean ${pct(mg)} over ${gaps.length}, vehicles ${tv} (${tag})`,
-        met: full ? mg <= 1 : null,
+        figure: `mean ${pct(mg)} over ${gaps.length}, vehicles ${tv} (${tag})${short ? `; only ${cores} cores here, so the 4 searches shared them: for the 4-core figure run bin/ab.mjs --set homberger200 --cpu-ms 9000 --threads 4` : ''}`,
+        met: full && !short ? mg <= 1 : null,
       })
     } else if (run.label === 'homberger400' && run.ms === 30000 && run.threads === 1) {
       goals.push({

@@ -56,6 +56,16 @@ function runJob<T>(job: SearchJob): Promise<T> {
   })
 }
 
+/**
+ * The order in which the parallel search picks its answer: fewer unassigned customers, then
+ * fewer vehicles, then less distance. Strict, so ties keep the earlier (lower-index) thread.
+ */
+export function betterVrptw(a: VrptwResult, b: VrptwResult): boolean {
+  const ua = a.unassigned.length
+  const ub = b.unassigned.length
+  return ua < ub || (ua === ub && (a.vehicles < b.vehicles || (a.vehicles === b.vehicles && a.distance < b.distance)))
+}
+
 export type ParallelVrptwOptions = Omit<VrptwOptions, 'now'> & { threads?: number }
 
 export async function solveVrptwParallel(inst: VrptwInstance, opts: ParallelVrptwOptions): Promise<VrptwResult> {
@@ -69,13 +79,7 @@ export async function solveVrptwParallel(inst: VrptwInstance, opts: ParallelVrpt
   for (let i = 0; i < threads; i++) jobs.push(runJob<VrptwResult>({ kind: 'vrptw', inst, opts: { ...base, seed: seed + i * SEED_STRIDE }, deadline }))
   const res = await Promise.all(jobs)
   let best = 0
-  for (let i = 1; i < res.length; i++) {
-    const a = res[i]
-    const b = res[best]
-    const ua = a.unassigned.length
-    const ub = b.unassigned.length
-    if (ua < ub || (ua === ub && (a.vehicles < b.vehicles || (a.vehicles === b.vehicles && a.distance < b.distance)))) best = i
-  }
+  for (let i = 1; i < res.length; i++) if (betterVrptw(res[i], res[best])) best = i
   const out = res[best]
   out.iterations = res.reduce((t, r) => t + r.iterations, 0)
   return out

@@ -268,7 +268,7 @@ describe('VRPTW engine', () => {
   it('annealing restarted from the best plan (saRuns) keeps every answer feasible and deterministic', () => {
     for (const seed of [41, 42]) {
       const inst = randomInstance(seed, 40)
-      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 3 }
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 3, saCross: false }
       const a = solveTwiceFeasible(inst, opts)
       // a restart goes back to the best plan: the answer is never worse than what the fleet phase handed over
       const single = solveVrptw(inst, { ...opts, saRuns: 1, maxIterations: 0 })
@@ -321,6 +321,23 @@ describe('VRPTW engine', () => {
     // relaxed runs did end feasible (their plans were repaired)
     expect(relaxed).toBeGreaterThan(0)
     expect(relaxedLocal).toBeGreaterThan(0)
+  }, 60000)
+  it('crossover of annealing runs (saCross) keeps every answer feasible, complete and deterministic', () => {
+    let children = 0
+    for (const seed of [91, 92, 93]) {
+      const inst = randomInstance(seed, 40)
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 5, saCross: true }
+      const a = solveTwiceFeasible(inst, opts)
+      children += a.crossovers ?? 0
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      // the answer is never worse than the fleet phase handed over
+      const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
+      expect(a.vehicles).toBeLessThanOrEqual(start.vehicles)
+      if (a.vehicles === start.vehicles) expect(a.distance).toBeLessThanOrEqual(start.distance + 1e-9)
+    }
+    // runs after the second start from children of two earlier runs (up to three per answer)
+    expect(children).toBeGreaterThan(0)
+    expect(children).toBeLessThanOrEqual(9)
   }, 60000)
   it('fleet-minimisation attempt caps that grow more slowly than a long budget (fleetBudgetExp) end a stalled fleet phase sooner', () => {
     const inst = randomInstance(71, 40)
