@@ -90,8 +90,8 @@ export interface VrptwOptions {
   fleetBudgetExp?: number
   fleetBudgetRefMs?: number
   /**
-   * distance phase: the annealing (T0 → Tf) runs this many times in a row (default 8); without
-   * saCross each run starts from the best plan so far
+   * distance phase: the annealing (T0 → Tf) runs this many times in a row (default 8 up to 100
+   * customers, else 2); without saCross each run starts from the best plan so far
    */
   saRuns?: number
   /** distance phase: each annealing run after the first starts from the best plan after this many random feasible moves (0 = from the best plan itself) */
@@ -123,7 +123,8 @@ export interface VrptwOptions {
    * distance phase, crossover of annealing runs: the second run starts from the fleet phase's
    * plan (an independent draw), each later run from a child of two earlier runs' bests (routes
    * of one around a random customer, the other's routes without those customers, the rest
-   * reinserted), educated by the local and the relaxed search (default true; needs saRuns ≥ 3)
+   * reinserted), educated by the local and the relaxed search (default true up to 100
+   * customers, else false; needs saRuns ≥ 3)
    */
   saCross?: boolean
   /** fleet minimisation stops at the time-window lower bound too (`fleetLowerBound`; default true) */
@@ -797,10 +798,13 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   // basins (two runs measured best; eight from the best plan: the eight at 27 s, seeds 1–4,
   // 1.08 % against 1.11 %). Eight runs whose starts are crossovers of earlier runs' bests
   // (saCross) do leave them: the eight at 27 s 0.72 % against 1.05 %, Solomon 56 at 4.5 s,
-  // seeds 1–2, 0.73 % against 0.86 % (runs both end at the best-known fleet).
+  // seeds 1–2, 0.73 % against 0.86 % (runs both end at the best-known fleet). On larger
+  // instances at their budgets an eighth of the phase is too short a walk (Gehring–Homberger
+  // 400 at 27 s 3.39 % against 2.29 %, 200 at 9 s 1.50 % against 1.09 %), so two runs there.
+  const SA_SMALL = n <= 100
   const DIST_SQ = opts.distSqueeze ?? 0
   const SA_PERTURB = opts.saPerturb ?? 0
-  const SA_RUNS = Math.max(1, Math.floor(opts.saRuns ?? 8))
+  const SA_RUNS = Math.max(1, Math.floor(opts.saRuns ?? (SA_SMALL ? 8 : 2)))
   // Relaxed windows started from the changed routes only, on new bests and 1 % of the other
   // candidates: on by default (Solomon 56 at 4.5 s of CPU, seeds 1–4, mean gap over the runs
   // both end at the best-known fleet: 0.68 % against 0.94 %, better on every seed; the eight
@@ -829,7 +833,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     return changed
   }
   // crossover of annealing runs (option saCross): the best plan of each run joins a pool
-  const SA_CROSS = ls !== null && (opts.saCross ?? true) && SA_RUNS >= 3
+  const SA_CROSS = ls !== null && (opts.saCross ?? SA_SMALL) && SA_RUNS >= 3
   const pool: Sol[] = []
   const fleetPlan = SA_CROSS ? new Sol(N, maxR) : best
   const segBest = SA_CROSS ? new Sol(N, maxR) : best
