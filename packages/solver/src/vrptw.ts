@@ -808,8 +808,8 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   // Relaxed windows started from the changed routes only, on new bests and 1 % of the other
   // candidates: on by default (Solomon 56 at 4.5 s of CPU, seeds 1–4, mean gap over the runs
   // both end at the best-known fleet: 0.68 % against 0.94 %, better on every seed; the eight
-  // at 27 s level within noise; Gehring–Homberger 200 at 9 s 1.07 % against 1.35 %, 400 at
-  // 27 s 2.29 % against 2.80 %, seed 1). The whole-plan variant cost too many iterations on
+  // at 27 s level within noise; Gehring–Homberger 200 at 9 s, seeds 1–2, 1.17 % against
+  // 1.37 %, 400 at 27 s 2.09 % against 2.35 %). The whole-plan variant cost too many iterations on
   // the larger sets; started from the changed routes it does not.
   const RELAX_AUTO = opts.relaxLambda === undefined
   const RELAX_L = opts.relaxLambda ?? (RELAX_AUTO ? 1 : 0)
