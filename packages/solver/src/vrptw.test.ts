@@ -240,9 +240,10 @@ describe('VRPTW engine', () => {
         inst.ready[i] = Math.max(inst.ready[i], Math.ceil(Math.hypot(inst.x[i] - 50, inst.y[i] - 50)))
         inst.due[i] = inst.ready[i] + 15 + ((i * 7) % 30)
       }
-      // from the first step, and only after ruin and recreate has stalled
+      // from the first step, and only after ruin and recreate has stalled (absence counters reset
+      // for each route removal, the default, or inherited from ruin and recreate)
       let fleet = 0
-      for (const nb of [{ nbRouteLen: 40 }, { nbAfterStall: 40, stallShare: 0.02 }]) {
+      for (const nb of [{ nbRouteLen: 40 }, { nbAfterStall: 40, stallShare: 0.02 }, { nbAfterStall: 40, stallShare: 0.02, nbResetAbs: false }]) {
         const run = () => {
           let t = 0
           return solveVrptw(inst, { timeLimitMs: 600, seed, now: () => (t += 1), nbPerturb: 200, ...nb })
@@ -338,6 +339,27 @@ describe('VRPTW engine', () => {
     // runs after the second start from children of two earlier runs (up to three per answer)
     expect(children).toBeGreaterThan(0)
     expect(children).toBeLessThanOrEqual(9)
+  }, 60000)
+  it('left-out customers kept in the annealing walk (leftOutPenalty) end in a feasible, complete, deterministic answer', () => {
+    let kept = 0
+    for (const [seed, every] of [
+      [101, 1],
+      [105, 2],
+    ] as const) {
+      const inst = randomInstance(seed, 40)
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 4, leftOutPenalty: 20, leftOutEvery: every }
+      const a = solveTwiceFeasible(inst, opts)
+      kept += a.leftOutSteps ?? 0
+      // the best plan only ever takes complete plans
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
+      expect(a.vehicles).toBeLessThanOrEqual(start.vehicles)
+      if (a.vehicles === start.vehicles) expect(a.distance).toBeLessThanOrEqual(start.distance + 1e-9)
+    }
+    // the walk did go through incomplete plans
+    expect(kept).toBeGreaterThan(0)
+    // off by default
+    expect(solveVrptw(randomInstance(101, 40), { timeLimitMs: 60000, seed: 101, maxIterations: 2000 }).leftOutSteps).toBe(0)
   }, 60000)
   it('fleet-minimisation attempt caps that grow more slowly than a long budget (fleetBudgetExp) end a stalled fleet phase sooner', () => {
     const inst = randomInstance(71, 40)
