@@ -51,6 +51,13 @@ function solveTwiceFeasible(inst: VrptwInstance, opts: Parameters<typeof solveVr
   return a
 }
 
+/** the answer is never worse than the plan the fleet phase handed over (same options, no distance-phase iteration) */
+function expectNoWorseThanFleetPhase(inst: VrptwInstance, opts: Parameters<typeof solveVrptw>[1], a: VrptwResult): void {
+  const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
+  expect(a.vehicles).toBeLessThanOrEqual(start.vehicles)
+  if (a.vehicles === start.vehicles) expect(a.distance).toBeLessThanOrEqual(start.distance + 1e-9)
+}
+
 /** exact optimum (fewest vehicles, then distance) by enumerating giant tours and splits */
 function bruteForce(inst: VrptwInstance): { vehicles: number; distance: number } {
   const n = inst.n
@@ -314,10 +321,7 @@ describe('VRPTW engine', () => {
       expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
       relaxed += a.lsMoves?.[7] ?? 0
       if (relaxLocal) relaxedLocal += a.lsMoves?.[7] ?? 0
-      // the answer is never worse than the fleet phase handed over
-      const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
-      expect(a.vehicles).toBeLessThanOrEqual(start.vehicles)
-      if (a.vehicles === start.vehicles) expect(a.distance).toBeLessThanOrEqual(start.distance + 1e-9)
+      expectNoWorseThanFleetPhase(inst, opts, a)
     }
     // relaxed runs did end feasible (their plans were repaired)
     expect(relaxed).toBeGreaterThan(0)
@@ -331,10 +335,7 @@ describe('VRPTW engine', () => {
       const a = solveTwiceFeasible(inst, opts)
       children += a.crossovers ?? 0
       expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
-      // the answer is never worse than the fleet phase handed over
-      const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
-      expect(a.vehicles).toBeLessThanOrEqual(start.vehicles)
-      if (a.vehicles === start.vehicles) expect(a.distance).toBeLessThanOrEqual(start.distance + 1e-9)
+      expectNoWorseThanFleetPhase(inst, opts, a)
     }
     // runs after the second start from children of two earlier runs (up to three per answer)
     expect(children).toBeGreaterThan(0)
@@ -352,9 +353,7 @@ describe('VRPTW engine', () => {
       kept += a.leftOutSteps ?? 0
       // the best plan only ever takes complete plans
       expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
-      const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
-      expect(a.vehicles).toBeLessThanOrEqual(start.vehicles)
-      if (a.vehicles === start.vehicles) expect(a.distance).toBeLessThanOrEqual(start.distance + 1e-9)
+      expectNoWorseThanFleetPhase(inst, opts, a)
     }
     // the walk did go through incomplete plans
     expect(kept).toBeGreaterThan(0)

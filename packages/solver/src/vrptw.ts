@@ -942,8 +942,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   let saSeg = 0
   const LO0 = opts.leftOutPenalty ?? 0
   const LO_EVERY = Math.max(1, Math.floor(opts.leftOutEvery ?? 2))
+  /** annealing run seg keeps plans with left-out customers (every LO_EVERY-th run) */
+  const leftOutRun = (seg: number): boolean => LO0 > 0 && seg % LO_EVERY === LO_EVERY - 1
   let loPen = LO0
-  let loOn = LO0 > 0 && LO_EVERY === 1
+  let loOn = leftOutRun(0)
   let leftOutSteps = 0
   while (iterations < maxIter) {
     if ((iterations & 7) === 0) {
@@ -981,7 +983,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
             bestTotal = segBestTotal
           }
         } else cur.copyFrom(best)
-        loOn = LO0 > 0 && seg % LO_EVERY === LO_EVERY - 1
+        loOn = leftOutRun(seg)
         loPen = LO0
         if (ls && SA_PERTURB > 0) ls.perturb(cur, SA_PERTURB)
         if (ls && RELAX_RESTART) {
