@@ -7,6 +7,8 @@
  * * swap: `u` and `v` exchange places (different routes);
  * * 2-opt*: the tails of the routes of `u` and `v` are exchanged so that `u` and `v` become
  *   consecutive (both directions);
+ * * 2-opt (option `twoOpt`): a segment of one route is reversed so that `u` and `v` become
+ *   consecutive; the reversed segment is checked visit by visit (O(segment length));
  * * SWAP* (Vidal 2022): `u` and `v` of two different routes leave their routes and each goes to
  *   its best position in the other route (not necessarily the place the other one left),
  *   candidates from the three best positions by distance, checked for the windows by
@@ -40,6 +42,8 @@ export interface LsContext {
   removeRoute: (S: Sol, r: number) => void
   /** use SWAP* */
   swapStar?: boolean
+  /** intra-route 2-opt (a segment of a route reversed) */
+  twoOpt?: boolean
 }
 
 export interface LocalSearch {
@@ -88,7 +92,7 @@ export interface LocalSearch {
    * (the routes a ruin and recreate changed); their moves may reach any route.
    */
   relax: (S: Sol, lambda: number, only?: Uint8Array) => boolean
-  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation, relaxed-window runs ending feasible */
+  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation, relaxed-window runs ending feasible, 2-opt */
   readonly applied: Int32Array
 }
 
@@ -106,11 +110,16 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   const l0 = l[0]
   const KN = Math.min(K - 1, ctx.neighbours)
   const tab = new SegmentTable({ d, N, ready: e, due: l, service: s }, q)
-  const applied = new Int32Array(8)
-  // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to
-  const aR = new Int32Array(16)
-  const aI = new Int32Array(16)
-  const aJ = new Int32Array(16)
+  const applied = new Int32Array(9)
+  const TWO_OPT = ctx.twoOpt === true
+  // travel times may be asymmetric in principle: a reversed segment then changes its length
+  let sym = true
+  for (let i = 0; i < N && sym; i++) for (let j = i + 1; j < N; j++) if (d[i * N + j] !== d[j * N + i]) sym = false
+  // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to; a
+  // reversed segment (2-opt) is a list of single visits, so A holds up to a route's length
+  const aR = new Int32Array(N + 16)
+  const aI = new Int32Array(N + 16)
+  const aJ = new Int32Array(N + 16)
   let na = 0
   const bR = new Int32Array(6)
   const bI = new Int32Array(6)
@@ -297,6 +306,32 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return commit(S, ru, rv, 2)
   }
 
+  /** travel distance added by reversing positions i..j of route r (the two cut edges included) */
+  function reverseDelta(r: number, i: number, j: number): number {
+    const a = node(r, i - 1)
+    const b = node(r, i)
+    const c = node(r, j)
+    const dn = node(r, j + 1)
+    let delta = d[a * N + c] + d[b * N + dn] - d[a * N + b] - d[c * N + dn]
+    if (!sym) for (let k = i; k < j; k++) delta += d[node(r, k + 1) * N + node(r, k)] - d[node(r, k) * N + node(r, k + 1)]
+    return delta
+  }
+  /** A := route r with positions i..j reversed */
+  function piecesReverse(r: number, i: number, j: number): void {
+    na = 0
+    nb = 0
+    pa(r, 0, i - 1)
+    for (let k = j; k >= i; k--) pa(-1, node(r, k), 0)
+    pa(r, j + 1, tab.len[r] + 1)
+  }
+  /** intra-route 2-opt: reverse positions i..j (i < j) of route r */
+  function twoOpt(S: Sol, r: number, i: number, j: number): boolean {
+    if (i >= j || reverseDelta(r, i, j) > -IMP) return false
+    piecesReverse(r, i, j)
+    if (!feasible(aR, aI, aJ, na)) return false
+    return commit(S, r, -1, 8)
+  }
+
   // ---------- SWAP* ----------
   // for a customer c and a route r: the three cheapest insertion positions (by distance only)
   const top = new Float64Array(3)
@@ -436,6 +471,13 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
         // v then u: rv keeps up to v, then u and the rest of ru
         if (twoOptStar(S, rv, pv, ru, pu)) return true
         if (ctx.swapStar !== false && swapStar(S, ru, pu, rv, pv)) return true
+      } else if (TWO_OPT) {
+        // u and v become consecutive: reverse what lies after the first up to the second, or
+        // from the first up to the one before the second
+        const i = pu < pv ? pu : pv
+        const j = pu < pv ? pv : pu
+        if (twoOpt(S, ru, i + 1, j)) return true
+        if (twoOpt(S, ru, i, j - 1)) return true
       }
     }
     return false
@@ -650,7 +692,8 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   /**
    * pieces of a squeeze move of u (route ru, position pu) with v (route rv, position pv) into
    * A (new ru) and B (new rv): 0 relocate u after v, 1 relocate u before v, 2 swap, 3 2-opt*
-   * with u → v, 4 2-opt* with v → u. False if the move is void or would empty a route.
+   * with u → v, 4 2-opt* with v → u, 5 and 6 (same route) intra-route 2-opt that makes u and v
+   * consecutive. False if the move is void or would empty a route.
    */
   function fillMove(kind: number, ru: number, pu: number, rv: number, pv: number): boolean {
     na = 0
@@ -672,7 +715,18 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
       pb(rv, a + 1, Lv + 1)
       return true
     }
-    if (rv === ru) return false
+    if (rv === ru) {
+      // 5, 6: intra-route 2-opt (u and v consecutive afterwards)
+      if (kind < 5) return false
+      const i = pu < pv ? pu : pv
+      const j = pu < pv ? pv : pu
+      const fi = kind === 5 ? i + 1 : i
+      const fj = kind === 5 ? j : j - 1
+      if (fi >= fj) return false
+      piecesReverse(ru, fi, fj)
+      return true
+    }
+    if (kind >= 5) return false
     if (kind === 2) {
       pa(ru, 0, pu - 1)
       pa(-1, node(rv, pv), 0)
@@ -856,6 +910,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     }
     return dist
   }
+  const KINDS = TWO_OPT ? 6 : 4
   /** one relaxed move of u: applies the first that lowers distance + λ × penalty */
   function relaxCustomer(S: Sol, u: number, lambda: number): boolean {
     const ru = S.rof[u]
@@ -867,7 +922,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
       const pv = S.pof[v] + 1
       const oldP = rv === ru ? pen[ru] : pen[ru] + pen[rv]
       const oldD = rv === ru ? S.rd[ru] : S.rd[ru] + S.rd[rv]
-      for (let kind = 0; kind <= 4; kind++) {
+      for (let kind = 0; kind <= KINDS; kind++) {
         if (!fillMove(kind, ru, pu, rv, pv)) continue
         const dd = distOf(aR, aI, aJ, na) + (nb > 0 ? distOf(bR, bI, bJ, nb) : 0) - oldD
         // the penalty can fall by at most oldP

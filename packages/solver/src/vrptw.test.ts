@@ -327,6 +327,23 @@ describe('VRPTW engine', () => {
     expect(relaxed).toBeGreaterThan(0)
     expect(relaxedLocal).toBeGreaterThan(0)
   }, 60000)
+  it('intra-route 2-opt (lsTwoOpt) in the plain and the relaxed local search keeps every answer feasible, complete and deterministic', () => {
+    let reversed = 0
+    for (const seed of [121, 122, 123]) {
+      const inst = randomInstance(seed, 40)
+      // wide windows and a large capacity: long routes, where a reversed segment can fit
+      for (let i = 1; i <= 40; i++) inst.due[i] = inst.ready[i] + 250
+      inst.capacity = 200
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 2000, lsTwoOpt: true, lsProb: 0.05, relaxProb: 0.05 }
+      const a = solveTwiceFeasible(inst, opts)
+      reversed += a.lsMoves?.[8] ?? 0
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectNoWorseThanFleetPhase(inst, opts, a)
+      // off, no segment is ever reversed by the plain search
+      expect(solveVrptw(inst, { ...opts, lsTwoOpt: false }).lsMoves?.[8]).toBe(0)
+    }
+    expect(reversed).toBeGreaterThan(0)
+  }, 60000)
   it('crossover of annealing runs (saCross) keeps every answer feasible, complete and deterministic', () => {
     let children = 0
     for (const seed of [91, 92, 93]) {

@@ -44,6 +44,8 @@ export interface VrptwOptions {
   lsLocal?: boolean
   /** use SWAP* in the local search (default true) */
   lsSwapStar?: boolean
+  /** intra-route 2-opt (a reversed segment) in the local searches, plain and relaxed windows */
+  lsTwoOpt?: boolean
   /** fleet minimisation: probability that an iteration is an insertion-with-ejection step instead of a ruin and recreate */
   ejectProb?: number
   /** ... when at most this many customers are left out */
@@ -600,6 +602,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           updateRoute,
           removeRoute,
           swapStar: opts.lsSwapStar ?? true,
+          twoOpt: opts.lsTwoOpt ?? false,
         })
       : null
   // ---------- fleet minimisation ----------
