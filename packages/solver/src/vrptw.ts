@@ -44,7 +44,7 @@ export interface VrptwOptions {
   lsLocal?: boolean
   /** use SWAP* in the local search (default true) */
   lsSwapStar?: boolean
-  /** intra-route 2-opt (a reversed segment) in the local searches, plain and relaxed windows */
+  /** intra-route 2-opt (a reversed segment) in the local searches, plain and relaxed windows (default true up to 100 customers) */
   lsTwoOpt?: boolean
   /** fleet minimisation: probability that an iteration is an insertion-with-ejection step instead of a ruin and recreate */
   ejectProb?: number
@@ -602,7 +602,11 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           updateRoute,
           removeRoute,
           swapStar: opts.lsSwapStar ?? true,
-          twoOpt: opts.lsTwoOpt ?? false,
+          // on up to 100 customers: the eight at 27 s of CPU, seeds 1–8, 0.92 % against 1.04 %,
+          // Solomon 56 at 4.5 s, seeds 1–2, 0.69 % against 0.73 %; on Gehring–Homberger 200 at
+          // 9 s the O(segment) checks on routes of 50–100 visits cost more than they gain
+          // (1.21 % against 1.08 %)
+          twoOpt: opts.lsTwoOpt ?? n <= 100,
         })
       : null
   // ---------- fleet minimisation ----------
