@@ -113,8 +113,9 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   const applied = new Int32Array(9)
   const TWO_OPT = ctx.twoOpt === true
   // travel times may be asymmetric in principle: a reversed segment then changes its length
+  // (scanned only when the move is on)
   let sym = true
-  for (let i = 0; i < N && sym; i++) for (let j = i + 1; j < N; j++) if (d[i * N + j] !== d[j * N + i]) sym = false
+  for (let i = 0; TWO_OPT && i < N && sym; i++) for (let j = i + 1; j < N; j++) if (d[i * N + j] !== d[j * N + i]) sym = false
   // candidate routes as lists of pieces: route index (or -1 for a single visit), from, to; a
   // reversed segment (2-opt) is a list of single visits, so A holds up to a route's length
   const aR = new Int32Array(N + 16)
@@ -316,6 +317,13 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     if (!sym) for (let k = i; k < j; k++) delta += d[node(r, k + 1) * N + node(r, k)] - d[node(r, k) * N + node(r, k + 1)]
     return delta
   }
+  /**
+   * the first position a 2-opt reverses so that the visits at positions pu and pv of one route
+   * become consecutive: w = 0 reverses what follows the first up to the second, w = 1 the first
+   * up to the one before the second; the last reversed position is revTo(w, pu, pv)
+   */
+  const revFrom = (w: number, pu: number, pv: number): number => (pu < pv ? pu : pv) + 1 - w
+  const revTo = (w: number, pu: number, pv: number): number => (pu < pv ? pv : pu) - w
   /** A := route r with positions i..j reversed */
   function piecesReverse(r: number, i: number, j: number): void {
     na = 0
@@ -472,12 +480,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
         if (twoOptStar(S, rv, pv, ru, pu)) return true
         if (ctx.swapStar !== false && swapStar(S, ru, pu, rv, pv)) return true
       } else if (TWO_OPT) {
-        // u and v become consecutive: reverse what lies after the first up to the second, or
-        // from the first up to the one before the second
-        const i = pu < pv ? pu : pv
-        const j = pu < pv ? pv : pu
-        if (twoOpt(S, ru, i + 1, j)) return true
-        if (twoOpt(S, ru, i, j - 1)) return true
+        for (let w = 0; w < 2; w++) if (twoOpt(S, ru, revFrom(w, pu, pv), revTo(w, pu, pv))) return true
       }
     }
     return false
@@ -718,10 +721,8 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     if (rv === ru) {
       // 5, 6: intra-route 2-opt (u and v consecutive afterwards)
       if (kind < 5) return false
-      const i = pu < pv ? pu : pv
-      const j = pu < pv ? pv : pu
-      const fi = kind === 5 ? i + 1 : i
-      const fj = kind === 5 ? j : j - 1
+      const fi = revFrom(kind - 5, pu, pv)
+      const fj = revTo(kind - 5, pu, pv)
       if (fi >= fj) return false
       piecesReverse(ru, fi, fj)
       return true
