@@ -140,6 +140,25 @@ describe('general engine', () => {
     expect(checkPlan(p, a).errors).toEqual([])
   })
 
+  it('runs independent starts before the last annealing run, and none when re-planning from an initial plan', () => {
+    const p = generateStreetDay({ visits: 60, caregivers: 6, doubleShare: 0.1, seed: 5 })
+    const o = { timeLimitMs: 60000, seed: 3, maxIterations: 400 }
+    const plain = solveProblem(p, o, { starts: 0 })
+    const started = solveProblem(p, o, { starts: 8 })
+    // the default up to 150 visits is eight starts over half the budget
+    expect(JSON.stringify(solveProblem(p, o))).toBe(JSON.stringify(solveProblem(p, o, { starts: 8, startShare: 0.5 })))
+    expect(JSON.stringify(started)).not.toBe(JSON.stringify(plain))
+    for (const plan of [plain, started]) expect(checkPlan(p, plan).errors).toEqual([])
+    // with an initial plan the starts are skipped: the option changes nothing
+    const initial = Object.fromEntries(
+      plain.routes.map((r) => [r.caregiverId, r.stops.flatMap((s) => (s.kind === 'visit' ? [{ visitId: s.visitId, part: s.part }] : []))]),
+    )
+    const a = solveProblem(p, { ...o, maxIterations: 100 }, { initial, starts: 0 })
+    const b = solveProblem(p, { ...o, maxIterations: 100 }, { initial, starts: 8 })
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b))
+    expect(a.cost).toBeLessThanOrEqual(plain.cost + 1e-9)
+  })
+
   it('stops when the (injected) clock passes the time limit', () => {
     const p = generateStreetDay({ visits: 40, caregivers: 4, doubleShare: 0.1, seed: 2 })
     let t = 0

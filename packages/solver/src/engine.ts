@@ -36,6 +36,13 @@ export interface EngineExtras {
   tf?: number
   /** go back to the best plan after this share of the budget without improvement (0 = never) */
   restart?: number
+  /**
+   * this many annealing runs from new constructions first, over `startShare` of the budget,
+   * then one from the best of them (default 8 over 0.5 up to 150 visits, else none; never
+   * with `initial`)
+   */
+  starts?: number
+  startShare?: number
   /** find the candidate positions of an insertion by scanning every position of every route (the method before issue 23's third step; for A/B runs) */
   fullScan?: boolean
 }
@@ -876,36 +883,43 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
    * Collect the candidate positions of x (x has a location) into lbV/lbC/lbP/lbD, as the full
    * scan would: dDelta below bound, the blink, lower bound below bound. Returns their number.
    */
+  // gatherNear's state for gTake (plain variables, not a closure per call: this runs for
+  // every candidate position of every insertion)
+  let gM = 0
+  let gStamp = 0
+  /** candidate position p of route c for task x at location lx, unless already seen */
+  function gTake(S: GSol, x: number, lx: number, c: number, p: number, bound: number, blinkAlways: boolean): void {
+    const k = c * PW + p
+    if (posMark[k] === gStamp) return
+    posMark[k] = gStamp
+    const prevLoc = realLocBefore(S, c, p)
+    const nextLoc = realLocFrom(S, c, p)
+    const dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
+    if (!(wD * dDelta < bound)) return
+    if ((blinkAlways || blink !== 0) && rng.next() < blink) return
+    const lbv = lowerBound(S, x, c, p, prevLoc, dDelta)
+    if (lbv < bound) {
+      lbV[gM] = lbv
+      lbC[gM] = c
+      lbP[gM] = p
+      lbD[gM] = dDelta
+      gM++
+    }
+  }
+  function gOk(S: GSol, x: number, c: number, avoidC: number): boolean {
+    return compat[x * nV + c] === 1 && c !== avoidC && S.load[c] + tDem[x] <= vhCap[c] + EPS
+  }
   function gatherNear(S: GSol, x: number, avoidC: number, bound: number, blinkAlways: boolean, m0: number): number {
-    let m = m0
+    gM = m0
     const lx = tLoc[x]
     if (++posStamp === 0x7fffffff) {
       posMark.fill(0)
       posStamp = 1
     }
-    const stamp = posStamp
-    const ok = (c: number): boolean => compat[x * nV + c] === 1 && c !== avoidC && S.load[c] + tDem[x] <= vhCap[c] + EPS
-    const take = (c: number, p: number): void => {
-      const k = c * PW + p
-      if (posMark[k] === stamp) return
-      posMark[k] = stamp
-      const prevLoc = realLocBefore(S, c, p)
-      const nextLoc = realLocFrom(S, c, p)
-      const dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
-      if (!(wD * dDelta < bound)) return
-      if ((blinkAlways || blink !== 0) && rng.next() < blink) return
-      const lbv = lowerBound(S, x, c, p, prevLoc, dDelta)
-      if (lbv < bound) {
-        lbV[m] = lbv
-        lbC[m] = c
-        lbP[m] = p
-        lbD[m] = dDelta
-        m++
-      }
-    }
+    gStamp = posStamp
     // route ends: positions whose previous real location is the start, or next is the end
     for (let c = 0; c < nV; c++) {
-      if (!ok(c)) continue
+      if (!gOk(S, x, c, avoidC)) continue
       const n = S.len[c]
       const sq = S.seq[c]
       const lo = vhLocked[c]
@@ -916,11 +930,11 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       if (first >= n) {
         // no real task after the locked ones: every position has the same neighbours
         const pl = realLocBefore(S, c, lo)
-        if (n === 0 || nearLoc[lx * L + pl] || nearLoc[lx * L + vhEnd[c]]) for (let p = lo; p <= n; p++) take(c, p)
+        if (n === 0 || nearLoc[lx * L + pl] || nearLoc[lx * L + vhEnd[c]]) for (let p = lo; p <= n; p++) gTake(S, x, lx, c, p, bound, blinkAlways)
         continue
       }
-      if (nearLoc[lx * L + realLocBefore(S, c, lo)]) for (let p = lo; p <= first; p++) take(c, p)
-      if (nearLoc[lx * L + vhEnd[c]]) for (let p = last + 1; p <= n; p++) take(c, p)
+      if (nearLoc[lx * L + realLocBefore(S, c, lo)]) for (let p = lo; p <= first; p++) gTake(S, x, lx, c, p, bound, blinkAlways)
+      if (nearLoc[lx * L + vhEnd[c]]) for (let p = last + 1; p <= n; p++) gTake(S, x, lx, c, p, bound, blinkAlways)
     }
     // next to the routed tasks at the near locations
     for (let i = nearStart[lx]; i < nearStart[lx + 1]; i++) {
@@ -928,24 +942,24 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       for (let j = locTaskStart[y]; j < locTaskStart[y + 1]; j++) {
         const t = locTaskList[j]
         const c = S.rof[t]
-        if (c < 0 || !ok(c)) continue
+        if (c < 0 || !gOk(S, x, c, avoidC)) continue
         const sq = S.seq[c]
         const n = S.len[c]
         const lo = vhLocked[c]
         const pt = S.pof[t]
         // before t (and before the breaks just before it)
         for (let p = pt; p >= lo; p--) {
-          take(c, p)
+          gTake(S, x, lx, c, p, bound, blinkAlways)
           if (p === 0 || tLoc[sq[p - 1]] >= 0) break
         }
         // after t (and after the breaks just after it)
         for (let p = pt + 1; p <= n; p++) {
-          if (p >= lo) take(c, p)
+          if (p >= lo) gTake(S, x, lx, c, p, bound, blinkAlways)
           if (p === n || tLoc[sq[p]] >= 0) break
         }
       }
     }
-    return m
+    return gM
   }
   /**
    * Best position for task x in S (others fixed); sets bC/bP/bCost. The O(1) lower bound of
@@ -1334,6 +1348,25 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   let T = T0
   let lastBest = now()
   const restartShare = extras.restart ?? 0
+  let runSeg = 0
+  // Independent starts: on the 75–100-patient home-care instances a run's basin is set early
+  // (the same seeds ended in the same poor basins, 3–5 % above the best-known, whatever the
+  // later search did), and eight short runs from new constructions, then one from the best of
+  // them, cut that tail. On 200 patients and more a start is too short a walk at 10 s.
+  const STARTS = extras.initial ? 0 : Math.max(0, Math.floor(extras.starts ?? (nRV <= 150 ? 8 : 0)))
+  const START_SHARE = Math.min(0.9, Math.max(0.05, extras.startShare ?? 0.5))
+  /** S becomes a new greedy construction (the best plan if that is not feasible) */
+  function freshStart(S: GSol): void {
+    for (let c = 0; c < nV; c++) while (S.len[c] > vhLocked[c]) removeVisitTasks(S, tVisit[S.seq[c][S.len[c] - 1]])
+    for (let i = 0; i < S.nun; i++) removed[S.un[i]] = 0
+    fullEval(S)
+    const b = blink
+    blink = 0
+    recreate(S)
+    blink = b
+    fullEval(S)
+    if (!S.feas) S.copyFrom(best)
+  }
   let anyAssignable = false
   for (let i = 0; i < nRV; i++) if (!visReason[i]) anyAssignable = true
   if (anyAssignable) {
@@ -1341,8 +1374,18 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       if ((iterations & 3) === 0) {
         const tn = now()
         if (tn >= deadline) break
-        const frac = Math.max((tn - tPhase) / span, maxIter < Infinity ? iterations / maxIter : 0)
-        T = T0 * Math.pow(Tf / T0, Math.min(1, frac))
+        const frac = Math.min(1, Math.max((tn - tPhase) / span, maxIter < Infinity ? iterations / maxIter : 0))
+        if (STARTS > 0) {
+          // independent starts, then one run from the best plan
+          const w = START_SHARE / STARTS
+          const seg = frac < START_SHARE ? Math.floor(frac / w) : STARTS
+          if (seg !== runSeg) {
+            runSeg = seg
+            if (seg < STARTS) freshStart(cur)
+            else cur.copyFrom(best)
+          }
+          T = T0 * Math.pow(Tf / T0, seg < STARTS ? frac / w - seg : (frac - START_SHARE) / (1 - START_SHARE))
+        } else T = T0 * Math.pow(Tf / T0, frac)
       }
       iterations++
       work.copyFrom(cur)
