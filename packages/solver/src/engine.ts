@@ -883,15 +883,14 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
    * Collect the candidate positions of x (x has a location) into lbV/lbC/lbP/lbD, as the full
    * scan would: dDelta below bound, the blink, lower bound below bound. Returns their number.
    */
-  // gatherNear's state for gTake (plain variables, not a closure per call: this runs for
-  // every candidate position of every insertion)
+  // gatherNear's candidate count, kept here for gTake (plain functions, not closures made per
+  // call: they run for every candidate position of every insertion)
   let gM = 0
-  let gStamp = 0
   /** candidate position p of route c for task x at location lx, unless already seen */
   function gTake(S: GSol, x: number, lx: number, c: number, p: number, bound: number, blinkAlways: boolean): void {
     const k = c * PW + p
-    if (posMark[k] === gStamp) return
-    posMark[k] = gStamp
+    if (posMark[k] === posStamp) return
+    posMark[k] = posStamp
     const prevLoc = realLocBefore(S, c, p)
     const nextLoc = realLocFrom(S, c, p)
     const dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
@@ -916,7 +915,6 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
       posMark.fill(0)
       posStamp = 1
     }
-    gStamp = posStamp
     // route ends: positions whose previous real location is the start, or next is the end
     for (let c = 0; c < nV; c++) {
       if (!gOk(S, x, c, avoidC)) continue
