@@ -148,6 +148,9 @@ describe('general engine', () => {
     // the default up to 150 visits is eight starts over half the budget
     expect(JSON.stringify(solveProblem(p, o))).toBe(JSON.stringify(solveProblem(p, o, { starts: 8, startShare: 0.5 })))
     expect(JSON.stringify(started)).not.toBe(JSON.stringify(plain))
+    // a malformed count or share (extras from code, not users) falls back instead of breaking the walk
+    expect(solveProblem(p, o, { starts: Number.NaN }).cost).toBe(plain.cost)
+    expect(solveProblem(p, o, { startShare: Number.NaN }).cost).toBe(solveProblem(p, o).cost)
     for (const plan of [plain, started]) expect(checkPlan(p, plan).errors).toEqual([])
     // with an initial plan the starts are skipped: the option changes nothing
     const initial = Object.fromEntries(

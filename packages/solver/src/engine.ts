@@ -1353,8 +1353,8 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   // (the same seeds ended in the same poor basins, 3–5 % above the best-known, whatever the
   // later search did), and eight short runs from new constructions, then one from the best of
   // them, cut that tail. On 200 patients and more a start is too short a walk at 10 s.
-  const STARTS = extras.initial ? 0 : Math.max(0, Math.floor(extras.starts ?? (nRV <= 150 ? 8 : 0)))
-  const START_SHARE = Math.min(0.9, Math.max(0.05, extras.startShare ?? 0.5))
+  const STARTS = extras.initial ? 0 : Math.max(0, Math.floor(extras.starts ?? (nRV <= 150 ? 8 : 0))) || 0
+  const START_SHARE = Number.isFinite(extras.startShare) ? Math.min(0.9, Math.max(0.05, extras.startShare as number)) : 0.5
   /** S becomes a new greedy construction (the best plan if that is not feasible) */
   function freshStart(S: GSol): void {
     for (let c = 0; c < nV; c++) while (S.len[c] > vhLocked[c]) removeVisitTasks(S, tVisit[S.seq[c][S.len[c] - 1]])
