@@ -883,8 +883,9 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
    * Collect the candidate positions of x (x has a location) into lbV/lbC/lbP/lbD, as the full
    * scan would: dDelta below bound, the blink, lower bound below bound. Returns their number.
    */
-  // gatherNear's candidate count, kept here for gTake (plain functions, not closures made per
-  // call: they run for every candidate position of every insertion)
+  // the candidate count of gatherNear and of bestFor's full scan, kept here for gTake and
+  // addCand (plain functions, not closures made per call: they run for every candidate position
+  // of every insertion)
   let gM = 0
   /** candidate position p of route c for task x at location lx, unless already seen */
   function gTake(S: GSol, x: number, lx: number, c: number, p: number, bound: number, blinkAlways: boolean): void {
@@ -896,7 +897,10 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     const dDelta = dd[prevLoc * L + lx] + dd[lx * L + nextLoc] - dd[prevLoc * L + nextLoc]
     if (!(wD * dDelta < bound)) return
     if ((blinkAlways || blink !== 0) && rng.next() < blink) return
-    const lbv = lowerBound(S, x, c, p, prevLoc, dDelta)
+    addCand(lowerBound(S, x, c, p, prevLoc, dDelta), bound, c, p, dDelta)
+  }
+  /** position p of route c becomes candidate gM if its lower bound is below the bound */
+  function addCand(lbv: number, bound: number, c: number, p: number, dDelta: number): void {
     if (lbv < bound) {
       lbV[gM] = lbv
       lbC[gM] = c
@@ -970,12 +974,12 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     bP = -1
     bCost = bound
     const lx = tLoc[x]
-    let m = 0
+    let m: number
     if (useNearScan && lx >= 0) m = gatherNear(S, x, avoidC, bound, false, 0)
-    else
+    else {
+      gM = 0
       for (let c = 0; c < nV; c++) {
-        if (!compat[x * nV + c] || c === avoidC) continue
-        if (S.load[c] + tDem[x] > vhCap[c] + EPS) continue
+        if (!gOk(S, x, c, avoidC)) continue
         const n = S.len[c]
         const sq = S.seq[c]
         let prevLoc = realLocBefore(S, c, vhLocked[c])
@@ -989,19 +993,13 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
             wD * dDelta < bound &&
             (lx < 0 || nearLoc[lx * L + prevLoc] || nearLoc[lx * L + nextLocOf(S, c, p)] || n === 0) &&
             (blink === 0 || rng.next() >= blink)
-          ) {
-            const lbv = lowerBound(S, x, c, p, prevLoc, dDelta)
-            if (lbv < bound) {
-              lbV[m] = lbv
-              lbC[m] = c
-              lbP[m] = p
-              lbD[m] = dDelta
-              m++
-            }
-          }
+          )
+            addCand(lowerBound(S, x, c, p, prevLoc, dDelta), bound, c, p, dDelta)
           if (p < n && tLoc[sq[p]] >= 0) prevLoc = tLoc[sq[p]]
         }
       }
+      m = gM
+    }
     for (;;) {
       // next candidate: the smallest bound left (ties: first collected), selection by scan
       let bi = -1
@@ -1302,27 +1300,20 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   }
 
   // ---------------- search ----------------
-  fullEval(cur)
-  if (!cur.feas) {
-    // initial (re-plan) routes infeasible as given: drop unlocked tasks and rebuild
-    for (let c = 0; c < nV; c++) {
-      while (cur.len[c] > vhLocked[c]) {
-        const t = cur.seq[c][cur.len[c] - 1]
-        removeVisitTasks(cur, tVisit[t])
-      }
-    }
-    for (let i = 0; i < cur.nun; i++) removed[cur.un[i]] = 0
-    fullEval(cur)
+  /** every task after the locked ones leaves its route (S.un holds their visits) */
+  function clearUnlocked(S: GSol): void {
+    for (let c = 0; c < nV; c++) while (S.len[c] > vhLocked[c]) removeVisitTasks(S, tVisit[S.seq[c][S.len[c] - 1]])
+    for (let i = 0; i < S.nun; i++) removed[S.un[i]] = 0
+    fullEval(S)
   }
+  fullEval(cur)
+  // initial (re-plan) routes infeasible as given: drop unlocked tasks and rebuild
+  if (!cur.feas) clearUnlocked(cur)
   blink = 0
   recreate(cur)
   fullEval(cur)
-  if (!cur.feas) {
-    // should not happen: rebuild one visit at a time with exact checks
-    for (let c = 0; c < nV; c++) while (cur.len[c] > vhLocked[c]) removeVisitTasks(cur, tVisit[cur.seq[c][cur.len[c] - 1]])
-    for (let i = 0; i < cur.nun; i++) removed[cur.un[i]] = 0
-    fullEval(cur)
-  }
+  // should not happen: rebuild one visit at a time with exact checks
+  if (!cur.feas) clearUnlocked(cur)
   best.copyFrom(cur)
   let iterations = 0
   const assignable = (S: GSol): boolean => {
@@ -1357,9 +1348,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   const START_SHARE = Number.isFinite(extras.startShare) ? Math.min(0.9, Math.max(0.05, extras.startShare as number)) : 0.5
   /** S becomes a new greedy construction (the best plan if that is not feasible) */
   function freshStart(S: GSol): void {
-    for (let c = 0; c < nV; c++) while (S.len[c] > vhLocked[c]) removeVisitTasks(S, tVisit[S.seq[c][S.len[c] - 1]])
-    for (let i = 0; i < S.nun; i++) removed[S.un[i]] = 0
-    fullEval(S)
+    clearUnlocked(S)
     const b = blink
     blink = 0
     recreate(S)
