@@ -144,6 +144,16 @@ export interface VrptwOptions {
   leftOutPenalty?: number
   /** ... on every k-th annealing run only (default 2: runs 2, 4, …; 1 = every run) */
   leftOutEvery?: number
+  /**
+   * distance phase, independent starts (needs saCross): the first `starts` annealing runs,
+   * over `startShare` of the phase, each start from a plan of their own (a new construction
+   * whose fleet is brought down to the best plan's by the absence-counter removal), so the
+   * crossover pool holds plans of different basins; the next run continues from the best of
+   * them. Only when the fleet phase reached its fleet quickly (the fresh removals then cost
+   * little); 0 = off
+   */
+  starts?: number
+  startShare?: number
   /** fleet minimisation stops at the time-window lower bound too (`fleetLowerBound`; default true) */
   fleetBound?: boolean
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
@@ -166,6 +176,8 @@ export interface VrptwResult {
   crossovers?: number
   /** distance-phase iterations that ended with an incomplete current plan (leftOutPenalty) */
   leftOutSteps?: number
+  /** independent starts whose new plan reached the fleet (option starts) */
+  freshStarts?: number
 }
 
 export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult {
@@ -945,6 +957,75 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     }
     return C.nun === 0
   }
+  // independent starts (option starts): only where a fresh construction can be brought down to
+  // the fleet quickly, as the fleet phase did, and the runs are long enough to tell basins apart
+  const V_STARTS =
+    SA_CROSS && (opts.starts ?? 0) > 0 && lastRemovalMs <= (deadline - t0) / 40 ? Math.floor(opts.starts ?? 0) : 0
+  const V_SHARE = Math.min(0.9, Math.max(0.1, opts.startShare ?? 0.5))
+  const N_SEG = V_STARTS + SA_RUNS
+  /** the annealing run at share f of the phase, and how far into it (0..1) */
+  function segAt(f: number): [number, number] {
+    if (V_STARTS === 0) {
+      const sg = Math.min(SA_RUNS - 1, Math.floor(f * SA_RUNS))
+      return [sg, f * SA_RUNS - sg]
+    }
+    if (f < V_SHARE) {
+      const x = (f / V_SHARE) * V_STARTS
+      const sg = Math.min(V_STARTS - 1, Math.floor(x))
+      return [sg, x - sg]
+    }
+    const x = ((f - V_SHARE) / (1 - V_SHARE)) * SA_RUNS
+    const sg = Math.min(SA_RUNS - 1, Math.floor(x))
+    return [V_STARTS + sg, x - sg]
+  }
+  /**
+   * a plan of its own in cur: a construction in a random order, then routes removed with the
+   * absence counters (ruin and recreate without opening routes) down to `target` routes;
+   * false if that does not happen by `until` or within `itCap` iterations
+   */
+  function freshPlan(target: number, until: number, itCap: number): boolean {
+    const F = cur
+    F.nr = 0
+    F.nun = 0
+    F.rof.fill(-1)
+    for (let c = 1; c <= n; c++) if (servable[c]) F.un[F.nun++] = c
+    recreate(F, maxR, pickOrder(false))
+    absn.fill(0)
+    let att = rx
+    let cand = work
+    let open = false
+    for (let it = 0; F.nr > target; it++) {
+      if (it >= itCap || ((it & 15) === 0 && now() >= until)) return false
+      if (!open) {
+        att.copyFrom(F)
+        let r = 0
+        if (rng.next() < 0.5) r = rng.int(att.nr)
+        else for (let i = 1; i < att.nr; i++) if (att.len[i] < att.len[r]) r = i
+        const sq = att.seq[r]
+        for (let p = 0; p < att.len[r]; p++) {
+          att.un[att.nun++] = sq[p]
+          att.rof[sq[p]] = -1
+        }
+        removeRoute(att, r)
+        open = true
+      }
+      cand.copyFrom(att)
+      ruin(cand)
+      recreate(cand, 0, pickOrder(true))
+      for (let i = 0; i < cand.nun; i++) absn[cand.un[i]]++
+      if (cand.nun < att.nun || sumAbs(cand) < sumAbs(att)) {
+        const t = att
+        att = cand
+        cand = t
+      }
+      if (att.nun === 0) {
+        F.copyFrom(att)
+        open = false
+      }
+    }
+    return true
+  }
+  let freshStarts = 0
   let crossovers = 0
   let saSeg = 0
   const LO0 = opts.leftOutPenalty ?? 0
@@ -960,14 +1041,27 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       if (tn >= deadline) break
       fracT = Math.min(1, Math.max((tn - phaseStart) / span, maxIter < Infinity ? iterations / maxIter : 0))
       // restarts: the annealing runs SA_RUNS times from the best plan, each over its share of the phase
-      const seg = Math.min(SA_RUNS - 1, Math.floor(fracT * SA_RUNS))
+      const [seg, segFrac] = segAt(fracT)
       if (seg !== saSeg) {
         saSeg = seg
         if (SA_CROSS && ls) {
-          if (pool.length < SA_RUNS) pool.push(new Sol(N, maxR))
+          if (pool.length < N_SEG) pool.push(new Sol(N, maxR))
           pool[pool.length - 1].copyFrom(segBest)
           let started = false
-          if (pool.length === 1) {
+          if (seg < V_STARTS) {
+            // an independent start: its own plan, else the fleet phase's plan again
+            const segEnd = phaseStart + span * V_SHARE * ((seg + 1) / V_STARTS)
+            const until = Math.min(segEnd, tn + Math.max(50, 4 * lastRemovalMs))
+            const itCap = maxIter < Infinity ? Math.floor(maxIter / N_SEG) : Infinity
+            if (freshPlan(best.nr, until, itCap)) {
+              freshStarts++
+              ls.run(cur)
+            } else cur.copyFrom(fleetPlan)
+            started = true
+          } else if (V_STARTS > 0 && seg === V_STARTS) {
+            cur.copyFrom(best)
+            started = true
+          } else if (pool.length === 1) {
             cur.copyFrom(fleetPlan)
             started = true
           } else {
@@ -999,7 +1093,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
         curTotal = cur.total()
       }
-      T = T0 * Math.pow(Tf / T0, fracT * SA_RUNS - seg)
+      T = T0 * Math.pow(Tf / T0, segFrac)
     }
     iterations++
     work.copyFrom(cur)
@@ -1082,5 +1176,6 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     lsMoves: ls ? Array.from(ls.applied) : [],
     crossovers,
     leftOutSteps,
+    freshStarts,
   }
 }
