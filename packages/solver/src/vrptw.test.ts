@@ -348,7 +348,7 @@ describe('VRPTW engine', () => {
     let children = 0
     for (const seed of [91, 92, 93]) {
       const inst = randomInstance(seed, 40)
-      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 5, saCross: true }
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 5, saCross: true, starts: 0 }
       const a = solveTwiceFeasible(inst, opts)
       children += a.crossovers ?? 0
       expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
@@ -357,6 +357,27 @@ describe('VRPTW engine', () => {
     // runs after the second start from children of two earlier runs (up to three per answer)
     expect(children).toBeGreaterThan(0)
     expect(children).toBeLessThanOrEqual(9)
+  }, 60000)
+  it('independent starts (starts) bring new constructions down to the fleet and keep every answer feasible, complete and deterministic', () => {
+    let fresh = 0
+    let differs = 0
+    for (const seed of [111, 112, 113]) {
+      const inst = randomInstance(seed, 40)
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 4, starts: 4 }
+      const a = solveTwiceFeasible(inst, opts)
+      fresh += a.freshStarts ?? 0
+      expect(a.freshStarts ?? 0).toBeLessThanOrEqual(3)
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectNoWorseThanFleetPhase(inst, opts, a)
+      const off = solveVrptw(inst, { ...opts, starts: 0 })
+      expect(off.freshStarts).toBe(0)
+      if (Math.abs(off.distance - a.distance) > 1e-9 || off.vehicles !== a.vehicles) differs++
+      // a malformed count or share changes nothing and stops nothing
+      expect(checkSolomon(inst, solveVrptw(inst, { ...opts, starts: Number.NaN, startShare: Number.NaN }).routes).feasible).toBe(true)
+    }
+    // starts 2–4 of each answer come from new plans at the best fleet, and they change the walk
+    expect(fresh).toBeGreaterThan(0)
+    expect(differs).toBeGreaterThan(0)
   }, 60000)
   it('left-out customers kept in the annealing walk (leftOutPenalty) end in a feasible, complete, deterministic answer', () => {
     let kept = 0

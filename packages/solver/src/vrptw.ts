@@ -149,8 +149,8 @@ export interface VrptwOptions {
    * over `startShare` of the phase, each start from a plan of their own (a new construction
    * whose fleet is brought down to the best plan's by the absence-counter removal), so the
    * crossover pool holds plans of different basins; the next run continues from the best of
-   * them. Only when the fleet phase reached its fleet quickly (the fresh removals then cost
-   * little); 0 = off
+   * them. Only when the fleet phase reached its fleet quickly, within a fortieth of the budget
+   * (the fresh removals then cost little); default 8 over half of the phase, 0 = off
    */
   starts?: number
   startShare?: number
@@ -630,6 +630,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     return t
   }
   let lastRemovalMs = 0
+  let lastRemovalIt = 0
   if (best.nr > lb && now() < fleetDeadline && iterations < maxIter) {
     let removeNext = true
     const RM_SEED_UN = opts.rmSeedUnassigned ?? 0
@@ -806,6 +807,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       }
       if (cur.nun === 0) {
         lastRemovalMs = now() - t0
+        lastRemovalIt = iterations
         best.copyFrom(cur)
         bestTotal = best.total()
         removeNext = true
@@ -959,9 +961,11 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   }
   // independent starts (option starts): only where a fresh construction can be brought down to
   // the fleet quickly, as the fleet phase did, and the runs are long enough to tell basins apart
-  const V_STARTS =
-    SA_CROSS && (opts.starts ?? 0) > 0 && lastRemovalMs <= (deadline - t0) / 40 ? Math.floor(opts.starts ?? 0) : 0
-  const V_SHARE = Math.min(0.9, Math.max(0.1, opts.startShare ?? 0.5))
+  // (at a fixed iteration count by iterations, so that the answer stays deterministic)
+  const quickFleet = maxIter < Infinity ? lastRemovalIt <= maxIter / 40 : lastRemovalMs <= (deadline - t0) / 40
+  const nStarts = Math.min(64, Math.floor(opts.starts ?? 8))
+  const V_STARTS = SA_CROSS && quickFleet && nStarts > 0 ? nStarts : 0
+  const V_SHARE = Number.isFinite(opts.startShare) ? Math.min(0.9, Math.max(0.1, opts.startShare ?? 0.5)) : 0.5
   const N_SEG = V_STARTS + SA_RUNS
   /** the annealing run at share f of the phase, and how far into it (0..1) */
   function segAt(f: number): [number, number] {
@@ -1051,8 +1055,9 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           if (seg < V_STARTS) {
             // an independent start: its own plan, else the fleet phase's plan again
             const segEnd = phaseStart + span * V_SHARE * ((seg + 1) / V_STARTS)
-            const until = Math.min(segEnd, tn + Math.max(50, 4 * lastRemovalMs))
-            const itCap = maxIter < Infinity ? Math.floor(maxIter / N_SEG) : Infinity
+            const fixed = maxIter < Infinity
+            const until = fixed ? Infinity : Math.min(segEnd, tn + Math.max(50, 4 * lastRemovalMs))
+            const itCap = fixed ? Math.floor(maxIter / N_SEG) : Infinity
             if (freshPlan(best.nr, until, itCap)) {
               freshStarts++
               ls.run(cur)
