@@ -150,7 +150,7 @@ export interface VrptwOptions {
    * whose fleet is brought down to the best plan's by the absence-counter removal), so the
    * crossover pool holds plans of different basins; the next run continues from the best of
    * them. Only when the fleet phase reached its fleet quickly, within a fortieth of the budget
-   * (the fresh removals then cost little); default 8 over half of the phase, 0 = off
+   * (the fresh removals then cost little); default 16 over half of the phase, 0 = off
    */
   starts?: number
   startShare?: number
@@ -963,7 +963,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   // the fleet quickly, as the fleet phase did, and the runs are long enough to tell basins apart
   // (at a fixed iteration count by iterations, so that the answer stays deterministic)
   const quickFleet = maxIter < Infinity ? lastRemovalIt <= maxIter / 40 : lastRemovalMs <= (deadline - t0) / 40
-  const nStarts = Math.min(64, Math.floor(opts.starts ?? 8))
+  const nStarts = Math.min(64, Math.floor(opts.starts ?? 16))
   const V_STARTS = SA_CROSS && quickFleet && nStarts > 0 ? nStarts : 0
   const V_SHARE = Number.isFinite(opts.startShare) ? Math.min(0.9, Math.max(0.1, opts.startShare ?? 0.5)) : 0.5
   const N_SEG = V_STARTS + SA_RUNS
