@@ -379,6 +379,20 @@ describe('VRPTW engine', () => {
     expect(fresh).toBeGreaterThan(0)
     expect(differs).toBeGreaterThan(0)
   }, 60000)
+  it('starts from a rebuilt region of the fleet phase plan (regionStarts, where the fleet came slowly) keep every answer feasible, complete and deterministic', () => {
+    let rebuilt = 0
+    for (const seed of [121, 122, 123]) {
+      const inst = randomInstance(seed, 40)
+      // every fleet counts as slow, so only region starts can run
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 4, starts: 4, quickFleetShare: -1 }
+      expect(solveVrptw(inst, opts).freshStarts).toBe(0)
+      const a = solveTwiceFeasible(inst, { ...opts, regionStarts: true })
+      rebuilt += a.freshStarts ?? 0
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectNoWorseThanFleetPhase(inst, opts, a)
+    }
+    expect(rebuilt).toBeGreaterThan(0)
+  }, 60000)
   it('left-out customers kept in the annealing walk (leftOutPenalty) end in a feasible, complete, deterministic answer', () => {
     let kept = 0
     for (const [seed, every] of [

@@ -154,6 +154,14 @@ export interface VrptwOptions {
    */
   starts?: number
   startShare?: number
+  /**
+   * ... and where the fleet came slowly, starts from the fleet phase's plan with a region
+   * rebuilt (15–25 % of the routes, nearest a random customer, dissolved and put back at the
+   * same fleet; default: when a start lasts at least 250 ms)
+   */
+  regionStarts?: boolean
+  /** the fleet came quickly when its last removal came within this share of the budget (default 1/40) */
+  quickFleetShare?: number
   /** fleet minimisation stops at the time-window lower bound too (`fleetLowerBound`; default true) */
   fleetBound?: boolean
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
@@ -962,10 +970,15 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   // independent starts (option starts): only where a fresh construction can be brought down to
   // the fleet quickly, as the fleet phase did, and the runs are long enough to tell basins apart
   // (at a fixed iteration count by iterations, so that the answer stays deterministic)
-  const quickFleet = maxIter < Infinity ? lastRemovalIt <= maxIter / 40 : lastRemovalMs <= (deadline - t0) / 40
+  const QS = opts.quickFleetShare ?? 1 / 40
+  const quickFleet = maxIter < Infinity ? lastRemovalIt <= maxIter * QS : lastRemovalMs <= (deadline - t0) * QS
   const nStarts = Math.min(64, Math.floor(opts.starts ?? 16))
-  const V_STARTS = SA_CROSS && quickFleet && nStarts > 0 ? nStarts : 0
   const V_SHARE = Number.isFinite(opts.startShare) ? Math.min(0.9, Math.max(0.1, opts.startShare ?? 0.5)) : 0.5
+  // where the fleet came slowly: starts from the fleet phase's plan with a region rebuilt, when a
+  // start is long enough for the rebuild and a walk (not at 5 s on 100 customers, where they
+  // measured level: Solomon 56, seeds 1–2, 0.64 % against 0.60 %)
+  const REGION = opts.regionStarts ?? (maxIter === Infinity && (span * V_SHARE) / Math.max(1, nStarts) >= 250)
+  const V_STARTS = SA_CROSS && (quickFleet || REGION) && nStarts > 0 ? nStarts : 0
   const N_SEG = V_STARTS + SA_RUNS
   /** the annealing run at share f of the phase, and how far into it (0..1) */
   function segAt(f: number): [number, number] {
@@ -987,18 +1000,50 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
    * absence counters (ruin and recreate without opening routes) down to `target` routes;
    * false if that does not happen by `until` or within `itCap` iterations
    */
-  function freshPlan(target: number, until: number, itCap: number): boolean {
+  function freshPlan(target: number, until: number, itCap: number, from: Sol | null): boolean {
     const F = cur
-    F.nr = 0
-    F.nun = 0
-    F.rof.fill(-1)
-    for (let c = 1; c <= n; c++) if (servable[c]) F.un[F.nun++] = c
-    recreate(F, maxR, pickOrder(false))
-    absn.fill(0)
     let att = rx
     let cand = work
     let open = false
-    for (let it = 0; F.nr > target; it++) {
+    if (from) {
+      // a region of `from` rebuilt: the routes nearest a random customer (30–50 % of them)
+      // dissolved and their customers put back, opening routes up to the target
+      F.copyFrom(from)
+      takeR.fill(0)
+      const want = Math.max(1, Math.min(F.nr - 1, Math.round(F.nr * (0.15 + 0.1 * rng.next()))))
+      const r0 = rng.int(F.nr)
+      const c0 = F.seq[r0][rng.int(F.len[r0])]
+      for (let k = 0, taken = 0; k < K && taken < want; k++) {
+        const r = F.rof[adj[c0 * K + k]]
+        if (r >= 0 && !takeR[r]) {
+          takeR[r] = 1
+          taken++
+        }
+      }
+      // highest index first: removeRoute moves the last route into the freed place
+      for (let r = F.nr - 1; r >= 0; r--) {
+        if (!takeR[r]) continue
+        const sq = F.seq[r]
+        for (let p = 0; p < F.len[r]; p++) {
+          F.un[F.nun++] = sq[p]
+          F.rof[sq[p]] = -1
+        }
+        removeRoute(F, r)
+      }
+      recreate(F, target, pickOrder(false))
+      if (F.nun > 0) {
+        att.copyFrom(F)
+        open = true
+      }
+    } else {
+      F.nr = 0
+      F.nun = 0
+      F.rof.fill(-1)
+      for (let c = 1; c <= n; c++) if (servable[c]) F.un[F.nun++] = c
+      recreate(F, maxR, pickOrder(false))
+    }
+    absn.fill(0)
+    for (let it = 0; open || F.nr > target; it++) {
       if (it >= itCap || ((it & 15) === 0 && now() >= until)) return false
       if (!open) {
         att.copyFrom(F)
@@ -1015,7 +1060,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       }
       cand.copyFrom(att)
       ruin(cand)
-      recreate(cand, 0, pickOrder(true))
+      recreate(cand, target, pickOrder(true))
       for (let i = 0; i < cand.nun; i++) absn[cand.un[i]]++
       if (cand.nun < att.nun || sumAbs(cand) < sumAbs(att)) {
         const t = att
@@ -1056,9 +1101,11 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
             // an independent start: its own plan, else the fleet phase's plan again
             const segEnd = phaseStart + span * V_SHARE * ((seg + 1) / V_STARTS)
             const fixed = maxIter < Infinity
-            const until = fixed ? Infinity : Math.min(segEnd, tn + Math.max(50, 4 * lastRemovalMs))
+            const until = fixed
+              ? Infinity
+              : Math.min(segEnd, tn + (quickFleet ? Math.max(50, 4 * lastRemovalMs) : segEnd - tn))
             const itCap = fixed ? Math.floor(maxIter / N_SEG) : Infinity
-            if (freshPlan(best.nr, until, itCap)) {
+            if (freshPlan(best.nr, until, itCap, quickFleet ? null : fleetPlan)) {
               freshStarts++
               ls.run(cur)
             } else cur.copyFrom(fleetPlan)
