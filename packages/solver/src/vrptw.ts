@@ -1101,9 +1101,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
             // an independent start: its own plan, else the fleet phase's plan again
             const segEnd = phaseStart + span * V_SHARE * ((seg + 1) / V_STARTS)
             const fixed = maxIter < Infinity
-            const until = fixed
-              ? Infinity
-              : Math.min(segEnd, tn + (quickFleet ? Math.max(50, 4 * lastRemovalMs) : segEnd - tn))
+            const until = fixed ? Infinity : Math.min(segEnd, tn + (quickFleet ? Math.max(50, 4 * lastRemovalMs) : segEnd - tn))
             const itCap = fixed ? Math.floor(maxIter / N_SEG) : Infinity
             if (freshPlan(best.nr, until, itCap, quickFleet ? null : fleetPlan)) {
               freshStarts++
