@@ -342,6 +342,23 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     S.nr = last
   }
 
+  /** route r of S goes: its customers are left out */
+  function dissolveRoute(S: Sol, r: number): void {
+    const sq = S.seq[r]
+    for (let p = 0; p < S.len[r]; p++) {
+      S.un[S.nun++] = sq[p]
+      S.rof[sq[p]] = -1
+    }
+    removeRoute(S, r)
+  }
+  /** the route a removal attempt takes out: half of the time a random one, else the shortest */
+  function routeToRemove(S: Sol): number {
+    let r = 0
+    if (rng.next() < 0.5) r = rng.int(S.nr)
+    else for (let i = 1; i < S.nr; i++) if (S.len[i] < S.len[r]) r = i
+    return r
+  }
+
   // ---------- ruin (SISR adjacent string removal) ----------
   const removedFlag = new Uint8Array(N)
   const ruinedRoute = new Uint8Array(maxR)
@@ -674,16 +691,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     while (best.nr > lb && iterations < rmMaxIter) {
       if (removeNext) {
         cur.copyFrom(best)
-        // remove a route: random among the two shortest, sometimes random
-        let r = 0
-        if (rng.next() < 0.5) r = rng.int(cur.nr)
-        else for (let i = 1; i < cur.nr; i++) if (cur.len[i] < cur.len[r]) r = i
-        const sq = cur.seq[r]
-        for (let p = 0; p < cur.len[r]; p++) {
-          cur.un[cur.nun++] = sq[p]
-          cur.rof[sq[p]] = -1
-        }
-        removeRoute(cur, r)
+        dissolveRoute(cur, routeToRemove(cur))
         removeNext = false
         nbOn = ls !== null && (nbForced || nServ <= NB_LEN * (cur.nr + 1))
         // Counters SISR's attempt ran up (thousands of iterations) would dominate every ejection
@@ -1021,15 +1029,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
       }
       // highest index first: removeRoute moves the last route into the freed place
-      for (let r = F.nr - 1; r >= 0; r--) {
-        if (!takeR[r]) continue
-        const sq = F.seq[r]
-        for (let p = 0; p < F.len[r]; p++) {
-          F.un[F.nun++] = sq[p]
-          F.rof[sq[p]] = -1
-        }
-        removeRoute(F, r)
-      }
+      for (let r = F.nr - 1; r >= 0; r--) if (takeR[r]) dissolveRoute(F, r)
       recreate(F, target, pickOrder(false))
       if (F.nun > 0) {
         att.copyFrom(F)
@@ -1047,15 +1047,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       if (it >= itCap || ((it & 15) === 0 && now() >= until)) return false
       if (!open) {
         att.copyFrom(F)
-        let r = 0
-        if (rng.next() < 0.5) r = rng.int(att.nr)
-        else for (let i = 1; i < att.nr; i++) if (att.len[i] < att.len[r]) r = i
-        const sq = att.seq[r]
-        for (let p = 0; p < att.len[r]; p++) {
-          att.un[att.nun++] = sq[p]
-          att.rof[sq[p]] = -1
-        }
-        removeRoute(att, r)
+        dissolveRoute(att, routeToRemove(att))
         open = true
       }
       cand.copyFrom(att)
