@@ -1004,9 +1004,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     return [V_STARTS + sg, x - sg]
   }
   /**
-   * a plan of its own in cur: a construction in a random order, then routes removed with the
-   * absence counters (ruin and recreate without opening routes) down to `target` routes;
-   * false if that does not happen by `until` or within `itCap` iterations
+   * a plan of its own in cur: a construction in a random order (or, with `from`, that plan with
+   * a region rebuilt), then the absence-counter loop (ruin and recreate, no route opened beyond
+   * `target`) until every customer is served on at most `target` routes; false if that does not
+   * happen by `until` or within `itCap` iterations
    */
   function freshPlan(target: number, until: number, itCap: number, from: Sol | null): boolean {
     const F = cur
@@ -1014,7 +1015,8 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     let cand = work
     let open = false
     if (from) {
-      // a region of `from` rebuilt: the routes nearest a random customer (30–50 % of them)
+      if (from.nr === 0) return false
+      // a region of `from` rebuilt: the routes nearest a random customer (15–25 % of them)
       // dissolved and their customers put back, opening routes up to the target
       F.copyFrom(from)
       takeR.fill(0)
