@@ -654,6 +654,17 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     for (let i = 0; i < S.nun; i++) t += absn[S.un[i]]
     return t
   }
+  /**
+   * one step of the absence-counter loop on S, a copy of `base` that leaves customers out:
+   * ruin (around `seed` if > 0), recreate opening routes up to `routeCap`, raise the counter of
+   * every customer still out; true if S is the better attempt (fewer out, or a smaller sum)
+   */
+  function absenceStep(S: Sol, base: Sol, seed: number, routeCap: number): boolean {
+    ruin(S, seed)
+    recreate(S, routeCap, pickOrder(true))
+    for (let i = 0; i < S.nun; i++) absn[S.un[i]]++
+    return S.nun < base.nun || sumAbs(S) < sumAbs(base)
+  }
   let lastRemovalMs = 0
   let lastRemovalIt = 0
   if (best.nr > lb && now() < fleetDeadline && iterations < maxIter) {
@@ -810,12 +821,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           work = t
         }
       } else {
-        // optionally make room next to a customer that is still out
-        ruin(work, cur.nun > 0 && cur.nun <= 5 && rng.next() < RM_SEED_UN ? cur.un[rng.int(cur.nun)] : -1)
-        // the attempt's target fleet is one route fewer than the best plan (best changes only when an attempt succeeds)
-        recreate(work, FLEET_REOPEN ? best.nr - 1 : 0, pickOrder(true))
-        for (let i = 0; i < work.nun; i++) absn[work.un[i]]++
-        if (work.nun < cur.nun || sumAbs(work) < sumAbs(cur)) {
+        // optionally make room next to a customer that is still out; the attempt's target fleet
+        // is one route fewer than the best plan (best changes only when an attempt succeeds)
+        const seed = cur.nun > 0 && cur.nun <= 5 && rng.next() < RM_SEED_UN ? cur.un[rng.int(cur.nun)] : -1
+        if (absenceStep(work, cur, seed, FLEET_REOPEN ? best.nr - 1 : 0)) {
           const t = cur
           cur = work
           work = t
@@ -1053,10 +1062,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         open = true
       }
       cand.copyFrom(att)
-      ruin(cand)
-      recreate(cand, target, pickOrder(true))
-      for (let i = 0; i < cand.nun; i++) absn[cand.un[i]]++
-      if (cand.nun < att.nun || sumAbs(cand) < sumAbs(att)) {
+      if (absenceStep(cand, att, -1, target)) {
         const t = att
         att = cand
         cand = t
