@@ -130,7 +130,7 @@ export function main(argv: string[]): void {
       const gap = r.vehicles === b.vehicles ? (r.distance / b.distance - 1) * 100 : null
       if (gap !== null) gaps.push(gap)
       console.log(
-        `${name} seed ${seed}: vehicles ${r.vehicles} (best-known ${b.vehicles}) distance ${r.distance.toFixed(2)} gap ${gap === null ? 'other fleet' : gap.toFixed(2) + '%'} iterations ${r.iterations} fleet phase ${Math.round(r.fleetMs ?? 0)} ms last removal ${Math.round(r.lastRemovalMs ?? 0)} ms feasible ${chk.feasible}${r.freshStarts ? ` fresh starts ${r.freshStarts}` : ''}${threads > 1 ? ` thread ${won}` : ''}`,
+        `${name} seed ${seed}: vehicles ${r.vehicles} (best-known ${b.vehicles}) distance ${r.distance.toFixed(2)} gap ${gap === null ? 'other fleet' : gap.toFixed(2) + '%'} iterations ${r.iterations} fleet phase ${Math.round(r.fleetMs ?? 0)} ms last removal ${Math.round(r.lastRemovalMs ?? 0)} ms feasible ${chk.feasible}${r.freshStarts ? ` fresh starts ${r.freshStarts}` : ''}${r.freshWins ? ` fresh wins ${r.freshWins}` : ''}${threads > 1 ? ` thread ${won}` : ''}`,
       )
     }
   const mg = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)
