@@ -171,6 +171,11 @@ export interface VrptwOptions {
   fleetFresh?: number
   fleetFreshShare?: number
   fleetFreshNear?: number
+  /**
+   * ... and one of them, with this share of the budget (default 0.1; 0 = off), already when a
+   * ruin-and-recreate removal stalls that close, before the ejection loop takes over
+   */
+  fleetFreshFirst?: number
   /** fleet minimisation stops at the time-window lower bound too (`fleetLowerBound`; default true) */
   fleetBound?: boolean
   /** stop after this many ruin-and-recreate iterations (for deterministic tests) */
@@ -715,6 +720,21 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const FRESH_SHARE = Math.max(0, opts.fleetFreshShare ?? 0.01) || 0
     const FRESH_MS = Tcap * FRESH_SHARE
     const FRESH_NEAR = opts.fleetFreshNear ?? 1
+    const FRESH_FIRST_SHARE = Math.max(0, opts.fleetFreshFirst ?? 0.1) || 0
+    const FRESH_FIRST_MS = Tcap * FRESH_FIRST_SHARE
+    /**
+     * up to `count` of the fresh retries left: new constructions, each brought down to one route
+     * fewer than the best plan within `ms` (at a fixed iteration count: its `share` of them)
+     */
+    const freshRetries = (count: number, ms: number, share: number): boolean => {
+      const fixed = maxIter < Infinity
+      for (let k = 0; k < count && fresh > 0 && now() < fleetDeadline; k++) {
+        fresh--
+        const until = fixed ? Infinity : Math.min(fleetDeadline, now() + ms)
+        if (freshPlan(best.nr - 1, until, fixed ? Math.max(16, Math.floor(rmMaxIter * share)) : Infinity, null)) return true
+      }
+      return false
+    }
     /** cur, complete on one route fewer, becomes the best plan */
     const takeRemoval = (): void => {
       lastRemovalMs = now() - t0
@@ -746,6 +766,15 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           attemptMinNun = cur.nun
           attemptProgress = tn
         } else if (!nbOn && tn - attemptProgress > stallMax) giveUp = true
+        if (giveUp && !nbOn && FRESH_FIRST_MS > 0 && attemptMinNun <= FRESH_NEAR && freshRetries(1, FRESH_FIRST_MS, FRESH_FIRST_SHARE)) {
+          // ruin and recreate stalled one customer short: one new construction first, before the
+          // ejection loop, which from this best plan can stay one customer short for its whole
+          // cap (r104 at 27 s of CPU: ten routes on 5 seeds of 20, with the retry 1 of 12)
+          takeRemoval()
+          freshWins++
+          removeNext = true
+          continue
+        }
         if (giveUp && !nbOn && ls && nServ <= NB_AFTER * best.nr) {
           // ruin and recreate is stuck: the removal starts again from the best plan with ejections
           nbForced = true
@@ -762,13 +791,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           // a removal that came within one customer is retried from new constructions: the best
           // plan's neighbourhood often holds no such plan where another start does (r211 at 4.5 s
           // of CPU, seed 1: three routes after 1.5 s more from the best plan, two after one retry)
-          let won = false
-          const fixed = maxIter < Infinity
-          while (!won && attemptMinNun <= FRESH_NEAR && fresh-- > 0 && now() < fleetDeadline) {
-            const until = fixed ? Infinity : Math.min(fleetDeadline, now() + FRESH_MS)
-            won = freshPlan(best.nr - 1, until, fixed ? Math.max(16, Math.floor(rmMaxIter * FRESH_SHARE)) : Infinity, null)
-          }
-          if (!won) break
+          if (!(attemptMinNun <= FRESH_NEAR && freshRetries(fresh, FRESH_MS, FRESH_SHARE))) break
           takeRemoval()
           freshWins++
           removeNext = true
