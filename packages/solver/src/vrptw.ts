@@ -718,29 +718,32 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const rmMaxIter = maxIter < Infinity ? Math.floor(maxIter * fleetShare) : Infinity
     let fresh = Math.max(0, Math.floor(opts.fleetFresh ?? 3)) || 0
     const FRESH_SHARE = Math.max(0, opts.fleetFreshShare ?? 0.01) || 0
-    const FRESH_MS = Tcap * FRESH_SHARE
     const FRESH_NEAR = opts.fleetFreshNear ?? 1
     const FRESH_FIRST_SHARE = Math.max(0, opts.fleetFreshFirst ?? 0.1) || 0
-    const FRESH_FIRST_MS = Tcap * FRESH_FIRST_SHARE
-    /**
-     * up to `count` of the fresh retries left: new constructions, each brought down to one route
-     * fewer than the best plan within `ms` (at a fixed iteration count: its `share` of them)
-     */
-    const freshRetries = (count: number, ms: number, share: number): boolean => {
-      const fixed = maxIter < Infinity
-      for (let k = 0; k < count && fresh > 0 && now() < fleetDeadline; k++) {
-        fresh--
-        const until = fixed ? Infinity : Math.min(fleetDeadline, now() + ms)
-        if (freshPlan(best.nr - 1, until, fixed ? Math.max(16, Math.floor(rmMaxIter * share)) : Infinity, null)) return true
-      }
-      return false
-    }
     /** cur, complete on one route fewer, becomes the best plan */
     const takeRemoval = (): void => {
       lastRemovalMs = now() - t0
       lastRemovalIt = iterations
       best.copyFrom(cur)
       bestTotal = best.total()
+    }
+    /**
+     * up to `count` of the fresh retries left: new constructions, each brought down to one route
+     * fewer than the best plan within `share` of the budget (at a fixed iteration count: of the
+     * iterations); the first that gets there becomes the best plan
+     */
+    const freshRetries = (count: number, share: number): boolean => {
+      const fixed = maxIter < Infinity
+      for (let k = 0; k < count && fresh > 0 && now() < fleetDeadline; k++) {
+        fresh--
+        const until = fixed ? Infinity : Math.min(fleetDeadline, now() + Tcap * share)
+        if (freshPlan(best.nr - 1, until, fixed ? Math.max(16, Math.floor(rmMaxIter * share)) : Infinity, null)) {
+          takeRemoval()
+          freshWins++
+          return true
+        }
+      }
+      return false
     }
     while (best.nr > lb && iterations < rmMaxIter) {
       if (removeNext) {
@@ -766,12 +769,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           attemptMinNun = cur.nun
           attemptProgress = tn
         } else if (!nbOn && tn - attemptProgress > stallMax) giveUp = true
-        if (giveUp && !nbOn && FRESH_FIRST_MS > 0 && attemptMinNun <= FRESH_NEAR && freshRetries(1, FRESH_FIRST_MS, FRESH_FIRST_SHARE)) {
+        if (giveUp && !nbOn && FRESH_FIRST_SHARE > 0 && attemptMinNun <= FRESH_NEAR && freshRetries(1, FRESH_FIRST_SHARE)) {
           // ruin and recreate stalled one customer short: one new construction first, before the
           // ejection loop, which from this best plan can stay one customer short for its whole
           // cap (r104 at 27 s of CPU: ten routes on 5 seeds of 20, with the retry 1 of 12)
-          takeRemoval()
-          freshWins++
           removeNext = true
           continue
         }
@@ -791,9 +792,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           // a removal that came within one customer is retried from new constructions: the best
           // plan's neighbourhood often holds no such plan where another start does (r211 at 4.5 s
           // of CPU, seed 1: three routes after 1.5 s more from the best plan, two after one retry)
-          if (!(attemptMinNun <= FRESH_NEAR && freshRetries(fresh, FRESH_MS, FRESH_SHARE))) break
-          takeRemoval()
-          freshWins++
+          if (!(attemptMinNun <= FRESH_NEAR && freshRetries(fresh, FRESH_SHARE))) break
           removeNext = true
           continue
         }
