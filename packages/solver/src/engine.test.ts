@@ -162,6 +162,43 @@ describe('general engine', () => {
     expect(a.cost).toBeLessThanOrEqual(plain.cost + 1e-9)
   })
 
+  it('looks for insertion positions next to the nearest tasks a qualified caregiver can share', () => {
+    // Nursing visits on a row at y = 100, each with a basic visit right beside it (y = 101) that
+    // the nursing caregiver cannot take. With one neighbour per visit (granular 1), the nearest
+    // location of every nursing visit is its basic twin, so a neighbourhood by location alone
+    // leaves only the route ends as candidates; the skill-aware one offers the places next to
+    // the nearest nursing visit, and the greedy construction sweeps the row in order.
+    const xs = [60, 0, 100, 20, 120, 40, 80, 140, 160]
+    const p: Problem = {
+      locations: [
+        { x: 0, y: 0 },
+        ...xs.flatMap((x) => [
+          { x, y: 100 },
+          { x, y: 101 },
+        ]),
+      ],
+      travel: { kind: 'euclidean' },
+      caregivers: [
+        { id: 'n', skills: ['nursing'], start: 0, shift: [0, 10000] },
+        { id: 'b', skills: ['basic'], start: 0, shift: [0, 10000] },
+      ],
+      visits: xs.flatMap((_, i) => [
+        { id: `n${i}`, location: 1 + 2 * i, duration: 1, skills: ['nursing'] },
+        { id: `b${i}`, location: 2 + 2 * i, duration: 1, skills: ['basic'] },
+      ]),
+    }
+    const o = { timeLimitMs: 60000, seed: 1, maxIterations: 0 }
+    const row = (plan: Plan): number[] => visitsOf(plan, 'n').map((s) => xs[Number(s.visitId.slice(1))])
+    const skill = solveProblem(p, o, { granular: 1 })
+    expect(checkPlan(p, skill).errors).toEqual([])
+    const sorted = [...xs].sort((a, b) => a - b).join()
+    const r = row(skill)
+    expect(r.join() === sorted || [...r].reverse().join() === sorted).toBe(true)
+    const byLocation = solveProblem(p, o, { granular: 1, skillNear: false })
+    expect(checkPlan(p, byLocation).errors).toEqual([])
+    expect(skill.distance).toBeLessThan(byLocation.distance - 1)
+  })
+
   it('stops when the (injected) clock passes the time limit', () => {
     const p = generateStreetDay({ visits: 40, caregivers: 4, doubleShare: 0.1, seed: 2 })
     let t = 0
