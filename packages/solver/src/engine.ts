@@ -53,8 +53,6 @@ export interface EngineExtras {
    * whatever their skills, the method before issue 23's seventeenth step)
    */
   skillNear?: boolean
-  /** ruin size: visits removed per iteration on average (default 10) */
-  ruinSize?: number
 }
 
 function haversineKm(la1: number, lo1: number, la2: number, lo2: number): number {
@@ -1239,7 +1237,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   const removed = new Uint8Array(nVis)
   const ruined = new Uint8Array(nV)
   const touchedV = new Int32Array(nV)
-  const CBAR = extras.ruinSize ?? 10
+  const CBAR = 10
   const LMAX = 10
   function removeVisitTasks(S: GSol, vi: number): void {
     if (removed[vi]) return
