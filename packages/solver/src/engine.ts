@@ -415,6 +415,18 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     }
   }
 
+  /**
+   * Numeric sort keys for "nearest first" lists: floor(min(d, dmax) · sc) · B + index, with B a
+   * power of two above every index, so a plain typed-array sort orders by distance, then index
+   * (no comparator calls), and `key % B` gives the index back; exact below 2^53.
+   */
+  function keyScale(count: number): { B: number; dmax: number; sc: number } {
+    let B = 2
+    while (B <= count) B *= 2
+    let dmax = 1
+    for (let i = 0; i < L * L; i++) if (dd[i] > dmax && Number.isFinite(dd[i])) dmax = dd[i]
+    return { B, dmax, sc: Math.min(1e4, 2 ** 52 / B / dmax) }
+  }
   // granular neighbourhood: a position is tried only next to one of the G nearest visit locations
   // (or a start/end location, or in an empty route)
   const G = Math.max(1, Math.floor(extras.granular ?? 30))
@@ -428,11 +440,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
         locs.push(visLoc[i])
       }
     const keys = new Float64Array(locs.length)
-    let B = 2
-    while (B <= L) B *= 2
-    let dmax = 1
-    for (let i = 0; i < L * L; i++) if (dd[i] > dmax && Number.isFinite(dd[i])) dmax = dd[i]
-    const sc = Math.min(1e4, 2 ** 52 / B / dmax)
+    const { B, dmax, sc } = keyScale(L)
     for (const a of locs) {
       for (let k = 0; k < locs.length; k++) keys[k] = Math.floor(Math.min(dmax, dd[a * L + locs[k]]) * sc) * B + locs[k]
       keys.sort()
@@ -898,12 +906,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     for (let t = 0; t < NT; t++) for (let c = 0; c < nV; c++) if (compat[t * nV + c]) bits[t * W + (c >>> 5)] |= 1 << (c & 31)
     const real: number[] = []
     for (let t = 0; t < NT; t++) if (tLoc[t] >= 0) real.push(t)
-    // sort keys as for nearLoc: scaled distance in the high part, the task in the low bits
-    let B = 2
-    while (B <= NT) B *= 2
-    let dmax = 1
-    for (let i = 0; i < L * L; i++) if (dd[i] > dmax && Number.isFinite(dd[i])) dmax = dd[i]
-    const sc = Math.min(1e4, 2 ** 52 / B / dmax)
+    const { B, dmax, sc } = keyScale(NT)
     const keys = new Float64Array(real.length)
     const lists = new Int32Array(NT * (G + 1))
     let total = 0
