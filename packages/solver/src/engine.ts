@@ -45,7 +45,7 @@ export interface EngineExtras {
   startShare?: number
   /** find the candidate positions of an insertion by scanning every position of every route (the method before issue 23's third step; for A/B runs) */
   fullScan?: boolean
-  /** granular neighbourhood: insertion positions are tried next to this many nearest visit locations (default 30) */
+  /** granular neighbourhood: insertion positions are tried next to this many nearest tasks (skillNear) or visit locations (default 30) */
   granular?: number
   /**
    * candidate positions of an insertion lie next to the `granular` nearest tasks that share a
