@@ -420,16 +420,17 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
    * power of two above every index, so a plain typed-array sort orders by distance, then index
    * (no comparator calls), and `key % B` gives the index back; exact below 2^53.
    */
-  function keyScale(count: number): { B: number; dmax: number; sc: number } {
+  let dmax = 1
+  for (let i = 0; i < L * L; i++) if (dd[i] > dmax && Number.isFinite(dd[i])) dmax = dd[i]
+  function keyScale(count: number): { B: number; sc: number } {
     let B = 2
     while (B <= count) B *= 2
-    let dmax = 1
-    for (let i = 0; i < L * L; i++) if (dd[i] > dmax && Number.isFinite(dd[i])) dmax = dd[i]
-    return { B, dmax, sc: Math.min(1e4, 2 ** 52 / B / dmax) }
+    return { B, sc: Math.min(1e4, 2 ** 52 / B / dmax) }
   }
   // granular neighbourhood: a position is tried only next to one of the G nearest visit locations
   // (or a start/end location, or in an empty route)
-  const G = Math.max(1, Math.floor(extras.granular ?? 30))
+  // a malformed count (extras come from code, not users) falls back instead of breaking the lists
+  const G = Number.isFinite(extras.granular) ? Math.max(1, Math.floor(extras.granular as number)) : 30
   const nearLoc = new Uint8Array(L * L)
   {
     const seen = new Uint8Array(L)
@@ -440,7 +441,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
         locs.push(visLoc[i])
       }
     const keys = new Float64Array(locs.length)
-    const { B, dmax, sc } = keyScale(L)
+    const { B, sc } = keyScale(L)
     for (const a of locs) {
       for (let k = 0; k < locs.length; k++) keys[k] = Math.floor(Math.min(dmax, dd[a * L + locs[k]]) * sc) * B + locs[k]
       keys.sort()
@@ -878,9 +879,11 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     const fill = locTaskStart.slice(0, L)
     for (let t = 0; t < NT; t++) if (tLoc[t] >= 0) locTaskList[fill[tLoc[t]]++] = t
   }
+  // the lists by location serve only the location neighbourhood (skillNear false; see below)
+  const skillNear = extras.skillNear ?? true
   const nearStart = new Int32Array(L + 1)
   let nearList = new Int32Array(0)
-  {
+  if (!skillNear) {
     let cnt = 0
     for (let a = 0; a < L; a++) for (let y = 0; y < L; y++) if (nearLoc[a * L + y] && locTaskStart[y + 1] > locTaskStart[y]) cnt++
     nearList = new Int32Array(cnt)
@@ -897,7 +900,6 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
   // most of the 30 nearest locations lie on routes that cannot take the task, and the plain
   // neighbourhood left a handful of candidates. InstanzVNS_HCSRP_200_1 at 9.3 s of CPU, 16 seeds:
   // mean gap 2.12 % → 0.83 %, runs above 2 % 6 → 3 (100_2 and 300_1 unchanged within noise).
-  const skillNear = extras.skillNear ?? true
   const tnStart = new Int32Array(NT + 1)
   let tnList = new Int32Array(0)
   if (skillNear) {
@@ -906,7 +908,7 @@ export function solveProblem(p: Problem, opts: SolveOptions, extras: EngineExtra
     for (let t = 0; t < NT; t++) for (let c = 0; c < nV; c++) if (compat[t * nV + c]) bits[t * W + (c >>> 5)] |= 1 << (c & 31)
     const real: number[] = []
     for (let t = 0; t < NT; t++) if (tLoc[t] >= 0) real.push(t)
-    const { B, dmax, sc } = keyScale(NT)
+    const { B, sc } = keyScale(NT)
     const keys = new Float64Array(real.length)
     const lists = new Int32Array(NT * (G + 1))
     let total = 0
