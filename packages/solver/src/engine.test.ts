@@ -197,6 +197,8 @@ describe('general engine', () => {
     const byLocation = solveProblem(p, o, { granular: 1, skillNear: false })
     expect(checkPlan(p, byLocation).errors).toEqual([])
     expect(skill.distance).toBeLessThan(byLocation.distance - 1)
+    // a malformed count (extras from code, not users) falls back to the default of 30
+    expect(solveProblem(p, o, { granular: Number.NaN }).distance).toBe(solveProblem(p, o).distance)
   })
 
   it('stops when the (injected) clock passes the time limit', () => {
