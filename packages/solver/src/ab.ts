@@ -98,6 +98,7 @@ function runInChildren(argv: string[], set: string, names: string[], seeds: numb
           env: { ...process.env, YIYANG_BENCH_DIR: benchDir() },
           maxBuffer: 64 << 20,
         })
+        if (r.status === 0 && r.stderr) process.stderr.write(r.stderr)
         if (r.status !== 0) throw new Error(`${name} seed ${seed}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' ')}`)
         for (const line of r.stdout.split('\n')) {
           if (line.startsWith(RESULT)) {

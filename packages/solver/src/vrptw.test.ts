@@ -444,3 +444,53 @@ describe('VRPTW engine', () => {
     expect(slow.vehicles).toBe(plain.vehicles)
   }, 60000)
 })
+
+describe('fleet minimisation at the lower bound', () => {
+  /**
+   * 20 customers beside the depot, demand 10 of 50 (capacity bound: 4 routes), service 100 in
+   * a day of 430: a route serves at most four, so four routes leave four customers out, more
+   * than half a route's, however long the removal runs
+   */
+  function fullDay(): VrptwInstance {
+    const n = 20
+    const N = n + 1
+    const inst: VrptwInstance = {
+      name: 'full-day',
+      n,
+      vehicles: n,
+      capacity: 50,
+      x: new Float64Array(N),
+      y: new Float64Array(N),
+      demand: new Float64Array(N),
+      ready: new Float64Array(N),
+      due: new Float64Array(N),
+      service: new Float64Array(N),
+    }
+    inst.due[0] = 430
+    for (let i = 1; i <= n; i++) {
+      inst.x[i] = Math.cos(i) * 1
+      inst.y[i] = Math.sin(i) * 1
+      inst.demand[i] = 10
+      inst.due[i] = 325
+      inst.service[i] = 100
+    }
+    return inst
+  }
+  it('gives up a removal down to the bound that keeps half a route out without progress (lbHopeless), at the same fleet', () => {
+    const inst = fullDay()
+    const run = (lbHopeless: boolean) => {
+      let t = 0
+      return solveVrptw(inst, { timeLimitMs: 6000, seed: 3, now: () => (t += 4), lbHopeless })
+    }
+    const on = run(true)
+    const off = run(false)
+    for (const r of [on, off]) {
+      expect(checkSolomon(inst, r.routes).feasible).toBe(true)
+      expect(r.vehicles).toBe(5)
+    }
+    // the hopeless attempt at four routes ends about a second (of the injected clock) after it
+    // stopped leaving fewer out, not at the fleet phase's caps (2.5 s)
+    expect(on.fleetMs ?? 0).toBeLessThan(2000)
+    expect(off.fleetMs ?? 0).toBeGreaterThan((on.fleetMs ?? 0) + 500)
+  }, 60000)
+})
