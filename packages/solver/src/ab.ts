@@ -14,7 +14,8 @@
  * machine with fewer: the parallel search runs N independent searches seeded
  * `seed + i * SEED_STRIDE` and keeps the best by `betterVrptw`, so running those N searches one
  * after another, each on its own CPU-time budget, and keeping the best the same way gives the
- * same answer distribution without N cores.
+ * same answer distribution without N cores. Each of the N searches runs in a process of its
+ * own, like every run (below).
  *
  * Each run is a fresh process (a child running a copy of dist taken at the start, so a rebuild
  * during a long A/B does not change the code under test). In one process every solve after the
@@ -81,33 +82,47 @@ function runInChildren(argv: string[], set: string, names: string[], seeds: numb
     for (let i = 0; i < argv.length; i++) {
       const k = argv[i]
       if (!k.startsWith('--')) continue
-      if (k === '--seeds') {
-        i++
-        continue
-      }
-      rest.push(k, argv[i + 1])
+      if (k !== '--seeds' && k !== '--threads') rest.push(k, argv[i + 1])
       i++
+    }
+    type Run = { gap: number | null; vehicles: number; bv: number; unassigned: number; distance: number; line: string }
+    const child = (name: string, seed: number): Run => {
+      const r = spawnSync(process.execPath, ['--input-type=module', '-e', entry, '--', ...rest, '--seeds', String(seed), '--child', '1', name], {
+        encoding: 'utf8',
+        env: { ...process.env, YIYANG_BENCH_DIR: benchDir() },
+        maxBuffer: 64 << 20,
+      })
+      if (r.status === 0 && r.stderr) process.stderr.write(r.stderr)
+      if (r.status !== 0) throw new Error(`${name} seed ${seed}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' ')}`)
+      const lines = r.stdout.split('\n')
+      const res = lines.find((l) => l.startsWith(RESULT))
+      if (!res) throw new Error(`${name} seed ${seed}: no result`)
+      const o = JSON.parse(res.slice(RESULT.length)) as Omit<Run, 'line'>
+      return { ...o, line: lines.filter((l) => l && !l.startsWith(RESULT) && !l.startsWith('SUMMARY')).join('\n') }
     }
     const gaps: number[] = []
     let veh = 0
     let bv = 0
     for (const name of names)
       for (const seed of seeds) {
-        const r = spawnSync(process.execPath, ['--input-type=module', '-e', entry, '--', ...rest, '--seeds', String(seed), '--child', '1', name], {
-          encoding: 'utf8',
-          env: { ...process.env, YIYANG_BENCH_DIR: benchDir() },
-          maxBuffer: 64 << 20,
-        })
-        if (r.status === 0 && r.stderr) process.stderr.write(r.stderr)
-        if (r.status !== 0) throw new Error(`${name} seed ${seed}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' ')}`)
-        for (const line of r.stdout.split('\n')) {
-          if (line.startsWith(RESULT)) {
-            const o = JSON.parse(line.slice(RESULT.length)) as { gap: number | null; vehicles: number; bv: number }
-            if (o.gap !== null) gaps.push(o.gap)
-            veh += o.vehicles
-            bv += o.bv
-          } else if (line && !line.startsWith('SUMMARY')) console.log(line)
+        // with --threads N, the N searches of the parallel solver, each in a process of its own,
+        // the best kept as betterVrptw keeps it
+        let best = child(name, seed)
+        let won = 0
+        for (let t = 1; t < (set === 'hhc' ? 1 : threads); t++) {
+          const o = child(name, seed + t * SEED_STRIDE)
+          if (
+            o.unassigned < best.unassigned ||
+            (o.unassigned === best.unassigned && (o.vehicles < best.vehicles || (o.vehicles === best.vehicles && o.distance < best.distance)))
+          ) {
+            best = o
+            won = t
+          }
         }
+        if (best.gap !== null) gaps.push(best.gap)
+        veh += best.vehicles
+        bv += best.bv
+        console.log(won > 0 ? best.line.replace(`${name} seed ${seed + won * SEED_STRIDE}:`, `${name} seed ${seed}:`) + ` thread ${won}` : best.line)
       }
     const mg = (gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)).toFixed(3)
     if (set === 'hhc') console.log(`SUMMARY ${JSON.stringify(extras)}: mean gap ${mg}% over ${gaps.length} runs`)
@@ -174,7 +189,7 @@ export function main(argv: string[]): void {
         console.log(
           `${name} seed ${seed}: cost ${chk.cost.toFixed(2)} (best-known ${bks[name].cost}) gap ${g.toFixed(2)}% iterations ${plan.iterations} feasible ${chk.feasible}`,
         )
-        console.log(RESULT + JSON.stringify({ gap: g, vehicles: 0, bv: 0 }))
+        console.log(RESULT + JSON.stringify({ gap: g, vehicles: 0, bv: 0, unassigned: 0, distance: chk.cost }))
       }
     console.log(
       `SUMMARY ${JSON.stringify(extras)}: mean gap ${(gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)).toFixed(3)}% over ${gaps.length} runs`,
@@ -199,7 +214,7 @@ export function main(argv: string[]): void {
       bv += b.vehicles
       const gap = r.vehicles === b.vehicles ? (r.distance / b.distance - 1) * 100 : null
       if (gap !== null) gaps.push(gap)
-      console.log(RESULT + JSON.stringify({ gap, vehicles: r.vehicles, bv: b.vehicles }))
+      console.log(RESULT + JSON.stringify({ gap, vehicles: r.vehicles, bv: b.vehicles, unassigned: r.unassigned.length, distance: r.distance }))
       console.log(
         `${name} seed ${seed}: vehicles ${r.vehicles} (best-known ${b.vehicles}) distance ${r.distance.toFixed(2)} gap ${gap === null ? 'other fleet' : gap.toFixed(2) + '%'} iterations ${r.iterations} fleet phase ${Math.round(r.fleetMs ?? 0)} ms last removal ${Math.round(r.lastRemovalMs ?? 0)} ms feasible ${chk.feasible}${r.freshStarts ? ` fresh starts ${r.freshStarts}` : ''}${r.freshWins ? ` fresh wins ${r.freshWins}` : ''}${threads > 1 ? ` thread ${won}` : ''}`,
       )
