@@ -67,7 +67,7 @@ function cpuClock(): () => number {
   }
 }
 
-/** what a child run reports back to the parent (after its printed line) */
+/** what a child run reports back to the parent, beside its printed line */
 const RESULT = 'AB-RESULT '
 
 /** runs every (instance, seed) of argv in a fresh child process; prints their lines and the summary */
@@ -77,7 +77,9 @@ function runInChildren(argv: string[], set: string, names: string[], seeds: numb
   try {
     cpSync(dist, snap, { recursive: true })
     writeFileSync(join(snap, 'package.json'), '{"type":"module"}\n')
-    const entry = `import { main } from ${JSON.stringify(pathToFileURL(join(snap, 'ab.js')).href)}; main(process.argv.slice(1))`
+    // the child reports a failure as bin/ab.mjs does: one line, exit code 2
+    const entry = `import { main } from ${JSON.stringify(pathToFileURL(join(snap, 'ab.js')).href)}
+try { main(process.argv.slice(1)) } catch (e) { process.stderr.write(String(e?.message ?? e) + '\\n'); process.exitCode = 2 }`
     const rest: string[] = []
     for (let i = 0; i < argv.length; i++) {
       const k = argv[i]
@@ -85,7 +87,7 @@ function runInChildren(argv: string[], set: string, names: string[], seeds: numb
       if (k !== '--seeds' && k !== '--threads') rest.push(k, argv[i + 1])
       i++
     }
-    type Run = { gap: number | null; vehicles: number; bv: number; unassigned: number; distance: number; line: string }
+    type Run = { gap: number | null; vehicles: number; bv: number; unassigned: number[]; distance: number; line: string }
     const child = (name: string, seed: number): Run => {
       const r = spawnSync(process.execPath, ['--input-type=module', '-e', entry, '--', ...rest, '--seeds', String(seed), '--child', '1', name], {
         encoding: 'utf8',
@@ -93,28 +95,24 @@ function runInChildren(argv: string[], set: string, names: string[], seeds: numb
         maxBuffer: 64 << 20,
       })
       if (r.status === 0 && r.stderr) process.stderr.write(r.stderr)
-      if (r.status !== 0) throw new Error(`${name} seed ${seed}: ${(r.stderr || '').trim().split('\n').slice(-3).join(' ')}`)
+      if (r.status !== 0) throw new Error(`${name} seed ${seed}: ${(r.stderr || '').trim().split('\n').pop() || `exit code ${r.status}`}`)
       const lines = r.stdout.split('\n')
       const res = lines.find((l) => l.startsWith(RESULT))
       if (!res) throw new Error(`${name} seed ${seed}: no result`)
       const o = JSON.parse(res.slice(RESULT.length)) as Omit<Run, 'line'>
-      return { ...o, line: lines.filter((l) => l && !l.startsWith(RESULT) && !l.startsWith('SUMMARY')).join('\n') }
+      return { ...o, line: lines.filter((l) => l && !l.startsWith(RESULT)).join('\n') }
     }
     const gaps: number[] = []
     let veh = 0
     let bv = 0
     for (const name of names)
       for (const seed of seeds) {
-        // with --threads N, the N searches of the parallel solver, each in a process of its own,
-        // the best kept as betterVrptw keeps it
+        // with --threads N, the N searches of the parallel solver, each in a process of its own
         let best = child(name, seed)
         let won = 0
         for (let t = 1; t < (set === 'hhc' ? 1 : threads); t++) {
           const o = child(name, seed + t * SEED_STRIDE)
-          if (
-            o.unassigned < best.unassigned ||
-            (o.unassigned === best.unassigned && (o.vehicles < best.vehicles || (o.vehicles === best.vehicles && o.distance < best.distance)))
-          ) {
+          if (betterVrptw(o, best)) {
             best = o
             won = t
           }
@@ -176,7 +174,7 @@ export function main(argv: string[]): void {
   const budget = iterations > 0 ? { timeLimitMs: 1e9, maxIterations: iterations } : { timeLimitMs: cpuMs }
   const bench = benchDir()
   const dir = set.includes('/') ? resolve(set) : join(bench, set)
-  const gaps: number[] = []
+  // a child run (runInChildren passes one instance and one seed): its line, then its result
   if (set === 'hhc') {
     const bks = JSON.parse(readFileSync(join(dir, 'bks.json'), 'utf8')) as Record<string, { cost: number }>
     for (const name of names)
@@ -185,42 +183,24 @@ export function main(argv: string[]): void {
         const plan = solveProblem(hhcToProblem(inst), { ...budget, seed, now: cpuClock() }, extras)
         const chk = checkHhc(inst, planToHhc(inst, plan))
         const g = (chk.cost / bks[name].cost - 1) * 100
-        gaps.push(g)
         console.log(
           `${name} seed ${seed}: cost ${chk.cost.toFixed(2)} (best-known ${bks[name].cost}) gap ${g.toFixed(2)}% iterations ${plan.iterations} feasible ${chk.feasible}`,
         )
-        console.log(RESULT + JSON.stringify({ gap: g, vehicles: 0, bv: 0, unassigned: 0, distance: chk.cost }))
+        console.log(RESULT + JSON.stringify({ gap: g, vehicles: 0, bv: 0, unassigned: [], distance: chk.cost }))
       }
-    console.log(
-      `SUMMARY ${JSON.stringify(extras)}: mean gap ${(gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)).toFixed(3)}% over ${gaps.length} runs`,
-    )
     return
   }
   const bks = JSON.parse(readFileSync(join(dir, 'bks.json'), 'utf8')) as Record<string, { vehicles: number; distance: number }>
-  let veh = 0
-  let bv = 0
   for (const name of names)
     for (const seed of seeds) {
       const inst = parseSolomon(readFileSync(join(dir, `${name}.txt`), 'utf8'))
-      let r = solveVrptw(inst, { ...budget, seed, now: cpuClock(), ...opts })
-      let won = 0
-      for (let t = 1; t < threads; t++) {
-        const rt = solveVrptw(inst, { ...budget, seed: seed + t * SEED_STRIDE, now: cpuClock(), ...opts })
-        if (betterVrptw(rt, r)) [r, won] = [rt, t]
-      }
+      const r = solveVrptw(inst, { ...budget, seed, now: cpuClock(), ...opts })
       const chk = checkSolomon(inst, r.routes)
       const b = bks[name]
-      veh += r.vehicles
-      bv += b.vehicles
       const gap = r.vehicles === b.vehicles ? (r.distance / b.distance - 1) * 100 : null
-      if (gap !== null) gaps.push(gap)
-      console.log(RESULT + JSON.stringify({ gap, vehicles: r.vehicles, bv: b.vehicles, unassigned: r.unassigned.length, distance: r.distance }))
+      console.log(RESULT + JSON.stringify({ gap, vehicles: r.vehicles, bv: b.vehicles, unassigned: r.unassigned, distance: r.distance }))
       console.log(
-        `${name} seed ${seed}: vehicles ${r.vehicles} (best-known ${b.vehicles}) distance ${r.distance.toFixed(2)} gap ${gap === null ? 'other fleet' : gap.toFixed(2) + '%'} iterations ${r.iterations} fleet phase ${Math.round(r.fleetMs ?? 0)} ms last removal ${Math.round(r.lastRemovalMs ?? 0)} ms feasible ${chk.feasible}${r.freshStarts ? ` fresh starts ${r.freshStarts}` : ''}${r.freshWins ? ` fresh wins ${r.freshWins}` : ''}${threads > 1 ? ` thread ${won}` : ''}`,
+        `${name} seed ${seed}: vehicles ${r.vehicles} (best-known ${b.vehicles}) distance ${r.distance.toFixed(2)} gap ${gap === null ? 'other fleet' : gap.toFixed(2) + '%'} iterations ${r.iterations} fleet phase ${Math.round(r.fleetMs ?? 0)} ms last removal ${Math.round(r.lastRemovalMs ?? 0)} ms feasible ${chk.feasible}${r.freshStarts ? ` fresh starts ${r.freshStarts}` : ''}${r.freshWins ? ` fresh wins ${r.freshWins}` : ''}`,
       )
     }
-  const mg = gaps.reduce((a, b) => a + b, 0) / Math.max(1, gaps.length)
-  console.log(
-    `SUMMARY ${JSON.stringify(opts)}${threads > 1 ? ` ${threads} threads` : ''}: vehicles ${veh} (best-known ${bv}), mean gap ${mg.toFixed(3)}% over ${gaps.length} runs at the best-known fleet`,
-  )
 }

@@ -60,7 +60,10 @@ function runJob<T>(job: SearchJob): Promise<T> {
  * The order in which the parallel search picks its answer: fewer unassigned customers, then
  * fewer vehicles, then less distance. Strict, so ties keep the earlier (lower-index) thread.
  */
-export function betterVrptw(a: VrptwResult, b: VrptwResult): boolean {
+export function betterVrptw(
+  a: Pick<VrptwResult, 'unassigned' | 'vehicles' | 'distance'>,
+  b: Pick<VrptwResult, 'unassigned' | 'vehicles' | 'distance'>,
+): boolean {
   const ua = a.unassigned.length
   const ub = b.unassigned.length
   return ua < ub || (ua === ub && (a.vehicles < b.vehicles || (a.vehicles === b.vehicles && a.distance < b.distance)))

@@ -452,25 +452,16 @@ describe('fleet minimisation at the lower bound', () => {
    * than half a route's, however long the removal runs
    */
   function fullDay(): VrptwInstance {
-    const n = 20
-    const N = n + 1
-    const inst: VrptwInstance = {
-      name: 'full-day',
-      n,
-      vehicles: n,
-      capacity: 50,
-      x: new Float64Array(N),
-      y: new Float64Array(N),
-      demand: new Float64Array(N),
-      ready: new Float64Array(N),
-      due: new Float64Array(N),
-      service: new Float64Array(N),
-    }
+    const inst = randomInstance(1, 20)
+    inst.capacity = 50
+    inst.x[0] = 0
+    inst.y[0] = 0
     inst.due[0] = 430
-    for (let i = 1; i <= n; i++) {
-      inst.x[i] = Math.cos(i) * 1
-      inst.y[i] = Math.sin(i) * 1
+    for (let i = 1; i <= 20; i++) {
+      inst.x[i] = Math.cos(i)
+      inst.y[i] = Math.sin(i)
       inst.demand[i] = 10
+      inst.ready[i] = 0
       inst.due[i] = 325
       inst.service[i] = 100
     }
