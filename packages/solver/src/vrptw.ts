@@ -476,6 +476,17 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
   const absn = new Float64Array(N)
   const order = new Int32Array(N)
   const BLINK = 0.01
+  // A position blinks (is skipped) with probability BLINK. Instead of a draw per position, the
+  // number of positions up to the next blink is drawn (geometric): the same distribution, at
+  // one draw per hundred positions (the draws were a sizeable part of the recreate's time).
+  const LOG_KEEP = Math.log(1 - BLINK)
+  const blinkGap = (): number => 1 + Math.floor(Math.log(1 - rng.next()) / LOG_KEEP)
+  let blinkLeft = blinkGap()
+  function blinked(): boolean {
+    if (--blinkLeft !== 0) return false
+    blinkLeft = blinkGap()
+    return true
+  }
   function sortUn(S: Sol, mode: number): void {
     const m = S.nun
     const u = S.un
@@ -522,10 +533,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     const L = S.len[r]
     const prev = p > 0 ? sq[p - 1] : 0
     const nx = p < L ? sq[p] : 0
-    const dpc = d[prev * N + c]
+    const dpc = d[c * N + prev]
     const dcn = d[c * N + nx]
     const delta = dpc + dcn - d[prev * N + nx]
-    if (delta >= gCost || rng.next() < BLINK) return
+    if (delta >= gCost || blinked()) return
     const arr = (prev === 0 ? e0 : S.es[prev] + s[prev]) + dpc
     const st = arr > e[c] ? arr : e[c]
     if (st > l[c] + EPS) return
@@ -578,6 +589,12 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       if (bestR < 0) {
         // every position (also the fallback when no granular position is feasible)
         bestCost = Infinity
+        // locals, not the closure's or S's fields, in the hottest loop of the solver
+        let bl = blinkLeft
+        const es = S.es
+        const lsv = S.ls
+        const lcE = lc + EPS
+        const l0E = l0 + EPS
         for (let r = 0; r < S.nr; r++) {
           if (S.load[r] + qc > Q + EPS) continue
           const sq = S.seq[r]
@@ -586,30 +603,33 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           let dep = e0
           for (let p = 0; p <= L; p++) {
             const nx = p < L ? sq[p] : 0
-            const dpc = d[prev * N + c]
+            // (the matrix is symmetric: both legs from c's row, which stays in cache)
+            const dpc = d[rowc + prev]
+            const arr = dep + dpc
+            // too late for c here, and at every later position of the route (arrivals only grow
+            // along a route under the triangle inequality): the rest of the route is skipped
+            if (arr > lcE) break
             const dcn = d[rowc + nx]
             const delta = dpc + dcn - d[prev * N + nx]
-            if (delta < bestCost && rng.next() >= BLINK) {
-              const arr = dep + dpc
-              const st = arr > ec ? arr : ec
-              if (st <= lc + EPS) {
-                const an = st + sc + dcn
-                if (nx === 0 ? an <= l0 + EPS : (an > e[nx] ? an : e[nx]) <= S.ls[nx] + EPS) {
+            if (delta < bestCost) {
+              if (--bl === 0) bl = blinkGap()
+              else {
+                // (servable: ec <= lc, so the start is within c's window)
+                const an = (arr > ec ? arr : ec) + sc + dcn
+                if (nx === 0 ? an <= l0E : (an > e[nx] ? an : e[nx]) <= lsv[nx] + EPS) {
                   bestCost = delta
                   bestR = r
                   bestP = p
                 }
-              } else if (arr > lc + EPS) {
-                // later positions only start later
-                break
               }
             }
             if (nx !== 0) {
-              dep = S.es[nx] + s[nx]
+              dep = es[nx] + s[nx]
               prev = nx
             }
           }
         }
+        blinkLeft = bl
       }
       if (bestR >= 0) insertCustomer(S, bestR, bestP, c)
       else if (S.nr < routeCap) {
