@@ -595,13 +595,25 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         const lsv = S.ls
         const lcE = lc + EPS
         const l0E = l0 + EPS
+        const needE = ec + sc
         for (let r = 0; r < S.nr; r++) {
           if (S.load[r] + qc > Q + EPS) continue
           const sq = S.seq[r]
           const L = S.len[r]
-          let prev = 0
-          let dep = e0
-          for (let p = 0; p <= L; p++) {
+          // Latest starts only grow along a route, and c before nx needs nx's latest start to be
+          // at least c's earliest start plus its service: the positions before the first such nx
+          // are skipped by a binary search (with the break below, a customer with a narrow window
+          // is only tried where the route passes its window)
+          let p0 = 0
+          let hi = L
+          while (p0 < hi) {
+            const mid = (p0 + hi) >> 1
+            if (lsv[sq[mid]] + EPS < needE) p0 = mid + 1
+            else hi = mid
+          }
+          let prev = p0 > 0 ? sq[p0 - 1] : 0
+          let dep = p0 > 0 ? es[prev] + s[prev] : e0
+          for (let p = p0; p <= L; p++) {
             const nx = p < L ? sq[p] : 0
             // (the matrix is symmetric: both legs from c's row, which stays in cache)
             const dpc = d[rowc + prev]
