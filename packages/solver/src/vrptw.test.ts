@@ -430,6 +430,20 @@ describe('VRPTW engine', () => {
     // off by default
     expect(solveVrptw(randomInstance(101, 40), { timeLimitMs: 60000, seed: 101, maxIterations: 2000 }).leftOutSteps).toBe(0)
   }, 60000)
+  it('granular insertion (off by default) and the full scan both keep every answer feasible, complete and deterministic', () => {
+    for (const seed of [131, 132]) {
+      const inst = randomInstance(seed, 60)
+      const all = Array.from({ length: 60 }, (_, i) => i + 1)
+      for (const granular of [0, 8, Number.NaN]) {
+        const a = solveTwiceFeasible(inst, { timeLimitMs: 60000, seed, maxIterations: 2000, granular })
+        expect(a.routes.flat().sort((x, y) => x - y)).toEqual(all)
+      }
+      // a malformed count is the default
+      expect(solveVrptw(inst, { timeLimitMs: 60000, seed, maxIterations: 2000, granular: Number.NaN }).routes).toEqual(
+        solveVrptw(inst, { timeLimitMs: 60000, seed, maxIterations: 2000 }).routes,
+      )
+    }
+  }, 60000)
   it('fleet-minimisation attempt caps that grow more slowly than a long budget (fleetBudgetExp) end a stalled fleet phase sooner', () => {
     const inst = randomInstance(76, 40)
     const run = (x: number) => {

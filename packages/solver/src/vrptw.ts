@@ -26,7 +26,7 @@ export interface VrptwOptions {
   ruinSize?: number
   /** longest string removed from one route (default: 10, more on long routes) */
   stringMax?: number
-  /** insertion looks next to this many nearest neighbours only (0 = every position; default sized to the instance) */
+  /** insertion looks next to this many nearest neighbours first, the full scan as the fallback (0 = every position, the default) */
   granular?: number
   /** probability that a fleet-minimisation ruin starts next to an unassigned customer */
   rmSeedUnassigned?: number
@@ -521,10 +521,13 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     if (x < 13) return 5
     return 6
   }
-  // Granular insertion (Toth & Vigo): on large instances a customer is only tried next to
-  // its KG nearest neighbours (and at the ends of each route) first, which cuts the work per
-  // insertion from O(n) to O(KG + routes); the full scan remains the fallback.
-  const KG = Math.min(K - 1, opts.granular ?? (n >= 150 ? Math.min(60, Math.max(30, Math.round(n / 5))) : 0))
+  // Granular insertion (Toth & Vigo, option `granular`, off by default): a customer is first
+  // tried only next to its KG nearest neighbours (and at the ends of each route), the full scan
+  // being the fallback. It was the default from 150 customers until the full scan learnt to
+  // skip the positions outside the customer's window (below); since then the full scan is the
+  // faster of the two (Gehring–Homberger 200 at 9 s of CPU: 444 000 iterations against 286 000,
+  // mean gap 0.82 % against 1.05 %; 400 at 27 s: 927 000 against 439 000, 1.62 % both).
+  const KG = Math.min(K - 1, Math.max(0, Math.floor(opts.granular ?? 0)) || 0)
   let gCost = Infinity
   let gR = -1
   let gP = -1
