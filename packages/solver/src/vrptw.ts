@@ -598,7 +598,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         const lsv = S.ls
         const lcE = lc + EPS
         const l0E = l0 + EPS
-        const needE = ec + sc
+        const need = ec + sc
         for (let r = 0; r < S.nr; r++) {
           if (S.load[r] + qc > Q + EPS) continue
           const sq = S.seq[r]
@@ -611,7 +611,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           let hi = L
           while (p0 < hi) {
             const mid = (p0 + hi) >> 1
-            if (lsv[sq[mid]] + EPS < needE) p0 = mid + 1
+            if (lsv[sq[mid]] + EPS < need) p0 = mid + 1
             else hi = mid
           }
           let prev = p0 > 0 ? sq[p0 - 1] : 0
