@@ -149,8 +149,9 @@ export interface VrptwOptions {
    * over `startShare` of the phase, each start from a plan of their own (a new construction
    * whose fleet is brought down to the best plan's by the absence-counter removal), so the
    * crossover pool holds plans of different basins; the next run continues from the best of
-   * them. Only when the fleet phase reached its fleet quickly, within a fortieth of the budget
-   * (the fresh removals then cost little); default 16 over half of the phase, 0 = off
+   * them. Only when the fleet phase reached its fleet quickly, within `quickFleetShare` of the
+   * budget (the fresh removals then cost little), or with region starts (below); default 16
+   * over half of the phase, 0 = off
    */
   starts?: number
   startShare?: number
