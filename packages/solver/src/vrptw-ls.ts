@@ -5,6 +5,8 @@
  * * relocate: a string of 1–3 consecutive customers starting at `u` goes next to one of
  *   `u`'s granular neighbours `v` (after `v` or before it), in another route or in its own;
  * * swap: `u` and `v` exchange places (different routes);
+ * * exchange (option `exchange`): strings of 2–3 customers from `u` and of 1 up to as many from
+ *   `v` exchange places (different routes; HGS's (2,1) … (3,3));
  * * 2-opt*: the tails of the routes of `u` and `v` are exchanged so that `u` and `v` become
  *   consecutive (both directions);
  * * 2-opt (option `twoOpt`): a segment of one route is reversed so that `u` and `v` become
@@ -44,6 +46,8 @@ export interface LsContext {
   swapStar?: boolean
   /** intra-route 2-opt (a segment of a route reversed) */
   twoOpt?: boolean
+  /** string exchanges between two routes: strings of 2–3 and 1–3 customers (default false) */
+  exchange?: boolean
 }
 
 export interface LocalSearch {
@@ -92,7 +96,7 @@ export interface LocalSearch {
    * (the routes a ruin and recreate changed); their moves may reach any route.
    */
   relax: (S: Sol, lambda: number, only?: Uint8Array) => boolean
-  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation, relaxed-window runs ending feasible, 2-opt */
+  /** moves applied so far, by kind: relocate, swap, 2-opt*, SWAP*, insertion with ejection, squeeze, perturbation, relaxed-window runs ending feasible, 2-opt, string exchange */
   readonly applied: Int32Array
 }
 
@@ -110,8 +114,9 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
   const l0 = l[0]
   const KN = Math.min(K - 1, ctx.neighbours)
   const tab = new SegmentTable({ d, N, ready: e, due: l, service: s }, q)
-  const applied = new Int32Array(9)
+  const applied = new Int32Array(10)
   const TWO_OPT = ctx.twoOpt === true
+  const EXCHANGE = ctx.exchange === true
   // travel times may be asymmetric in principle: a reversed segment then changes its length
   // (scanned only when the move is on)
   let sym = true
@@ -281,6 +286,42 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     pb(rv, pv + 1, tab.len[rv] + 1)
     if (!feasible(bR, bI, bJ, nb)) return false
     return commit(S, ru, rv, 1)
+  }
+
+  /**
+   * exchange the string of mu customers at pu..pu+mu-1 of route ru with the string of mv
+   * customers at pv..pv+mv-1 of route rv ≠ ru (each keeps its orientation)
+   */
+  function exchange(S: Sol, ru: number, pu: number, mu: number, rv: number, pv: number, mv: number): boolean {
+    const Lu = tab.len[ru]
+    const Lv = tab.len[rv]
+    const ue = pu + mu - 1
+    const ve = pv + mv - 1
+    if (ue > Lu || ve > Lv) return false
+    const up = node(ru, pu - 1)
+    const u = node(ru, pu)
+    const x = node(ru, ue)
+    const un = node(ru, ue + 1)
+    const vp = node(rv, pv - 1)
+    const v = node(rv, pv)
+    const y = node(rv, ve)
+    const vn = node(rv, ve + 1)
+    const delta = d[up * N + v] + d[y * N + un] - d[up * N + u] - d[x * N + un] + d[vp * N + u] + d[x * N + vn] - d[vp * N + v] - d[y * N + vn]
+    if (delta > -IMP) return false
+    const lu = tab.load(ru, pu, ue)
+    const lv = tab.load(rv, pv, ve)
+    if (S.load[ru] - lu + lv > Q + EPS || S.load[rv] - lv + lu > Q + EPS) return false
+    na = 0
+    nb = 0
+    pa(ru, 0, pu - 1)
+    pa(rv, pv, ve)
+    pa(ru, ue + 1, Lu + 1)
+    if (!feasible(aR, aI, aJ, na)) return false
+    pb(rv, 0, pv - 1)
+    pb(ru, pu, ue)
+    pb(rv, ve + 1, Lv + 1)
+    if (!feasible(bR, bI, bJ, nb)) return false
+    return commit(S, ru, rv, 9)
   }
 
   /** 2-opt*: route ru keeps 0..i and continues with route rv from j; rv keeps 0..j-1 and continues with ru from i+1 */
@@ -474,6 +515,9 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
       }
       if (rv !== ru) {
         if (swap(S, ru, pu, rv, pv)) return true
+        // HGS's exchanges (2,1), (2,2), (3,1), (3,2), (3,3): u's string the longer (v's turn
+        // as u covers the mirror ones)
+        if (EXCHANGE) for (let mu = 2; mu <= 3; mu++) for (let mv = 1; mv <= mu; mv++) if (exchange(S, ru, pu, mu, rv, pv, mv)) return true
         // u then v: ru keeps up to u, then v and the rest of rv
         if (twoOptStar(S, ru, pu, rv, pv)) return true
         // v then u: rv keeps up to v, then u and the rest of ru

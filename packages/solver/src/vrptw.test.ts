@@ -283,6 +283,38 @@ describe('VRPTW engine', () => {
       expect(a.vehicles).toBeLessThanOrEqual(single.vehicles)
     }
   }, 60000)
+  it('a recreate that gives up past the drawn acceptance threshold (earlyAbort) keeps every answer feasible, complete and deterministic', () => {
+    let abandoned = 0
+    for (const seed of [51, 52]) {
+      const inst = randomInstance(seed, 50)
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, earlyAbort: true }
+      const a = solveTwiceFeasible(inst, opts)
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+      expectNoWorseThanFleetPhase(inst, opts, a)
+      abandoned += a.abandoned ?? 0
+      expect(a.abandoned).toBeLessThanOrEqual(a.iterations)
+      // off, no candidate is given up
+      expect(solveVrptw(inst, { ...opts, earlyAbort: false }).abandoned).toBe(0)
+      // nor with the local search on random candidates, which may shorten one after its recreate
+      expect(solveVrptw(inst, { ...opts, lsProb: 0.05 }).abandoned).toBe(0)
+    }
+    // most candidates of a cooling walk are worse than the current plan: many recreates give up
+    expect(abandoned).toBeGreaterThan(100)
+  }, 60000)
+  it('string exchanges between routes in the local search (lsExchange) keep every answer feasible, complete and deterministic', () => {
+    let exchanges = 0
+    for (const seed of [63, 64]) {
+      const inst = randomInstance(seed, 50)
+      const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, lsExchange: true }
+      const a = solveTwiceFeasible(inst, opts)
+      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+      expectNoWorseThanFleetPhase(inst, opts, a)
+      exchanges += a.lsMoves?.[9] ?? 0
+      expect(solveVrptw(inst, { ...opts, lsExchange: false }).lsMoves?.[9]).toBe(0)
+    }
+    // strings are exchanged (none when it is off)
+    expect(exchanges).toBeGreaterThan(0)
+  }, 60000)
   it('a squeeze of the one customer a distance-phase candidate left out keeps every answer feasible and deterministic', () => {
     let squeezes = 0
     for (const seed of [61, 62]) {

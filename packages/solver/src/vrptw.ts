@@ -46,6 +46,8 @@ export interface VrptwOptions {
   lsSwapStar?: boolean
   /** intra-route 2-opt (a reversed segment) in the local searches, plain and relaxed windows (default true up to 100 customers) */
   lsTwoOpt?: boolean
+  /** local search: string exchanges (2,1), (2,2), (3,1), (3,2), (3,3) between routes (default false) */
+  lsExchange?: boolean
   /** fleet minimisation: probability that an iteration is an insertion-with-ejection step instead of a ruin and recreate */
   ejectProb?: number
   /** ... when at most this many customers are left out */
@@ -164,6 +166,11 @@ export interface VrptwOptions {
   /** the fleet came quickly when its last removal came within this share of the budget (default 1/40 with region starts, else 1/4) */
   quickFleetShare?: number
   /**
+   * distance phase: the acceptance threshold is drawn before the ruin and recreate, and the
+   * recreate gives up as soon as the candidate is sure to exceed it (default false)
+   */
+  earlyAbort?: boolean
+  /**
    * fleet minimisation, fresh retries: when a route removal is given up having left at most
    * `fleetFreshNear` customers out (default 1), up to `fleetFresh` new constructions (default 3)
    * are each brought down to one route fewer by the absence-counter loop, each for at most
@@ -205,6 +212,8 @@ export interface VrptwResult {
   freshStarts?: number
   /** fleet-phase fresh retries that reached one route fewer (option fleetFresh) */
   freshWins?: number
+  /** distance-phase candidates whose recreate gave up past the acceptance threshold (earlyAbort) */
+  abandoned?: number
 }
 
 export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult {
@@ -551,7 +560,14 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       gP = p
     }
   }
-  function recreate(S: Sol, routeCap: number, mode: number, firstK = 0): void {
+  /**
+   * Puts S's unassigned customers back, each at its cheapest feasible position (opening routes up
+   * to routeCap). With a finite `room`, gives up (false) as soon as the insertions have added
+   * more than `room` to the distance: insertions only add distance (triangle inequality), so the
+   * candidate could no longer be accepted; S is then half-built and must be dropped.
+   */
+  function recreate(S: Sol, routeCap: number, mode: number, firstK = 0, room = Infinity): boolean {
+    let added = 0
     const m = S.nun
     if (firstK > 0) {
       // the first firstK entries (customers that failed before) go first, the rest in random order
@@ -647,8 +663,13 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
         blinkLeft = bl
       }
-      if (bestR >= 0) insertCustomer(S, bestR, bestP, c)
-      else if (S.nr < routeCap) {
+      if (bestR >= 0) {
+        insertCustomer(S, bestR, bestP, c)
+        if (room !== Infinity) {
+          added += KG > 0 && gR >= 0 ? gCost : bestCost!
+          if (added > room) return false
+        }
+      } else if (S.nr < routeCap) {
         const r = S.nr++
         S.seq[r][0] = c
         S.len[r] = 1
@@ -657,6 +678,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         S.un[S.nun++] = c
       }
     }
+    return true
   }
 
   // ---------- construction ----------
@@ -698,6 +720,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
           // 9 s the O(segment) checks on routes of 50–100 visits cost more than they gain
           // (1.21 % against 1.08 %)
           twoOpt: opts.lsTwoOpt ?? n <= 100,
+          exchange: opts.lsExchange ?? false,
         })
       : null
   // ---------- fleet minimisation ----------
@@ -1186,6 +1209,10 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     return true
   }
   let freshStarts = 0
+  // a candidate's recreate gives up once it is sure to be rejected (option earlyAbort); not with
+  // the local search on random candidates (lsProb), which may shorten them after the recreate
+  const ABORT = (opts.earlyAbort ?? false) && lsProb === 0
+  let abandoned = 0
   let crossovers = 0
   let saSeg = 0
   const LO0 = opts.leftOutPenalty ?? 0
@@ -1259,13 +1286,36 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     iterations++
     work.copyFrom(cur)
     ruin(work)
-    recreate(work, 0, pickOrder(false))
+    // the acceptance threshold drawn before the recreate (and the relaxed search's draw, which
+    // may shorten a candidate after it): a recreate that passes it gives up (option earlyAbort)
+    let thr = Infinity
+    let limit = Infinity
+    let relaxDraw = false
+    if (ABORT && !loOn) {
+      relaxDraw = RELAX_P > 0 && rng.next() < RELAX_P
+      thr = curTotal - T * Math.log(rng.next() + 1e-300)
+      // not when the relaxed search may still shorten the candidate, nor with a route fewer
+      // (always accepted)
+      if (!relaxDraw && work.nr >= cur.nr) limit = thr
+    }
+    if (!recreate(work, 0, pickOrder(false), 0, limit - work.total())) {
+      abandoned++
+      continue
+    }
+    let gaveUp = false
     for (let rep = 0; rep < REPAIRS && work.nun > 0; rep++) {
       // repair: ruin around a customer that did not fit, then insert the failed ones first
       const k = work.nun
       const failed = work.un[rng.int(k)]
       ruin(work, failed)
-      recreate(work, 0, 0, k)
+      if (!recreate(work, 0, 0, k, limit - work.total())) {
+        gaveUp = true
+        break
+      }
+    }
+    if (gaveUp) {
+      abandoned++
+      continue
     }
     if (work.nun === 1 && ls && DIST_SQ > 0 && rng.next() < DIST_SQ && ls.squeeze(work, work.un[0])) work.nun = 0
     const complete = work.nun === 0
@@ -1284,7 +1334,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       ls.run(work, LS_LOCAL ? markChanged(work, cur) : undefined)
       tot = work.total()
     }
-    if (ls && complete && (beats ? RELAX_BEST : RELAX_P > 0 && rng.next() < RELAX_P)) {
+    if (ls && complete && (beats ? RELAX_BEST : ABORT && !loOn ? relaxDraw : RELAX_P > 0 && rng.next() < RELAX_P)) {
       // relaxed windows: the penalised search may cross plans that break windows into a
       // better basin; the result counts only if it ends feasible and shorter
       rx.copyFrom(work)
@@ -1296,7 +1346,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
       }
     }
-    if (work.nr < cur.nr || tot < curTotal - T * Math.log(rng.next() + 1e-300)) {
+    if (work.nr < cur.nr || tot < (ABORT && !loOn ? thr : curTotal - T * Math.log(rng.next() + 1e-300))) {
       const t = cur
       cur = work
       work = t
@@ -1339,5 +1389,6 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     leftOutSteps,
     freshStarts,
     freshWins,
+    abandoned,
   }
 }
