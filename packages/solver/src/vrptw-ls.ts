@@ -264,33 +264,9 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     return commit(S, ru, -1, 0)
   }
 
-  /** exchange u (route ru, position pu) and v (route rv ≠ ru, position pv) */
-  function swap(S: Sol, ru: number, pu: number, rv: number, pv: number): boolean {
-    const u = node(ru, pu)
-    const v = node(rv, pv)
-    const up = node(ru, pu - 1)
-    const un = node(ru, pu + 1)
-    const vp = node(rv, pv - 1)
-    const vn = node(rv, pv + 1)
-    const delta = d[up * N + v] + d[v * N + un] - d[up * N + u] - d[u * N + un] + d[vp * N + u] + d[u * N + vn] - d[vp * N + v] - d[v * N + vn]
-    if (delta > -IMP) return false
-    if (S.load[ru] - q[u] + q[v] > Q + EPS || S.load[rv] - q[v] + q[u] > Q + EPS) return false
-    na = 0
-    nb = 0
-    pa(ru, 0, pu - 1)
-    pa(-1, v, v)
-    pa(ru, pu + 1, tab.len[ru] + 1)
-    if (!feasible(aR, aI, aJ, na)) return false
-    pb(rv, 0, pv - 1)
-    pb(-1, u, u)
-    pb(rv, pv + 1, tab.len[rv] + 1)
-    if (!feasible(bR, bI, bJ, nb)) return false
-    return commit(S, ru, rv, 1)
-  }
-
   /**
    * exchange the string of mu customers at pu..pu+mu-1 of route ru with the string of mv
-   * customers at pv..pv+mv-1 of route rv ≠ ru (each keeps its orientation)
+   * customers at pv..pv+mv-1 of route rv ≠ ru (each keeps its orientation); one for one, the swap
    */
   function exchange(S: Sol, ru: number, pu: number, mu: number, rv: number, pv: number, mv: number): boolean {
     const Lu = tab.len[ru]
@@ -321,7 +297,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
     pb(ru, pu, ue)
     pb(rv, ve + 1, Lv + 1)
     if (!feasible(bR, bI, bJ, nb)) return false
-    return commit(S, ru, rv, 9)
+    return commit(S, ru, rv, mu === 1 && mv === 1 ? 1 : 9)
   }
 
   /** 2-opt*: route ru keeps 0..i and continues with route rv from j; rv keeps 0..j-1 and continues with ru from i+1 */
@@ -514,7 +490,7 @@ export function createLocalSearch(ctx: LsContext): LocalSearch {
         if (relocate(S, ru, pu, m, rv, pv - 1)) return true
       }
       if (rv !== ru) {
-        if (swap(S, ru, pu, rv, pv)) return true
+        if (exchange(S, ru, pu, 1, rv, pv, 1)) return true
         // HGS's exchanges (2,1), (2,2), (3,1), (3,2), (3,3): u's string the longer (v's turn
         // as u covers the mirror ones)
         if (EXCHANGE) for (let mu = 2; mu <= 3; mu++) for (let mv = 1; mv <= mu; mv++) if (exchange(S, ru, pu, mu, rv, pv, mv)) return true

@@ -580,7 +580,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       gCost = Infinity
       gR = -1
       gP = -1
-      let bestCost: number
+      let bestCost = Infinity
       let bestR = -1
       let bestP = -1
       const qc = q[c]
@@ -605,6 +605,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
         bestR = gR
         bestP = gP
+        bestCost = gCost
       }
       if (bestR < 0) {
         // every position (also the fallback when no granular position is feasible)
@@ -666,7 +667,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       if (bestR >= 0) {
         insertCustomer(S, bestR, bestP, c)
         if (room !== Infinity) {
-          added += KG > 0 && gR >= 0 ? gCost : bestCost!
+          added += bestCost
           if (added > room) return false
         }
       } else if (S.nr < routeCap) {
@@ -1288,32 +1289,26 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
     ruin(work)
     // the acceptance threshold drawn before the recreate (and the relaxed search's draw, which
     // may shorten a candidate after it): a recreate that passes it gives up (option earlyAbort)
+    const early = ABORT && !loOn
     let thr = Infinity
     let limit = Infinity
     let relaxDraw = false
-    if (ABORT && !loOn) {
+    if (early) {
       relaxDraw = RELAX_P > 0 && rng.next() < RELAX_P
       thr = curTotal - T * Math.log(rng.next() + 1e-300)
       // not when the relaxed search may still shorten the candidate, nor with a route fewer
       // (always accepted)
       if (!relaxDraw && work.nr >= cur.nr) limit = thr
     }
-    if (!recreate(work, 0, pickOrder(false), 0, limit - work.total())) {
-      abandoned++
-      continue
-    }
-    let gaveUp = false
-    for (let rep = 0; rep < REPAIRS && work.nun > 0; rep++) {
+    let built = recreate(work, 0, pickOrder(false), 0, limit - work.total())
+    for (let rep = 0; built && rep < REPAIRS && work.nun > 0; rep++) {
       // repair: ruin around a customer that did not fit, then insert the failed ones first
       const k = work.nun
       const failed = work.un[rng.int(k)]
       ruin(work, failed)
-      if (!recreate(work, 0, 0, k, limit - work.total())) {
-        gaveUp = true
-        break
-      }
+      built = recreate(work, 0, 0, k, limit - work.total())
     }
-    if (gaveUp) {
+    if (!built) {
       abandoned++
       continue
     }
@@ -1334,7 +1329,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
       ls.run(work, LS_LOCAL ? markChanged(work, cur) : undefined)
       tot = work.total()
     }
-    if (ls && complete && (beats ? RELAX_BEST : ABORT && !loOn ? relaxDraw : RELAX_P > 0 && rng.next() < RELAX_P)) {
+    if (ls && complete && (beats ? RELAX_BEST : early ? relaxDraw : RELAX_P > 0 && rng.next() < RELAX_P)) {
       // relaxed windows: the penalised search may cross plans that break windows into a
       // better basin; the result counts only if it ends feasible and shorter
       rx.copyFrom(work)
@@ -1346,7 +1341,7 @@ export function solveVrptw(inst: VrptwInstance, opts: VrptwOptions): VrptwResult
         }
       }
     }
-    if (work.nr < cur.nr || tot < (ABORT && !loOn ? thr : curTotal - T * Math.log(rng.next() + 1e-300))) {
+    if (work.nr < cur.nr || tot < (early ? thr : curTotal - T * Math.log(rng.next() + 1e-300))) {
       const t = cur
       cur = work
       work = t
