@@ -51,6 +51,11 @@ function solveTwiceFeasible(inst: VrptwInstance, opts: Parameters<typeof solveVr
   return a
 }
 
+/** every customer 1..n is on exactly one route */
+function expectEveryCustomerServed(a: VrptwResult, n: number): void {
+  expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: n }, (_, i) => i + 1))
+}
+
 /** the answer is never worse than the plan the fleet phase handed over (same options, no distance-phase iteration) */
 function expectNoWorseThanFleetPhase(inst: VrptwInstance, opts: Parameters<typeof solveVrptw>[1], a: VrptwResult): void {
   const start = solveVrptw(inst, { ...opts, maxIterations: 0 })
@@ -211,7 +216,7 @@ describe('VRPTW engine', () => {
         const a = run(k)
         const b = run(k)
         expectSameFeasible(inst, a, b)
-        expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+        expectEveryCustomerServed(a, 40)
         ejections += a.lsMoves?.[4] ?? 0
       }
     }
@@ -228,7 +233,7 @@ describe('VRPTW engine', () => {
       const a = run()
       const b = run()
       const c = expectSameFeasible(inst, a, b)
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 40)
       expect(c.distance).toBeCloseTo(a.distance, 6)
       squeezes += a.lsMoves?.[5] ?? 0
     }
@@ -259,7 +264,7 @@ describe('VRPTW engine', () => {
         const b = run()
         const c = expectSameFeasible(inst, a, b)
         expect(c.distance).toBeCloseTo(a.distance, 6)
-        expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+        expectEveryCustomerServed(a, 40)
         perturbed += a.lsMoves?.[6] ?? 0
         ejected += a.lsMoves?.[4] ?? 0
         fleet = Math.max(fleet, a.vehicles)
@@ -289,7 +294,7 @@ describe('VRPTW engine', () => {
       const inst = randomInstance(seed, 50)
       const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, earlyAbort: true }
       const a = solveTwiceFeasible(inst, opts)
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 50)
       expectNoWorseThanFleetPhase(inst, opts, a)
       abandoned += a.abandoned ?? 0
       expect(a.abandoned).toBeLessThanOrEqual(a.iterations)
@@ -307,7 +312,7 @@ describe('VRPTW engine', () => {
       const inst = randomInstance(seed, 50)
       const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, lsExchange: true }
       const a = solveTwiceFeasible(inst, opts)
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 50)
       expectNoWorseThanFleetPhase(inst, opts, a)
       exchanges += a.lsMoves?.[9] ?? 0
       expect(solveVrptw(inst, { ...opts, lsExchange: false }).lsMoves?.[9]).toBe(0)
@@ -321,7 +326,7 @@ describe('VRPTW engine', () => {
       const inst = randomInstance(seed, 40)
       const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, distSqueeze: 1 }
       const a = solveTwiceFeasible(inst, opts)
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 40)
       squeezes += a.lsMoves?.[5] ?? 0
     }
     // candidates the plain repair would have dropped were completed
@@ -350,7 +355,7 @@ describe('VRPTW engine', () => {
         lsProb: relaxLocal ? 0.05 : 0,
       }
       const a = solveTwiceFeasible(inst, opts)
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 40)
       relaxed += a.lsMoves?.[7] ?? 0
       if (relaxLocal) relaxedLocal += a.lsMoves?.[7] ?? 0
       expectNoWorseThanFleetPhase(inst, opts, a)
@@ -369,7 +374,7 @@ describe('VRPTW engine', () => {
       const opts = { timeLimitMs: 60000, seed, maxIterations: 2000, lsTwoOpt: true, lsProb: 0.05, relaxProb: 0.05 }
       const a = solveTwiceFeasible(inst, opts)
       reversed += a.lsMoves?.[8] ?? 0
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 40)
       expectNoWorseThanFleetPhase(inst, opts, a)
       // off, no segment is ever reversed by the plain search
       expect(solveVrptw(inst, { ...opts, lsTwoOpt: false }).lsMoves?.[8]).toBe(0)
@@ -383,7 +388,7 @@ describe('VRPTW engine', () => {
       const opts = { timeLimitMs: 60000, seed, maxIterations: 3000, saRuns: 5, saCross: true, starts: 0 }
       const a = solveTwiceFeasible(inst, opts)
       children += a.crossovers ?? 0
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 40)
       expectNoWorseThanFleetPhase(inst, opts, a)
     }
     // runs after the second start from children of two earlier runs (up to three per answer)
@@ -399,7 +404,7 @@ describe('VRPTW engine', () => {
       const a = solveTwiceFeasible(inst, opts)
       fresh += a.freshStarts ?? 0
       expect(a.freshStarts ?? 0).toBeLessThanOrEqual(3)
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 40)
       expectNoWorseThanFleetPhase(inst, opts, a)
       const off = solveVrptw(inst, { ...opts, starts: 0 })
       expect(off.freshStarts).toBe(0)
@@ -420,7 +425,7 @@ describe('VRPTW engine', () => {
       expect(solveVrptw(inst, opts).freshStarts).toBe(0)
       const a = solveTwiceFeasible(inst, { ...opts, regionStarts: true })
       rebuilt += a.freshStarts ?? 0
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 40)
       expectNoWorseThanFleetPhase(inst, opts, a)
     }
     expect(rebuilt).toBeGreaterThan(0)
@@ -436,7 +441,7 @@ describe('VRPTW engine', () => {
     expect(run(3).routes).toEqual(a.routes)
     expect(a.freshWins).toBe(1)
     expect(checkSolomon(inst, a.routes).feasible).toBe(true)
-    expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+    expectEveryCustomerServed(a, 40)
     const off = run(0)
     expect(off.freshWins).toBe(0)
     expect(a.vehicles).toBeLessThanOrEqual(off.vehicles)
@@ -454,7 +459,7 @@ describe('VRPTW engine', () => {
       const a = solveTwiceFeasible(inst, opts)
       kept += a.leftOutSteps ?? 0
       // the best plan only ever takes complete plans
-      expect(a.routes.flat().sort((x, y) => x - y)).toEqual(Array.from({ length: 40 }, (_, i) => i + 1))
+      expectEveryCustomerServed(a, 40)
       expectNoWorseThanFleetPhase(inst, opts, a)
     }
     // the walk did go through incomplete plans
@@ -465,10 +470,9 @@ describe('VRPTW engine', () => {
   it('granular insertion (off by default) and the full scan both keep every answer feasible, complete and deterministic', () => {
     for (const seed of [131, 132]) {
       const inst = randomInstance(seed, 60)
-      const all = Array.from({ length: 60 }, (_, i) => i + 1)
       for (const granular of [0, 8, Number.NaN]) {
         const a = solveTwiceFeasible(inst, { timeLimitMs: 60000, seed, maxIterations: 2000, granular })
-        expect(a.routes.flat().sort((x, y) => x - y)).toEqual(all)
+        expectEveryCustomerServed(a, 60)
       }
       // a malformed count is the default
       expect(solveVrptw(inst, { timeLimitMs: 60000, seed, maxIterations: 2000, granular: Number.NaN }).routes).toEqual(
